@@ -44,7 +44,7 @@ class VaultError(GdprgateError):
     """The vault could not store or resolve a token."""
 
 
-class KeyError_(VaultError):  # noqa: N801 - avoid shadowing the builtin KeyError
+class KeyError_(VaultError):
     """A key could not be loaded, unwrapped or created."""
 
 

@@ -1,0 +1,137 @@
+"""The ``gdprgate`` command: a thin layer over the library.
+
+Library errors become exit code 2 and one clear line on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+import click
+from pydantic import ValidationError
+
+from gdprgate.config import Settings
+from gdprgate.errors import GdprgateError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _clear_errors(command: F) -> F:
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except GdprgateError as exc:
+            click.echo(f"gdprgate: {exc}", err=True)
+            sys.exit(2)
+        except UnicodeDecodeError:
+            click.echo("gdprgate: the input is not valid UTF-8", err=True)
+            sys.exit(2)
+        except ValidationError as exc:
+            fields = ", ".join(".".join(map(str, e["loc"])) for e in exc.errors())
+            click.echo(f"gdprgate: invalid setting(s): {fields}", err=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+        stream=sys.stderr,
+    )
+
+
+@click.group()
+@click.version_option(package_name="gdprgate")
+def main() -> None:
+    """gdprgate: keep personal data away from your language model."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8080, show_default=True, type=int)
+@click.option(
+    "--upstream",
+    default=None,
+    help="OpenAI-compatible base URL (…/v1). Default: the built-in model.",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the store, key file and logs live (GDPRGATE_DATA_DIR).",
+)
+@_clear_errors
+def serve(host: str, port: int, upstream: str | None, data_dir: Path | None) -> None:
+    """Run the gateway.
+
+    \b
+    Example:
+      gdprgate serve --upstream http://127.0.0.1:8000/v1
+    """
+    import uvicorn
+
+    from gdprgate.gateway.runtime import build_app
+
+    overrides: dict[str, Any] = {}
+    if upstream is not None:
+        overrides["upstream_url"] = upstream
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir
+    settings = Settings(**overrides)
+    _configure_logging(settings.log_level)
+    app = build_app(settings)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=settings.log_level.lower(),
+        access_log=False,
+        timeout_graceful_shutdown=5,
+    )
+
+
+@main.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--lang", default=None, help="Language code (en, de, fr, ...).")
+@click.option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
+@_clear_errors
+def scan(source: TextIO, lang: str | None, as_json: bool) -> None:
+    """Print the personal data found in FILE (or standard input).
+
+    Offsets are Python string indices (code points), end exclusive.
+
+    \b
+    Example:
+      echo "Mail anna.schmidt@example.org" | gdprgate scan --json
+    """
+    from gdprgate.detect import build_detector
+    from gdprgate.gateway.runtime import detector_config
+
+    text = source.read()
+    detector = build_detector(detector_config(Settings()))
+    findings = detector.analyze(text, language=lang)
+    if as_json:
+        rows = [
+            {
+                "start": f.start,
+                "end": f.end,
+                "entity": f.entity,
+                "score": round(f.score, 4),
+                "source": f.source,
+            }
+            for f in findings
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    for f in findings:
+        value = text[f.start : f.end]
+        click.echo(f"{f.start}\t{f.end}\t{f.entity}\t{f.score:.2f}\t{value}")

@@ -1,0 +1,92 @@
+"""Every ``GDPRGATE_*`` setting, validated in one place.
+
+Each field below is documented in the README's "Settings" table; a test fails
+when one is missing there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Runtime settings, read from ``GDPRGATE_*`` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="GDPRGATE_", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path(".gdprgate"),
+        description="Directory for the SQLite database, the key file and logs.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the store; default: SQLite in data_dir.",
+    )
+    master_key: str | None = Field(
+        default=None,
+        description="Base64 32-byte master key; default: created in data_dir (0600).",
+        repr=False,
+    )
+    upstream_url: str | None = Field(
+        default=None,
+        description="Base URL of an OpenAI-compatible server (…/v1); "
+        "default: start the built-in model.",
+    )
+    upstream_api_key: str | None = Field(
+        default=None,
+        description="Bearer key sent to the upstream server, if it needs one.",
+        repr=False,
+    )
+    upstream_connect_timeout: float = Field(
+        default=5.0, gt=0, description="Seconds to connect to the upstream."
+    )
+    upstream_read_timeout: float = Field(
+        default=300.0, gt=0, description="Seconds to wait for upstream bytes."
+    )
+    builtin_threads: int = Field(
+        default=2, ge=1, description="CPU threads for the built-in model."
+    )
+    builtin_ctx: int = Field(
+        default=4096, ge=512, description="Context length of the built-in model."
+    )
+    tenant: str = Field(
+        default="default",
+        description="Pseudonymisation domain used for requests (one per gateway).",
+    )
+    max_body_bytes: int = Field(
+        default=4 * 1024 * 1024, gt=0, description="Largest request body accepted."
+    )
+    restore: bool = Field(
+        default=True,
+        description="Restore original values in answers (pseudonyms otherwise).",
+    )
+    detect_patterns: bool = Field(
+        default=True, description="Run the validated pattern recognizers."
+    )
+    detect_rampart: bool = Field(
+        default=True, description="Run the Rampart name/address model."
+    )
+    detect_spacy: bool = Field(
+        default=True, description="Run spaCy NER for English and French."
+    )
+    detect_min_score: float = Field(
+        default=0.5, ge=0, le=1, description="Findings below this score are ignored."
+    )
+    log_level: str = Field(default="INFO", description="Logging level.")
+
+    @field_validator("upstream_url")
+    @classmethod
+    def _strip_slash(cls, value: str | None) -> str | None:
+        return value.rstrip("/") if value else value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            msg = "log_level must be DEBUG, INFO, WARNING or ERROR"
+            raise ValueError(msg)
+        return level

@@ -1,0 +1,54 @@
+"""Reading a request body: size limit, strict UTF-8, JSON object."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+
+from gdprgate.errors import BadRequest, PayloadTooLarge
+
+
+async def read_json_object(request: Request, limit: int) -> dict[str, Any]:
+    """The body as a JSON object; 413 over ``limit`` bytes, 400 when unusable.
+
+    Error messages never quote the body.
+    """
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(_too_large(limit))
+
+    chunks = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(_too_large(limit))
+        chunks.append(chunk)
+    raw = b"".join(chunks)
+
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        msg = f"the request body is not valid UTF-8 (first bad byte at {exc.start})"
+        raise BadRequest(msg, code="invalid_utf8") from None
+    try:
+        body = json.loads(text)
+    except json.JSONDecodeError as exc:
+        msg = (
+            f"the request body is not valid JSON "
+            f"(line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        )
+        raise BadRequest(msg, code="invalid_json") from None
+    if not isinstance(body, dict):
+        msg = "the request body must be a JSON object"
+        raise BadRequest(msg, code="invalid_json")
+    return body
+
+
+def _too_large(limit: int) -> str:
+    return (
+        f"the request body is larger than {limit} bytes; "
+        "raise GDPRGATE_MAX_BODY_BYTES to accept it"
+    )

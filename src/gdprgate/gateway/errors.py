@@ -1,0 +1,35 @@
+"""Errors answered in the OpenAI error format."""
+
+from __future__ import annotations
+
+import json
+
+from starlette.responses import JSONResponse
+
+from gdprgate.errors import HTTPError
+
+
+def error_body(error: HTTPError) -> dict[str, object]:
+    """The OpenAI-style error object for ``error``."""
+    return {
+        "error": {
+            "message": error.message,
+            "type": error.error_type,
+            "param": None,
+            "code": error.code,
+        }
+    }
+
+
+def error_response(error: HTTPError, request_id: str) -> JSONResponse:
+    """A JSON error answer carrying the request id."""
+    return JSONResponse(
+        error_body(error),
+        status_code=error.status_code,
+        headers={"x-request-id": request_id},
+    )
+
+
+def error_event(error: HTTPError) -> bytes:
+    """The error as one server-sent event, to end a stream that cannot go on."""
+    return f"data: {json.dumps(error_body(error))}\n\n".encode()

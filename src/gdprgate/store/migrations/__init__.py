@@ -1,0 +1,1 @@
+"""Alembic migrations of the gdprgate store (run by :meth:`Database.upgrade`)."""

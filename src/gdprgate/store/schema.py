@@ -1,0 +1,59 @@
+"""The tables of every store, as SQLAlchemy Core metadata.
+
+Schema changes go through an Alembic migration in ``migrations/versions``;
+a test fails when this metadata and the migrated database disagree.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+# One data key per tenant (pseudonymisation domain), wrapped by the master key.
+tenant_keys = sa.Table(
+    "tenant_keys",
+    metadata,
+    sa.Column("key_id", sa.String(32), primary_key=True),
+    sa.Column("tenant", sa.String(128), nullable=False),
+    sa.Column("wrapped_key", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("tenant", name="uq_tenant_keys_tenant"),
+)
+
+# token <-> encrypted value; blind_index finds a value without storing it.
+vault_entries = sa.Table(
+    "vault_entries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("tenant", sa.String(128), nullable=False),
+    sa.Column("token", sa.String(96), nullable=False),
+    sa.Column("entity", sa.String(64), nullable=False),
+    sa.Column("blind_index", sa.String(64), nullable=False),
+    sa.Column("key_id", sa.String(32), nullable=False),
+    sa.Column("nonce", sa.LargeBinary, nullable=False),
+    sa.Column("ciphertext", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("tenant", "token", name="uq_vault_tenant_token"),
+    sa.UniqueConstraint("tenant", "blind_index", name="uq_vault_tenant_blind"),
+)
+
+# One row per gateway request. Never a raw value: tokens, counts and types.
+audit_events = sa.Table(
+    "audit_events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("ts", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("request_id", sa.String(64), nullable=False),
+    sa.Column("tenant", sa.String(128), nullable=False),
+    sa.Column("route", sa.String(128), nullable=False),
+    sa.Column("model", sa.String(256), nullable=True),
+    sa.Column("stream", sa.Boolean, nullable=False),
+    sa.Column("status", sa.Integer, nullable=False),
+    sa.Column("outcome", sa.String(64), nullable=False),
+    sa.Column("latency_ms", sa.Float, nullable=False),
+    sa.Column("upstream_ms", sa.Float, nullable=True),
+    sa.Column("entity_counts", sa.JSON, nullable=False),
+    sa.Column("tokens", sa.JSON, nullable=False),
+    sa.Index("ix_audit_events_ts", "ts"),
+)

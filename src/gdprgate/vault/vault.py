@@ -1,0 +1,161 @@
+"""The vault: values encrypted at rest, found by token or by blind index."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from gdprgate.errors import VaultError
+from gdprgate.store import Database, vault_entries
+from gdprgate.vault.keys import NONCE_BYTES, Keyring, TenantKeys
+from gdprgate.vault.normalize import normalize_value
+from gdprgate.vault.token import MAX_CODE, MIN_CODE, Token, encode_code
+
+
+@dataclass(frozen=True, slots=True)
+class Pseudonymised:
+    """A value and the token that stands for it."""
+
+    entity: str
+    value: str
+    token: str
+
+
+class Vault:
+    """Gives every (tenant, entity, value) one stable token and keeps the value.
+
+    The token is derived from a keyed hash of the normalised value, so it is
+    the same in every request and after a restart; when two values would get
+    the same code, the later one gets a longer code. Values are stored only
+    encrypted (AES-GCM under the tenant's data key).
+    """
+
+    def __init__(self, db: Database, keyring: Keyring) -> None:
+        self._db = db
+        self._keyring = keyring
+
+    def tokenize(self, tenant: str, entity: str, value: str) -> str:
+        """The token for one value (created if new)."""
+        return self.tokenize_many(tenant, [(entity, value)])[0].token
+
+    def tokenize_many(
+        self, tenant: str, items: Sequence[tuple[str, str]]
+    ) -> list[Pseudonymised]:
+        """Tokens for many values, in order, in as few round trips as possible."""
+        keys = self._keyring.for_tenant(tenant)
+        indexes = [
+            keys.blind_index(entity, normalize_value(entity, value))
+            for entity, value in items
+        ]
+        known = self._tokens_by_index(tenant, set(indexes))
+        result = []
+        for (entity, value), index in zip(items, indexes, strict=True):
+            token = known.get(index)
+            if token is None:
+                token = self._insert(tenant, keys, entity, value, index)
+                known[index] = token
+            result.append(Pseudonymised(entity, value, token))
+        return result
+
+    def lookup(self, tenant: str, entity: str, value: str) -> str | None:
+        """The token of a value already in the vault, without creating one."""
+        keys = self._keyring.for_tenant(tenant)
+        index = keys.blind_index(entity, normalize_value(entity, value))
+        return self._tokens_by_index(tenant, {index}).get(index)
+
+    def resolve(self, tenant: str, tokens: Iterable[str]) -> dict[str, str]:
+        """The values of the tokens this tenant knows; unknown tokens are left out."""
+        wanted = {token for token in tokens if Token.parse(token) is not None}
+        if not wanted:
+            return {}
+        query = sa.select(vault_entries).where(
+            vault_entries.c.tenant == tenant, vault_entries.c.token.in_(wanted)
+        )
+        keys = self._keyring.for_tenant(tenant)
+        with self._db.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        return {row.token: self._decrypt(tenant, keys, row) for row in rows}
+
+    def count(self, tenant: str | None = None) -> int:
+        """How many values the vault holds (for one tenant, or all)."""
+        query = sa.select(sa.func.count()).select_from(vault_entries)
+        if tenant is not None:
+            query = query.where(vault_entries.c.tenant == tenant)
+        with self._db.engine.connect() as connection:
+            return int(connection.execute(query).scalar_one())
+
+    def _tokens_by_index(self, tenant: str, indexes: set[str]) -> dict[str, str]:
+        if not indexes:
+            return {}
+        query = sa.select(vault_entries.c.blind_index, vault_entries.c.token).where(
+            vault_entries.c.tenant == tenant,
+            vault_entries.c.blind_index.in_(indexes),
+        )
+        with self._db.engine.connect() as connection:
+            return {row.blind_index: row.token for row in connection.execute(query)}
+
+    def _insert(
+        self, tenant: str, keys: TenantKeys, entity: str, value: str, index: str
+    ) -> str:
+        digest = keys.token_digest(entity, normalize_value(entity, value))
+        for length in range(MIN_CODE, MAX_CODE + 1):
+            token = str(Token(entity, encode_code(digest, length)))
+            try:
+                self._write(tenant, keys, entity, value, index, token)
+            except sa.exc.IntegrityError:
+                # Either another writer stored this value first (use its
+                # token), or the code is taken by another value (lengthen).
+                existing = self._tokens_by_index(tenant, {index}).get(index)
+                if existing is not None:
+                    return existing
+                continue
+            return token
+        msg = "no free token code for a value; the vault may be corrupt"
+        raise VaultError(msg)
+
+    def _write(
+        self,
+        tenant: str,
+        keys: TenantKeys,
+        entity: str,
+        value: str,
+        index: str,
+        token: str,
+    ) -> None:
+        nonce = secrets.token_bytes(NONCE_BYTES)
+        sealed = AESGCM(keys.data_key).encrypt(
+            nonce, value.encode(), _aad(tenant, token)
+        )
+        row = {
+            "tenant": tenant,
+            "token": token,
+            "entity": entity,
+            "blind_index": index,
+            "key_id": keys.key_id,
+            "nonce": nonce,
+            "ciphertext": sealed,
+            "created_at": datetime.now(UTC),
+        }
+        with self._db.engine.begin() as connection:
+            connection.execute(sa.insert(vault_entries), row)
+
+    @staticmethod
+    def _decrypt(tenant: str, keys: TenantKeys, row: sa.Row[object]) -> str:
+        try:
+            plain = AESGCM(keys.data_key).decrypt(
+                row.nonce, row.ciphertext, _aad(tenant, row.token)
+            )
+        except InvalidTag as exc:
+            msg = "a vault entry failed its integrity check"
+            raise VaultError(msg) from exc
+        return plain.decode()
+
+
+def _aad(tenant: str, token: str) -> bytes:
+    return f"gdprgate vault\x1f{tenant}\x1f{token}".encode()
