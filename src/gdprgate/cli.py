@@ -42,11 +42,14 @@ def _clear_errors(command: F) -> F:
 
 
 def _configure_logging(level: str) -> None:
+    # Only gdprgate's own loggers follow the chosen level: third-party debug
+    # output (HTTP clients, model runtimes) is not reviewed for payloads.
     logging.basicConfig(
-        level=level,
+        level=logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
         stream=sys.stderr,
     )
+    logging.getLogger("gdprgate").setLevel(level)
 
 
 @click.group()

@@ -1,0 +1,5 @@
+"""``python -m gdprgate`` runs the command line."""
+
+from gdprgate.cli import main
+
+main()
