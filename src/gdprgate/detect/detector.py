@@ -1,0 +1,222 @@
+"""The detector: every enabled layer, overlap resolution and a cache.
+
+``analyze`` runs the layers (patterns, Rampart, spaCy) on a text, drops
+findings under ``min_score``, resolves overlaps (see
+:mod:`gdprgate.detect.overlap`) and caches the result under a sha256 digest
+of the language, the configuration and the text. Model layers are built and
+loaded on first use, once per process.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from gdprgate.detect.cache import FindingsCache, cache_key
+from gdprgate.detect.finding import Finding
+from gdprgate.detect.language import guess_language, normalize_language
+from gdprgate.detect.layer import Layer
+from gdprgate.detect.overlap import resolve_overlaps
+from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
+
+_NER_HINT = "install the model-backed layers with `pip install 'gdprgate[ner]'`"
+
+
+@dataclass(frozen=True)
+class DetectorConfig:
+    """Which layers run and how findings are filtered and cached.
+
+    ``spacy_languages`` are the languages spaCy runs for (``"en"``, ``"fr"``);
+    patterns and Rampart run for every language. Findings scoring below
+    ``min_score`` are dropped. ``cache_size`` is the number of texts whose
+    findings are kept; 0 turns the cache off.
+    """
+
+    patterns: bool = True
+    rampart: bool = True
+    spacy: bool = True
+    spacy_languages: tuple[str, ...] = ("en", "fr")
+    min_score: float = 0.5
+    cache_size: int = 4096
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.min_score <= 1.0:
+            msg = f"min_score must be within [0, 1], got {self.min_score}"
+            raise ConfigError(msg)
+        if self.cache_size < 0:
+            msg = f"cache_size must be 0 or more, got {self.cache_size}"
+            raise ConfigError(msg)
+        unknown = sorted(set(self.spacy_languages) - {"en", "fr"})
+        if unknown:
+            msg = f"spaCy runs only for 'en' and 'fr', not for {unknown}"
+            raise ConfigError(msg)
+
+    def fingerprint(self) -> str:
+        """A stable text form of the settings that change findings."""
+        return repr(
+            (
+                self.patterns,
+                self.rampart,
+                self.spacy,
+                self.spacy_languages,
+                self.min_score,
+            )
+        )
+
+
+class Detector:
+    """Finds personal data in texts. Thread-safe; build it once and share it.
+
+    Offsets in the findings are Python ``str`` indices (code points).
+    ``layers`` replaces the layers the configuration would build (tests use
+    it to plant spies).
+    """
+
+    def __init__(
+        self, config: DetectorConfig, layers: Sequence[Layer] | None = None
+    ) -> None:
+        self.config = config
+        self._fingerprint = config.fingerprint()
+        self._cache = FindingsCache(config.cache_size)
+        self._layers: list[Layer] | None = list(layers) if layers is not None else None
+        self._layers_lock = threading.Lock()
+
+    def analyze(self, text: str, language: str | None = None) -> list[Finding]:
+        """Sorted, non-overlapping findings in ``text``.
+
+        ``language`` is a code such as ``"en"`` or ``"de-DE"``; when ``None``
+        it is guessed from the text. Raises :class:`DetectionError` when a
+        layer fails, so nothing unchecked goes on.
+        """
+        return self.analyze_batch([text], language)[0]
+
+    def analyze_batch(
+        self, texts: Sequence[str], language: str | None = None
+    ) -> list[list[Finding]]:
+        """Findings for each text, in order; model layers batch the misses."""
+        languages = [self._language(text, language) for text in texts]
+        keys = [
+            cache_key(lang, text, self._fingerprint)
+            for text, lang in zip(texts, languages, strict=True)
+        ]
+
+        # Texts already cached cost nothing; equal texts are analysed once.
+        results: dict[bytes, tuple[Finding, ...]] = {}
+        misses: dict[bytes, tuple[str, str]] = {}
+        for key, text, lang in zip(keys, texts, languages, strict=True):
+            cached = self._cache.get(key)
+            if cached is not None:
+                results[key] = cached
+            elif text:
+                misses[key] = (text, lang)
+            else:
+                results[key] = ()
+
+        results.update(self._analyze_misses(misses))
+        return [list(results[key]) for key in keys]
+
+    def warm_up(self) -> None:
+        """Build every enabled layer and load its model now."""
+        for layer in self._get_layers():
+            layer.warm_up()
+
+    def clear_cache(self) -> None:
+        """Forget every cached result."""
+        self._cache.clear()
+
+    def _language(self, text: str, language: str | None) -> str:
+        """The given language, normalised, or a guess from the text."""
+        if language is None or not language.strip():
+            return guess_language(text)
+        return normalize_language(language)
+
+    def _analyze_misses(
+        self, misses: dict[bytes, tuple[str, str]]
+    ) -> dict[bytes, tuple[Finding, ...]]:
+        """Run the layers on texts not in the cache and cache the results."""
+        if not misses:
+            return {}
+
+        keys = list(misses)
+        texts = [misses[key][0] for key in keys]
+        languages = [misses[key][1] for key in keys]
+        collected: list[list[Finding]] = [[] for _ in keys]
+        for layer in self._get_layers():
+            for found, more in zip(
+                collected, _run_layer(layer, texts, languages), strict=True
+            ):
+                found.extend(more)
+
+        results: dict[bytes, tuple[Finding, ...]] = {}
+        for key, found in zip(keys, collected, strict=True):
+            kept = [f for f in found if f.score >= self.config.min_score]
+            results[key] = tuple(resolve_overlaps(kept))
+            self._cache.put(key, results[key])
+        return results
+
+    def _get_layers(self) -> list[Layer]:
+        """The layers, built on first use."""
+        with self._layers_lock:
+            if self._layers is None:
+                self._layers = [factory() for factory in _layer_factories(self.config)]
+            return self._layers
+
+
+def _run_layer(
+    layer: Layer, texts: Sequence[str], languages: Sequence[str]
+) -> list[list[Finding]]:
+    """One layer's findings; any failure becomes a :class:`DetectionError`."""
+    try:
+        found = layer.analyze_many(texts, languages)
+    except DetectionError:
+        raise
+    except Exception as exc:
+        msg = f"the {layer.name} detection layer failed while analysing a text"
+        raise DetectionError(msg) from exc
+
+    if len(found) != len(texts):
+        msg = f"the {layer.name} detection layer returned a wrong number of results"
+        raise DetectionError(msg)
+    return found
+
+
+def _layer_factories(config: DetectorConfig) -> list[Callable[[], Layer]]:
+    """Constructors of the enabled layers, in the order they run."""
+    factories: list[Callable[[], Layer]] = []
+    if config.patterns:
+        factories.append(_pattern_layer)
+    if config.rampart:
+        factories.append(_rampart_layer)
+    if config.spacy and config.spacy_languages:
+        factories.append(lambda: _spacy_layer(config.spacy_languages))
+    return factories
+
+
+def _pattern_layer() -> Layer:
+    """The pattern layer (no optional dependencies)."""
+    from gdprgate.detect.patterns import PatternLayer
+
+    return PatternLayer()
+
+
+def _rampart_layer() -> Layer:
+    """The Rampart layer; its runtime packages are optional."""
+    try:
+        from gdprgate.detect.rampart import RampartLayer
+    except ImportError as exc:
+        msg = f"the Rampart layer needs onnxruntime, tokenizers and numpy: {_NER_HINT}"
+        raise ModelUnavailable(msg) from exc
+    return RampartLayer()
+
+
+def _spacy_layer(languages: tuple[str, ...]) -> Layer:
+    """The spaCy layer for ``languages``."""
+    from gdprgate.detect.spacy_ner import SpacyLayer
+
+    return SpacyLayer(languages)
+
+
+def build_detector(config: DetectorConfig | None = None) -> Detector:
+    """A detector for ``config`` (defaults: every layer on)."""
+    return Detector(config or DetectorConfig())

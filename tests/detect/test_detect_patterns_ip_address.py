@@ -1,0 +1,32 @@
+"""IpAddressRecognizer: IP addresses, one table of positive and negative cases."""
+
+import pytest
+
+from gdprgate.detect.patterns import IpAddressRecognizer
+
+# (text, expected [(start, end, entity)]); an empty list is a negative case.
+CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
+    ("from 192.168.1.10.", [(5, 17, "IP_ADDRESS")]),
+    ("hosts 10.0.0.1 and 8.8.8.8", [(6, 14, "IP_ADDRESS"), (19, 26, "IP_ADDRESS")]),
+    ("v6 2001:db8::8a2e:370:7334 here", [(3, 26, "IP_ADDRESS")]),
+    (
+        "link-local fe80::1, mapped ::ffff:192.0.2.128",
+        [(11, 18, "IP_ADDRESS"), (27, 45, "IP_ADDRESS")],
+    ),
+    ("999.1.1.1", []),
+    ("256.256.256.256", []),
+    ("version v1.2.3.4", []),
+    ("release 1.2.3.4.5", []),
+    ("build 1.2.3", []),
+    ("time 10:30:00", []),
+    ("C++ std::vector", []),
+    ("empty ::", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_ip_address_spans(text: str, expected: list[tuple[int, int, str]]) -> None:
+    """Valid IPv4/IPv6 addresses are found; versions and junk are not."""
+    found = [(f.start, f.end, f.entity) for f in IpAddressRecognizer().analyze(text)]
+
+    assert found == expected

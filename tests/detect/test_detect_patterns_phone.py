@@ -1,0 +1,36 @@
+"""PhoneRecognizer: phone numbers, one table of positive and negative cases."""
+
+import pytest
+
+from gdprgate.detect.patterns import PhoneRecognizer
+
+# (text, expected [(start, end, entity)]); an empty list is a negative case.
+CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
+    ("Ruf mich an: +49 30 1234567.", [(13, 27, "PHONE_NUMBER")]),
+    ("Berlin office 030 1234567, thanks", [(14, 25, "PHONE_NUMBER")]),
+    ("Appelez le 01 23 45 67 89.", [(11, 25, "PHONE_NUMBER")]),
+    (
+        "Llámame al +34 612 345 678 o al 912 345 678.",
+        [(11, 26, "PHONE_NUMBER"), (32, 43, "PHONE_NUMBER")],
+    ),
+    ("Chiama il +39 06 1234 5678", [(10, 26, "PHONE_NUMBER")]),
+    ("Bel me op 020 123 4567.", [(10, 22, "PHONE_NUMBER")]),
+    ("Zadzwoń: +48 12 345 67 89", [(9, 25, "PHONE_NUMBER")]),
+    (
+        "UK: 020 7946 0958; US: (212) 555-0123",
+        [(4, 17, "PHONE_NUMBER"), (23, 37, "PHONE_NUMBER")],
+    ),
+    ("order number 12345678", []),
+    ("invoice 2024-0042 dated 2024-03-12", []),
+    ("version 1.2.3.4", []),
+    ("ref 1234567890", []),
+    ("card 4111 1111 1111 1111", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_phone_spans(text: str, expected: list[tuple[int, int, str]]) -> None:
+    """Valid numbers are found; order numbers, dates, versions are not."""
+    found = [(f.start, f.end, f.entity) for f in PhoneRecognizer().analyze(text)]
+
+    assert found == expected

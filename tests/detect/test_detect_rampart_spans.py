@@ -1,0 +1,159 @@
+"""rampart_spans: from per-token probabilities to whole-word findings.
+
+These tests feed made-up probabilities, so they need no model.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from gdprgate.detect.rampart_spans import (
+    MAX_MODEL_SCORE,
+    decode_parts,
+    group_parts,
+    label_types,
+)
+
+NAMES = ["O", "GIVEN_NAME", "SURNAME", "STREET_NAME", "BUILDING_NUMBER"]
+NAMES += ["ZIP_CODE", "CITY", "EMAIL", "GOVERNMENT_ID"]
+
+# (piece, word id, type, probability of that type; the rest goes to O)
+Token = tuple[str, int, str, float]
+
+
+def _decode(text: str, tokens: list[Token]) -> list[tuple[str, str]]:
+    """Run both steps on ``tokens`` and return (value, entity) pairs."""
+    offsets, word_ids = [], []
+    probs = np.zeros((len(tokens), len(NAMES)), dtype=np.float32)
+    cursor = 0
+    for row, (piece, word, kind, p) in enumerate(tokens):
+        start = text.index(piece, cursor)
+        cursor = start + len(piece)
+        offsets.append((start, cursor))
+        word_ids.append(word)
+        probs[row, NAMES.index(kind)] += p
+        probs[row, 0] += 1 - p
+
+    parts = decode_parts(text, offsets, word_ids, probs, NAMES)
+    return [(text[f.start : f.end], f.entity) for f in group_parts(text, parts)]
+
+
+def test_label_types_add_b_and_i_labels_into_one_type() -> None:
+    names, matrix = label_types({0: "O", 1: "B-CITY", 2: "I-CITY", 3: "B-SURNAME"})
+    probs = np.array([[0.4, 0.3, 0.3, 0.0]], dtype=np.float32)
+
+    assert names == ["O", "CITY", "SURNAME"]
+    assert (probs @ matrix)[0].tolist() == pytest.approx([0.4, 0.6, 0.0])
+
+
+def test_word_pieces_are_averaged_into_one_whole_word() -> None:
+    """'Gi' + 'ulia': a weak second piece does not cut the name mid-word."""
+    text = "Hi Giulia!"
+    tokens = [("Gi", 1, "GIVEN_NAME", 0.9), ("ulia", 1, "GIVEN_NAME", 0.4)]
+
+    assert _decode(text, tokens) == [("Giulia", "PERSON")]
+
+
+def test_a_word_whose_pieces_lean_to_o_is_dropped() -> None:
+    tokens = [("Gi", 1, "GIVEN_NAME", 0.5), ("ulia", 1, "O", 0.9)]
+
+    assert _decode("Giulia", tokens) == []
+
+
+def test_given_name_and_surname_become_one_person() -> None:
+    tokens = [("Giulia", 0, "GIVEN_NAME", 0.9), ("Rossi", 1, "SURNAME", 0.8)]
+
+    assert _decode("Giulia Rossi", tokens) == [("Giulia Rossi", "PERSON")]
+
+
+def test_hyphenated_names_are_joined() -> None:
+    """'Jean-Luc Moreau' with the hyphen itself labelled O."""
+    tokens = [
+        ("Jean", 0, "GIVEN_NAME", 0.9),
+        ("-", 1, "O", 0.9),
+        ("Luc", 2, "GIVEN_NAME", 0.9),
+        ("Moreau", 3, "SURNAME", 0.9),
+    ]
+
+    assert _decode("Jean-Luc Moreau", tokens) == [("Jean-Luc Moreau", "PERSON")]
+
+
+def test_names_are_not_joined_across_other_words() -> None:
+    """'Anna and Anna' stays two persons; 'and' is never swallowed."""
+    tokens = [
+        ("Anna", 0, "GIVEN_NAME", 0.9),
+        ("and", 1, "O", 0.9),
+        ("Anna", 2, "GIVEN_NAME", 0.9),
+    ]
+
+    assert _decode("Anna and Anna", tokens) == [("Anna", "PERSON"), ("Anna", "PERSON")]
+
+
+def test_names_are_not_joined_across_a_line_break() -> None:
+    tokens = [("Anna", 0, "GIVEN_NAME", 0.9), ("Schmidt", 1, "SURNAME", 0.9)]
+
+    assert _decode("Anna\nSchmidt", tokens) == [
+        ("Anna", "PERSON"),
+        ("Schmidt", "PERSON"),
+    ]
+
+
+def test_address_parts_join_across_commas_and_line_breaks() -> None:
+    text = "Hauptstraße 12,\n10115 Berlin."
+    tokens = [
+        ("Haupt", 0, "STREET_NAME", 0.9),
+        ("straße", 0, "STREET_NAME", 0.9),
+        ("12", 1, "BUILDING_NUMBER", 0.9),
+        (",", 2, "O", 0.9),
+        ("101", 3, "ZIP_CODE", 0.9),
+        ("15", 3, "ZIP_CODE", 0.9),
+        ("Berlin", 4, "CITY", 0.9),
+        (".", 5, "CITY", 0.6),
+    ]
+
+    assert _decode(text, tokens) == [("Hauptstraße 12,\n10115 Berlin", "LOCATION")]
+
+
+def test_address_parts_are_not_joined_across_words() -> None:
+    tokens = [
+        ("Berlin", 0, "CITY", 0.9),
+        ("or", 1, "O", 0.9),
+        ("Paris", 2, "CITY", 0.9),
+    ]
+
+    assert _decode("Berlin or Paris", tokens) == [
+        ("Berlin", "LOCATION"),
+        ("Paris", "LOCATION"),
+    ]
+
+
+def test_a_lone_postcode_or_house_number_is_dropped() -> None:
+    tokens = [("10115", 1, "ZIP_CODE", 0.9), ("12", 3, "BUILDING_NUMBER", 0.9)]
+
+    assert _decode("PLZ 10115 Nr 12", tokens) == []
+
+
+def test_other_types_get_presidio_style_names() -> None:
+    tokens = [("X1234567", 1, "GOVERNMENT_ID", 0.9), ("a@b.example", 3, "EMAIL", 0.9)]
+
+    assert _decode("ID X1234567 mail a@b.example", tokens) == [
+        ("X1234567", "ID_NUMBER"),
+        ("a@b.example", "EMAIL_ADDRESS"),
+    ]
+
+
+def test_scores_are_mean_word_probabilities_capped_below_patterns() -> None:
+    text = "Giulia Rossi"
+    offsets = [(0, 6), (7, 12)]
+    probs = np.zeros((2, len(NAMES)), dtype=np.float32)
+    probs[0, NAMES.index("GIVEN_NAME")] = 1.0
+    probs[1, NAMES.index("SURNAME")] = 1.0
+
+    capped = group_parts(text, decode_parts(text, offsets, [0, 1], probs, NAMES))
+    probs[1, NAMES.index("SURNAME")] = 0.6
+    probs[1, 0] = 0.4
+    mean = group_parts(text, decode_parts(text, offsets, [0, 1], probs, NAMES))
+
+    assert [f.score for f in capped] == [MAX_MODEL_SCORE]
+    assert [f.score for f in mean] == [pytest.approx(0.8)]

@@ -1,0 +1,93 @@
+"""SpacyLayer: organisations, places and dates for English and French."""
+
+from __future__ import annotations
+
+import pytest
+
+from gdprgate.detect import Finding, spacy_ner
+from gdprgate.detect.spacy_ner import SpacyLayer, load_pipeline, text_slices
+from gdprgate.errors import ConfigError
+
+ENGLISH = "Acme Corporation opened a new office in Berlin on 3 March 2024."
+FRENCH = "Jean-Luc Moreau travaille chez Renault à Lyon depuis trois ans."
+
+
+def _pairs(text: str, findings: list[Finding]) -> list[tuple[str, str]]:
+    return [(text[f.start : f.end], f.entity) for f in findings]
+
+
+@pytest.mark.ner
+def test_english_organisation_place_and_date(spacy_layer: SpacyLayer) -> None:
+    found = spacy_layer.analyze(ENGLISH, "en")
+
+    assert _pairs(ENGLISH, found) == [
+        ("Acme Corporation", "ORGANIZATION"),
+        ("Berlin", "LOCATION"),
+        ("3 March 2024", "DATE_TIME"),
+    ]
+
+
+@pytest.mark.ner
+def test_french_person_organisation_and_place(spacy_layer: SpacyLayer) -> None:
+    """fr_core_news_sm has no date labels: PER, ORG and LOC only."""
+    found = spacy_layer.analyze(FRENCH, "fr")
+
+    assert _pairs(FRENCH, found) == [
+        ("Jean-Luc Moreau", "PERSON"),
+        ("Renault", "ORGANIZATION"),
+        ("Lyon", "LOCATION"),
+    ]
+
+
+@pytest.mark.ner
+def test_person_scores_below_rampart_and_others_above_min_score(
+    spacy_layer: SpacyLayer,
+) -> None:
+    scores = {f.entity: f.score for f in spacy_layer.analyze(FRENCH, "fr")}
+
+    assert scores["PERSON"] < scores["ORGANIZATION"]
+    assert min(scores.values()) >= 0.5
+
+
+@pytest.mark.ner
+def test_other_languages_are_skipped(spacy_layer: SpacyLayer) -> None:
+    texts = ["Die Acme GmbH sitzt in Berlin.", ENGLISH]
+
+    found = spacy_layer.analyze_many(texts, ["de", "en"])
+
+    assert found[0] == []
+    assert found[1]
+
+
+@pytest.mark.ner
+def test_only_the_ner_component_is_loaded(spacy_layer: SpacyLayer) -> None:
+    assert load_pipeline("en").nlp.pipe_names == ["ner"]
+    assert load_pipeline("fr").nlp.pipe_names == ["ner"]
+
+
+@pytest.mark.ner
+def test_long_texts_are_sliced_with_correct_offsets(
+    spacy_layer: SpacyLayer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(spacy_ner, "MAX_SLICE_CHARS", 80)
+    text = "Nothing happened here at all today. " * 3 + ENGLISH
+
+    found = spacy_layer.analyze(text, "en")
+
+    assert ("Acme Corporation", "ORGANIZATION") in _pairs(text, found)
+    assert ("Berlin", "LOCATION") in _pairs(text, found)
+
+
+def test_slices_cover_the_text_at_whitespace() -> None:
+    text = "one two three four five six seven eight nine ten " * 5
+
+    slices = list(text_slices(text, 30))
+
+    assert "".join(piece for _, piece in slices) == text
+    assert all(len(piece) <= 30 for _, piece in slices)
+    assert all(text[offset : offset + len(p)] == p for offset, p in slices)
+
+
+def test_unknown_language_is_a_config_error() -> None:
+    with pytest.raises(ConfigError):
+        SpacyLayer(("en", "de"))
