@@ -2,7 +2,8 @@
 
 ``analyze`` runs the layers (patterns, Rampart, spaCy) on a text, drops
 findings under ``min_score``, resolves overlaps (see
-:mod:`gdprgate.detect.overlap`) and caches the result under a sha256 digest
+:mod:`gdprgate.detect.overlap`), joins initials to names (see
+:mod:`gdprgate.detect.names`) and caches the result under a sha256 digest
 of the language, the configuration and the text. Model layers are built and
 loaded on first use, once per process.
 """
@@ -17,6 +18,7 @@ from gdprgate.detect.cache import FindingsCache, cache_key
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.language import guess_language, normalize_language
 from gdprgate.detect.layer import Layer
+from gdprgate.detect.names import extend_initials
 from gdprgate.detect.overlap import resolve_overlaps
 from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
 
@@ -151,7 +153,8 @@ class Detector:
         results: dict[bytes, tuple[Finding, ...]] = {}
         for key, found in zip(keys, collected, strict=True):
             kept = [f for f in found if f.score >= self.config.min_score]
-            results[key] = tuple(resolve_overlaps(kept))
+            text = misses[key][0]
+            results[key] = tuple(extend_initials(text, resolve_overlaps(kept)))
             self._cache.put(key, results[key])
         return results
 
