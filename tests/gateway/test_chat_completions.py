@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import httpx
 import pytest
 
+from gdprgate.audit import AuditEntry
 from gdprgate.gateway import create_app
 from gdprgate.store import Database
 from gdprgate.vault import TOKEN_RE
@@ -168,6 +170,11 @@ def test_content_parts_and_names_are_protected(harness: Harness) -> None:
         (b'{"model": "m", "messages": []}', "invalid_messages"),
         (b'{"model": "m", "messages": ["hi"]}', "invalid_messages"),
         (b'{"messages": [{"role": "user", "content": "x"}]}', "invalid_model"),
+        (
+            b'{"model": "m", "stream": "yes", "messages": [{"content": "x"}]}',
+            "invalid_stream",
+        ),
+        (b'{"model": "m", "messages": [{"content": 5}]}', "invalid_messages"),
     ],
 )
 def test_bad_requests_get_400_and_reach_nobody(
@@ -290,3 +297,21 @@ def test_without_restore_the_client_gets_tokens(
     assert PERSON not in answer
     assert len(TOKEN_RE.findall(answer)) == 3
     db.close()
+
+
+def test_client_disconnect_mid_stream_is_audited(harness: Harness) -> None:
+    harness.upstream.delay = 0.05
+    harness.upstream.chunk_size = 1
+    with httpx.stream(
+        "POST", f"{harness.url}/v1/chat/completions", json=request_body(stream=True)
+    ) as response:
+        request_id = response.headers["x-request-id"]
+        next(response.iter_lines())
+    deadline = time.monotonic() + 10
+    entries: list[AuditEntry] = []
+    while not entries and time.monotonic() < deadline:
+        entries = list(harness.audit.entries(request_id))
+        time.sleep(0.05)
+    [entry] = entries
+    assert entry.outcome == "client_closed"
+    assert entry.status == 499

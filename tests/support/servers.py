@@ -55,6 +55,7 @@ class ScriptedUpstream:
     chunk_size: int = 3
     status: int = 200
     tool_call_arguments: str | None = None
+    delay: float = 0.0
     requests: list[dict[str, Any]] = field(default_factory=list)
 
     def app(self) -> Starlette:
@@ -97,7 +98,7 @@ class ScriptedUpstream:
         for start in range(0, len(content), self.chunk_size):
             piece = content[start : start + self.chunk_size]
             yield _event({"delta": {"content": piece}})
-            await asyncio.sleep(0)
+            await asyncio.sleep(self.delay)
         if self.tool_call_arguments is not None:
             args = self.tool_call_arguments
             yield _event({"delta": {"tool_calls": [_tool_call("", stream=True)]}})

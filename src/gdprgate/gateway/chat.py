@@ -82,7 +82,11 @@ async def _protect(
         msg = "'model' must be a non-empty string"
         raise BadRequest(msg, code="invalid_model")
     exchange.model = model[:256]
-    exchange.stream = body.get("stream") is True
+    stream = body.get("stream", False)
+    if not isinstance(stream, bool) and stream is not None:
+        msg = "'stream' must be true or false"
+        raise BadRequest(msg, code="invalid_stream")
+    exchange.stream = stream is True
 
     slots = RequestTexts.from_chat(body)
     protected = await anyio.to_thread.run_sync(gateway.protect, slots.texts())
