@@ -7,6 +7,7 @@ when one is missing there.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -62,6 +63,11 @@ class Settings(BaseSettings):
     restore: bool = Field(
         default=True,
         description="Restore original values in answers (pseudonyms otherwise).",
+    )
+    output_action: Literal["token", "redact", "keep", "off"] = Field(
+        default="token",
+        description="What happens to personal data the model produced itself: "
+        "token, redact, keep (counted only) or off (output not scanned).",
     )
     detect_patterns: bool = Field(
         default=True, description="Run the validated pattern recognizers."

@@ -10,7 +10,6 @@ import pytest
 
 from gdprgate.audit import AuditLog
 from gdprgate.gateway import Gateway, TextAnalyzer, Upstream, create_app
-from gdprgate.protect import Pseudonymizer
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, Vault, load_master_key
 from tests.support.canary import EMAIL, EMAIL_2, PERSON, PERSON_2
@@ -51,9 +50,10 @@ def start_gateway(
     db = Database.for_data_dir(data_dir)
     db.upgrade()
     vault = Vault(db, Keyring(db, load_master_key(data_dir)))
+    options.setdefault("output_action", None)
     gateway = Gateway(
         detector=detector or KnownValuesDetector(KNOWN),
-        pseudonymizer=Pseudonymizer(vault),
+        vault=vault,
         audit=AuditLog(db),
         upstream=Upstream(upstream_url, read_timeout=5.0, connect_timeout=1.0),
         **options,  # type: ignore[arg-type]

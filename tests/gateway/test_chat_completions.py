@@ -142,7 +142,7 @@ def _restore_map(harness: Harness, body: dict[str, object]) -> dict[str, str]:
     texts = [
         m["content"] for m in body["messages"] if isinstance(m.get("content"), str)
     ]  # type: ignore[union-attr]
-    return harness.gateway.protect(texts).restore_map
+    return harness.gateway.protect("default", texts).restore_map
 
 
 def test_content_parts_and_names_are_protected(harness: Harness) -> None:

@@ -17,7 +17,11 @@ logger = logging.getLogger("gdprgate.audit")
 
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
-    """What happened in one request: ids, counts, types, tokens, timings."""
+    """What happened in one request: ids, counts, types, tokens, timings.
+
+    ``entity_counts`` counts what was found in the request; ``output_counts``
+    counts personal data the model produced itself and the output rule caught.
+    """
 
     request_id: str
     tenant: str
@@ -29,6 +33,7 @@ class AuditEntry:
     stream: bool = False
     upstream_ms: float | None = None
     entity_counts: Mapping[str, int] = field(default_factory=dict)
+    output_counts: Mapping[str, int] = field(default_factory=dict)
     tokens: Sequence[str] = ()
     ts: datetime = field(default_factory=lambda: datetime.now(UTC))
 
@@ -48,6 +53,7 @@ class AuditEntry:
                 None if self.upstream_ms is None else round(self.upstream_ms, 3)
             ),
             "entity_counts": dict(sorted(self.entity_counts.items())),
+            "output_counts": dict(sorted(self.output_counts.items())),
             "tokens": sorted(self.tokens),
         }
 
@@ -86,6 +92,7 @@ def _entry_from_row(row: sa.Row[Any]) -> AuditEntry:
         stream=row.stream,
         upstream_ms=row.upstream_ms,
         entity_counts=dict(row.entity_counts),
+        output_counts=dict(row.output_counts or {}),
         tokens=list(row.tokens),
         ts=ts,
     )

@@ -13,8 +13,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from gdprgate.errors import HTTPError, NotFound
-from gdprgate.gateway.chat import chat_completions
+from gdprgate.gateway.endpoint import handler
 from gdprgate.gateway.errors import error_response
+from gdprgate.gateway.routes import ENDPOINTS
 from gdprgate.gateway.service import Gateway
 
 logger = logging.getLogger("gdprgate.gateway")
@@ -77,7 +78,10 @@ def create_app(
     }
     return Starlette(
         routes=[
-            Route("/v1/chat/completions", chat_completions, methods=["POST"]),
+            *(
+                Route(endpoint.route, handler(endpoint), methods=["POST"])
+                for endpoint in ENDPOINTS
+            ),
             Route("/v1/models", list_models, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
         ],

@@ -16,7 +16,7 @@ from gdprgate.gateway.app import create_app
 from gdprgate.gateway.builtin import BuiltinModel
 from gdprgate.gateway.service import Gateway, TextAnalyzer
 from gdprgate.gateway.upstream import Upstream
-from gdprgate.protect import Pseudonymizer
+from gdprgate.protect import OutputAction
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, Vault, load_master_key
 
@@ -53,7 +53,7 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
     full_detector = build_detector(detector_config(settings))
     gateway = Gateway(
         detector=detector or full_detector,
-        pseudonymizer=Pseudonymizer(vault),
+        vault=vault,
         audit=AuditLog(db),
         upstream=Upstream(
             settings.upstream_url or "http://127.0.0.1:9/v1",
@@ -64,6 +64,11 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
         tenant=settings.tenant,
         restore=settings.restore,
         max_body_bytes=settings.max_body_bytes,
+        output_action=(
+            None
+            if settings.output_action == "off"
+            else OutputAction(settings.output_action)
+        ),
     )
 
     @asynccontextmanager

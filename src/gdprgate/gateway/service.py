@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
+
+from starlette.requests import Request
 
 from gdprgate.audit import AuditEntry, AuditLog
 from gdprgate.detect import Finding
 from gdprgate.errors import ProtectionFailed
+from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.upstream import Upstream
-from gdprgate.protect import Protected, Pseudonymizer
+from gdprgate.protect import (
+    OutputAction,
+    OutputGuard,
+    Protected,
+    Pseudonymizer,
+    Restorer,
+)
+from gdprgate.vault import Vault
 
 logger = logging.getLogger("gdprgate.gateway")
 
@@ -24,26 +34,46 @@ class TextAnalyzer(Protocol):
     ) -> list[list[Finding]]: ...
 
 
+TenantResolver = Callable[[Request], str]
+
+
 @dataclass
 class Gateway:
-    """Detection, vault, audit and upstream of one gateway."""
+    """Detection, vault, audit and upstream of one gateway.
+
+    ``output_action`` is the rule for personal data the model produced
+    itself (``None``: the output is not scanned). ``tenant_resolver`` picks
+    the pseudonymisation domain of a request (default: ``tenant``).
+    """
 
     detector: TextAnalyzer
-    pseudonymizer: Pseudonymizer
+    vault: Vault
     audit: AuditLog
     upstream: Upstream
     tenant: str = "default"
     restore: bool = True
     max_body_bytes: int = 4 * 1024 * 1024
+    output_action: OutputAction | None = OutputAction.TOKEN
+    tenant_resolver: TenantResolver | None = None
+    pseudonymizer: Pseudonymizer = field(init=False)
 
-    def protect(self, texts: Sequence[str]) -> Protected:
+    def __post_init__(self) -> None:
+        self.pseudonymizer = Pseudonymizer(self.vault)
+
+    def tenant_for(self, request: Request) -> str:
+        """The pseudonymisation domain of ``request``."""
+        if self.tenant_resolver is None:
+            return self.tenant
+        return self.tenant_resolver(request)
+
+    def protect(self, tenant: str, texts: Sequence[str]) -> Protected:
         """Detect and pseudonymise ``texts``; fail closed on any error.
 
         Runs in a worker thread: detection and the vault block.
         """
         try:
             findings = self.detector.analyze_batch(texts)
-            return self.pseudonymizer.protect(self.tenant, texts, findings)
+            return self.pseudonymizer.protect(tenant, texts, findings)
         except Exception as exc:
             # Fail closed whatever went wrong; the cause is logged by type
             # only, since exception texts of third-party code may hold data.
@@ -51,13 +81,22 @@ class Gateway:
             msg = "personal data could not be checked, so nothing was sent to the model"
             raise ProtectionFailed(msg) from exc
 
+    def answer_filter(
+        self, tenant: str, protected: Protected, *, json_content: bool = False
+    ) -> AnswerFilter:
+        """The output check and restoration for one request's answer."""
+        restorer = Restorer(protected.restore_map if self.restore else {})
+        guard = None
+        if self.output_action is not None:
+            guard = OutputGuard(self.detector, self.vault, tenant, self.output_action)
+        return AnswerFilter(restorer, guard, json_content=json_content)
+
     def record(self, entry: AuditEntry) -> None:
         """Append an audit entry and log the one line for this request."""
         self.audit.append(entry)
-        counts = ",".join(f"{k}={v}" for k, v in sorted(entry.entity_counts.items()))
         logger.info(
             "request_id=%s route=%s status=%d outcome=%s stream=%s "
-            "latency_ms=%.1f upstream_ms=%s entities=%s",
+            "latency_ms=%.1f upstream_ms=%s entities=%s output_entities=%s",
             entry.request_id,
             entry.route,
             entry.status,
@@ -65,5 +104,12 @@ class Gateway:
             entry.stream,
             entry.latency_ms,
             "-" if entry.upstream_ms is None else f"{entry.upstream_ms:.1f}",
-            counts or "-",
+            _counts(entry.entity_counts),
+            _counts(entry.output_counts),
         )
+
+
+def _counts(counts: dict[str, int] | object) -> str:
+    if not isinstance(counts, dict) or not counts:
+        return "-"
+    return ",".join(f"{k}={v}" for k, v in sorted(counts.items()))

@@ -4,34 +4,51 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any
 
 DONE = "[DONE]"
 
 
-async def sse_data(lines: AsyncIterator[str]) -> AsyncIterator[str]:
-    """The ``data`` of each event in a stream of SSE lines.
+@dataclass
+class Event:
+    """One server-sent event: its data and, if named, its event type."""
 
-    Comments (keep-alives), ``event:``, ``id:`` and ``retry:`` lines are
-    skipped; several ``data:`` lines of one event are joined with newlines.
+    data: str
+    event: str | None = None
+
+    def encode(self) -> bytes:
+        """The event as it goes on the wire."""
+        head = f"event: {self.event}\n" if self.event else ""
+        return f"{head}data: {self.data}\n\n".encode()
+
+
+async def sse_events(lines: AsyncIterator[str]) -> AsyncIterator[Event]:
+    """The events in a stream of SSE lines.
+
+    Comments (keep-alives), ``id:`` and ``retry:`` lines are skipped; several
+    ``data:`` lines of one event are joined with newlines.
     """
     data: list[str] = []
+    name: str | None = None
     async for line in lines:
         if line == "":
             if data:
-                yield "\n".join(data)
-                data = []
+                yield Event("\n".join(data), name)
+            data, name = [], None
             continue
         if line.startswith(":"):
             continue
         field, _, value = line.partition(":")
+        value = value[1:] if value.startswith(" ") else value
         if field == "data":
-            data.append(value[1:] if value.startswith(" ") else value)
+            data.append(value)
+        elif field == "event":
+            name = value
     if data:
-        yield "\n".join(data)
+        yield Event("\n".join(data), name)
 
 
-def encode_event(payload: dict[str, Any] | str) -> bytes:
-    """One ``data:`` event."""
-    text = payload if isinstance(payload, str) else json.dumps(payload)
-    return f"data: {text}\n\n".encode()
+def json_event(payload: dict[str, Any], event: str | None = None) -> Event:
+    """An event carrying a JSON object."""
+    return Event(json.dumps(payload, ensure_ascii=False), event)

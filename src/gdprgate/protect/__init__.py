@@ -1,11 +1,22 @@
-"""Findings to protected text, and tokens back to values."""
+"""Findings to protected text, model output checks, and tokens back to values."""
 
+from gdprgate.protect.output import OutputAction, OutputGuard
 from gdprgate.protect.pseudonymizer import Protected, Pseudonymizer, apply_tokens
-from gdprgate.protect.restorer import StreamRestorer, json_escape, restore
+from gdprgate.protect.restorer import (
+    Restorer,
+    StreamRestorer,
+    json_escape,
+    restore,
+)
+from gdprgate.protect.stream import StreamFilter
 
 __all__ = [
+    "OutputAction",
+    "OutputGuard",
     "Protected",
     "Pseudonymizer",
+    "Restorer",
+    "StreamFilter",
     "StreamRestorer",
     "apply_tokens",
     "json_escape",

@@ -3,6 +3,13 @@
 Only the tokens a request introduced itself are restored (its
 ``restore_map``): a token-like string the model or the user made up, or a
 token of someone else's value, stays as it is.
+
+Models do not always copy a token exactly. A :class:`Restorer` also knows a
+token written in another case, with spaces or hyphens for its underscore,
+without its angle brackets, in square brackets, or followed by a possessive:
+``person_4f2k``, ``<PERSON 4F2K>``, ``[PERSON_4F2K]`` and ``PERSON_4F2K's``
+all become the value of ``<PERSON_4F2K>``. Because the code part of a token
+is random, such a variant cannot be mistaken for ordinary words.
 """
 
 from __future__ import annotations
@@ -13,9 +20,15 @@ from collections.abc import Callable, Mapping
 
 from gdprgate.vault import MAX_TOKEN_LEN, TOKEN_RE
 
-# What could still grow into a token: "<", then entity characters, then
-# "_" and code characters, with no closing ">" yet.
-_TOKEN_PREFIX = re.compile(r"<[A-Z0-9_]*\Z")
+Escape = Callable[[str], str]
+
+_SEPARATOR = r"[\s_\-]*"
+_OPEN = r"(?:[<\[]\s?)?"
+_CLOSE = r"(?:\s?[>\]])?"
+_NOT_SEPARATOR = re.compile(r"[\s_\-<>\[\]]")
+# A variant can be a little longer than the token: spaces around brackets
+# and separators that replace nothing.
+MAX_VARIANT_LEN = MAX_TOKEN_LEN + 8
 
 
 def json_escape(value: str) -> str:
@@ -23,57 +36,98 @@ def json_escape(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)[1:-1]
 
 
+def _squash(text: str) -> str:
+    """A token or variant with brackets and separators removed, upper case."""
+    return _NOT_SEPARATOR.sub("", text).upper()
+
+
+def _variant_pattern(token: str) -> str:
+    match = TOKEN_RE.fullmatch(token)
+    if match is None:
+        return re.escape(token)
+    parts = [*match["entity"].split("_"), match["code"]]
+    return _OPEN + _SEPARATOR.join(re.escape(part) for part in parts) + _CLOSE
+
+
+class Restorer:
+    """Restores the tokens of one request, exact or as models rewrite them."""
+
+    def __init__(self, restore_map: Mapping[str, str]) -> None:
+        self._values = {_squash(token): value for token, value in restore_map.items()}
+        self._pattern: re.Pattern[str] | None = None
+        if restore_map:
+            variants = sorted(map(_variant_pattern, restore_map), key=len, reverse=True)
+            self._pattern = re.compile(
+                r"(?<![A-Za-z0-9])(?:" + "|".join(variants) + r")(?![A-Za-z0-9])",
+                re.IGNORECASE,
+            )
+
+    def __bool__(self) -> bool:
+        return self._pattern is not None
+
+    def restore(self, text: str, escape: Escape | None = None) -> str:
+        """``text`` with every token of this request replaced by its value."""
+        if self._pattern is None:
+            return text
+
+        def replace(match: re.Match[str]) -> str:
+            value = self._values.get(_squash(match.group(0)))
+            if value is None:
+                return match.group(0)
+            return escape(value) if escape else value
+
+        return self._pattern.sub(replace, text)
+
+    def holdback_start(self, text: str) -> int:
+        """Where a tail of ``text`` that may still grow into a token starts.
+
+        ``len(text)`` when no tail could: a tail is held back when, from the
+        start of a word, it reads as the beginning of one of the tokens.
+        """
+        if self._pattern is None:
+            return len(text)
+        floor = max(0, len(text) - MAX_VARIANT_LEN)
+        for start in range(floor, len(text)):
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            if not (text[start].isalnum() or text[start] in "<["):
+                continue
+            squashed = _squash(text[start:])
+            if squashed and any(key.startswith(squashed) for key in self._values):
+                return start
+            if not squashed and text[start:].strip() in {"<", "["}:
+                return start
+        return len(text)
+
+
 def restore(
-    text: str,
-    restore_map: Mapping[str, str],
-    escape: Callable[[str], str] | None = None,
+    text: str, restore_map: Mapping[str, str], escape: Escape | None = None
 ) -> str:
-    """``text`` with every known token replaced by its value."""
-    if not restore_map or "<" not in text:
-        return text
-
-    def replace(match: re.Match[str]) -> str:
-        value = restore_map.get(match.group(0))
-        if value is None:
-            return match.group(0)
-        return escape(value) if escape else value
-
-    return TOKEN_RE.sub(replace, text)
+    """``text`` with every token of ``restore_map`` replaced by its value."""
+    return Restorer(restore_map).restore(text, escape)
 
 
 class StreamRestorer:
     """Restores tokens in text that arrives in pieces.
 
     ``feed`` returns what is safe to send now; it holds back only a tail
-    that could still become a token, at most ``MAX_TOKEN_LEN`` characters.
-    ``flush`` returns the rest when the stream ends.
+    that could still become a token (at most ``MAX_VARIANT_LEN``
+    characters). ``flush`` returns the rest when the stream ends.
     """
 
-    def __init__(
-        self,
-        restore_map: Mapping[str, str],
-        escape: Callable[[str], str] | None = None,
-    ) -> None:
-        self._map = restore_map
+    def __init__(self, restorer: Restorer, escape: Escape | None = None) -> None:
+        self._restorer = restorer
         self._escape = escape
         self._pending = ""
 
     def feed(self, piece: str) -> str:
         """Add a piece of the stream; return the restored text ready to send."""
         text = self._pending + piece
-        cut = _holdback_start(text)
+        cut = self._restorer.holdback_start(text)
         self._pending = text[cut:]
-        return restore(text[:cut], self._map, self._escape)
+        return self._restorer.restore(text[:cut], self._escape)
 
     def flush(self) -> str:
         """Everything still held back, restored."""
         text, self._pending = self._pending, ""
-        return restore(text, self._map, self._escape)
-
-
-def _holdback_start(text: str) -> int:
-    """Index from which ``text`` might be the unfinished start of a token."""
-    start = text.rfind("<", max(0, len(text) - MAX_TOKEN_LEN))
-    if start == -1 or _TOKEN_PREFIX.match(text, start) is None:
-        return len(text)
-    return start
+        return self._restorer.restore(text, self._escape)

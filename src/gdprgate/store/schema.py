@@ -54,6 +54,7 @@ audit_events = sa.Table(
     sa.Column("latency_ms", sa.Float, nullable=False),
     sa.Column("upstream_ms", sa.Float, nullable=True),
     sa.Column("entity_counts", sa.JSON, nullable=False),
+    sa.Column("output_counts", sa.JSON, nullable=True),
     sa.Column("tokens", sa.JSON, nullable=False),
     sa.Index("ix_audit_events_ts", "ts"),
 )

@@ -1,0 +1,220 @@
+"""One flow for every model route: read, protect, forward, check, restore, audit.
+
+An :class:`Endpoint` says what is route-specific: where the texts of a
+request are, how to rewrite a complete answer, and how to rewrite a stream.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import anyio
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+
+from gdprgate.audit import AuditEntry
+from gdprgate.errors import BadRequest, HTTPError
+from gdprgate.gateway.answer import AnswerFilter
+from gdprgate.gateway.body import read_json_object
+from gdprgate.gateway.errors import error_response
+from gdprgate.gateway.service import Gateway
+from gdprgate.gateway.slots import Slots
+from gdprgate.gateway.sse import DONE, Event, sse_events
+from gdprgate.protect import Protected
+
+
+class StreamRewriter(Protocol):
+    """Rewrites the events of one streamed answer."""
+
+    def rewrite(self, event: Event) -> list[Event]:
+        """The events to send for one upstream event (possibly none)."""
+        ...
+
+    def finish(self) -> list[Event]:
+        """Events to send when the upstream stream ended (held-back text)."""
+        ...
+
+    def error(self, error: HTTPError) -> Event:
+        """The event that ends the stream when it cannot go on."""
+        ...
+
+
+def _never(_body: dict[str, Any]) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """What is specific to one route."""
+
+    route: str
+    upstream_path: str
+    walk: Callable[[dict[str, Any]], Slots]
+    rewrite_answer: Callable[[dict[str, Any], AnswerFilter], None] | None = None
+    stream_rewriter: Callable[[AnswerFilter], StreamRewriter] | None = None
+    json_content: Callable[[dict[str, Any]], bool] = _never
+    done_marker: bool = True
+
+
+@dataclass
+class Exchange:
+    """What one request did so far, for its audit entry."""
+
+    route: str
+    tenant: str
+    request_id: str = field(default_factory=lambda: "req_" + secrets.token_hex(12))
+    started: float = field(default_factory=time.perf_counter)
+    model: str | None = None
+    stream: bool = False
+    upstream_ms: float | None = None
+    entity_counts: Counter[str] = field(default_factory=Counter)
+    output_counts: Counter[str] = field(default_factory=Counter)
+    tokens: list[str] = field(default_factory=list)
+
+    def entry(self, status: int, outcome: str) -> AuditEntry:
+        return AuditEntry(
+            request_id=self.request_id,
+            tenant=self.tenant,
+            route=self.route,
+            status=status,
+            outcome=outcome,
+            latency_ms=(time.perf_counter() - self.started) * 1000,
+            model=self.model,
+            stream=self.stream,
+            upstream_ms=self.upstream_ms,
+            entity_counts=dict(self.entity_counts),
+            output_counts=dict(self.output_counts),
+            tokens=self.tokens,
+        )
+
+
+def handler(endpoint: Endpoint) -> Callable[[Request], Any]:
+    """The Starlette handler of ``endpoint``."""
+
+    async def handle(request: Request) -> Response:
+        gateway: Gateway = request.app.state.gateway
+        exchange = Exchange(endpoint.route, gateway.tenant)
+        try:
+            exchange.tenant = gateway.tenant_for(request)
+            body = await read_json_object(request, gateway.max_body_bytes)
+            answers = await _protect(gateway, endpoint, body, exchange)
+            if exchange.stream:
+                return _stream(gateway, endpoint, body, answers, exchange)
+            return await _complete(gateway, endpoint, body, answers, exchange)
+        except HTTPError as error:
+            await _record(
+                gateway, exchange.entry(error.status_code, error.code or "error")
+            )
+            return error_response(error, exchange.request_id)
+
+    return handle
+
+
+def _read_flags(endpoint: Endpoint, body: dict[str, Any], exchange: Exchange) -> None:
+    model = body.get("model")
+    if not isinstance(model, str) or not model:
+        msg = "'model' must be a non-empty string"
+        raise BadRequest(msg, code="invalid_model")
+    exchange.model = model[:256]
+    stream = body.get("stream")
+    if stream is not None and not isinstance(stream, bool):
+        msg = "'stream' must be true or false"
+        raise BadRequest(msg, code="invalid_stream")
+    if stream and endpoint.stream_rewriter is None:
+        msg = f"{endpoint.route} does not stream"
+        raise BadRequest(msg, code="invalid_stream")
+    exchange.stream = stream is True
+
+
+async def _protect(
+    gateway: Gateway, endpoint: Endpoint, body: dict[str, Any], exchange: Exchange
+) -> AnswerFilter:
+    _read_flags(endpoint, body, exchange)
+    slots = endpoint.walk(body)
+    protected: Protected = await anyio.to_thread.run_sync(
+        gateway.protect, exchange.tenant, slots.texts()
+    )
+    slots.replace(protected.texts)
+    exchange.entity_counts = protected.entity_counts
+    exchange.tokens = protected.tokens
+    return gateway.answer_filter(
+        exchange.tenant, protected, json_content=endpoint.json_content(body)
+    )
+
+
+async def _complete(
+    gateway: Gateway,
+    endpoint: Endpoint,
+    body: dict[str, Any],
+    answers: AnswerFilter,
+    exchange: Exchange,
+) -> Response:
+    sent = time.perf_counter()
+    answer = await gateway.upstream.post_json(endpoint.upstream_path, body)
+    exchange.upstream_ms = (time.perf_counter() - sent) * 1000
+    if endpoint.rewrite_answer is not None:
+        await anyio.to_thread.run_sync(endpoint.rewrite_answer, answer, answers)
+    exchange.output_counts = answers.caught
+    await _record(gateway, exchange.entry(200, "ok"))
+    return JSONResponse(answer, headers={"x-request-id": exchange.request_id})
+
+
+def _stream(
+    gateway: Gateway,
+    endpoint: Endpoint,
+    body: dict[str, Any],
+    answers: AnswerFilter,
+    exchange: Exchange,
+) -> StreamingResponse:
+    assert endpoint.stream_rewriter is not None
+    rewriter = endpoint.stream_rewriter(answers)
+    events = _relay(gateway, endpoint, body, rewriter, answers, exchange)
+    return StreamingResponse(
+        events,
+        media_type="text/event-stream",
+        headers={"x-request-id": exchange.request_id, "cache-control": "no-cache"},
+    )
+
+
+async def _relay(
+    gateway: Gateway,
+    endpoint: Endpoint,
+    body: dict[str, Any],
+    rewriter: StreamRewriter,
+    answers: AnswerFilter,
+    exchange: Exchange,
+) -> AsyncIterator[bytes]:
+    status, outcome = 200, "ok"
+    sent = time.perf_counter()
+    try:
+        async with gateway.upstream.stream(endpoint.upstream_path, body) as lines:
+            async for event in sse_events(lines):
+                if event.data == DONE:
+                    break
+                for out in await anyio.to_thread.run_sync(rewriter.rewrite, event):
+                    yield out.encode()
+        for out in await anyio.to_thread.run_sync(rewriter.finish):
+            yield out.encode()
+        if endpoint.done_marker:
+            yield Event(DONE).encode()
+    except HTTPError as error:
+        # Headers are gone already: end the stream with an error event.
+        status, outcome = error.status_code, error.code or "error"
+        yield rewriter.error(error).encode()
+    except (anyio.get_cancelled_exc_class(), GeneratorExit):
+        status, outcome = 499, "client_closed"
+        raise
+    finally:
+        exchange.upstream_ms = (time.perf_counter() - sent) * 1000
+        exchange.output_counts = answers.caught
+        with anyio.CancelScope(shield=True):
+            await _record(gateway, exchange.entry(status, outcome))
+
+
+async def _record(gateway: Gateway, entry: AuditEntry) -> None:
+    await anyio.to_thread.run_sync(gateway.record, entry)

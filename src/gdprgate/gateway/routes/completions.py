@@ -1,0 +1,69 @@
+"""``POST /v1/completions`` (the legacy text completion API)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from gdprgate.errors import BadRequest
+from gdprgate.gateway.answer import AnswerFilter
+from gdprgate.gateway.endpoint import Endpoint
+from gdprgate.gateway.routes.choices import ChoiceStreamRewriter, Target
+from gdprgate.gateway.slots import Slots
+
+
+def walk(body: dict[str, Any]) -> Slots:
+    """The texts of a completion request: prompt(s), suffix and stop."""
+    prompt = body.get("prompt")
+    slots = Slots()
+    if isinstance(prompt, str):
+        slots.add(body, "prompt")
+    elif (
+        isinstance(prompt, list) and prompt and all(isinstance(p, str) for p in prompt)
+    ):
+        for index in range(len(prompt)):
+            slots.add(prompt, index)
+    elif isinstance(prompt, list) and prompt:
+        msg = (
+            "'prompt' as token ids cannot be checked for personal data; "
+            "send text instead"
+        )
+        raise BadRequest(msg, code="unsupported_content")
+    else:
+        msg = "'prompt' must be a string or a non-empty array of strings"
+        raise BadRequest(msg, code="invalid_prompt")
+    slots.add_optional(body, "suffix", "request")
+    slots.add_strings(body, "stop", "request")
+    return slots
+
+
+def rewrite_answer(answer: dict[str, Any], answers: AnswerFilter) -> None:
+    """Check and restore every choice's text, in place."""
+    for choice in answer.get("choices") or []:
+        if isinstance(choice, dict):
+            choice.pop("logprobs", None)
+            if isinstance(choice.get("text"), str):
+                choice["text"] = answers.text(choice["text"])
+
+
+def _targets(index: int, choice: dict[str, Any]) -> Iterator[Target]:
+    if isinstance(choice.get("text"), str):
+        yield choice, "text", (index, "text"), False
+
+
+def _place(choice: dict[str, Any], key: tuple[Any, ...], text: str) -> None:
+    choice["text"] = (choice.get("text") or "") + text
+
+
+def stream_rewriter(answers: AnswerFilter) -> ChoiceStreamRewriter:
+    """The rewriter of one streamed completion."""
+    return ChoiceStreamRewriter(answers, _targets, _place)
+
+
+COMPLETIONS = Endpoint(
+    route="/v1/completions",
+    upstream_path="/completions",
+    walk=walk,
+    rewrite_answer=rewrite_answer,
+    stream_rewriter=stream_rewriter,
+)

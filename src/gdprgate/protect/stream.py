@@ -1,0 +1,83 @@
+"""Streamed model output: held back just long enough to be checked.
+
+A :class:`StreamFilter` takes the pieces of one streamed text and releases
+it in segments of whole words. It holds back the word still being written,
+a trailing run of capitalised words (a name may go on: "Anna" may be
+followed by "Schmidt"), and anything that may still become a token, up to
+``max_hold`` characters. Each segment is checked by the output guard (if
+any), with the end of the text sent before it as context, and then has its
+tokens restored: nothing leaves unchecked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from gdprgate.protect.restorer import Escape, Restorer
+
+_WORD = re.compile(r"\S+")
+_SPACES = re.compile(r"\s+")
+CONTEXT_CHARS = 120
+
+Check = Callable[[str, str], str]
+
+
+class StreamFilter:
+    """Checks and restores one streamed text, piece by piece."""
+
+    def __init__(
+        self,
+        restorer: Restorer,
+        check: Check | None = None,
+        *,
+        escape: Escape | None = None,
+        max_hold: int = 200,
+    ) -> None:
+        self._restorer = restorer
+        self._check = check
+        self._escape = escape
+        self._max_hold = max_hold
+        self._pending = ""
+        self._sent = ""
+
+    def feed(self, piece: str) -> str:
+        """Add a piece; return what can be sent now (possibly empty)."""
+        text = self._pending + piece
+        cut = self._cut(text)
+        self._pending = text[cut:]
+        return self._release(text[:cut])
+
+    def flush(self) -> str:
+        """Check, restore and return everything still held."""
+        text, self._pending = self._pending, ""
+        return self._release(text)
+
+    def _cut(self, text: str) -> int:
+        cut = len(text)
+        if self._check is not None:
+            cut = _segment_end(text, self._max_hold)
+        return min(cut, self._restorer.holdback_start(text[:cut]))
+
+    def _release(self, text: str) -> str:
+        if not text:
+            return ""
+        if self._check is not None:
+            context = self._sent[-CONTEXT_CHARS:]
+            self._sent = context + text
+            text = self._check(text, context)
+        return self._restorer.restore(text, self._escape)
+
+
+def _segment_end(text: str, max_hold: int) -> int:
+    """Where the text that can be checked now ends (0: keep holding)."""
+    words = list(_WORD.finditer(text))
+    held = len(text)
+    if words and words[-1].end() == len(text):
+        held = words.pop().start()  # the word is still being written
+    while words and words[-1].group()[0].isupper():
+        held = words.pop().start()  # a name may go on
+    if len(text) - held > max_hold:
+        spaces = [match.end() for match in _SPACES.finditer(text)]
+        held = spaces[-1] if spaces else len(text)
+    return held
