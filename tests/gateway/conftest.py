@@ -12,7 +12,7 @@ from gdprgate.audit import AuditLog
 from gdprgate.gateway import Gateway, TextAnalyzer, Upstream, create_app
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, Vault, load_master_key
-from tests.support.canary import EMAIL, EMAIL_2, PERSON, PERSON_2
+from tests.support.canary import EMAIL, EMAIL_2, IBAN, PERSON, PERSON_2, PHONE
 from tests.support.detectors import KnownValuesDetector
 from tests.support.servers import ScriptedUpstream, serve_in_thread
 
@@ -21,6 +21,8 @@ KNOWN = {
     PERSON_2: "PERSON",
     EMAIL: "EMAIL_ADDRESS",
     EMAIL_2: "EMAIL_ADDRESS",
+    IBAN: "IBAN_CODE",
+    PHONE: "PHONE_NUMBER",
 }
 
 

@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from gdprgate.gateway.builtin import free_port
 from gdprgate.vault import TOKEN_RE
+from tests.support import flavours
 
 
 @contextmanager
@@ -41,14 +42,19 @@ def serve_in_thread(app: Any) -> Iterator[str]:
         thread.join(timeout=10)
 
 
+class UpstreamDied(Exception):
+    """Raised inside a scripted stream to cut the connection mid-answer."""
+
+
 @dataclass
 class ScriptedUpstream:
     """An OpenAI-compatible upstream that records requests and answers a script.
 
-    By default it answers with every token found in the request's messages,
-    joined by " and ", so that restoration can be checked. ``reply`` sets a
-    fixed answer instead; ``chunk_size`` splits streamed content into pieces
-    that small, so tokens arrive split across chunks.
+    By default it answers with every token found in the request, joined by
+    " and ", so that restoration can be checked. ``reply`` sets a fixed
+    answer instead. Streams split the answer into ``chunk_size`` pieces, in
+    the wire format of ``flavour`` (openai, vllm, ollama, tgi); ``die_after``
+    cuts the connection after that many pieces.
     """
 
     reply: str | None = None
@@ -56,12 +62,18 @@ class ScriptedUpstream:
     status: int = 200
     tool_call_arguments: str | None = None
     delay: float = 0.0
+    flavour: str = "openai"
+    die_after: int | None = None
     requests: list[dict[str, Any]] = field(default_factory=list)
+    closed_streams: int = 0
 
     def app(self) -> Starlette:
         return Starlette(
             routes=[
                 Route("/v1/chat/completions", self._chat, methods=["POST"]),
+                Route("/v1/completions", self._completions, methods=["POST"]),
+                Route("/v1/embeddings", self._embeddings, methods=["POST"]),
+                Route("/v1/responses", self._responses, methods=["POST"]),
                 Route("/v1/models", self._models, methods=["GET"]),
             ]
         )
@@ -69,80 +81,82 @@ class ScriptedUpstream:
     def answer_for(self, body: dict[str, Any]) -> str:
         if self.reply is not None:
             return self.reply
-        seen = TOKEN_RE.findall(json.dumps(body["messages"]))
+        seen = TOKEN_RE.findall(json.dumps(body))
         tokens = [f"<{entity}_{code}>" for entity, code in seen]
         return "I saw " + " and ".join(dict.fromkeys(tokens)) + "."
 
-    async def _models(self, _request: Request) -> Response:
-        return JSONResponse({"object": "list", "data": [{"id": "scripted"}]})
+    def pieces(self, text: str) -> list[str]:
+        size = self.chunk_size
+        return [text[i : i + size] for i in range(0, len(text), size)]
 
-    async def _chat(self, request: Request) -> Response:
+    async def _record(self, request: Request) -> dict[str, Any] | Response:
         body = await request.json()
         self.requests.append(body)
         if self.status != 200:
             error = {"error": {"message": "scripted failure", "code": "scripted"}}
             return JSONResponse(error, status_code=self.status)
+        return dict(body)
+
+    async def _models(self, _request: Request) -> Response:
+        return JSONResponse({"object": "list", "data": [{"id": "scripted"}]})
+
+    async def _chat(self, request: Request) -> Response:
+        body = await self._record(request)
+        if isinstance(body, Response):
+            return body
         content = self.answer_for(body)
         if body.get("stream"):
-            return StreamingResponse(
-                self._events(content), media_type="text/event-stream"
-            )
+            events = flavours.chat_events(self, body, content)
+            return self._sse(events)
         message: dict[str, Any] = {"role": "assistant", "content": content}
         if self.tool_call_arguments is not None:
-            message["tool_calls"] = [_tool_call(self.tool_call_arguments)]
-        return JSONResponse(_completion(message))
+            message["tool_calls"] = [flavours.tool_call(self.tool_call_arguments)]
+        n = body.get("n") or 1
+        return JSONResponse(flavours.completion(message, n))
 
-    async def _events(self, content: str) -> AsyncIterator[bytes]:
-        yield b": keep-alive\n\n"
-        yield _event({"delta": {"role": "assistant", "content": ""}})
-        for start in range(0, len(content), self.chunk_size):
-            piece = content[start : start + self.chunk_size]
-            yield _event({"delta": {"content": piece}})
-            await asyncio.sleep(self.delay)
-        if self.tool_call_arguments is not None:
-            args = self.tool_call_arguments
-            yield _event({"delta": {"tool_calls": [_tool_call("", stream=True)]}})
-            for start in range(0, len(args), self.chunk_size):
-                piece = {
-                    "index": 0,
-                    "function": {"arguments": args[start : start + self.chunk_size]},
-                }
-                yield _event({"delta": {"tool_calls": [piece]}})
-        yield _event({"delta": {}, "finish_reason": "stop"})
-        yield b"data: [DONE]\n\n"
+    async def _completions(self, request: Request) -> Response:
+        body = await self._record(request)
+        if isinstance(body, Response):
+            return body
+        text = self.answer_for(body)
+        if body.get("stream"):
+            return self._sse(flavours.completion_events(self, text))
+        return JSONResponse(flavours.text_completion(text))
 
+    async def _embeddings(self, request: Request) -> Response:
+        body = await self._record(request)
+        if isinstance(body, Response):
+            return body
+        inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
+        data = [
+            {"object": "embedding", "index": i, "embedding": [float(len(text)), 0.5]}
+            for i, text in enumerate(inputs)
+        ]
+        return JSONResponse({"object": "list", "data": data, "model": "scripted"})
 
-def _tool_call(arguments: str, *, stream: bool = False) -> dict[str, Any]:
-    call: dict[str, Any] = {
-        "id": "call_1",
-        "type": "function",
-        "function": {"name": "send_mail", "arguments": arguments},
-    }
-    if stream:
-        call["index"] = 0
-    return call
+    async def _responses(self, request: Request) -> Response:
+        body = await self._record(request)
+        if isinstance(body, Response):
+            return body
+        text = self.answer_for(body)
+        if body.get("stream"):
+            return self._sse(flavours.response_events(self, text))
+        return JSONResponse(flavours.response_object(text, self.tool_call_arguments))
 
+    def _sse(self, events: AsyncIterator[bytes]) -> StreamingResponse:
+        async def guarded() -> AsyncIterator[bytes]:
+            sent = 0
+            try:
+                async for event in events:
+                    if self.die_after is not None and sent >= self.die_after:
+                        raise UpstreamDied
+                    yield event
+                    sent += 1
+                    await asyncio.sleep(self.delay)
+            finally:
+                self.closed_streams += 1
 
-def _completion(message: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": "chatcmpl-scripted",
-        "object": "chat.completion",
-        "created": 1,
-        "model": "scripted",
-        "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-    }
-
-
-def _event(choice: dict[str, Any]) -> bytes:
-    chunk = {
-        "id": "chatcmpl-scripted",
-        "object": "chat.completion.chunk",
-        "created": 1,
-        "model": "scripted",
-        "choices": [{"index": 0, "finish_reason": None, **choice}],
-    }
-    return f"data: {json.dumps(chunk)}\n\n".encode()
+        return StreamingResponse(guarded(), media_type="text/event-stream")
 
 
 def values_in(requests: list[dict[str, Any]], values: tuple[str, ...]) -> list[str]:
