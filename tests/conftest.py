@@ -8,6 +8,7 @@ searched for the fictional values in ``support.canary``. A hit fails the run.
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,10 +52,10 @@ def _capture_logs(log_dir: Path) -> Iterator[None]:
 @pytest.fixture
 def data_dir(run_dir: Path, request: pytest.FixtureRequest) -> Path:
     """A fresh data directory for one test, scanned for canaries at the end."""
-    name = request.node.name.replace("[", "_").replace("]", "_")[:80]
-    path = run_dir / "data" / name
-    path.mkdir(parents=True, exist_ok=False)
-    return path
+    parent = run_dir / "data"
+    parent.mkdir(exist_ok=True)
+    prefix = "".join(c if c.isalnum() else "_" for c in request.node.name)[:60]
+    return Path(tempfile.mkdtemp(prefix=prefix + "-", dir=parent))
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

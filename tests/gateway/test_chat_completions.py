@@ -174,7 +174,26 @@ def test_content_parts_and_names_are_protected(harness: Harness) -> None:
             b'{"model": "m", "stream": "yes", "messages": [{"content": "x"}]}',
             "invalid_stream",
         ),
-        (b'{"model": "m", "messages": [{"content": 5}]}', "invalid_messages"),
+        (
+            b'{"model": "m", "messages": [{"role": "a b", "content": "x"}]}',
+            "invalid_request",
+        ),
+        (
+            b'{"model": "m", "messages": [{"content": "x"}], "temperature": NaN}',
+            "invalid_json",
+        ),
+        (
+            b'{"model": "m", "messages": [{"content": "x"}], "top_p": 1e999}',
+            "invalid_json",
+        ),
+        (
+            b'{"model": "m", "messages": [{"content": "x"}], "n": 1'
+            + b"1" * 5000
+            + b"}",
+            "invalid_json",
+        ),
+        (b'{"model": "m", "messages": [{"content": "\\ud800"}]}', "invalid_json"),
+        (b"[" * 20_000 + b"]" * 20_000, "invalid_json"),
     ],
 )
 def test_bad_requests_get_400_and_reach_nobody(
@@ -255,10 +274,11 @@ def test_vault_failure_fails_closed_with_503(harness: Harness, tmp_path: Path) -
     unreachable.close()
 
 
-def test_upstream_down_gives_502(data_dir: Path) -> None:
+@pytest.mark.parametrize("stream", [False, True])
+def test_upstream_down_gives_502(data_dir: Path, stream: bool) -> None:
     gateway, db = start_gateway(data_dir, "http://127.0.0.1:9/v1")
     with serve_in_thread(create_app(gateway)) as url:
-        response = chat(url, request_body())
+        response = chat(url, request_body(stream=stream))
     assert response.status_code == 502
     assert response.json()["error"]["code"] == "upstream_error"
     db.close()
@@ -315,3 +335,75 @@ def test_client_disconnect_mid_stream_is_audited(harness: Harness) -> None:
     [entry] = entries
     assert entry.outcome == "client_closed"
     assert entry.status == 499
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        {"role": "user", "content": "x", "tool_calls": 5},
+        {"role": "user", "content": "x", "tool_calls": f"{PERSON} {EMAIL}"},
+        {"role": "assistant", "tool_calls": {"function": {"arguments": EMAIL}}},
+        {"role": "assistant", "tool_calls": [{"function": f"{PERSON}"}]},
+        {
+            "role": "assistant",
+            "tool_calls": [{"function": {"name": "f", "arguments": {"to": EMAIL}}}],
+        },
+        {
+            "role": "assistant",
+            "tool_calls": [
+                {"function": {"name": "f", "arguments": json.dumps({EMAIL: PERSON})}}
+            ],
+        },
+        {"role": "user", "content": [{"type": "refusal", "refusal": PERSON}]},
+        {"role": "user", "content": [{"type": "text", "text": "hi", "x": EMAIL}]},
+        {"role": "assistant", "content": "ok", "reasoning_content": PERSON},
+        {"role": "user", "content": "hi", "extra": {"nested": [EMAIL]}},
+        {"role": "tool", "content": "ok", "name": {"n": PERSON}},
+    ],
+)
+def test_text_in_any_field_or_shape_is_protected(
+    harness: Harness, message: dict[str, object]
+) -> None:
+    """Unknown fields and odd shapes are walked too: nothing passes unchecked."""
+    response = chat(harness.url, {"model": "m", "messages": [message]})
+    assert response.status_code in {200, 400}
+    assert values_in(harness.upstream.requests, CANARIES) == []
+
+
+def test_top_level_texts_are_protected(harness: Harness) -> None:
+    body = request_body(
+        user=EMAIL,
+        metadata={"owner": PERSON},
+        stop=[PERSON_2],
+        prediction={"type": "content", "content": EMAIL},
+        tools=[
+            {
+                "type": "function",
+                "function": {
+                    "name": "send",
+                    "description": f"Mail {PERSON} at {EMAIL}",
+                    "parameters": {
+                        "type": "object",
+                        "properties": {"to": {"type": "string", "default": EMAIL}},
+                    },
+                },
+            }
+        ],
+        response_format={
+            "type": "json_schema",
+            "json_schema": {"name": "s", "schema": {"description": PERSON}},
+        },
+    )
+    assert chat(harness.url, body).status_code == 200
+    assert values_in(harness.upstream.requests, CANARIES) == []
+    tools = harness.upstream.requests[0]["tools"]
+    assert tools[0]["function"]["name"] == "send"
+    assert tools[0]["function"]["parameters"]["type"] == "object"
+
+
+def test_free_text_in_control_fields_is_refused(harness: Harness) -> None:
+    body = {"model": f"{PERSON} {EMAIL}", "messages": [{"content": "x"}]}
+    response = chat(harness.url, body)
+    assert response.status_code == 400
+    assert PERSON not in response.text
+    assert harness.upstream.requests == []

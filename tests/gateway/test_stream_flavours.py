@@ -147,3 +147,24 @@ def test_json_answers_stay_valid_json_when_restored(harness: Harness) -> None:
     harness.upstream.reply = json.dumps({"name": token})
     answer = httpx.post(f"{harness.url}/v1/chat/completions", json=body).json()
     assert json.loads(answer["choices"][0]["message"]["content"]) == {"name": quoted}
+
+
+def test_an_unreadable_stream_event_ends_the_stream_with_an_error(
+    harness: Harness,
+) -> None:
+    harness.upstream.flavour = "garbage"
+    chunks, tail = stream_chat(harness)
+    assert chunks[-1]["error"]["code"] == "upstream_error"
+    assert tail != "[DONE]"
+    [entry] = list(harness.audit.entries())
+    assert entry.status == 502
+
+
+def test_stream_to_a_failing_upstream_gets_its_status_not_200(
+    harness: Harness,
+) -> None:
+    harness.upstream.status = 429
+    body = {"model": "m", "messages": [{"content": "hi"}], "stream": True}
+    response = httpx.post(f"{harness.url}/v1/chat/completions", json=body)
+    assert response.status_code == 429
+    assert response.json()["error"]["code"] == "upstream_error"

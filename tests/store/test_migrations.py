@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -43,3 +44,13 @@ def test_close_can_be_called_twice(data_dir: Path) -> None:
     db.close()
     db.close()
     assert db._closed
+
+
+def test_store_files_are_private(run_dir: Path) -> None:
+    data_dir = run_dir / "data" / "private-store"
+    db = Database.for_data_dir(data_dir)
+    db.upgrade()
+    db.close()
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    for path in data_dir.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path.name

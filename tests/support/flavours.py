@@ -84,6 +84,10 @@ async def chat_events(
 ) -> AsyncIterator[bytes]:
     flavour = upstream.flavour
     yield b": keep-alive\n\n"
+    if flavour == "garbage":
+        yield _data(_chunk("openai", {"delta": {"content": "Hello "}}))
+        yield b"data: this is not json\n\n"
+        return
     if flavour in {"openai", "vllm"}:
         yield _data(_chunk(flavour, {"delta": {"role": "assistant", "content": ""}}))
     for number, piece in enumerate(upstream.pieces(content)):

@@ -39,7 +39,7 @@ async def healthz(_request: Request) -> Response:
 async def _http_exception(request: Request, exc: Exception) -> Response:
     status = exc.status_code if isinstance(exc, HTTPException) else 500
     if status == 404:
-        error: HTTPError = NotFound(f"no route {request.method} {request.url.path}")
+        error: HTTPError = NotFound("no such route; see /v1/models for the API")
     else:
         error = HTTPError("the request cannot be served", code="http_error")
         error.status_code = status

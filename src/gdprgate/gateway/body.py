@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from starlette.requests import Request
@@ -33,18 +34,47 @@ async def read_json_object(request: Request, limit: int) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         msg = f"the request body is not valid UTF-8 (first bad byte at {exc.start})"
         raise BadRequest(msg, code="invalid_utf8") from None
+    body = _decode(text)
+    if not isinstance(body, dict):
+        msg = "the request body must be a JSON object"
+        raise BadRequest(msg, code="invalid_json")
+    return body
+
+
+def _decode(text: str) -> Any:
+    """Strict JSON: no NaN or infinities, no lone surrogates, bounded depth."""
     try:
-        body = json.loads(text)
+        body = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
+        # A lone surrogate (from a "\ud800" escape) cannot be encoded: it
+        # would fail later, on the way to the model or the store.
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
     except json.JSONDecodeError as exc:
         msg = (
             f"the request body is not valid JSON "
             f"(line {exc.lineno}, column {exc.colno}: {exc.msg})"
         )
         raise BadRequest(msg, code="invalid_json") from None
-    if not isinstance(body, dict):
-        msg = "the request body must be a JSON object"
-        raise BadRequest(msg, code="invalid_json")
+    except UnicodeEncodeError:
+        msg = "the request body holds an unpaired surrogate escape (\\ud800-\\udfff)"
+        raise BadRequest(msg, code="invalid_json") from None
+    except RecursionError:
+        msg = "the request body is nested too deeply"
+        raise BadRequest(msg, code="invalid_json") from None
+    except ValueError:
+        msg = "the request body holds a number that is out of range"
+        raise BadRequest(msg, code="invalid_json") from None
     return body
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(name)
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(text)
+    return value
 
 
 def _too_large(limit: int) -> str:

@@ -6,6 +6,7 @@ request are, how to rewrite a complete answer, and how to rewrite a stream.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import time
 from collections import Counter
@@ -18,14 +19,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from gdprgate.audit import AuditEntry
-from gdprgate.errors import BadRequest, HTTPError
+from gdprgate.errors import BadRequest, HTTPError, UpstreamError
 from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.body import read_json_object
 from gdprgate.gateway.errors import error_response
 from gdprgate.gateway.service import Gateway
 from gdprgate.gateway.slots import Slots
 from gdprgate.gateway.sse import DONE, Event, sse_events
+from gdprgate.gateway.upstream import UpstreamStream
 from gdprgate.protect import Protected
+
+logger = logging.getLogger("gdprgate.gateway")
 
 
 class StreamRewriter(Protocol):
@@ -103,14 +107,24 @@ def handler(endpoint: Endpoint) -> Callable[[Request], Any]:
             exchange.tenant = gateway.tenant_for(request)
             body = await read_json_object(request, gateway.max_body_bytes)
             answers = await _protect(gateway, endpoint, body, exchange)
+            if await request.is_disconnected():
+                await _record(gateway, exchange.entry(499, "client_closed"))
+                return Response(status_code=499)
             if exchange.stream:
-                return _stream(gateway, endpoint, body, answers, exchange)
+                return await _stream(gateway, endpoint, body, answers, exchange)
             return await _complete(gateway, endpoint, body, answers, exchange)
         except HTTPError as error:
-            await _record(
-                gateway, exchange.entry(error.status_code, error.code or "error")
-            )
+            entry = exchange.entry(error.status_code, error.code or "error")
+            await _record(gateway, entry)
             return error_response(error, exchange.request_id)
+        except Exception as exc:
+            # Never echo the exception text: third-party messages may hold data.
+            logger.error("unhandled %s on %s", type(exc).__name__, endpoint.route)
+            await _record(gateway, exchange.entry(500, "internal"))
+            internal = HTTPError(
+                "internal error; nothing more was sent", code="internal"
+            )
+            return error_response(internal, exchange.request_id)
 
     return handle
 
@@ -164,7 +178,7 @@ async def _complete(
     return JSONResponse(answer, headers={"x-request-id": exchange.request_id})
 
 
-def _stream(
+async def _stream(
     gateway: Gateway,
     endpoint: Endpoint,
     body: dict[str, Any],
@@ -173,7 +187,9 @@ def _stream(
 ) -> StreamingResponse:
     assert endpoint.stream_rewriter is not None
     rewriter = endpoint.stream_rewriter(answers)
-    events = _relay(gateway, endpoint, body, rewriter, answers, exchange)
+    started = time.perf_counter()
+    upstream = await gateway.upstream.open_stream(endpoint.upstream_path, body)
+    events = _relay(gateway, endpoint, upstream, rewriter, answers, exchange, started)
     return StreamingResponse(
         events,
         media_type="text/event-stream",
@@ -184,20 +200,19 @@ def _stream(
 async def _relay(
     gateway: Gateway,
     endpoint: Endpoint,
-    body: dict[str, Any],
+    upstream: UpstreamStream,
     rewriter: StreamRewriter,
     answers: AnswerFilter,
     exchange: Exchange,
+    sent: float,
 ) -> AsyncIterator[bytes]:
     status, outcome = 200, "ok"
-    sent = time.perf_counter()
     try:
-        async with gateway.upstream.stream(endpoint.upstream_path, body) as lines:
-            async for event in sse_events(lines):
-                if event.data == DONE:
-                    break
-                for out in await anyio.to_thread.run_sync(rewriter.rewrite, event):
-                    yield out.encode()
+        async for event in sse_events(upstream.lines()):
+            if event.data == DONE:
+                break
+            for out in await anyio.to_thread.run_sync(rewriter.rewrite, event):
+                yield out.encode()
         for out in await anyio.to_thread.run_sync(rewriter.finish):
             yield out.encode()
         if endpoint.done_marker:
@@ -209,7 +224,16 @@ async def _relay(
     except (anyio.get_cancelled_exc_class(), GeneratorExit):
         status, outcome = 499, "client_closed"
         raise
+    except Exception as exc:
+        # An answer that cannot be read or rewritten is cut, never passed on.
+        logger.error("stream failed: %s on %s", type(exc).__name__, endpoint.route)
+        status, outcome = 502, "stream_failed"
+        yield rewriter.error(
+            UpstreamError("the answer stream could not be checked")
+        ).encode()
     finally:
+        with anyio.CancelScope(shield=True):
+            await upstream.aclose()
         exchange.upstream_ms = (time.perf_counter() - sent) * 1000
         exchange.output_counts = answers.caught
         with anyio.CancelScope(shield=True):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -42,32 +41,44 @@ class Upstream:
             response = await self._client.post(path, json=body)
         return _json_object(response)
 
-    @asynccontextmanager
-    async def stream(
-        self, path: str, body: dict[str, Any]
-    ) -> AsyncIterator[AsyncIterator[str]]:
-        """POST ``body`` and yield the answer's lines as they arrive."""
+    async def open_stream(self, path: str, body: dict[str, Any]) -> UpstreamStream:
+        """POST ``body`` and wait for the answer's status and headers.
+
+        Errors before the first byte (unreachable, timeout, 4xx/5xx) raise
+        here, so the client still gets a proper HTTP status.
+        """
         request = self._client.build_request("POST", path, json=body)
         with _translate_errors():
             response = await self._client.send(request, stream=True)
-        try:
-            if response.status_code >= 400:
+        if response.status_code >= 400:
+            try:
                 with _translate_errors():
                     await response.aread()
                 _raise_for_status(response)
-            yield _lines(response)
-        finally:
-            await response.aclose()
+            finally:
+                await response.aclose()
+        return UpstreamStream(response)
 
     async def aclose(self) -> None:
         """Close the connection pool."""
         await self._client.aclose()
 
 
-async def _lines(response: httpx.Response) -> AsyncIterator[str]:
-    with _translate_errors():
-        async for line in response.aiter_lines():
-            yield line
+class UpstreamStream:
+    """An answer being streamed; ``aclose()`` cancels it upstream."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self._response = response
+
+    async def lines(self) -> AsyncIterator[str]:
+        """The answer's lines as they arrive."""
+        with _translate_errors():
+            async for line in self._response.aiter_lines():
+                yield line
+
+    async def aclose(self) -> None:
+        """Close the connection (the upstream stops generating)."""
+        await self._response.aclose()
 
 
 class _translate_errors:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,21 @@ SQLITE_FILE = "gdprgate.sqlite3"
 def sqlite_url(data_dir: Path) -> str:
     """The URL of the embedded SQLite database inside ``data_dir``."""
     return f"sqlite:///{(data_dir / SQLITE_FILE).resolve()}"
+
+
+def _private_dir(path: Path) -> None:
+    """Create ``path`` readable by its owner only (existing ones are left)."""
+    if not path.exists():
+        path.mkdir(parents=True, mode=0o700)
+
+
+def _private_file(path: Path) -> None:
+    """Create an empty database file with mode 0600 before SQLite opens it.
+
+    SQLite gives its -wal and -shm files the mode of the database file.
+    """
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -54,7 +70,8 @@ class Database:
     def for_data_dir(cls, data_dir: Path, url: str | None = None) -> Database:
         """The configured store, or SQLite inside ``data_dir`` by default."""
         if url is None:
-            data_dir.mkdir(parents=True, exist_ok=True)
+            _private_dir(data_dir)
+            _private_file(data_dir / SQLITE_FILE)
             url = sqlite_url(data_dir)
         return cls(url)
 

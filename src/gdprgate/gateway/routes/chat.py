@@ -5,64 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from gdprgate.errors import BadRequest
 from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.endpoint import Endpoint
 from gdprgate.gateway.routes.choices import ChoiceStreamRewriter, Target
-from gdprgate.gateway.slots import Slots, refuse_part
+from gdprgate.gateway.slots import Slots, require_list
 
-# Content parts whose text a model reads. Any other part (image, audio,
-# file) cannot be checked for personal data, so the request is refused.
-TEXT_PARTS = frozenset({"text", "input_text"})
 # Message fields a model writes, besides tool-call arguments.
 ANSWER_FIELDS = ("content", "reasoning_content", "refusal")
 
 
 def walk(body: dict[str, Any]) -> Slots:
-    """The texts of a chat request: every message part, name and argument."""
-    messages = body.get("messages")
-    if not isinstance(messages, list) or not messages:
-        msg = "'messages' must be a non-empty array of message objects"
-        raise BadRequest(msg, code="invalid_messages")
+    """Every text of a chat request (see :mod:`gdprgate.gateway.slots`)."""
+    require_list(body, "messages", "invalid_messages", "message objects")
     slots = Slots()
-    for position, message in enumerate(messages):
-        if not isinstance(message, dict):
-            msg = f"messages[{position}] must be an object"
-            raise BadRequest(msg, code="invalid_messages")
-        _message(slots, message, f"messages[{position}]")
-    slots.add_strings(body, "stop", "request")
+    slots.walk(body, "request")
     return slots
-
-
-def _message(slots: Slots, message: dict[str, Any], where: str) -> None:
-    content = message.get("content")
-    if isinstance(content, list):
-        _parts(slots, content, where)
-    elif content is not None and not isinstance(content, str):
-        msg = f"{where}.content must be a string or an array"
-        raise BadRequest(msg, code="invalid_messages")
-    else:
-        slots.add_optional(message, "content", where)
-    slots.add_optional(message, "name", where)
-
-    calls = message.get("tool_calls") or []
-    if not isinstance(calls, list):
-        msg = f"{where}.tool_calls must be an array"
-        raise BadRequest(msg, code="invalid_messages")
-    for call in calls:
-        if isinstance(call, dict) and isinstance(call.get("function"), dict):
-            slots.add_json_string(call["function"], "arguments")
-    if isinstance(message.get("function_call"), dict):
-        slots.add_json_string(message["function_call"], "arguments")
-
-
-def _parts(slots: Slots, parts: list[Any], where: str) -> None:
-    for part in parts:
-        kind = part.get("type") if isinstance(part, dict) else None
-        if kind in TEXT_PARTS and isinstance(part.get("text"), str):
-            slots.add(part, "text")
-        elif kind != "refusal":
-            raise refuse_part(kind, where)
 
 
 def json_content(body: dict[str, Any]) -> bool:

@@ -5,35 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from gdprgate.errors import BadRequest
 from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.endpoint import Endpoint
 from gdprgate.gateway.routes.choices import ChoiceStreamRewriter, Target
-from gdprgate.gateway.slots import Slots
+from gdprgate.gateway.slots import Slots, require_text_or_texts
 
 
 def walk(body: dict[str, Any]) -> Slots:
-    """The texts of a completion request: prompt(s), suffix and stop."""
-    prompt = body.get("prompt")
+    """Every text of a completion request: prompt(s), suffix, stop, ..."""
+    require_text_or_texts(body, "prompt", "invalid_prompt")
     slots = Slots()
-    if isinstance(prompt, str):
-        slots.add(body, "prompt")
-    elif (
-        isinstance(prompt, list) and prompt and all(isinstance(p, str) for p in prompt)
-    ):
-        for index in range(len(prompt)):
-            slots.add(prompt, index)
-    elif isinstance(prompt, list) and prompt:
-        msg = (
-            "'prompt' as token ids cannot be checked for personal data; "
-            "send text instead"
-        )
-        raise BadRequest(msg, code="unsupported_content")
-    else:
-        msg = "'prompt' must be a string or a non-empty array of strings"
-        raise BadRequest(msg, code="invalid_prompt")
-    slots.add_optional(body, "suffix", "request")
-    slots.add_strings(body, "stop", "request")
+    slots.walk(body, "request")
     return slots
 
 

@@ -9,29 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from gdprgate.errors import BadRequest
 from gdprgate.gateway.endpoint import Endpoint
-from gdprgate.gateway.slots import Slots
+from gdprgate.gateway.slots import Slots, require_text_or_texts
 
 
 def walk(body: dict[str, Any]) -> Slots:
-    """The texts to embed."""
-    value = body.get("input")
+    """The texts to embed (and any other text in the request)."""
+    require_text_or_texts(body, "input", "invalid_input")
     slots = Slots()
-    if isinstance(value, str):
-        slots.add(body, "input")
-    elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        for index in range(len(value)):
-            slots.add(value, index)
-    elif isinstance(value, list) and value:
-        msg = (
-            "'input' as token ids cannot be checked for personal data; "
-            "send text instead"
-        )
-        raise BadRequest(msg, code="unsupported_content")
-    else:
-        msg = "'input' must be a string or a non-empty array of strings"
-        raise BadRequest(msg, code="invalid_input")
+    slots.walk(body, "request")
     return slots
 
 

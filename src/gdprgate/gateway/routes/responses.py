@@ -19,65 +19,18 @@ from gdprgate.gateway.routes.responses_stream import (
     ResponsesStreamRewriter,
     item_fields,
 )
-from gdprgate.gateway.slots import Slots, refuse_part
-
-TEXT_PARTS = frozenset({"input_text", "output_text", "text", "summary_text"})
-PLAIN_ITEMS = frozenset({"item_reference"})
+from gdprgate.gateway.slots import Slots
 
 
 def walk(body: dict[str, Any]) -> Slots:
-    """The texts of a Responses request."""
-    slots = Slots()
-    slots.add_optional(body, "instructions", "request")
+    """Every text of a Responses request (see :mod:`gdprgate.gateway.slots`)."""
     value = body.get("input")
-    if isinstance(value, str):
-        slots.add(body, "input")
-    elif isinstance(value, list):
-        for position, item in enumerate(value):
-            _item(slots, item, f"input[{position}]")
-    else:
+    if not isinstance(value, str) and not isinstance(value, list):
         msg = "'input' must be a string or an array of input items"
         raise BadRequest(msg, code="invalid_input")
+    slots = Slots()
+    slots.walk(body, "request")
     return slots
-
-
-def _item(slots: Slots, item: Any, where: str) -> None:
-    if not isinstance(item, dict):
-        msg = f"{where} must be an object"
-        raise BadRequest(msg, code="invalid_input")
-    kind = item.get("type", "message")
-    if kind == "message":
-        _content(slots, item, "content", where)
-    elif kind == "function_call":
-        slots.add_json_string(item, "arguments")
-    elif kind in {"function_call_output", "custom_tool_call_output"}:
-        _content(slots, item, "output", where)
-    elif kind == "custom_tool_call":
-        slots.add_optional(item, "input", where)
-    elif kind == "reasoning":
-        for part in item.get("summary") or []:
-            if isinstance(part, dict):
-                slots.add_optional(part, "text", where)
-    elif kind not in PLAIN_ITEMS:
-        raise refuse_part(kind, where)
-
-
-def _content(slots: Slots, item: dict[str, Any], key: str, where: str) -> None:
-    content = item.get(key)
-    if isinstance(content, str):
-        slots.add(item, key)
-        return
-    if not isinstance(content, list):
-        msg = f"{where}.{key} must be a string or an array of parts"
-        raise BadRequest(msg, code="invalid_input")
-    for part in content:
-        kind = part.get("type") if isinstance(part, dict) else None
-        if kind in TEXT_PARTS and isinstance(part.get("text"), str):
-            slots.add(part, "text")
-        elif kind == "refusal" and isinstance(part.get("refusal"), str):
-            slots.add(part, "refusal")
-        else:
-            raise refuse_part(kind, where)
 
 
 def json_content(body: dict[str, Any]) -> bool:
