@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from gdprgate.detect import Finding
@@ -40,3 +41,20 @@ class FailingDetector:
         self, texts: Sequence[str], language: str | None = None
     ) -> list[list[Finding]]:
         raise DetectionError("the test layer failed")
+
+
+class EmailDetector:
+    """Finds e-mail addresses with a plain pattern (for load tests)."""
+
+    pattern = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+    def analyze_batch(
+        self, texts: Sequence[str], language: str | None = None
+    ) -> list[list[Finding]]:
+        return [
+            [
+                Finding(m.start(), m.end(), "EMAIL_ADDRESS", 1.0, "email")
+                for m in self.pattern.finditer(text)
+            ]
+            for text in texts
+        ]
