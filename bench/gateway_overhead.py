@@ -198,8 +198,10 @@ def main() -> None:
             port = free_port()
             url = f"http://127.0.0.1:{port}"
             data_dir = tempfile.mkdtemp(prefix="gdprgate-overhead-")
-            command = [sys.executable, "-m", "gdprgate", "serve", "--port", str(port),
-                       "--upstream", upstream_url + "/v1", "--data-dir", data_dir]  # fmt: skip
+            command = [
+                sys.executable, "-m", "gdprgate", "serve", "--port", str(port),
+                "--upstream", upstream_url + "/v1", "--data-dir", data_dir,
+            ]  # fmt: skip
             gateway = start(command, url, {"GDPRGATE_LOG_LEVEL": "WARNING", **env})
             try:
                 results[name] = measure(url, args, number * 100_000)
@@ -223,9 +225,13 @@ def report(
     direct = results["direct"]
     print(f"\n~1 KB prompts with 4 personal values each, {os.cpu_count()} CPU cores")
     print(
-        f"{args.concurrency} concurrent clients x {args.requests} requests; 1 client x {args.single}\n"
+        f"{args.concurrency} concurrent clients x {args.requests} requests; "
+        f"1 client x {args.single}\n"
     )
-    head = "| target | 1 client added p50 | added p50 | added p99 | added TTFT p50 | req/s | req/s vs direct | turn 20 / turn 1 | peak RSS MB |"
+    head = (
+        "| target | 1 client added p50 | added p50 | added p99 | added TTFT p50 "
+        "| req/s | req/s vs direct | turn 20 / turn 1 | peak RSS MB |"
+    )
     print(head)
     print("|---" * (head.count("|") - 1) + "|")
     d_single = direct["single"].pct(direct["single"].latencies, 50)
@@ -234,7 +240,8 @@ def report(
     dttft = direct["stream"].pct(direct["stream"].first_chunk, 50)
     drps = direct["plain"].count / direct["plain"].wall
     print(
-        f"| direct | {d_single:.1f} ms (abs) | {d50:.1f} ms (abs) | {d99:.1f} ms (abs) | {dttft:.1f} ms (abs) | {drps:.0f} | 1.00 | - | - |"
+        f"| direct | {d_single:.1f} ms (abs) | {d50:.1f} ms (abs) "
+        f"| {d99:.1f} ms (abs) | {dttft:.1f} ms (abs) | {drps:.0f} | 1.00 | - | - |"
     )
     for name, runs in results.items():
         if name == "direct":
@@ -246,8 +253,9 @@ def report(
         rps = runs["plain"].count / runs["plain"].wall
         first, last = turns[name]
         print(
-            f"| {name} | {single:.1f} ms | {p50:.1f} ms | {p99:.1f} ms | {ttft:.1f} ms | "
-            f"{rps:.0f} | {rps / drps:.2f} | {last / first:.2f} | {memory[name]:.0f} |"
+            f"| {name} | {single:.1f} ms | {p50:.1f} ms | {p99:.1f} ms "
+            f"| {ttft:.1f} ms | {rps:.0f} | {rps / drps:.2f} | {last / first:.2f} "
+            f"| {memory[name]:.0f} |"
         )
     print(
         "\n'added' = gateway percentile minus direct percentile of the same workload;"
