@@ -57,7 +57,11 @@ def start_gateway(
         detector=detector or KnownValuesDetector(KNOWN),
         vault=vault,
         audit=AuditLog(db),
-        upstream=Upstream(upstream_url, read_timeout=5.0, connect_timeout=1.0),
+        upstream=Upstream(
+            upstream_url,
+            read_timeout=float(options.pop("read_timeout", 5.0)),  # type: ignore[arg-type]
+            connect_timeout=1.0,
+        ),
         **options,  # type: ignore[arg-type]
     )
     return gateway, db

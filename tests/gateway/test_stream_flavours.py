@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from gdprgate.gateway import create_app
 from gdprgate.vault import TOKEN_RE
-from tests.gateway.conftest import Harness
+from tests.gateway.conftest import Harness, start_gateway
 from tests.support.canary import CANARIES, EMAIL, IBAN, PERSON
-from tests.support.servers import values_in
+from tests.support.servers import ScriptedUpstream, serve_in_thread, values_in
 
 
 def stream_chat(harness: Harness, **extra: Any) -> tuple[list[dict[str, Any]], str]:
@@ -168,3 +170,18 @@ def test_stream_to_a_failing_upstream_gets_its_status_not_200(
     response = httpx.post(f"{harness.url}/v1/chat/completions", json=body)
     assert response.status_code == 429
     assert response.json()["error"]["code"] == "upstream_error"
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_a_slow_upstream_gets_504(
+    data_dir: Path, upstream: tuple[ScriptedUpstream, str], stream: bool
+) -> None:
+    scripted, upstream_url = upstream
+    scripted.pause = 1.0
+    gateway, db = start_gateway(data_dir, upstream_url, read_timeout=0.2)
+    body = {"model": "m", "messages": [{"content": "hi"}], "stream": stream}
+    with serve_in_thread(create_app(gateway)) as url:
+        response = httpx.post(f"{url}/v1/chat/completions", json=body, timeout=10)
+    assert response.status_code == 504
+    assert response.json()["error"]["code"] == "upstream_timeout"
+    db.close()

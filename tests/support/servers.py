@@ -64,6 +64,7 @@ class ScriptedUpstream:
     delay: float = 0.0
     flavour: str = "openai"
     die_after: int | None = None
+    pause: float = 0.0
     requests: list[dict[str, Any]] = field(default_factory=list)
     closed_streams: int = 0
 
@@ -92,6 +93,7 @@ class ScriptedUpstream:
     async def _record(self, request: Request) -> dict[str, Any] | Response:
         body = await request.json()
         self.requests.append(body)
+        await asyncio.sleep(self.pause)
         if self.status != 200:
             error = {"error": {"message": "scripted failure", "code": "scripted"}}
             return JSONResponse(error, status_code=self.status)
