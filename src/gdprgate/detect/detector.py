@@ -1,10 +1,12 @@
 """The detector: every enabled layer, overlap resolution and a cache.
 
-``analyze`` runs the layers (patterns, Rampart, spaCy) on a text, drops
-findings under ``min_score``, resolves overlaps (see
-:mod:`gdprgate.detect.overlap`), joins initials to names (see
-:mod:`gdprgate.detect.names`) and caches the result under a sha256 digest
-of the language, the configuration and the text. Model layers are built and
+``analyze`` runs the layers (patterns, Rampart, spaCy, the deny-list) on a
+text, drops one-word names that are common words (see
+:mod:`gdprgate.detect.common_names`), values on the allow-list and findings
+under ``min_score``, resolves overlaps (see :mod:`gdprgate.detect.overlap`),
+joins initials to names (see :mod:`gdprgate.detect.names`) and caches the
+result under a sha256 digest of the language, the configuration and the
+text. Model layers are built and
 loaded on first use, once per process.
 """
 
@@ -15,9 +17,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from gdprgate.detect.cache import FindingsCache, cache_key
+from gdprgate.detect.common_names import drop_common_word_names
+from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.language import guess_language, normalize_language
 from gdprgate.detect.layer import Layer
+from gdprgate.detect.lists import SOURCE as DENY_SOURCE
+from gdprgate.detect.lists import AllowList, DenyListLayer
 from gdprgate.detect.names import extend_initials
 from gdprgate.detect.overlap import resolve_overlaps
 from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
@@ -33,6 +39,12 @@ class DetectorConfig:
     patterns and Rampart run for every language. Findings scoring below
     ``min_score`` are dropped. ``cache_size`` is the number of texts whose
     findings are kept; 0 turns the cache off.
+
+    ``context_languages`` are the languages whose context words count (all
+    eight by default: texts mix languages). ``allow_list`` values are never
+    reported; ``deny_list`` holds ``(entity, term)`` pairs that always are.
+    ``disabled_recognizers`` names pattern recognizers to leave out
+    (``"age"``, ``"postcode"``, ...; see ``docs/detection.md``).
     """
 
     patterns: bool = True
@@ -41,8 +53,21 @@ class DetectorConfig:
     spacy_languages: tuple[str, ...] = ("en", "fr")
     min_score: float = 0.5
     cache_size: int = 4096
+    context_languages: tuple[str, ...] = CONTEXT_LANGUAGES
+    allow_list: tuple[str, ...] = ()
+    deny_list: tuple[tuple[str, str], ...] = ()
+    disabled_recognizers: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        # Lists given by callers become tuples, so the settings stay hashable.
+        for name in ("context_languages", "allow_list", "disabled_recognizers"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        pairs = tuple((str(e), str(t)) for e, t in self.deny_list)
+        object.__setattr__(self, "deny_list", pairs)
+        self._check()
+
+    def _check(self) -> None:
+        """Raise :class:`ConfigError` for a setting out of range."""
         if not 0.0 <= self.min_score <= 1.0:
             msg = f"min_score must be within [0, 1], got {self.min_score}"
             raise ConfigError(msg)
@@ -52,6 +77,15 @@ class DetectorConfig:
         unknown = sorted(set(self.spacy_languages) - {"en", "fr"})
         if unknown:
             msg = f"spaCy runs only for 'en' and 'fr', not for {unknown}"
+            raise ConfigError(msg)
+        unknown = sorted(set(self.context_languages) - set(CONTEXT_LANGUAGES))
+        if unknown:
+            msg = f"context words exist for {list(CONTEXT_LANGUAGES)}, not {unknown}"
+            raise ConfigError(msg)
+        known = _recognizer_names()
+        unknown = sorted(set(self.disabled_recognizers) - known)
+        if unknown:
+            msg = f"unknown recognizers {unknown}; choose from {sorted(known)}"
             raise ConfigError(msg)
 
     def fingerprint(self) -> str:
@@ -63,6 +97,10 @@ class DetectorConfig:
                 self.spacy,
                 self.spacy_languages,
                 self.min_score,
+                self.context_languages,
+                self.allow_list,
+                self.deny_list,
+                self.disabled_recognizers,
             )
         )
 
@@ -81,6 +119,7 @@ class Detector:
         self.config = config
         self._fingerprint = config.fingerprint()
         self._cache = FindingsCache(config.cache_size)
+        self._allow = AllowList(config.allow_list)
         self._layers: list[Layer] | None = list(layers) if layers is not None else None
         self._layers_lock = threading.Lock()
 
@@ -152,11 +191,21 @@ class Detector:
 
         results: dict[bytes, tuple[Finding, ...]] = {}
         for key, found in zip(keys, collected, strict=True):
-            kept = [f for f in found if f.score >= self.config.min_score]
-            text = misses[key][0]
-            results[key] = tuple(extend_initials(text, resolve_overlaps(kept)))
+            results[key] = tuple(self._finish(misses[key][0], found))
             self._cache.put(key, results[key])
         return results
+
+    def _finish(self, text: str, found: list[Finding]) -> list[Finding]:
+        """Filter one text's findings, resolve overlaps and join initials."""
+        config = self.config
+        kept = [f for f in found if f.score >= config.min_score]
+        listed = [f for f in kept if f.source == DENY_SOURCE]
+        kept = drop_common_word_names(
+            text, [f for f in kept if f.source != DENY_SOURCE], config.context_languages
+        )
+        if self._allow:
+            kept = self._allow.filter(text, kept)
+        return extend_initials(text, resolve_overlaps(kept + listed))
 
     def _get_layers(self) -> list[Layer]:
         """The layers, built on first use."""
@@ -188,19 +237,29 @@ def _layer_factories(config: DetectorConfig) -> list[Callable[[], Layer]]:
     """Constructors of the enabled layers, in the order they run."""
     factories: list[Callable[[], Layer]] = []
     if config.patterns:
-        factories.append(_pattern_layer)
+        factories.append(lambda: _pattern_layer(config))
     if config.rampart:
         factories.append(_rampart_layer)
     if config.spacy and config.spacy_languages:
         factories.append(lambda: _spacy_layer(config.spacy_languages))
+    if config.deny_list:
+        factories.append(lambda: DenyListLayer(config.deny_list))
     return factories
 
 
-def _pattern_layer() -> Layer:
-    """The pattern layer (no optional dependencies)."""
-    from gdprgate.detect.patterns import PatternLayer
+def _recognizer_names() -> set[str]:
+    """Names of the built-in pattern recognizers."""
+    from gdprgate.detect.patterns import recognizer_classes
 
-    return PatternLayer()
+    return {cls.name for cls in recognizer_classes()}
+
+
+def _pattern_layer(config: DetectorConfig) -> Layer:
+    """The pattern layer (no optional dependencies)."""
+    from gdprgate.detect.patterns import PatternLayer, default_recognizers
+
+    recognizers = default_recognizers(config.disabled_recognizers)
+    return PatternLayer(recognizers, config.context_languages)
 
 
 def _rampart_layer() -> Layer:

@@ -24,7 +24,7 @@ from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.body import read_json_object
 from gdprgate.gateway.errors import error_response
 from gdprgate.gateway.service import Gateway
-from gdprgate.gateway.slots import Slots
+from gdprgate.gateway.slots import IDENTIFIER, Slots
 from gdprgate.gateway.sse import DONE, Event, sse_events
 from gdprgate.gateway.upstream import UpstreamStream
 from gdprgate.protect import Protected
@@ -131,10 +131,10 @@ def handler(endpoint: Endpoint) -> Callable[[Request], Any]:
 
 def _read_flags(endpoint: Endpoint, body: dict[str, Any], exchange: Exchange) -> None:
     model = body.get("model")
-    if not isinstance(model, str) or not model:
-        msg = "'model' must be a non-empty string"
+    if not isinstance(model, str) or not IDENTIFIER.fullmatch(model):
+        msg = "'model' must be a model name (letters, digits, _ . : / @ + -)"
         raise BadRequest(msg, code="invalid_model")
-    exchange.model = model[:256]
+    exchange.model = model
     stream = body.get("stream")
     if stream is not None and not isinstance(stream, bool):
         msg = "'stream' must be true or false"

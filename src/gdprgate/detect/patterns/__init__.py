@@ -8,14 +8,49 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
+from gdprgate.detect.patterns.age import AgeRecognizer
+from gdprgate.detect.patterns.at_social_security import AtSocialSecurityRecognizer
 from gdprgate.detect.patterns.base import VALIDATED_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.be_national_number import BeNationalNumberRecognizer
 from gdprgate.detect.patterns.credit_card import CreditCardRecognizer
+from gdprgate.detect.patterns.date_of_birth import DateOfBirthRecognizer
+from gdprgate.detect.patterns.de_pension_insurance import (
+    DePensionInsuranceRecognizer,
+)
+from gdprgate.detect.patterns.de_tax_id import DeTaxIdRecognizer
+from gdprgate.detect.patterns.dk_cpr import DkCprRecognizer
+from gdprgate.detect.patterns.driver_license import DriverLicenseRecognizer
 from gdprgate.detect.patterns.email import EmailRecognizer
+from gdprgate.detect.patterns.es_nie import EsNieRecognizer
+from gdprgate.detect.patterns.es_nif import EsNifRecognizer
+from gdprgate.detect.patterns.es_nss import EsNssRecognizer
+from gdprgate.detect.patterns.eu_vat import EuVatRecognizer
+from gdprgate.detect.patterns.fi_hetu import FiHetuRecognizer
+from gdprgate.detect.patterns.fr_nir import FrNirRecognizer
+from gdprgate.detect.patterns.fr_spi import FrSpiRecognizer
 from gdprgate.detect.patterns.iban import IbanRecognizer
+from gdprgate.detect.patterns.ie_ppsn import IePpsnRecognizer
+from gdprgate.detect.patterns.imei import ImeiRecognizer
 from gdprgate.detect.patterns.ip_address import IpAddressRecognizer
+from gdprgate.detect.patterns.it_fiscal_code import ItFiscalCodeRecognizer
+from gdprgate.detect.patterns.license_plate import LicensePlateRecognizer
+from gdprgate.detect.patterns.mac_address import MacAddressRecognizer
+from gdprgate.detect.patterns.nl_bsn import NlBsnRecognizer
+from gdprgate.detect.patterns.passport import PassportRecognizer
 from gdprgate.detect.patterns.phone import PhoneRecognizer
+from gdprgate.detect.patterns.pl_nip import PlNipRecognizer
+from gdprgate.detect.patterns.pl_pesel import PlPeselRecognizer
+from gdprgate.detect.patterns.postcode import PostcodeRecognizer
+from gdprgate.detect.patterns.pt_nif import PtNifRecognizer
+from gdprgate.detect.patterns.se_personnummer import SePersonnummerRecognizer
+from gdprgate.detect.patterns.street_address import StreetAddressRecognizer
+from gdprgate.detect.patterns.swift_code import SwiftCodeRecognizer
+from gdprgate.detect.patterns.uk_nhs import UkNhsRecognizer
+from gdprgate.detect.patterns.uk_nino import UkNinoRecognizer
 from gdprgate.detect.patterns.url import UrlRecognizer
+from gdprgate.detect.patterns.username import UsernameRecognizer
 
 __all__ = [
     "VALIDATED_SCORE",
@@ -28,28 +63,73 @@ __all__ = [
     "PhoneRecognizer",
     "UrlRecognizer",
     "default_recognizers",
+    "recognizer_classes",
 ]
 
 
-def default_recognizers() -> list[PatternRecognizer]:
-    """One instance of every built-in recognizer."""
+def recognizer_classes() -> list[type[PatternRecognizer]]:
+    """Every built-in recognizer class, in the order the layer runs them."""
     return [
-        EmailRecognizer(),
-        PhoneRecognizer(),
-        IbanRecognizer(),
-        CreditCardRecognizer(),
-        IpAddressRecognizer(),
-        UrlRecognizer(),
+        EmailRecognizer,
+        PhoneRecognizer,
+        IbanRecognizer,
+        CreditCardRecognizer,
+        IpAddressRecognizer,
+        UrlRecognizer,
+        MacAddressRecognizer,
+        ImeiRecognizer,
+        EuVatRecognizer,
+        SwiftCodeRecognizer,
+        DeTaxIdRecognizer,
+        DePensionInsuranceRecognizer,
+        FrNirRecognizer,
+        FrSpiRecognizer,
+        EsNifRecognizer,
+        EsNieRecognizer,
+        EsNssRecognizer,
+        ItFiscalCodeRecognizer,
+        NlBsnRecognizer,
+        BeNationalNumberRecognizer,
+        AtSocialSecurityRecognizer,
+        PlPeselRecognizer,
+        PlNipRecognizer,
+        PtNifRecognizer,
+        SePersonnummerRecognizer,
+        FiHetuRecognizer,
+        DkCprRecognizer,
+        IePpsnRecognizer,
+        UkNinoRecognizer,
+        UkNhsRecognizer,
+        PassportRecognizer,
+        DriverLicenseRecognizer,
+        PostcodeRecognizer,
+        StreetAddressRecognizer,
+        LicensePlateRecognizer,
+        DateOfBirthRecognizer,
+        AgeRecognizer,
+        UsernameRecognizer,
     ]
 
 
+def default_recognizers(disabled: Sequence[str] = ()) -> list[PatternRecognizer]:
+    """One instance of every built-in recognizer not named in ``disabled``."""
+    return [cls() for cls in recognizer_classes() if cls.name not in disabled]
+
+
 class PatternLayer:
-    """Runs every pattern recognizer; language does not matter to them."""
+    """Runs every pattern recognizer with the context words of ``languages``."""
 
     name = "patterns"
 
-    def __init__(self, recognizers: Sequence[PatternRecognizer] | None = None) -> None:
-        self.recognizers = list(recognizers or default_recognizers())
+    def __init__(
+        self,
+        recognizers: Sequence[PatternRecognizer] | None = None,
+        languages: Sequence[str] = CONTEXT_LANGUAGES,
+    ) -> None:
+        self.recognizers = (
+            list(recognizers) if recognizers is not None else default_recognizers()
+        )
+        self.languages = tuple(languages)
 
     def warm_up(self) -> None:
         """Nothing to load: the patterns are compiled at import."""
@@ -64,5 +144,5 @@ class PatternLayer:
         """Findings of every recognizer in one text (they may overlap)."""
         findings: list[Finding] = []
         for recognizer in self.recognizers:
-            findings.extend(recognizer.analyze(text))
+            findings.extend(recognizer.analyze(text, self.languages))
         return findings

@@ -1,21 +1,49 @@
 """The shape every pattern recognizer shares.
 
 A recognizer declares its regular expressions, a validation hook (a checksum
-or a parser) and the score its validated findings get. Candidates the hook
-rejects are dropped, never kept at a lower score.
+or a parser), context words and the score its findings get. Candidates the
+hook rejects are dropped, never kept at a lower score.
+
+Scores, for a candidate that passed validation:
+
+- ``score`` (1.0 unless set) when no context is needed, or when a word of
+  the recognizer's ``context`` key stands near it;
+- ``base_score(value)`` otherwise: ``score_without_context`` when the
+  recognizer sets it. Recognizers that only mean something in context (a
+  passport number, a date of birth) set it under the default ``min_score``;
+  weakly checked numbers (nine digits and mod 11) set it there too;
+- :data:`NEGATIVE_SCORE` when only a word of the ``negative`` key (order,
+  invoice, version, ISBN, ...) stands near it, or any such word at all for
+  recognizers that set ``negative_first`` ("3 Jahre" after "vor" is no age).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import ClassVar
 
+from gdprgate.detect.context import DEFAULT_WINDOW, has_context
+from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
 
 # Every finding that passed validation scores 1.0. Model layers cap their
 # scores below that, so a validated pattern wins every overlap against a model.
 VALIDATED_SCORE = 1.0
+# What a candidate scores without the context it needs: under the default
+# ``min_score`` of 0.5, so it is dropped unless a user lowers the bar.
+CONTEXT_NEEDED_SCORE = 0.3
+# A format that is evidence on its own, but weaker than a checksum.
+FORMAT_SCORE = 0.85
+# A checksum that one random number in ten or a hundred passes.
+WEAK_SCORE = 0.6
+NEGATIVE_SCORE = 0.2
+
+# Where a number may start and end: not inside a longer run of digits,
+# letters or a dotted/dashed code (``v1.2.3``, ``2024-0042``, ``+49``).
+NUMBER_START = r"(?<![\w.,/+-])(?<!\d\ )"
+NUMBER_END = r"(?![\w]|[\ .,/-]\d)"
 
 
 class PatternRecognizer:
@@ -23,7 +51,8 @@ class PatternRecognizer:
 
     Subclasses set ``name``, ``entity``, ``patterns`` and ``explanation`` and
     usually override :meth:`validate`. A pattern's first capturing group, when
-    it has one, is the span; otherwise the whole match is.
+    it has one, is the span, unless ``whole_match`` says the groups only
+    tie parts of the pattern together; otherwise the whole match is.
     """
 
     name: ClassVar[str]
@@ -31,35 +60,43 @@ class PatternRecognizer:
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = ()
     explanation: ClassVar[str] = ""
     score: ClassVar[float] = VALIDATED_SCORE
+    score_without_context: ClassVar[float | None] = None
+    context: ClassVar[str | None] = None
+    negative: ClassVar[str | None] = None
+    context_window: ClassVar[tuple[int, int]] = DEFAULT_WINDOW
+    whole_match: ClassVar[bool] = False
+    negative_first: ClassVar[bool] = False
 
     @property
     def source(self) -> str:
         """The ``source`` written into every finding of this recognizer."""
         return f"pattern:{self.name}"
 
-    def analyze(self, text: str) -> list[Finding]:
-        """Validated, non-overlapping spans of this entity, in text order."""
+    def analyze(
+        self, text: str, languages: Sequence[str] = CONTEXT_LANGUAGES
+    ) -> list[Finding]:
+        """Validated, non-overlapping spans of this entity, in text order.
+
+        ``languages`` are the languages whose context words count.
+        """
         spans: set[tuple[int, int]] = set()
         for start, end in self.candidates(text):
             span = self.refine(text, start, end)
             if span is not None:
                 spans.add(span)
 
-        # Two patterns (or regions) can match nested or crossing spans of the
-        # same value: the longest one stays.
-        kept: list[tuple[int, int]] = []
-        for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-            if all(end <= other[0] or other[1] <= start for other in kept):
-                kept.append((start, end))
-
-        kept.sort()
-        return [Finding(s, e, self.entity, self.score, self.source) for s, e in kept]
+        kept = longest_first(spans)
+        entity, source = self.entity, self.source
+        return [
+            Finding(s, e, entity, self.context_score(text, s, e, languages), source)
+            for s, e in kept
+        ]
 
     def candidates(self, text: str) -> Iterator[tuple[int, int]]:
         """Spans the declared patterns match, before validation."""
         for pattern in self.patterns:
             for match in pattern.finditer(text):
-                group = 1 if pattern.groups else 0
+                group = 1 if pattern.groups and not self.whole_match else 0
                 yield match.start(group), match.end(group)
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -76,3 +113,67 @@ class PatternRecognizer:
     def validate(self, value: str) -> bool:
         """Whether a candidate value is real (checksum, parser, ...)."""
         return True
+
+    def base_score(self, value: str) -> float:
+        """The score of a validated value with no context word near it."""
+        if self.score_without_context is None:
+            return self.score
+        return self.score_without_context
+
+    def context_score(
+        self, text: str, start: int, end: int, languages: Sequence[str]
+    ) -> float:
+        """The score of the span ``[start, end)`` given the words around it."""
+        base = self.base_score(text[start:end])
+        window = self.context_window
+        context, negative = self.context, self.negative
+        if (
+            self.negative_first
+            and negative is not None
+            and has_context(text, start, end, negative, languages, window)
+        ):
+            return min(base, NEGATIVE_SCORE)
+        if (
+            base < self.score
+            and context is not None
+            and has_context(text, start, end, context, languages, window)
+        ):
+            return self.score
+        if negative is not None and has_context(
+            text, start, end, negative, languages, window
+        ):
+            return min(base, NEGATIVE_SCORE)
+        return base
+
+
+_SEPARATORS = re.compile(r"[\s./-]")
+
+
+def compact(value: str) -> str:
+    """``value`` without spaces, dots, slashes and dashes."""
+    return _SEPARATORS.sub("", value)
+
+
+def number_pattern(body: str) -> re.Pattern[str]:
+    """A verbose pattern for ``body`` that stays clear of longer numbers."""
+    return re.compile(NUMBER_START + "(?:" + body + ")" + NUMBER_END, re.VERBOSE)
+
+
+def longest_first(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping spans, sorted, the longer kept where two overlap.
+
+    Two patterns (or regions) can match nested or crossing spans of the same
+    value. Kept spans never overlap, so only the neighbours in start order
+    of a new span need checking: linear-logarithmic, not quadratic.
+    """
+    starts: list[int] = []
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        index = bisect.bisect_left(starts, start)
+        if index > 0 and kept[index - 1][1] > start:
+            continue
+        if index < len(kept) and kept[index][0] < end:
+            continue
+        starts.insert(index, start)
+        kept.insert(index, (start, end))
+    return kept

@@ -37,6 +37,7 @@ class CreditCardRecognizer(PatternRecognizer):
     entity = "CREDIT_CARD"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_CARD,)
     explanation = "13-19 digits of a card network range that pass the Luhn check"
+    negative = "credit_card_negative"
 
     def validate(self, value: str) -> bool:
         """One kind of separator, not all the same digit, and Luhn holds."""

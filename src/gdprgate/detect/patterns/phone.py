@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 
 import phonenumbers
 
@@ -12,6 +13,13 @@ from gdprgate.detect.patterns.base import PatternRecognizer
 # ``+`` country code are found for every country whatever the region.
 REGIONS = ("DE", "FR", "ES", "IT", "NL", "PL", "GB", "US")
 
+# A run that could hold a phone number: an optional "+" or "(", digits and
+# the separators people write between them, ending in a digit.
+_CLUSTER = re.compile(r"[+(]?\d[\d \t\u00a0().\-/]{4,40}\d\)?")
+_MIN_DIGITS = 6
+# Dates and times are never numbers worth asking phonenumbers about.
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+
 
 class PhoneRecognizer(PatternRecognizer):
     """Numbers that ``phonenumbers`` finds and judges valid for a region."""
@@ -19,15 +27,45 @@ class PhoneRecognizer(PatternRecognizer):
     name = "phone"
     entity = "PHONE_NUMBER"
     explanation = "a number valid in the numbering plan of one of the regions"
+    negative = "negative"
 
     def __init__(self, regions: tuple[str, ...] = REGIONS) -> None:
         self.regions = regions
 
     def candidates(self, text: str) -> Iterator[tuple[int, int]]:
-        """Matches from every region, with leniency ``VALID``."""
-        for region in self.regions:
-            matcher = phonenumbers.PhoneNumberMatcher(
-                text, region, leniency=phonenumbers.Leniency.VALID
-            )
-            for match in matcher:
-                yield int(match.start), int(match.end)
+        """Matches from every region, with leniency ``VALID``.
+
+        ``phonenumbers`` scans slowly (about 8 ms a kilobyte for eight
+        regions), so it reads only the runs of digits and separators that
+        could be a number, each with one character of margin either side.
+        """
+        for cluster in _CLUSTER.finditer(text):
+            value = cluster.group()
+            if sum(char.isdigit() for char in value) < _MIN_DIGITS:
+                continue
+            if _DATE.fullmatch(value):
+                continue
+            low = max(0, cluster.start() - 1)
+            piece = text[low : cluster.end() + 1]
+            # A number written with its country code reads the same in
+            # every region: one region is enough.
+            regions = self.regions[:1] if value.startswith("+") else self.regions
+            for region in regions:
+                matcher = phonenumbers.PhoneNumberMatcher(
+                    piece, region, leniency=phonenumbers.Leniency.VALID
+                )
+                for match in matcher:
+                    yield low + int(match.start), low + int(match.end)
+
+    def context_score(
+        self, text: str, start: int, end: int, languages: Sequence[str]
+    ) -> float:
+        """Bare digit runs near "order", "invoice", "ISBN" are not phones.
+
+        Numbers written with a ``+``, spaces or brackets keep their score
+        whatever the words around them; dashed ones may be an ISBN.
+        """
+        value = text[start:end]
+        if value.startswith("+") or any(char in value for char in " ()"):
+            return self.score
+        return super().context_score(text, start, end, languages)

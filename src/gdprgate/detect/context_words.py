@@ -1,0 +1,213 @@
+"""Context words per language: the data behind :mod:`gdprgate.detect.context`.
+
+``CONTEXT_WORDS[key][language]`` holds the words and phrases that, when they
+stand near a candidate, make a recognizer with that ``key`` sure of it.
+Language ``"any"`` holds names written the same way everywhere (``PESEL``,
+``IBAN``, ...). Phrases match case-insensitively on word boundaries, and a
+space in a phrase matches any run of spaces, dashes, dots or underscores.
+
+``NEGATIVE`` words say a number is an order, an invoice, a version or a
+product code; numeric recognizers drop their score when only those are near.
+"""
+
+from __future__ import annotations
+
+CONTEXT_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl", "pt")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The ``|``-separated phrases of ``text``, stripped."""
+    return tuple(word.strip() for word in text.split("|") if word.strip())
+
+
+_BIRTH = {
+    "en": "born|born on|date of birth|birth date|birthday|dob|d.o.b",
+    "de": "geboren|geboren am|geb|geburtsdatum|geburtstag|geb. am",
+    "fr": "né|née|né le|née le|date de naissance|naissance",
+    "es": "nacido|nacida|nacido el|nacida el|fecha de nacimiento|nacimiento",
+    "it": "nato|nata|nato il|nata il|data di nascita|nascita",
+    "nl": "geboren|geboren op|geboortedatum|geb",
+    "pl": "urodzony|urodzona|urodzony dnia|data urodzenia|ur",
+    "pt": "nascido|nascida|nascido em|data de nascimento|nascimento",
+}
+_AGE = {
+    "en": "age|aged|years old|year old|yrs old|y/o",
+    "de": "alter|im alter von|jahre alt|jahren|jahre|jährig|jährige|jähriger",
+    "fr": "âge|âgé|âgée|âgé de|âgée de|ans",
+    "es": "edad|años|de edad|tiene",
+    "it": "età|anni|di anni",
+    "nl": "leeftijd|jaar oud|jaar",
+    "pl": "wiek|lat|lata|w wieku",
+    "pt": "idade|anos|anos de idade",
+}
+# Words that make a number near an age word a duration, not an age.
+_AGE_NEGATIVE = {
+    "en": "ago|since|for|during|after|within|last|next|every|minutes|hours|"
+    "days|weeks|months|experience|warranty",
+    "de": "vor|seit|für|nach|innerhalb|letzten|nächsten|alle|minuten|stunden|"
+    "tage|tagen|wochen|monate|monaten|erfahrung|garantie",
+    "fr": "il y a|depuis|pendant|après|dans|derniers|minutes|heures|jours|"
+    "semaines|mois|expérience|garantie",
+    "es": "hace|desde|durante|después|dentro|últimos|minutos|horas|días|"
+    "semanas|meses|experiencia|garantía",
+    "it": "fa|da|per|durante|dopo|entro|ultimi|minuti|ore|giorni|settimane|"
+    "mesi|esperienza|garanzia",
+    "nl": "geleden|sinds|gedurende|na|binnen|afgelopen|minuten|uur|dagen|"
+    "weken|maanden|ervaring|garantie",
+    "pl": "temu|od|przez|po|ostatnie|minut|godzin|dni|tygodni|miesięcy|"
+    "doświadczenia|gwarancji",
+    "pt": "há|desde|durante|depois|dentro|últimos|minutos|horas|dias|semanas|"
+    "meses|experiência|garantia",
+}
+_PASSPORT = {
+    "any": "passport|pass no|pass nr",
+    "de": "reisepass|reisepassnummer|passnummer|pass",
+    "fr": "passeport|numéro de passeport",
+    "es": "pasaporte|número de pasaporte",
+    "it": "passaporto|numero di passaporto",
+    "nl": "paspoort|paspoortnummer",
+    "pl": "paszport|numer paszportu",
+    "pt": "passaporte|número do passaporte",
+}
+_DRIVER_LICENSE = {
+    "en": "driving licence|driving license|driver's license|drivers license|"
+    "driver license|driver's licence|licence number|license number|dl",
+    "de": "führerschein|führerscheinnummer|fahrerlaubnis",
+    "fr": "permis de conduire|permis|numéro de permis",
+    "es": "carnet de conducir|permiso de conducir|licencia de conducir|carné",
+    "it": "patente|patente di guida",
+    "nl": "rijbewijs|rijbewijsnummer",
+    "pl": "prawo jazdy|prawa jazdy",
+    "pt": "carta de condução|carta de conducao|carteira de motorista",
+}
+_POSTCODE = {
+    "en": "postcode|post code|postal code|zip|zip code|address",
+    "de": "plz|postleitzahl|anschrift|adresse|wohnort",
+    "fr": "code postal|cp|adresse",
+    "es": "código postal|cp|dirección|domicilio",
+    "it": "cap|codice postale|indirizzo",
+    "nl": "postcode|adres|woonplaats",
+    "pl": "kod pocztowy|kod|adres",
+    "pt": "código postal|morada|endereço",
+}
+_PLATE = {
+    "en": "licence plate|license plate|number plate|registration|reg|plate|car",
+    "de": "kennzeichen|kfz|nummernschild|auto|fahrzeug",
+    "fr": "immatriculation|plaque|voiture|véhicule",
+    "es": "matrícula|placa|coche|vehículo",
+    "it": "targa|auto|veicolo",
+    "nl": "kenteken|nummerbord|auto",
+    "pl": "tablica rejestracyjna|numer rejestracyjny|rejestracja|samochód",
+    "pt": "matrícula|placa|carro|viatura",
+}
+_USERNAME = {
+    "en": "username|user name|user|login|handle|user id|account|nick|nickname",
+    "de": "benutzername|benutzer|nutzername|login|konto",
+    "fr": "nom d'utilisateur|identifiant|utilisateur|pseudo|compte",
+    "es": "nombre de usuario|usuario|cuenta",
+    "it": "nome utente|utente|account",
+    "nl": "gebruikersnaam|gebruiker|account",
+    "pl": "nazwa użytkownika|login|użytkownik|konto",
+    "pt": "nome de utilizador|nome de usuário|utilizador|usuário|conta",
+}
+_PERSON = {
+    "en": "mr|mrs|ms|miss|dr|prof|sir|dear|hi|hello|name is|named|called|"
+    "i am|i'm|signed|regards",
+    "de": "herr|herrn|frau|dr|prof|heiße|name ist|liebe|lieber|hallo|grüße",
+    "fr": "m|mme|mlle|monsieur|madame|je m'appelle|appelle|nom|cher|chère",
+    "es": "sr|sra|srta|señor|señora|don|doña|me llamo|llamo|nombre|estimado",
+    "it": "sig|sig.ra|signor|signora|dott|mi chiamo|chiamo|nome|caro|cara",
+    "nl": "dhr|mevr|heer|mevrouw|mijn naam is|naam|heet|beste",
+    "pl": "pan|pani|nazywam się|imię|nazwisko|szanowny|szanowna",
+    "pt": "sr|sra|senhor|senhora|chamo-me|me chamo|nome|caro|cara",
+}
+_NEGATIVE = {
+    "any": "isbn|issn|sku|ean|gtin|asin|upc|version|ver|build|commit|sha|"
+    "timestamp|epoch|unix time|millis|tracking|serial|part no|art nr",
+    "en": "order|order number|order no|invoice|invoice number|receipt|ticket|"
+    "ref|reference|product|item|article|case|transaction|model",
+    "de": "bestellung|bestellnummer|auftrag|auftragsnummer|rechnung|"
+    "rechnungsnummer|artikel|artikelnummer|produkt|vorgang|ticketnummer|az",
+    "fr": "commande|numéro de commande|facture|référence|réf|produit|article|"
+    "ticket|dossier",
+    "es": "pedido|número de pedido|factura|referencia|ref|producto|artículo|expediente",
+    "it": "ordine|numero d'ordine|fattura|riferimento|rif|prodotto|articolo|pratica",
+    "nl": "bestelling|bestelnummer|order|factuur|factuurnummer|referentie|"
+    "kenmerk|artikel|product",
+    "pl": "zamówienie|zamówienia|numer zamówienia|faktura|faktury|produkt|"
+    "artykuł|sygnatura",
+    "pt": "encomenda|pedido|fatura|factura|referência|produto|artigo",
+}
+
+# Identifiers are mostly called by their own name in every language; the
+# generic words ("ID number", "Ausweis", ...) are shared by all of them.
+_ID_GENERIC = {
+    "en": "id|id number|identity number|identification number|national id|"
+    "social security|social security number|ssn|tax id|tax number|tin|"
+    "personal number|insurance number",
+    "de": "ausweis|ausweisnummer|personalausweis|identifikationsnummer|"
+    "steuernummer|sozialversicherungsnummer|versicherungsnummer",
+    "fr": "numéro d'identification|numéro fiscal|sécurité sociale|"
+    "numéro de sécurité sociale|identifiant fiscal|carte vitale",
+    "es": "documento de identidad|número de identificación|seguridad social|"
+    "número fiscal|identificación fiscal",
+    "it": "numero di identificazione|carta d'identità|codice|previdenza",
+    "nl": "identiteitsnummer|sofinummer|fiscaal nummer|persoonsnummer",
+    "pl": "numer identyfikacyjny|numer ewidencyjny|dowód osobisty",
+    "pt": "número de identificação|número fiscal|contribuinte|"
+    "número de contribuinte|segurança social",
+}
+
+
+def _identifier(names: str) -> dict[str, str]:
+    """The generic identifier words plus the identifier's own ``names``."""
+    return {**_ID_GENERIC, "any": names}
+
+
+_RAW: dict[str, dict[str, str]] = {
+    "birth": _BIRTH,
+    "age": _AGE,
+    "age_negative": _AGE_NEGATIVE,
+    "passport": _PASSPORT,
+    "driver_license": _DRIVER_LICENSE,
+    "postcode": _POSTCODE,
+    "plate": _PLATE,
+    "username": _USERNAME,
+    "person": _PERSON,
+    "negative": _NEGATIVE,
+    "de_tax_id": _identifier("steuer-id|steuerid|idnr|identifikationsnummer|"
+    "steuerliche identifikationsnummer|steueridentifikationsnummer"),
+    "de_pension": _identifier("rentenversicherungsnummer|rvnr|rv-nummer|"
+    "sozialversicherungsnummer|svnr|versicherungsnummer"),
+    "fr_nir": _identifier("nir|insee|numéro insee|sécu|numéro de sécu|nss"),
+    "fr_spi": _identifier("spi|numéro spi|numéro fiscal de référence|nif"),
+    "es_dni": _identifier("dni|nif|d.n.i|documento nacional de identidad"),
+    "es_nie": _identifier("nie|n.i.e|número de identidad de extranjero"),
+    "es_nss": _identifier("nss|naf|número de la seguridad social|afiliación"),
+    "it_fiscal_code": _identifier("codice fiscale|cf|c.f"),
+    "nl_bsn": _identifier("bsn|burgerservicenummer|sofinummer"),
+    "be_national_number": _identifier("rijksregisternummer|numéro national|"
+    "numéro de registre national|rrn|nn|insz|niss|nationaal nummer"),
+    "at_social_security": _identifier("sozialversicherungsnummer|svnr|"
+    "versicherungsnummer|sv-nummer|e-card"),
+    "pl_pesel": _identifier("pesel"),
+    "pl_nip": _identifier("nip|numer identyfikacji podatkowej"),
+    "pt_nif": _identifier("nif|contribuinte|número de contribuinte"),
+    "se_personnummer": _identifier("personnummer|personnr|samordningsnummer"),
+    "fi_hetu": _identifier("henkilötunnus|hetu|personbeteckning"),
+    "dk_cpr": _identifier("cpr|cpr-nummer|cpr-nr|personnummer"),
+    "ie_ppsn": _identifier("pps|ppsn|pps number|personal public service"),
+    "uk_nino": _identifier("national insurance|ni number|nino|nin"),
+    "uk_nhs": _identifier("nhs|nhs number|nhs no"),
+    "vat": _identifier("vat|vat number|vat id|ust-idnr|ust-id|ustid|"
+    "umsatzsteuer|tva|n° tva|iva|partita iva|btw|btw-nummer|nip ue|"
+    "moms|alv|cvr|mwst|uid"),
+    "bic": _identifier("bic|swift|swift code|bic code|swift/bic|bic/swift"),
+    "imei": _identifier("imei"),
+    "credit_card_negative": {"any": "imei|isbn|ean|tracking"},
+}  # fmt: skip
+
+CONTEXT_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    key: {language: _words(text) for language, text in table.items()}
+    for key, table in _RAW.items()
+}

@@ -1,0 +1,70 @@
+"""Calendar dates written in the eight context languages, parsed to a date.
+
+Shared by :mod:`gdprgate.detect.patterns.date_of_birth`; not a recognizer.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan januar janv janvier enero ene gennaio gen januari "
+        "stycznia styczeń janeiro",
+        "february feb februar févr février fevrier febrero febbraio februari "
+        "lutego luty fevereiro fev",
+        "march mar märz maerz mars marzo maart marca marzec março marco",
+        "april apr avril avr abril aprile kwietnia kwiecień",
+        "may mai mayo maggio mei maja maj maio",
+        "june jun juni juin junio giugno czerwca czerwiec junho",
+        "july jul juli juil juillet julio luglio lipca lipiec julho",
+        "august aug août aout agosto ago augustus sierpnia sierpień",
+        "september sep sept septembre septiembre settembre set września "
+        "wrzesień setembro",
+        "october oct okt oktober octobre octubre ottobre ott oktober "
+        "października październik outubro out",
+        "november nov novembre noviembre listopada listopad novembro",
+        "december dec dez dezember décembre decembre diciembre dic dicembre "
+        "grudnia grudzień dezembro",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
+DATE_PATTERN = re.compile(
+    rf"""
+    (?<![\w./-])
+    (?:
+      (?P<d1>\d{{1,2}})(?P<s>[./-])(?P<m1>\d{{1,2}})(?P=s)(?P<y1>\d{{4}}|\d{{2}})
+    | (?P<y2>\d{{4}})-(?P<m2>\d{{2}})-(?P<d2>\d{{2}})
+    | (?P<d3>\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\ (?:de\ )?
+      (?P<m3>{_MONTH_NAME})\.?,?\ (?:de\ )?(?P<y3>\d{{4}})
+    | (?P<m4>{_MONTH_NAME})\.?\ (?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\ (?P<y4>\d{{4}})
+    )
+    (?![\w]|[./-]\d)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def parse_date(match: re.Match[str]) -> datetime.date | None:
+    """The date a :data:`DATE_PATTERN` match names, or ``None`` if unreal."""
+    for suffix in "1234":
+        day = match.group(f"d{suffix}")
+        if day is None:
+            continue
+
+        month_text = match.group(f"m{suffix}")
+        month = _MONTHS.get(month_text.lower()) or int(month_text)
+        year = int(match.group(f"y{suffix}"))
+        if year < 100:
+            year += 1900 if year > datetime.date.today().year % 100 else 2000
+        try:
+            return datetime.date(year, month, int(day))
+        except ValueError:
+            return None
+    return None

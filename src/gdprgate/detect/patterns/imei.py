@@ -1,0 +1,36 @@
+"""Mobile device identities (IMEI)."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from stdnum import imei
+
+from gdprgate.detect.patterns.base import (
+    FORMAT_SCORE,
+    PatternRecognizer,
+    compact,
+    number_pattern,
+)
+
+# Fifteen digits, bare or as 2-6-6-1: "35-209900-176148-1".
+_IMEI = number_pattern(r"\d{2}([\ -]?)\d{6}\1\d{6}\1\d")
+
+
+class ImeiRecognizer(PatternRecognizer):
+    """A fifteen-digit IMEI whose Luhn check digit holds."""
+
+    name = "imei"
+    entity = "IMEI"
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_IMEI,)
+    explanation = "15 digits with a Luhn check digit"
+    whole_match = True
+    context = "imei"
+    negative = "negative"
+    score_without_context = FORMAT_SCORE
+
+    def validate(self, value: str) -> bool:
+        """Exactly fifteen digits and the stdnum IMEI (Luhn) check."""
+        digits = compact(value)
+        return len(digits) == 15 and imei.is_valid(digits)

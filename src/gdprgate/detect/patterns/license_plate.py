@@ -1,0 +1,56 @@
+"""Vehicle registration plates of DE, FR, ES, IT, NL, PL and GB."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from gdprgate.detect.patterns.base import (
+    CONTEXT_NEEDED_SCORE,
+    FORMAT_SCORE,
+    PatternRecognizer,
+)
+
+_CONSONANT = "BCDFGHJKLMNPRSTVWXYZ"
+# Layouts distinctive enough to stand alone, with their separators.
+_DISTINCT = (
+    r"[A-HJ-NP-TV-Z]{2}-\d{3}-[A-HJ-NP-TV-Z]{2}",  # FR (SIV): AB-123-CD
+    rf"\d{{4}}\ ?[{_CONSONANT}]{{3}}",  # ES: 1234 BCD
+    r"[A-HJ-NPR-Z]{2}\ ?\d{3}\ ?[A-HJ-NPR-Z]{2}",  # IT: AB 123 CD
+    r"[A-Z]{2}\d{2}\ ?[A-Z]{3}",  # GB: AB12 CDE
+    r"\d{1,2}-[A-Z]{2,3}-\d{1,2}|[A-Z]{1,3}-\d{2,3}-[A-Z]{1,2}",  # NL sidecodes
+    r"[A-Z]{2}-[A-Z]{2}-\d{2}|\d{2}-[A-Z]{2}-[A-Z]{2}|[A-Z]{2}-\d{2}-[A-Z]{2}",
+)
+# Layouts that ordinary words and codes can take too: reported in context.
+_CONTEXT_ONLY = (
+    r"[A-ZÄÖÜ]{1,3}[\ -][A-Z]{1,2}\ ?[1-9]\d{0,3}[EH]?",  # DE: B-AB 1234
+    r"[A-Z]{2,3}\ [0-9A-Z]{4,5}",  # PL: WA 12345, KR 1ABC2
+)
+_DISTINCT_RE = re.compile("|".join(f"(?:{p})" for p in _DISTINCT))
+_PLATE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in _DISTINCT + _CONTEXT_ONLY) + ")"
+    r"(?![\w-])"
+)
+
+
+class LicensePlateRecognizer(PatternRecognizer):
+    """A registration plate in one of seven national layouts."""
+
+    name = "license_plate"
+    entity = "LICENSE_PLATE"
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_PLATE,)
+    explanation = "a national plate layout; weak layouts need a vehicle word"
+    context = "plate"
+    negative = "negative"
+    score = FORMAT_SCORE
+
+    def validate(self, value: str) -> bool:
+        """At least one digit and one letter."""
+        has_digit = any(char.isdigit() for char in value)
+        return has_digit and any(char.isalpha() for char in value)
+
+    def base_score(self, value: str) -> float:
+        """Distinctive layouts stand alone; the others need context."""
+        if _DISTINCT_RE.fullmatch(value):
+            return FORMAT_SCORE
+        return CONTEXT_NEEDED_SCORE

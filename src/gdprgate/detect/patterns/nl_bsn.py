@@ -1,0 +1,44 @@
+"""Dutch citizen service numbers (burgerservicenummer, BSN)."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from stdnum.nl import bsn
+
+from gdprgate.detect.patterns.base import (
+    CONTEXT_NEEDED_SCORE,
+    FORMAT_SCORE,
+    VALIDATED_SCORE,
+    PatternRecognizer,
+    compact,
+    number_pattern,
+)
+
+# Nine digits, bare or as 4.2.3 ("1112.22.333").
+_BSN = number_pattern(r"\d{4}\.\d{2}\.\d{3}|\d{9}")
+
+
+class NlBsnRecognizer(PatternRecognizer):
+    """A BSN that passes the eleven-test.
+
+    One nine-digit number in eleven passes that test, so a bare BSN needs a
+    context word ("BSN", "burgerservicenummer", ...).
+    """
+
+    name = "nl_bsn"
+    entity = "NL_BSN"
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_BSN,)
+    explanation = "9 digits that pass the eleven-test"
+    context = "nl_bsn"
+    negative = "negative"
+    score = VALIDATED_SCORE
+
+    def validate(self, value: str) -> bool:
+        """The stdnum eleven-test."""
+        return bsn.is_valid(compact(value))
+
+    def base_score(self, value: str) -> float:
+        """Dotted as on Dutch documents, or bare (needs context)."""
+        return FORMAT_SCORE if "." in value else CONTEXT_NEEDED_SCORE

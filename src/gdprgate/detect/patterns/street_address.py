@@ -1,0 +1,72 @@
+"""Street addresses: a street, a house number and optionally postcode and place."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
+
+_UPPER = r"A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ"
+_NUMBER = r"\d{1,4}[a-zA-Z]?(?:\ ?[-/]\ ?\d{1,4}[a-zA-Z]?)?"
+# Streets named by a suffix: Hauptstraße, Kalverstraat, Drottninggatan,
+# Mannerheimintie, Nørregade; "Berliner Straße" too.
+_SUFFIX_STREET = (
+    rf"(?:[{_UPPER}][\w'’-]+\ )?(?=[{_UPPER}])[\w'’-]*?"
+    r"(?i:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee"
+    r"|straat|laan|gracht|plein|kade|singel|dijk|steeg|markt"
+    r"|gatan|vägen|gränd|torget|gade|vej|stræde|katu|tie|kuja|polku)"
+    rf"\ ?(?:n[º°o.]\ ?)?{_NUMBER}"
+)
+_PARTICLE = r"(?:de|del|della|dei|di|da|do|dos|das|du|des|la|le|les|los|las|y|e)"
+# Streets named after a word for "street": rue de la Paix, Calle Mayor,
+# Via Roma, Rua Augusta, ul. Marszałkowska; the house number before or after.
+_PREFIX_STREET = (
+    rf"(?:{_NUMBER},?\ )?"
+    r"(?i:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|cours"
+    r"|calle|c/|avda\.|avenida|plaza|paseo|camino|carrer|via|viale|piazza"
+    r"|piazzale|corso|largo|vicolo|rua|travessa|praça|ulica|ul\.|al\.|aleja"
+    r"|plac|osiedle|os\.)"
+    rf"(?:\ ?(?:{_PARTICLE}\ |[ldLD]['’])|\ ?[{_UPPER}][\w'’.-]*){{1,6}}"
+    rf"(?:,?\ (?:n[º°o.]\ ?)?{_NUMBER})?"
+)
+# English: "221B Baker Street", "10 Downing St".
+_ENGLISH_STREET = (
+    rf"{_NUMBER}\ (?:[{_UPPER}][\w'-]*\ ){{1,3}}"
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct"
+    r"|Place|Crescent|Terrace|Gardens|Square|Boulevard|Blvd|Row|Grove|Mews)\b\.?"
+)
+_POSTCODE = (
+    r"(?:\d{5}|\d{4}(?:\ ?[A-Z]{2})?|\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\ \d{2}"
+    r"|[A-Z]{1,2}\d[A-Z\d]?\ \d[A-Z]{2})"
+)
+_PLACE = rf"[{_UPPER}][\w'’-]+(?:[\ -][{_UPPER}][\w'’-]+)?"
+# ", 10115 Berlin", ", London NW1 6XE" or ", Paris".
+_TAIL = (
+    rf"(?:,?\ (?:{_POSTCODE}\ {_PLACE}"
+    rf"|{_PLACE}\ [A-Z]{{1,2}}\d[A-Z\d]?\ \d[A-Z]{{2}}))?"
+)
+_ADDRESS = re.compile(
+    rf"(?<![\w-])(?:{_SUFFIX_STREET}|{_PREFIX_STREET}|{_ENGLISH_STREET}){_TAIL}"
+    r"(?![\w-])"
+)
+
+
+class StreetAddressRecognizer(PatternRecognizer):
+    """A street with a house number, the way it is written in its country."""
+
+    name = "street_address"
+    entity = "LOCATION"
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_ADDRESS,)
+    explanation = "a street word or suffix with a house number"
+    score = FORMAT_SCORE
+
+    def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """Trim trailing spaces and commas; keep only spans with a number."""
+        while end > start and text[end - 1] in " ,.":
+            end -= 1
+        return super().refine(text, start, end)
+
+    def validate(self, value: str) -> bool:
+        """A house number (a digit) is what makes it an address."""
+        return any(char.isdigit() for char in value)

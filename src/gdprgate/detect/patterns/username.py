@@ -1,0 +1,38 @@
+"""User names: social handles (``@name``) and names after a username label."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from gdprgate.detect.context_words import CONTEXT_WORDS
+from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
+
+_HANDLE = re.compile(
+    r"(?<![\w@.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.\w)"
+)
+_LABELS = sorted(
+    {word for words in CONTEXT_WORDS["username"].values() for word in words},
+    key=len,
+    reverse=True,
+)
+# "username: anna_k", "Benutzername = schmidt.a", "login anna42".
+_LABELLED = re.compile(
+    r"(?<!\w)(?i:"
+    + "|".join(re.escape(label) for label in _LABELS)
+    + r")\ ?[:=]\ ?([\w][\w.@-]{1,62}[\w])(?![\w@-])"
+)
+
+
+class UsernameRecognizer(PatternRecognizer):
+    """``@handle`` mentions and values written after a username label."""
+
+    name = "username"
+    entity = "USERNAME"
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_HANDLE, _LABELLED)
+    explanation = "an @handle, or a value after 'username:' and its translations"
+    score = FORMAT_SCORE
+
+    def validate(self, value: str) -> bool:
+        """Not an e-mail address (the e-mail recognizer takes those)."""
+        return "@" not in value[1:]

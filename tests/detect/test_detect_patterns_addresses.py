@@ -1,0 +1,85 @@
+"""Postcodes, street addresses and vehicle plates, in several countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from gdprgate.detect.patterns import recognizer_classes
+from tests.detect.pattern_cases import reported, spans_of
+
+RECOGNIZERS = {cls.name: cls for cls in recognizer_classes()}
+
+CASES: list[tuple[str, str, list[str]]] = [
+    ("postcode", "Hauptstraße 12, 10115 Berlin", ["10115"]),
+    ("postcode", "PLZ 80331", ["80331"]),
+    ("postcode", "code postal 75002", ["75002"]),
+    ("postcode", "Adres: Kalverstraat 1, 1012 AB Amsterdam", ["1012 AB"]),
+    ("postcode", "London SW1A 1AA", ["SW1A 1AA"]),
+    ("postcode", "kod pocztowy 00-950", ["00-950"]),
+    ("postcode", "código postal 1100-148 Lisboa", ["1100-148"]),
+    ("postcode", "Eircode D02 X285", ["D02 X285"]),
+    ("postcode", "we sold 10115 units", []),
+    ("postcode", "in 2024 Anna went home", []),
+    ("postcode", "order 75002", []),
+    (
+        "street_address",
+        "Ihre Adresse: Hauptstraße 12, 10115 Berlin.",
+        ["Hauptstraße 12, 10115 Berlin"],
+    ),
+    ("street_address", "wohnt in der Berliner Straße 5a.", ["Berliner Straße 5a"]),
+    (
+        "street_address",
+        "habite au 14 rue de la Paix, 75002 Paris.",
+        ["14 rue de la Paix, 75002 Paris"],
+    ),
+    (
+        "street_address",
+        "vivo en Calle Mayor 5, 28013 Madrid",
+        ["Calle Mayor 5, 28013 Madrid"],
+    ),
+    ("street_address", "abito in Via Roma 10, Torino", ["Via Roma 10"]),
+    (
+        "street_address",
+        "woon op Kalverstraat 12, 1012 AB Amsterdam",
+        ["Kalverstraat 12, 1012 AB Amsterdam"],
+    ),
+    (
+        "street_address",
+        "mieszkam ul. Marszałkowska 10, 00-950 Warszawa",
+        ["ul. Marszałkowska 10, 00-950 Warszawa"],
+    ),
+    (
+        "street_address",
+        "moro na Rua Augusta 100, 1100-048 Lisboa",
+        ["Rua Augusta 100, 1100-048 Lisboa"],
+    ),
+    (
+        "street_address",
+        "lives at 221B Baker Street, London NW1 6XE",
+        ["221B Baker Street, London NW1 6XE"],
+    ),
+    (
+        "street_address",
+        "Drottninggatan 5, 111 51 Stockholm",
+        ["Drottninggatan 5, 111 51 Stockholm"],
+    ),
+    ("street_address", "the street was quiet", []),
+    ("street_address", "Rue de la Paix is famous", []),
+    ("license_plate", "Kennzeichen B-AB 1234", ["B-AB 1234"]),
+    ("license_plate", "parked B-AB 1234", []),
+    ("license_plate", "immatriculation AB-123-CD", ["AB-123-CD"]),
+    ("license_plate", "la voiture AB-123-CD est rouge", ["AB-123-CD"]),
+    ("license_plate", "matrícula 1234 BCD", ["1234 BCD"]),
+    ("license_plate", "targa AB 123 CD", ["AB 123 CD"]),
+    ("license_plate", "kenteken 12-ABC-3", ["12-ABC-3"]),
+    ("license_plate", "numer rejestracyjny WA 12345", ["WA 12345"]),
+    ("license_plate", "registration AB12 CDE", ["AB12 CDE"]),
+    ("license_plate", "in 2024 we went", []),
+    ("license_plate", "rubric AB-123-CD order", []),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "values"), CASES)
+def test_address_and_plate_spans(name: str, text: str, values: list[str]) -> None:
+    """Exact spans of postcodes, addresses and plates; plain words stay out."""
+    assert reported(RECOGNIZERS[name](), text) == spans_of(text, values)

@@ -1,0 +1,55 @@
+"""Dates of birth, ages and user names, in eight languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from gdprgate.detect.patterns import recognizer_classes
+from tests.detect.pattern_cases import reported, spans_of
+
+RECOGNIZERS = {cls.name: cls for cls in recognizer_classes()}
+
+CASES: list[tuple[str, str, list[str]]] = [
+    ("date_of_birth", "She was born on 3 March 1985 in Leeds.", ["3 March 1985"]),
+    ("date_of_birth", "Date of birth: 1985-03-03", ["1985-03-03"]),
+    ("date_of_birth", "geboren am 12.03.1985 in Köln", ["12.03.1985"]),
+    ("date_of_birth", "Geburtsdatum 12. März 1985", ["12. März 1985"]),
+    ("date_of_birth", "né le 12 mars 1985 à Lyon", ["12 mars 1985"]),
+    ("date_of_birth", "nacida el 12 de marzo de 1985", ["12 de marzo de 1985"]),
+    ("date_of_birth", "nato il 12/03/1985 a Roma", ["12/03/1985"]),
+    ("date_of_birth", "geboren op 12-03-1985", ["12-03-1985"]),
+    ("date_of_birth", "data urodzenia: 12.03.1985", ["12.03.1985"]),
+    ("date_of_birth", "nascido em 12 de março de 1985", ["12 de março de 1985"]),
+    ("date_of_birth", "DOB March 3, 1985", ["March 3, 1985"]),
+    ("date_of_birth", "The meeting is on 3 March 2024.", []),
+    ("date_of_birth", "born on 31.02.1985", []),
+    ("date_of_birth", "born on 12.03.2999", []),
+    ("age", "Anna is 42 years old.", ["42"]),
+    ("age", "a 42-year-old teacher", ["42"]),
+    ("age", "aged 42, from Leeds", ["42"]),
+    ("age", "Sie ist 42 Jahre alt.", ["42"]),
+    ("age", "im Alter von 42 Jahren", ["42"]),
+    ("age", "Il a 42 ans.", ["42"]),
+    ("age", "Tengo 42 años.", ["42"]),
+    ("age", "Ha 42 anni.", ["42"]),
+    ("age", "Hij is 42 jaar oud.", ["42"]),
+    ("age", "Mam 42 lata.", ["42"]),
+    ("age", "Tem 42 anos.", ["42"]),
+    ("age", "vor 3 Jahren", []),
+    ("age", "il y a 3 ans", []),
+    ("age", "3 years ago", []),
+    ("age", "age 240", []),
+    ("age", "room 42 is free", []),
+    ("username", "follow @anna_k on social media", ["@anna_k"]),
+    ("username", "username: anna.schmidt85", ["anna.schmidt85"]),
+    ("username", "Benutzername = klaus_m", ["klaus_m"]),
+    ("username", "nom d'utilisateur: jlmoreau", ["jlmoreau"]),
+    ("username", "mail anna@example.com", []),
+    ("username", "price @ 5 EUR", []),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "values"), CASES)
+def test_personal_spans(name: str, text: str, values: list[str]) -> None:
+    """Exact spans; a date is a date of birth only next to a birth word."""
+    assert reported(RECOGNIZERS[name](), text) == spans_of(text, values)
