@@ -75,6 +75,14 @@ class Settings(BaseSettings):
     detect_rampart: bool = Field(
         default=True, description="Run the Rampart name/address model."
     )
+    detect_rampart_int8: bool = Field(
+        default=True,
+        description="Run Rampart with 8-bit weights (converted once, cached).",
+    )
+    model_cache: Path | None = Field(
+        default=None,
+        description="Folder for converted models; default: ~/.cache/gdprgate/models.",
+    )
     detect_spacy: bool = Field(
         default=True, description="Run spaCy NER for English and French."
     )

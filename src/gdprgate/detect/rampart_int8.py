@@ -4,9 +4,10 @@ The model ships with 4-bit block-quantised weights (``MatMulNBits``), which
 onnxruntime computes in 32-bit floats on the CPU: about as slow as the
 unquantised model. This module rewrites each such weight back to a float
 matrix (exactly: the 4-bit values times their block scales) and lets
-onnxruntime quantise the result dynamically to 8 bits, which its CPU kernels
-(AVX2, AVX-512 VNNI) run two to three times faster. Labels stay the same on
-the evaluation data; scores move by a few hundredths.
+onnxruntime quantise the result dynamically to 8 bits, per output channel,
+which its CPU kernels (AVX2, AVX-512 VNNI) run two to four times faster.
+On 323 texts of court judgments and German news, the two models agreed on
+92% of their findings; the rest were borderline both ways (see the README).
 
 The converted model is written once to a cache folder, named after the
 digest of the original, and reused; any failure falls back to the original.
@@ -23,14 +24,9 @@ from typing import Any
 
 logger = logging.getLogger("gdprgate.detect")
 
-CACHE_ENV = "GDPRGATE_MODEL_CACHE"
-
 
 def cache_dir() -> Path:
-    """Where converted models are kept (``GDPRGATE_MODEL_CACHE`` or the user cache)."""
-    configured = os.environ.get(CACHE_ENV)
-    if configured:
-        return Path(configured)
+    """The default folder for converted models: the user's cache."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "gdprgate" / "models"
 
@@ -67,7 +63,12 @@ def _convert(source: Path, target: Path) -> None:
         float_path = Path(work) / "float.onnx"
         int8_path = Path(work) / "int8.onnx"
         onnx.save(model, str(float_path))
-        quantize_dynamic(str(float_path), str(int8_path), weight_type=QuantType.QInt8)
+        quantize_dynamic(
+            str(float_path),
+            str(int8_path),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+        )
         os.replace(int8_path, target)  # atomic: readers never see half a file
 
 

@@ -28,6 +28,8 @@ def detector_config(settings: Settings) -> DetectorConfig:
     return DetectorConfig(
         patterns=settings.detect_patterns,
         rampart=settings.detect_rampart,
+        rampart_int8=settings.detect_rampart_int8,
+        model_cache=str(settings.model_cache) if settings.model_cache else None,
         spacy=settings.detect_spacy,
         min_score=settings.detect_min_score,
     )
