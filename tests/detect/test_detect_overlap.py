@@ -34,10 +34,14 @@ def test_longer_span_wins_within_a_score_bucket() -> None:
 
 
 def test_higher_bucket_beats_a_longer_span() -> None:
-    """A 0.9 span beats a longer 0.6 span that overlaps it."""
+    """A 0.9 span beats a longer 0.6 span; the loser keeps what is left."""
     found = resolve_overlaps([_f(0, 30, "LOCATION", 0.6), _f(5, 10, "PERSON", 0.9)])
 
-    assert _spans(found) == [(5, 10, "PERSON")]
+    assert _spans(found) == [
+        (0, 5, "LOCATION"),
+        (5, 10, "PERSON"),
+        (10, 30, "LOCATION"),
+    ]
 
 
 def test_validated_pattern_beats_a_longer_model_span() -> None:
@@ -51,7 +55,7 @@ def test_validated_pattern_beats_a_longer_model_span() -> None:
 def test_same_bucket_and_length_prefers_the_higher_score() -> None:
     found = resolve_overlaps([_f(0, 5, "CITY", 0.81), _f(2, 7, "PERSON", 0.88)])
 
-    assert _spans(found) == [(2, 7, "PERSON")]
+    assert _spans(found) == [(0, 2, "CITY"), (2, 7, "PERSON")]
 
 
 def test_adjacent_same_values_do_not_swallow_the_text_between() -> None:
@@ -109,3 +113,40 @@ def test_random_findings_resolve_to_a_greedy_non_overlapping_cover() -> None:
             assert any(
                 finding.overlaps(k) and priority(k) <= priority(finding) for k in kept
             )
+
+
+def test_the_uncovered_rest_of_a_losing_span_is_kept() -> None:
+    """A longer, weaker span that loses keeps the words no winner covers."""
+    text = "Hello Annika Vesterholm 1382"
+    start = text.index("Vesterholm")
+    location = Finding(start, len(text), "LOCATION", 0.79, "rampart")
+    date = Finding(text.index("1382"), len(text), "DATE_TIME", 0.85, "spacy")
+
+    kept = resolve_overlaps([location, date], text)
+
+    assert [(text[f.start : f.end], f.entity) for f in kept] == [
+        ("Vesterholm", "LOCATION"),
+        ("1382", "DATE_TIME"),
+    ]
+
+
+def test_a_loser_split_by_a_winner_keeps_both_sides() -> None:
+    text = "Anna-Lena Vesterholm-Kaltenbach"
+    whole = Finding(0, len(text), "PERSON", 0.7, "model")
+    middle = Finding(5, 20, "LOCATION", 0.95, "model")  # "Lena Vesterholm"
+
+    kept = resolve_overlaps([whole, middle], text)
+
+    assert [text[f.start : f.end] for f in kept] == [
+        "Anna",
+        "Lena Vesterholm",
+        "Kaltenbach",
+    ]
+
+
+def test_leftovers_without_two_letters_are_dropped() -> None:
+    text = "Anna's file"
+    name = Finding(0, 4, "PERSON", 0.95, "model")
+    longer = Finding(0, 6, "LOCATION", 0.6, "model")  # "Anna's"
+
+    assert resolve_overlaps([name, longer], text) == [name]

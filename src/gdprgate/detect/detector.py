@@ -26,6 +26,7 @@ from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.lists import AllowList, DenyListLayer
 from gdprgate.detect.names import extend_initials
 from gdprgate.detect.overlap import resolve_overlaps
+from gdprgate.detect.width import fold_width
 from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
 
 _NER_HINT = "install the model-backed layers with `pip install 'gdprgate[ner]'`"
@@ -186,7 +187,9 @@ class Detector:
             return {}
 
         keys = list(misses)
-        texts = [misses[key][0] for key in keys]
+        # Layers read full-width and other compatibility forms folded; the
+        # folded text has the same length, so offsets fit the original.
+        texts = [fold_width(misses[key][0]) for key in keys]
         languages = [misses[key][1] for key in keys]
         collected: list[list[Finding]] = [[] for _ in keys]
         for layer in self._get_layers():
@@ -197,7 +200,7 @@ class Detector:
 
         results: dict[bytes, tuple[Finding, ...]] = {}
         for key, found in zip(keys, collected, strict=True):
-            results[key] = tuple(self._finish(misses[key][0], found))
+            results[key] = tuple(self._finish(fold_width(misses[key][0]), found))
             self._cache.put(key, results[key])
         return results
 
@@ -211,7 +214,7 @@ class Detector:
         )
         if self._allow:
             kept = self._allow.filter(text, kept)
-        return extend_initials(text, resolve_overlaps(kept + listed))
+        return extend_initials(text, resolve_overlaps(kept + listed, text))
 
     def _get_layers(self) -> list[Layer]:
         """The layers, built on first use."""

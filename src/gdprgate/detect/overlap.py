@@ -10,8 +10,10 @@ The ordering, most preferred first:
 4. **Start**, earlier first, then entity and source names, so the result
    never depends on input order.
 
-Findings are taken greedily in that order and kept when they share no
-character with a finding already kept. Nothing is ever merged here: two
+Findings are taken greedily in that order. A finding that shares no
+character with one already kept is kept whole; one that does keeps the parts
+no kept finding covers (fail closed: a longer span that lost to a better one
+must not leave its other words in clear). Nothing is ever merged here: two
 findings of the same value with text between them stay two findings, and the
 text between them stays untouched.
 """
@@ -41,20 +43,75 @@ def priority(finding: Finding) -> tuple[int, int, float, int, str, str]:
     )
 
 
-def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
-    """Non-overlapping findings, sorted by start; see the module for the rule."""
+def resolve_overlaps(
+    findings: Iterable[Finding], text: str | None = None
+) -> list[Finding]:
+    """Non-overlapping findings, sorted by start; see the module for the rule.
+
+    With ``text``, the uncovered rest of a losing finding is trimmed to its
+    letters and digits before it is kept.
+    """
     starts: list[int] = []
     kept: list[Finding] = []
     for finding in sorted(set(findings), key=priority):
-        index = bisect.bisect_left(starts, finding.start)
-
-        # Only the neighbours in start order can overlap a new span, because
-        # the kept spans never overlap each other.
-        if index > 0 and kept[index - 1].end > finding.start:
-            continue
-        if index < len(kept) and kept[index].start < finding.end:
-            continue
-
-        starts.insert(index, finding.start)
-        kept.insert(index, finding)
+        for piece in _uncovered(finding, starts, kept, text):
+            index = bisect.bisect_left(starts, piece.start)
+            starts.insert(index, piece.start)
+            kept.insert(index, piece)
     return kept
+
+
+def _uncovered(
+    finding: Finding, starts: list[int], kept: list[Finding], text: str | None
+) -> list[Finding]:
+    """The parts of ``finding`` that no kept finding covers yet.
+
+    Parts are kept only when a finding of another type beat this one: a
+    surname must not go out in clear because a date next to it won the
+    overlap. Only the neighbours in start order can overlap a new span, because the
+    kept spans never overlap each other. A part must hold two letters or
+    digits to be kept: a lone letter or a bracket is not worth a token.
+    """
+    index = bisect.bisect_left(starts, finding.start)
+    if index > 0 and kept[index - 1].end > finding.start:
+        index -= 1
+    blockers = []
+    while index < len(kept) and kept[index].start < finding.end:
+        blockers.append(kept[index])
+        index += 1
+    if not blockers:
+        return [finding]
+    if all(blocker.entity == finding.entity for blocker in blockers):
+        # Beaten by its own kind: the winners already say where the values
+        # are, and the longer span is an over-reach ("Anna and Anna").
+        return []
+
+    pieces = []
+    cursor = finding.start
+    for blocker in [*blockers, None]:
+        end = finding.end if blocker is None else blocker.start
+        if end > cursor:
+            pieces.append((cursor, end))
+        cursor = max(cursor, blocker.end) if blocker is not None else cursor
+    if text is not None:
+        pieces = [_trimmed(text, start, end) for start, end in pieces]
+    return [
+        Finding(start, end, finding.entity, finding.score, finding.source)
+        for start, end in pieces
+        if _worth_keeping(text, start, end)
+    ]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the spaces and punctuation at its edges."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def _worth_keeping(text: str | None, start: int, end: int) -> bool:
+    if text is None:
+        return end - start >= 2
+    return sum(char.isalnum() for char in text[start:end]) >= 2
