@@ -58,7 +58,7 @@ class Settings(BaseSettings):
         description="Pseudonymisation domain used for requests (one per gateway).",
     )
     max_body_bytes: int = Field(
-        default=4 * 1024 * 1024, gt=0, description="Largest request body accepted."
+        default=1024 * 1024, gt=0, description="Largest request body accepted."
     )
     restore: bool = Field(
         default=True,

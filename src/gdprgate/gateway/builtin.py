@@ -5,21 +5,18 @@ serves them with llama.cpp's OpenAI-compatible server. The server runs in a
 child process on a free loopback port, so a crash or a slow generation never
 takes the gateway down, and it is stopped with the gateway.
 
-Run ``python -m gdprgate.gateway.builtin --port N`` to start one by hand.
+Run ``python -m gdprgate.gateway.builtin_server --port N`` to start one by
+hand.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
-import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
-from types import FrameType
 
 import httpx
 
@@ -71,7 +68,7 @@ class BuiltinModel:
         model_path()  # fail early, with the install hint, when it is missing
         self.port = free_port()
         command = [
-            sys.executable, "-m", "gdprgate.gateway.builtin",
+            sys.executable, "-m", "gdprgate.gateway.builtin_server",
             "--port", str(self.port),
             "--threads", str(self.threads),
             "--ctx", str(self.ctx),
@@ -113,43 +110,3 @@ class BuiltinModel:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
-
-
-def serve(port: int, threads: int, ctx: int) -> None:
-    """Run the llama.cpp server in this process until SIGTERM or SIGINT."""
-    import xllamacpp
-
-    params = xllamacpp.CommonParams()
-    params.model.path = str(model_path())
-    params.model_alias = {MODEL_NAME}
-    params.hostnames = ["127.0.0.1"]
-    params.port = port
-    params.n_ctx = ctx
-    params.n_parallel = 1
-    params.cpuparams.n_threads = threads
-    params.cpuparams_batch.n_threads = threads
-
-    stop = threading.Event()
-
-    def on_signal(_signum: int, _frame: FrameType | None) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
-    server = xllamacpp.Server(params)
-    stop.wait()
-    del server
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Command line of the child process."""
-    parser = argparse.ArgumentParser(description="gdprgate built-in model server")
-    parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--ctx", type=int, default=4096)
-    args = parser.parse_args(argv)
-    serve(args.port, args.threads, args.ctx)
-
-
-if __name__ == "__main__":
-    main()

@@ -52,7 +52,7 @@ class Gateway:
     upstream: Upstream
     tenant: str = "default"
     restore: bool = True
-    max_body_bytes: int = 4 * 1024 * 1024
+    max_body_bytes: int = 1024 * 1024
     output_action: OutputAction | None = OutputAction.TOKEN
     tenant_resolver: TenantResolver | None = None
     pseudonymizer: Pseudonymizer = field(init=False)
