@@ -161,7 +161,8 @@ def main() -> None:
                 proxy_url + "/v1", work / "data", work / "gateway.log"
             )
             try:
-                totals = run(url, paragraphs, args.max_tokens)
+                key = (work / "data" / "bootstrap.key").read_text().strip()
+                totals = run(url, key, paragraphs, args.max_tokens)
             finally:
                 process.terminate()
                 process.wait(timeout=30)
@@ -170,8 +171,10 @@ def main() -> None:
     report(paragraphs, proxy, totals)
 
 
-def run(url: str, paragraphs: list[Paragraph], max_tokens: int) -> list[float]:
-    client = OpenAI(base_url=url + "/v1", api_key="unused", max_retries=0, timeout=300)
+def run(
+    url: str, key: str, paragraphs: list[Paragraph], max_tokens: int
+) -> list[float]:
+    client = OpenAI(base_url=url + "/v1", api_key=key, max_retries=0, timeout=300)
     totals = []
     for paragraph in paragraphs:
         started = time.perf_counter()

@@ -95,12 +95,15 @@ def _has_content(line: str) -> bool:
 
 
 async def workload(
-    url: str, total: int, concurrency: int, stream: bool, offset: int
+    url: str, total: int, concurrency: int, stream: bool, offset: int, key: str = ""
 ) -> Run:
     run = Run()
     queue = list(range(offset, offset + total))
     limits = httpx.Limits(max_connections=concurrency)
-    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
+    headers = {"authorization": f"Bearer {key}"} if key else {}
+    async with httpx.AsyncClient(
+        base_url=url, timeout=120, limits=limits, headers=headers
+    ) as client:
 
         async def worker() -> None:
             while queue:
@@ -112,11 +115,12 @@ async def workload(
     return run
 
 
-async def conversation(url: str) -> tuple[float, float]:
+async def conversation(url: str, key: str) -> tuple[float, float]:
     """Seconds for turn 1 and turn 20 of one growing conversation."""
     messages: list[dict[str, str]] = []
     times = []
-    async with httpx.AsyncClient(base_url=url, timeout=120) as client:
+    headers = {"authorization": f"Bearer {key}"}
+    async with httpx.AsyncClient(base_url=url, timeout=120, headers=headers) as client:
         for turn in range(20):
             messages.append({"role": "user", "content": prompt(10_000 + turn)})
             started = time.perf_counter()
@@ -140,7 +144,7 @@ def start(
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
         try:
-            if httpx.get(url + "/v1/models", timeout=1).status_code == 200:
+            if httpx.get(url + "/v1/models", timeout=1).status_code in {200, 401}:
                 return process
         except httpx.TransportError:
             time.sleep(0.2)
@@ -155,16 +159,18 @@ def peak_rss_mb(process: subprocess.Popen[bytes]) -> float:
     return float("nan")
 
 
-def measure(url: str, args: argparse.Namespace, offset: int) -> dict[str, Run]:
+def measure(
+    url: str, args: argparse.Namespace, offset: int, key: str = ""
+) -> dict[str, Run]:
     # A short warm-up so connection setup and lazy loading are not measured.
-    asyncio.run(workload(url, 8, 4, False, offset + 900_000))
+    asyncio.run(workload(url, 8, 4, False, offset + 900_000, key))
     return {
-        "single": asyncio.run(workload(url, args.single, 1, False, offset)),
+        "single": asyncio.run(workload(url, args.single, 1, False, offset, key)),
         "plain": asyncio.run(
-            workload(url, args.requests, args.concurrency, False, offset + 1000)
+            workload(url, args.requests, args.concurrency, False, offset + 1000, key)
         ),
         "stream": asyncio.run(
-            workload(url, args.requests, args.concurrency, True, offset + 2000)
+            workload(url, args.requests, args.concurrency, True, offset + 2000, key)
         ),
     }
 
@@ -204,8 +210,9 @@ def main() -> None:
             ]  # fmt: skip
             gateway = start(command, url, {"GDPRGATE_LOG_LEVEL": "WARNING", **env})
             try:
-                results[name] = measure(url, args, number * 100_000)
-                turns[name] = asyncio.run(conversation(url))
+                key = (Path(data_dir) / "bootstrap.key").read_text().strip()
+                results[name] = measure(url, args, number * 100_000, key)
+                turns[name] = asyncio.run(conversation(url, key))
                 memory[name] = peak_rss_mb(gateway)
             finally:
                 gateway.terminate()

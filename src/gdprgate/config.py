@@ -31,6 +31,10 @@ class Settings(BaseSettings):
         description="Base64 32-byte master key; default: created in data_dir (0600).",
         repr=False,
     )
+    policy: Path | None = Field(
+        default=None,
+        description="Policy file (gdprgate.yaml); default: the built-in policy.",
+    )
     upstream_url: str | None = Field(
         default=None,
         description="Base URL of an OpenAI-compatible server (…/v1); "
@@ -90,6 +94,11 @@ class Settings(BaseSettings):
         default=0.5, ge=0, le=1, description="Findings below this score are ignored."
     )
     log_level: str = Field(default="INFO", description="Logging level.")
+
+    @field_validator("policy", "model_cache", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
 
     @field_validator("upstream_url")
     @classmethod

@@ -4,6 +4,7 @@ The tree::
 
     GdprgateError
     ├── ConfigError            settings or files that cannot be used
+    │   └── PolicyError        a policy file, or a key request, breaks the policy
     ├── DetectionError         a detection layer failed; nothing may go upstream
     │   └── ModelUnavailable   a model-backed layer could not be loaded
     ├── VaultError             the vault could not store or resolve a token
@@ -11,6 +12,9 @@ The tree::
     ├── StoreError             the database could not be opened or migrated
     └── HTTPError              an error answered to an HTTP client
         ├── BadRequest         400: malformed JSON, bad UTF-8, missing fields
+        │   └── EntitiesBlocked  400: the purpose blocks a type of data found
+        ├── Unauthorized       401: no API key, or an unknown, revoked or expired one
+        ├── Forbidden          403: the key's roles or purposes do not allow this
         ├── PayloadTooLarge    413: the body is over the configured limit
         ├── NotFound           404: no such route or model
         ├── UpstreamError      502: the model server failed or answered badly
@@ -30,6 +34,18 @@ class GdprgateError(Exception):
 
 class ConfigError(GdprgateError):
     """A setting, key file or policy cannot be used as given."""
+
+
+class PolicyError(ConfigError):
+    """A policy file or a key request breaks the policy; one line per problem."""
+
+    def __init__(self, problems: list[str] | tuple[str, ...]) -> None:
+        self.problems = tuple(problems)
+        more = len(self.problems) - 1
+        message = self.problems[0] if self.problems else "the policy is invalid"
+        if more > 0:
+            message += f" (and {more} more problem(s))"
+        super().__init__(message)
 
 
 class DetectionError(GdprgateError):
@@ -72,6 +88,42 @@ class BadRequest(HTTPError):
     status_code = 400
     error_type = "invalid_request_error"
     code = "bad_request"
+
+
+class EntitiesBlocked(BadRequest):
+    """400: the request holds a type of personal data its purpose blocks.
+
+    The message names the entity types, never the values.
+    """
+
+    code = "blocked_entities"
+
+    def __init__(self, entities: list[str]) -> None:
+        names = ", ".join(sorted(set(entities)))
+        super().__init__(
+            f"the request holds personal data that its purpose blocks: {names}"
+        )
+        self.entities = sorted(set(entities))
+
+
+class Unauthorized(HTTPError):
+    """401: no API key, or an unknown, revoked or expired one."""
+
+    status_code = 401
+    error_type = "invalid_request_error"
+    code = "invalid_api_key"
+
+
+class Forbidden(HTTPError):
+    """403: the principal's roles or purposes do not allow the request.
+
+    ``caller`` names the refused key (tenant and key id) for the audit.
+    """
+
+    status_code = 403
+    error_type = "permission_error"
+    code = "forbidden"
+    caller: object = None
 
 
 class PayloadTooLarge(HTTPError):

@@ -9,7 +9,6 @@ layers have their own robustness tests.
 from __future__ import annotations
 
 import itertools
-import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -66,13 +65,15 @@ def test_any_unicode_is_analysed_without_error(text: str) -> None:
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from([*_FRAGMENTS, "x", " ", "1"]))
-def test_a_megabyte_text_is_analysed_quickly(fragment: str) -> None:
-    """One megabyte of a repeated fragment, with findings, within seconds."""
+def test_a_megabyte_text_is_analysed(fragment: str) -> None:
+    """One megabyte of a repeated fragment: findings in place, no crash.
+
+    (Speed is measured by the benchmarks, never asserted in tests.)
+    """
     unit = f"Lorem ipsum {fragment} dolor sit amet, 2024-03-12. "
     text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
 
-    began = time.perf_counter()
     found = DETECTOR.analyze(text, "en")
 
-    assert time.perf_counter() - began < 20
+    assert found
     _check(text, found)

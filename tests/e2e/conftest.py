@@ -47,6 +47,11 @@ def gdprgate_serve(
             process.wait()
 
 
+def bootstrap_key(data_dir: Path) -> str:
+    """The first API key ``gdprgate serve`` created in ``data_dir``."""
+    return (data_dir / "bootstrap.key").read_text(encoding="ascii").strip()
+
+
 def _wait_until_healthy(
     process: subprocess.Popen[bytes], url: str, timeout: float, log_path: Path
 ) -> None:

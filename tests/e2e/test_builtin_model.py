@@ -10,7 +10,7 @@ from openai import OpenAI
 from gdprgate.audit import AuditLog
 from gdprgate.gateway import BUILTIN_MODEL_NAME
 from gdprgate.store import Database
-from tests.e2e.conftest import gdprgate_serve
+from tests.e2e.conftest import bootstrap_key, gdprgate_serve
 from tests.support.canary import EMAIL, PERSON
 
 pytestmark = [pytest.mark.model, pytest.mark.ner]
@@ -21,7 +21,9 @@ def test_builtin_model_answers_through_the_gateway(
 ) -> None:
     data_dir = run_dir / "data" / "e2e-builtin"
     with gdprgate_serve(data_dir, log_dir / "gateway-builtin.log") as url:
-        client = OpenAI(base_url=f"{url}/v1", api_key="unused", max_retries=0)
+        client = OpenAI(
+            base_url=f"{url}/v1", api_key=bootstrap_key(data_dir), max_retries=0
+        )
         models = [model.id for model in client.models.list()]
         prompt = f"Write one short sentence greeting {PERSON} ({EMAIL})."
         completion = client.chat.completions.create(

@@ -16,7 +16,7 @@ from openai import OpenAI
 from gdprgate.audit import AuditLog
 from gdprgate.store import Database
 from gdprgate.vault import TOKEN_RE
-from tests.e2e.conftest import gdprgate_serve
+from tests.e2e.conftest import bootstrap_key, gdprgate_serve
 from tests.support.canary import CANARIES, EMAIL, IBAN, PERSON, PHONE
 from tests.support.servers import ScriptedUpstream, serve_in_thread, values_in
 
@@ -41,7 +41,9 @@ def stack(
             data_dir, log_dir / "gateway-e2e.log", upstream_url + "/v1"
         ) as url,
     ):
-        client = OpenAI(base_url=f"{url}/v1", api_key="unused", max_retries=0)
+        client = OpenAI(
+            base_url=f"{url}/v1", api_key=bootstrap_key(data_dir), max_retries=0
+        )
         yield client, scripted, data_dir
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from gdprgate.audit import AuditEntry
 from gdprgate.gateway import create_app
+from gdprgate.gateway.access import Caller
 from gdprgate.store import Database
 from gdprgate.vault import TOKEN_RE
 from tests.gateway.conftest import Harness, start_gateway
@@ -142,7 +143,7 @@ def _restore_map(harness: Harness, body: dict[str, object]) -> dict[str, str]:
     texts = [
         m["content"] for m in body["messages"] if isinstance(m.get("content"), str)
     ]  # type: ignore[union-attr]
-    return harness.gateway.protect("default", texts).restore_map
+    return harness.gateway.protect(Caller(tenant="default"), texts).restore_map
 
 
 def test_content_parts_and_names_are_protected(harness: Harness) -> None:

@@ -35,6 +35,8 @@ class AuditEntry:
     entity_counts: Mapping[str, int] = field(default_factory=dict)
     output_counts: Mapping[str, int] = field(default_factory=dict)
     tokens: Sequence[str] = ()
+    key_id: str | None = None
+    purpose: str | None = None
     ts: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def as_row(self) -> dict[str, Any]:
@@ -55,6 +57,8 @@ class AuditEntry:
             "entity_counts": dict(sorted(self.entity_counts.items())),
             "output_counts": dict(sorted(self.output_counts.items())),
             "tokens": sorted(self.tokens),
+            "key_id": self.key_id,
+            "purpose": self.purpose,
         }
 
 
@@ -94,5 +98,7 @@ def _entry_from_row(row: sa.Row[Any]) -> AuditEntry:
         entity_counts=dict(row.entity_counts),
         output_counts=dict(row.output_counts or {}),
         tokens=list(row.tokens),
+        key_id=row.key_id,
+        purpose=row.purpose,
         ts=ts,
     )

@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
+import anyio
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -25,6 +26,7 @@ async def list_models(request: Request) -> Response:
     """``GET /v1/models``: the upstream's model list."""
     gateway: Gateway = request.app.state.gateway
     try:
+        await anyio.to_thread.run_sync(gateway.admit, request)
         models = await gateway.upstream.get_json("/models")
     except HTTPError as error:
         return error_response(error, "-")

@@ -20,6 +20,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from gdprgate.audit import AuditEntry
 from gdprgate.errors import BadRequest, HTTPError, UpstreamError
+from gdprgate.gateway.access import Caller
 from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.body import read_json_object
 from gdprgate.gateway.errors import error_response
@@ -71,6 +72,8 @@ class Exchange:
 
     route: str
     tenant: str
+    key_id: str | None = None
+    purpose: str | None = None
     request_id: str = field(default_factory=lambda: "req_" + secrets.token_hex(12))
     started: float = field(default_factory=time.perf_counter)
     model: str | None = None
@@ -93,6 +96,8 @@ class Exchange:
             upstream_ms=self.upstream_ms,
             entity_counts=dict(self.entity_counts),
             output_counts=dict(self.output_counts),
+            key_id=self.key_id,
+            purpose=self.purpose,
             tokens=self.tokens,
         )
 
@@ -104,9 +109,11 @@ def handler(endpoint: Endpoint) -> Callable[[Request], Any]:
         gateway: Gateway = request.app.state.gateway
         exchange = Exchange(endpoint.route, gateway.tenant)
         try:
-            exchange.tenant = gateway.tenant_for(request)
+            caller = await anyio.to_thread.run_sync(gateway.admit, request)
+            exchange.tenant, exchange.key_id = caller.tenant, caller.key_id
+            exchange.purpose = caller.purpose_id
             body = await read_json_object(request, gateway.max_body_bytes)
-            answers = await _protect(gateway, endpoint, body, exchange)
+            answers = await _protect(gateway, endpoint, body, caller, exchange)
             if await request.is_disconnected():
                 await _record(gateway, exchange.entry(499, "client_closed"))
                 return Response(status_code=499)
@@ -114,6 +121,9 @@ def handler(endpoint: Endpoint) -> Callable[[Request], Any]:
                 return await _stream(gateway, endpoint, body, answers, exchange)
             return await _complete(gateway, endpoint, body, answers, exchange)
         except HTTPError as error:
+            refused = getattr(error, "caller", None)
+            if isinstance(refused, Caller):
+                exchange.tenant, exchange.key_id = refused.tenant, refused.key_id
             entry = exchange.entry(error.status_code, error.code or "error")
             await _record(gateway, entry)
             return error_response(error, exchange.request_id)
@@ -146,18 +156,24 @@ def _read_flags(endpoint: Endpoint, body: dict[str, Any], exchange: Exchange) ->
 
 
 async def _protect(
-    gateway: Gateway, endpoint: Endpoint, body: dict[str, Any], exchange: Exchange
+    gateway: Gateway,
+    endpoint: Endpoint,
+    body: dict[str, Any],
+    caller: Caller,
+    exchange: Exchange,
 ) -> AnswerFilter:
     _read_flags(endpoint, body, exchange)
+    assert exchange.model is not None
+    caller.check_model(exchange.model)
     slots = endpoint.walk(body)
     protected: Protected = await anyio.to_thread.run_sync(
-        gateway.protect, exchange.tenant, slots.texts()
+        gateway.protect, caller, slots.texts()
     )
     slots.replace(protected.texts)
     exchange.entity_counts = protected.entity_counts
     exchange.tokens = protected.tokens
     return gateway.answer_filter(
-        exchange.tenant, protected, json_content=endpoint.json_content(body)
+        caller, protected, json_content=endpoint.json_content(body)
     )
 
 

@@ -12,10 +12,13 @@ from starlette.applications import Starlette
 from gdprgate.audit import AuditLog
 from gdprgate.config import Settings
 from gdprgate.detect import DetectorConfig, build_detector
+from gdprgate.gateway.access import Access
 from gdprgate.gateway.app import create_app
+from gdprgate.gateway.bootstrap import ensure_bootstrap_key
 from gdprgate.gateway.builtin import BuiltinModel
 from gdprgate.gateway.service import Gateway, TextAnalyzer
 from gdprgate.gateway.upstream import Upstream
+from gdprgate.policy import KeyStore, default_policy, load_policy
 from gdprgate.protect import OutputAction
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, Vault, load_master_key
@@ -45,6 +48,10 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
     db.upgrade()
     master_key = load_master_key(settings.data_dir, settings.master_key)
     vault = Vault(db, Keyring(db, master_key))
+    policy = load_policy(settings.policy) if settings.policy else default_policy()
+    keys = KeyStore(db)
+    bootstrap_key = ensure_bootstrap_key(keys, policy, settings.data_dir)
+    access = Access(keys, lambda: policy, restore=settings.restore)
     builtin = None
     if settings.upstream_url is None:
         builtin = BuiltinModel(
@@ -65,6 +72,7 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
         ),
         tenant=settings.tenant,
         restore=settings.restore,
+        access=access,
         max_body_bytes=settings.max_body_bytes,
         output_action=(
             None
@@ -91,4 +99,7 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
                 builtin.stop()
             db.close()
 
-    return create_app(gateway, lifespan=lifespan)
+    app = create_app(gateway, lifespan=lifespan)
+    # A new gateway's first key, to be shown once by the caller (the CLI).
+    app.state.bootstrap_key = bootstrap_key
+    return app

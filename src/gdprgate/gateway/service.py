@@ -11,7 +11,8 @@ from starlette.requests import Request
 
 from gdprgate.audit import AuditEntry, AuditLog
 from gdprgate.detect import Finding
-from gdprgate.errors import ProtectionFailed
+from gdprgate.errors import EntitiesBlocked, ProtectionFailed
+from gdprgate.gateway.access import PURPOSE_HEADER, Access, Caller
 from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.upstream import Upstream
 from gdprgate.protect import (
@@ -55,25 +56,42 @@ class Gateway:
     max_body_bytes: int = 1024 * 1024
     output_action: OutputAction | None = OutputAction.TOKEN
     tenant_resolver: TenantResolver | None = None
+    access: Access | None = None
     pseudonymizer: Pseudonymizer = field(init=False)
 
     def __post_init__(self) -> None:
         self.pseudonymizer = Pseudonymizer(self.vault)
 
     def tenant_for(self, request: Request) -> str:
-        """The pseudonymisation domain of ``request``."""
+        """The pseudonymisation domain of ``request`` when keys are off."""
         if self.tenant_resolver is None:
             return self.tenant
         return self.tenant_resolver(request)
 
-    def protect(self, tenant: str, texts: Sequence[str]) -> Protected:
+    def admit(self, request: Request) -> Caller:
+        """Who calls, for which purpose (401/403 when not allowed).
+
+        Without :attr:`access` (embedded use, tests) everyone is admitted to
+        the gateway's own tenant. Blocks on the key store: run in a thread.
+        """
+        if self.access is None:
+            return Caller(tenant=self.tenant_for(request), restore=self.restore)
+        return self.access.admit(
+            request.headers.get("authorization"), request.headers.get(PURPOSE_HEADER)
+        )
+
+    def protect(self, caller: Caller, texts: Sequence[str]) -> Protected:
         """Detect and pseudonymise ``texts``; fail closed on any error.
 
         Runs in a worker thread: detection and the vault block.
         """
         try:
             findings = self.detector.analyze_batch(texts)
-            return self.pseudonymizer.protect(tenant, texts, findings)
+            return self.pseudonymizer.protect(
+                caller.tenant, texts, findings, caller.input_action
+            )
+        except EntitiesBlocked:
+            raise
         except Exception as exc:
             # Fail closed whatever went wrong; the cause is logged by type
             # only, since exception texts of third-party code may hold data.
@@ -82,13 +100,16 @@ class Gateway:
             raise ProtectionFailed(msg) from exc
 
     def answer_filter(
-        self, tenant: str, protected: Protected, *, json_content: bool = False
+        self, caller: Caller, protected: Protected, *, json_content: bool = False
     ) -> AnswerFilter:
         """The output check and restoration for one request's answer."""
-        restorer = Restorer(protected.restore_map if self.restore else {})
+        restorer = Restorer(protected.restore_map if caller.restore else {})
         guard = None
         if self.output_action is not None:
-            guard = OutputGuard(self.detector, self.vault, tenant, self.output_action)
+            rule = (
+                caller.purpose.output_action if caller.purpose else self.output_action
+            )
+            guard = OutputGuard(self.detector, self.vault, caller.tenant, rule)
         return AnswerFilter(restorer, guard, json_content=json_content)
 
     def record(self, entry: AuditEntry) -> None:

@@ -2,18 +2,21 @@
 
 The model only ever saw tokens, so any personal data the detector finds in
 its raw output (tokens aside) came from the model itself: remembered,
-invented, or inferred. The output rule decides what the caller gets:
+invented, or inferred. The output rule decides, per entity type, what the
+caller gets:
 
-- ``token``: the value is replaced by a vault token, like input data. The
-  token is not in the request's restore map, so it stays a pseudonym.
-- ``redact``: the value is replaced by ``[ENTITY]``.
+- ``token`` (and, for now, ``surrogate``): the value is replaced by a vault
+  token, like input data. The token is not in the request's restore map, so
+  it stays a pseudonym.
+- ``redact`` (and ``block``: the answer exists already): the value is
+  replaced by ``[ENTITY]``.
 - ``keep``: the value passes (and is still counted).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -49,8 +52,14 @@ class OutputGuard:
     detector: Analyzer
     vault: Vault
     tenant: str
-    action: OutputAction = OutputAction.TOKEN
+    action: OutputAction | Callable[[str], str] = OutputAction.TOKEN
     counts: Counter[str] = field(default_factory=Counter)
+
+    def action_for(self, entity: str) -> str:
+        """The rule for one entity type."""
+        if callable(self.action):
+            return self.action(entity)
+        return self.action.value
 
     def check(self, text: str, context: str = "") -> str:
         """``text`` with model-produced personal data handled by the rule.
@@ -71,13 +80,16 @@ class OutputGuard:
         if not found:
             return text
         self.counts.update(finding.entity for finding in found)
-        if self.action is OutputAction.KEEP:
-            return text
-        if self.action is OutputAction.REDACT:
-            return apply_tokens(text, found, [f"[{f.entity}]" for f in found])
-        items = [(f.entity, text[f.start : f.end]) for f in found]
-        pseudonyms = self.vault.tokenize_many(self.tenant, items)
-        return apply_tokens(text, found, [p.token for p in pseudonyms])
+        found = [f for f in found if self.action_for(f.entity) != "keep"]
+        to_token = [
+            f for f in found if self.action_for(f.entity) in {"token", "surrogate"}
+        ]
+        items = [(f.entity, text[f.start : f.end]) for f in to_token]
+        tokens = iter(p.token for p in self.vault.tokenize_many(self.tenant, items))
+        replacements = [
+            next(tokens) if f in to_token else f"[{f.entity}]" for f in found
+        ]
+        return apply_tokens(text, found, replacements)
 
 
 def _outside_tokens(text: str, findings: Sequence[Finding]) -> list[Finding]:

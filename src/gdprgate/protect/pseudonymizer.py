@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from gdprgate.detect import Finding
+from gdprgate.errors import EntitiesBlocked
 from gdprgate.vault import Vault
 
 
@@ -48,8 +49,19 @@ def apply_tokens(text: str, findings: Sequence[Finding], tokens: Sequence[str]) 
     return "".join(pieces)
 
 
+# What happens to one entity type on input: keep (send as it is), token
+# (vault token), surrogate (for now: a vault token), redact ("[ENTITY]") or
+# block (refuse the request).
+ActionFor = Callable[[str], str]
+
+
+def token_everything(_entity: str) -> str:
+    """The default rule: every entity type becomes a token."""
+    return "token"
+
+
 class Pseudonymizer:
-    """Replaces personal data in texts with stable vault tokens."""
+    """Replaces personal data in texts as the input rule says, tokens by default."""
 
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
@@ -59,22 +71,44 @@ class Pseudonymizer:
         tenant: str,
         texts: Sequence[str],
         findings: Sequence[Sequence[Finding]],
+        action_for: ActionFor = token_everything,
     ) -> Protected:
-        """Protect ``texts[i]`` using ``findings[i]``; one vault round trip."""
+        """Protect ``texts[i]`` using ``findings[i]``; one vault round trip.
+
+        Raises :class:`EntitiesBlocked` (naming types only) when the rule
+        blocks a type that was found; nothing is written to the vault then.
+        """
+        blocked = [
+            f.entity
+            for found in findings
+            for f in found
+            if action_for(f.entity) == "block"
+        ]
+        if blocked:
+            raise EntitiesBlocked(blocked)
+        acted = [
+            [f for f in found if action_for(f.entity) != "keep"] for found in findings
+        ]
         items = [
             (finding.entity, text[finding.start : finding.end])
-            for text, found in zip(texts, findings, strict=True)
+            for text, found in zip(texts, acted, strict=True)
             for finding in found
+            if action_for(finding.entity) != "redact"
         ]
-        pseudonyms = self._vault.tokenize_many(tenant, items)
+        pseudonyms = iter(self._vault.tokenize_many(tenant, items))
 
         result = Protected(texts=[])
-        position = 0
-        for text, found in zip(texts, findings, strict=True):
-            own = pseudonyms[position : position + len(found)]
-            position += len(found)
-            result.texts.append(apply_tokens(text, found, [p.token for p in own]))
-            for pseudonym in own:
+        for found in findings:
+            for finding in found:
+                result.entity_counts[finding.entity] += 1
+        for text, found in zip(texts, acted, strict=True):
+            replacements = []
+            for finding in found:
+                if action_for(finding.entity) == "redact":
+                    replacements.append(f"[{finding.entity}]")
+                    continue
+                pseudonym = next(pseudonyms)
+                replacements.append(pseudonym.token)
                 result.restore_map.setdefault(pseudonym.token, pseudonym.value)
-                result.entity_counts[pseudonym.entity] += 1
+            result.texts.append(apply_tokens(text, found, replacements))
         return result

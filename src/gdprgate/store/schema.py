@@ -56,5 +56,23 @@ audit_events = sa.Table(
     sa.Column("entity_counts", sa.JSON, nullable=False),
     sa.Column("output_counts", sa.JSON, nullable=True),
     sa.Column("tokens", sa.JSON, nullable=False),
+    sa.Column("key_id", sa.String(32), nullable=True),
+    sa.Column("purpose", sa.String(128), nullable=True),
     sa.Index("ix_audit_events_ts", "ts"),
+)
+
+# API keys. Only a SHA-256 digest of each secret is kept, never the secret.
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("key_id", sa.String(32), primary_key=True),
+    sa.Column("name", sa.String(128), nullable=True),
+    sa.Column("tenant", sa.String(128), nullable=False),
+    sa.Column("roles", sa.JSON, nullable=False),
+    sa.Column("purposes", sa.JSON, nullable=False),
+    sa.Column("default_purpose", sa.String(64), nullable=True),
+    sa.Column("secret_hash", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
 )

@@ -1,0 +1,234 @@
+"""API keys: created once, stored as digests, checked in constant time.
+
+A key reads ``gg_<key_id>_<secret>``. The key id is public and finds the row;
+the whole key is hashed with SHA-256 and compared with
+:func:`hmac.compare_digest`. A fast hash is enough here because the secret is
+256 random bits, not a password someone chose: it cannot be guessed from its
+digest. The clear key is returned once by :meth:`KeyStore.create` and never
+written anywhere by gdprgate.
+"""
+
+from __future__ import annotations
+
+import builtins
+import hashlib
+import hmac
+import logging
+import re
+import secrets
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from gdprgate.errors import PolicyError, StoreError
+from gdprgate.policy.model import ID_PATTERN, Policy
+from gdprgate.policy.principal import ROLES, Principal
+from gdprgate.store import Database
+from gdprgate.store.schema import api_keys
+
+logger = logging.getLogger("gdprgate.policy")
+
+KEY_PREFIX = "gg_"
+_KEY = re.compile(r"gg_([0-9a-f]{16})_([A-Za-z0-9_-]{43})")
+_ID = re.compile(ID_PATTERN)
+# Compared against when the key id is unknown, so that both paths hash and
+# compare: the answer time does not tell which key ids exist.
+_NO_DIGEST = hashlib.sha256(b"no such key").hexdigest()
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("ascii")).hexdigest()
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes; every stored time is UTC.
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def _principal(row: Any) -> Principal:
+    return Principal(
+        key_id=row.key_id,
+        name=row.name,
+        tenant=row.tenant,
+        roles=frozenset(row.roles),
+        purposes=tuple(row.purposes),
+        default_purpose=row.default_purpose,
+        expires_at=_aware(row.expires_at),
+        revoked_at=_aware(row.revoked_at),
+        created_at=_aware(row.created_at),
+    )
+
+
+def check_key_request(
+    *,
+    tenant: str,
+    roles: Iterable[str],
+    purposes: Sequence[str],
+    default_purpose: str | None,
+    policy: Policy | None = None,
+) -> None:
+    """Refuse a key request that names unknown roles, tenants or purposes.
+
+    With a ``policy``, the tenant and every purpose must be declared in it.
+    """
+    problems = []
+    role_set = set(roles)
+    if not role_set or not role_set <= ROLES:
+        problems.append("roles: give one or more of " + ", ".join(sorted(ROLES)))
+    if not _ID.fullmatch(tenant) or (policy and not policy.has_tenant(tenant)):
+        problems.append("tenant: not a tenant of the policy in force")
+    if any(not _ID.fullmatch(p) for p in purposes) or (
+        policy and any(policy.purpose(p) is None for p in purposes)
+    ):
+        problems.append("purposes: not all are purposes of the policy in force")
+    if default_purpose is not None and default_purpose not in purposes:
+        problems.append("default_purpose: must be one of the key's purposes")
+    if problems:
+        raise PolicyError(["; ".join(problems)])
+
+
+class KeyStore:
+    """Create, authenticate, list and revoke API keys in the store."""
+
+    def __init__(self, db: Database, clock: Callable[[], datetime] = _utc_now) -> None:
+        self._db = db
+        self._clock = clock
+
+    def create(
+        self,
+        *,
+        tenant: str,
+        roles: Iterable[str],
+        purposes: Sequence[str] = (),
+        name: str | None = None,
+        default_purpose: str | None = None,
+        expires_at: datetime | None = None,
+        policy: Policy | None = None,
+    ) -> tuple[Principal, str]:
+        """A new key and its secret; the secret is shown this once only.
+
+        ``default_purpose`` defaults to the first purpose. Raises
+        :class:`PolicyError` for unknown roles, or tenants and purposes the
+        ``policy`` (when given) does not declare.
+        """
+        role_set = frozenset(roles)
+        purpose_list = tuple(dict.fromkeys(purposes))
+        default = default_purpose or (purpose_list[0] if purpose_list else None)
+        check_key_request(
+            tenant=tenant,
+            roles=role_set,
+            purposes=purpose_list,
+            default_purpose=default,
+            policy=policy,
+        )
+        now = self._clock()
+        expires_at = _aware(expires_at)
+        if expires_at is not None and expires_at <= now:
+            raise PolicyError(["expires_at: must lie in the future"])
+        if name is not None and not 0 < len(name) <= 128:
+            raise PolicyError(["name: give 1 to 128 characters"])
+
+        key_id = secrets.token_hex(8)
+        secret = f"{KEY_PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
+        principal = Principal(
+            key_id=key_id,
+            name=name,
+            tenant=tenant,
+            roles=role_set,
+            purposes=purpose_list,
+            default_purpose=default,
+            expires_at=expires_at,
+            revoked_at=None,
+            created_at=now,
+        )
+        self._insert(principal, _digest(secret))
+        logger.info("api key created", extra={"key_id": key_id, "tenant": tenant})
+        return principal, secret
+
+    def _insert(self, principal: Principal, digest: str) -> None:
+        row = {
+            "key_id": principal.key_id,
+            "name": principal.name,
+            "tenant": principal.tenant,
+            "roles": sorted(principal.roles),
+            "purposes": list(principal.purposes),
+            "default_purpose": principal.default_purpose,
+            "secret_hash": digest,
+            "created_at": principal.created_at,
+            "expires_at": principal.expires_at,
+            "revoked_at": None,
+        }
+        try:
+            with self._db.engine.begin() as connection:
+                connection.execute(api_keys.insert().values(**row))
+        except sa.exc.SQLAlchemyError as exc:
+            msg = "cannot store the API key: is the store migrated and writable?"
+            raise StoreError(msg) from exc
+
+    def authenticate(self, secret: str) -> Principal | None:
+        """The principal of an active key; ``None`` for any other string.
+
+        Unknown, malformed, revoked and expired keys all give ``None``.
+        """
+        match = _KEY.fullmatch(secret) if isinstance(secret, str) else None
+        if match is None:
+            return None
+        row = self._row(match[1])
+        stored = row.secret_hash if row is not None else _NO_DIGEST
+        if not hmac.compare_digest(_digest(secret), stored) or row is None:
+            return None
+        principal = _principal(row)
+        return principal if principal.is_active(self._clock()) else None
+
+    def get(self, key_id: str) -> Principal | None:
+        """The principal of ``key_id`` in any state, or ``None``."""
+        row = self._row(key_id)
+        return None if row is None else _principal(row)
+
+    def list(self) -> builtins.list[Principal]:
+        """Every key, active or not, oldest first."""
+        query = sa.select(api_keys).order_by(api_keys.c.created_at, api_keys.c.key_id)
+        try:
+            with self._db.engine.connect() as connection:
+                rows = connection.execute(query).all()
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError("cannot read API keys: is the store migrated?") from exc
+        return [_principal(row) for row in rows]
+
+    def revoke(self, key_id: str) -> bool:
+        """Revoke a key at once; ``False`` when there is no such key.
+
+        Revoking a revoked key keeps its first revocation time.
+        """
+        update = (
+            api_keys.update()
+            .where(api_keys.c.key_id == key_id, api_keys.c.revoked_at.is_(None))
+            .values(revoked_at=self._clock())
+        )
+        try:
+            with self._db.engine.begin() as connection:
+                connection.execute(update)
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(
+                "cannot revoke the API key: is the store writable?"
+            ) from exc
+        found = self.get(key_id) is not None
+        if found:
+            logger.info("api key revoked", extra={"key_id": key_id})
+        return found
+
+    def _row(self, key_id: str) -> Any:
+        query = sa.select(api_keys).where(api_keys.c.key_id == key_id)
+        try:
+            with self._db.engine.connect() as connection:
+                return connection.execute(query).first()
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError("cannot read API keys: is the store migrated?") from exc

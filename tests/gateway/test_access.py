@@ -1,0 +1,237 @@
+"""Keys, roles and purposes: who may call what, and what they get back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from gdprgate.gateway import create_app
+from gdprgate.gateway.access import Access
+from gdprgate.policy import KeyStore, parse_policy
+from gdprgate.vault import TOKEN_RE
+from tests.gateway.conftest import start_gateway
+from tests.support.canary import CANARIES, EMAIL, IBAN, PERSON
+from tests.support.servers import ScriptedUpstream, serve_in_thread, values_in
+
+POLICY = """
+version: 1
+controller: {name: Example Ltd, contact: privacy@example.org}
+tenants: [{id: acme}]
+purposes:
+  - id: support
+    description: Answering tickets.
+    legal_basis: b
+    data_subjects: [customer]
+    data_categories: [user.name]
+    recipients: [model]
+    models: [m]
+    input_actions: {IBAN_CODE: block, EMAIL_ADDRESS: redact}
+  - id: research
+    description: Research on anonymised questions.
+    legal_basis: f
+    data_subjects: [customer]
+    data_categories: [user.name]
+    recipients: [model]
+    restore: false
+"""
+ROUTES = {
+    "/v1/chat/completions": {"model": "m", "messages": [{"content": f"Hi {PERSON}"}]},
+    "/v1/completions": {"model": "m", "prompt": f"Hi {PERSON}"},
+    "/v1/embeddings": {"model": "m", "input": f"Hi {PERSON}"},
+    "/v1/responses": {"model": "m", "input": f"Hi {PERSON}"},
+}
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Stack:
+    url: str
+    upstream: ScriptedUpstream
+    keys: KeyStore
+    clock: Clock
+    secrets: dict[str, str]
+    audit: object
+
+
+@pytest.fixture
+def stack(data_dir: Path) -> Iterator[Stack]:
+    policy = parse_policy(POLICY)
+    upstream = ScriptedUpstream()
+    with serve_in_thread(upstream.app()) as upstream_url:
+        gateway, db = start_gateway(data_dir, upstream_url + "/v1")
+        clock = Clock()
+        keys = KeyStore(db, clock)
+        gateway.access = Access(keys, lambda: policy)
+        secrets = {}
+        for name, roles in {
+            "client": ["client"],
+            "reidentify": ["client", "reidentify"],
+            "auditor": ["auditor"],
+            "dpo": ["dpo"],
+            "admin": ["admin"],
+        }.items():
+            purposes = ["support", "research"]
+            _, secrets[name] = keys.create(
+                tenant="acme", roles=roles, purposes=purposes, policy=policy
+            )
+        with serve_in_thread(create_app(gateway)) as url:
+            yield Stack(url, upstream, keys, clock, secrets, gateway.audit)
+    db.close()
+
+
+def call(stack: Stack, route: str, key: str | None, **headers: str) -> httpx.Response:
+    sent = {"authorization": f"Bearer {key}"} if key else {}
+    sent.update({k.replace("_", "-"): v for k, v in headers.items()})
+    return httpx.post(f"{stack.url}{route}", json=ROUTES[route], headers=sent)
+
+
+@pytest.mark.parametrize("route", sorted(ROUTES))
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("client", 200),
+        ("reidentify", 200),
+        ("auditor", 403),
+        ("dpo", 403),
+        ("admin", 403),
+        ("nobody", 401),
+        ("forged", 401),
+    ],
+)
+def test_authorization_matrix(stack: Stack, route: str, who: str, status: int) -> None:
+    key = {"nobody": None, "forged": "gg_0000000000000000_forged"}.get(
+        who, stack.secrets.get(who)
+    )
+    response = call(stack, route, key)
+    assert response.status_code == status, response.text
+    if status != 200:
+        assert stack.upstream.requests == []
+
+
+def test_models_list_needs_a_client_key(stack: Stack) -> None:
+    assert httpx.get(f"{stack.url}/v1/models").status_code == 401
+    headers = {"authorization": f"Bearer {stack.secrets['client']}"}
+    assert httpx.get(f"{stack.url}/v1/models", headers=headers).status_code == 200
+
+
+def test_only_reidentify_callers_get_values_back(stack: Stack) -> None:
+    plain = call(stack, "/v1/chat/completions", stack.secrets["client"]).json()
+    full = call(stack, "/v1/chat/completions", stack.secrets["reidentify"]).json()
+    assert PERSON not in plain["choices"][0]["message"]["content"]
+    assert TOKEN_RE.search(plain["choices"][0]["message"]["content"])
+    assert PERSON in full["choices"][0]["message"]["content"]
+
+
+def test_a_purpose_without_restore_gives_tokens_even_to_reidentify(
+    stack: Stack,
+) -> None:
+    response = call(
+        stack,
+        "/v1/embeddings",
+        stack.secrets["reidentify"],
+        x_gdprgate_purpose="research",
+    )
+    assert response.status_code == 200
+    answer = httpx.post(
+        f"{stack.url}/v1/chat/completions",
+        json={"model": "any", "messages": [{"content": f"Hi {PERSON}"}]},
+        headers={
+            "authorization": f"Bearer {stack.secrets['reidentify']}",
+            "x-gdprgate-purpose": "research",
+        },
+    ).json()
+    assert PERSON not in answer["choices"][0]["message"]["content"]
+
+
+@pytest.mark.parametrize(
+    ("purpose", "code"),
+    [("marketing", "purpose_not_allowed"), ("", None)],
+)
+def test_the_purpose_must_be_one_of_the_keys(
+    stack: Stack, purpose: str, code: str | None
+) -> None:
+    response = call(
+        stack,
+        "/v1/chat/completions",
+        stack.secrets["client"],
+        x_gdprgate_purpose=purpose,
+    )
+    if code is None:
+        assert response.status_code == 200  # the key's default purpose
+    else:
+        assert response.status_code == 403
+        assert response.json()["error"]["code"] == code
+
+
+def test_a_model_outside_the_purpose_is_refused(stack: Stack) -> None:
+    body = {"model": "other", "messages": [{"content": "hi"}]}
+    headers = {"authorization": f"Bearer {stack.secrets['client']}"}
+    response = httpx.post(
+        f"{stack.url}/v1/chat/completions", json=body, headers=headers
+    )
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "model_not_allowed"
+    assert stack.upstream.requests == []
+
+
+def test_blocked_types_are_named_and_their_values_never_sent(stack: Stack) -> None:
+    body = {"model": "m", "messages": [{"content": f"Pay {IBAN} for {PERSON}"}]}
+    headers = {"authorization": f"Bearer {stack.secrets['client']}"}
+    response = httpx.post(
+        f"{stack.url}/v1/chat/completions", json=body, headers=headers
+    )
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "blocked_entities"
+    assert "IBAN_CODE" in error["message"]
+    assert IBAN not in response.text
+    assert stack.upstream.requests == []
+
+
+def test_redacted_types_reach_the_model_as_their_type(stack: Stack) -> None:
+    body = {"model": "m", "messages": [{"content": f"Mail {EMAIL}"}]}
+    headers = {"authorization": f"Bearer {stack.secrets['reidentify']}"}
+    httpx.post(f"{stack.url}/v1/chat/completions", json=body, headers=headers)
+    assert (
+        stack.upstream.requests[0]["messages"][0]["content"] == "Mail [EMAIL_ADDRESS]"
+    )
+
+
+def test_revocation_and_expiry_take_effect_at_once(stack: Stack) -> None:
+    principal, secret = stack.keys.create(
+        tenant="acme",
+        roles=["client"],
+        purposes=["support"],
+        expires_at=stack.clock.now + timedelta(minutes=5),
+    )
+    assert call(stack, "/v1/embeddings", secret).status_code == 200
+    stack.clock.now += timedelta(minutes=6)
+    assert call(stack, "/v1/embeddings", secret).status_code == 401
+
+    client_id = stack.secrets["client"].split("_")[1]
+    assert client_id != principal.key_id
+    assert stack.keys.revoke(client_id)
+    assert call(stack, "/v1/embeddings", stack.secrets["client"]).status_code == 401
+
+
+def test_every_refusal_is_audited(stack: Stack) -> None:
+    call(stack, "/v1/chat/completions", None)
+    call(stack, "/v1/chat/completions", stack.secrets["auditor"])
+    call(stack, "/v1/chat/completions", stack.secrets["client"], x_gdprgate_purpose="x")
+    entries = list(stack.audit.entries())  # type: ignore[attr-defined]
+    assert [e.status for e in entries] == [401, 403, 403]
+    assert entries[0].key_id is None
+    assert entries[1].key_id is not None
+    assert values_in([{"e": repr(entries)}], CANARIES) == []
