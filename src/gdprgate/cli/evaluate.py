@@ -1,0 +1,98 @@
+"""``gdprgate eval``: measure detection on an annotated data set."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from gdprgate.cli import main
+from gdprgate.cli._common import clear_errors
+from gdprgate.config import Settings
+from gdprgate.detect.evaluation.datasets import FORMATS
+
+
+@main.command("eval")
+@click.option(
+    "--dataset",
+    "dataset_path",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="A dataset file, or a folder whose files of the split are read.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(FORMATS),
+    help="The dataset's format.",
+)
+@click.option(
+    "--split", default="test", show_default=True, help="train, dev, test or all."
+)
+@click.option("--lang", default=None, help="Language code; default: from file name.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Samples per file."
+)
+@click.option(
+    "--errors",
+    "top_errors",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Print the N most frequent error forms per type (dataset text: "
+    "terminal only).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+@clear_errors
+def eval_(
+    dataset_path: Path,
+    fmt: str,
+    split: str,
+    lang: str | None,
+    limit: int | None,
+    top_errors: int,
+    as_json: bool,
+) -> None:
+    """Score detection on a labelled dataset: P, R, F1, F2 per entity.
+
+    Token-level scores per entity and overall, TAB's entity recall of direct
+    and quasi identifiers, and error kinds; see docs/evaluation.md. The
+    detector follows the GDPRGATE_DETECT_* settings.
+
+    \b
+    Example:
+      gdprgate eval --dataset datasets/uner_pud/English-PUD --format uner
+    """
+    from dataclasses import replace
+
+    from gdprgate.detect import build_detector
+    from gdprgate.detect.evaluation import (
+        evaluate,
+        load_datasets,
+        render_errors,
+        render_report,
+        report_dict,
+    )
+    from gdprgate.gateway.runtime import detector_config
+
+    datasets = load_datasets(dataset_path, fmt, split, lang, limit)
+    # No cache: repeated sentences must cost their real time.
+    detector = build_detector(replace(detector_config(Settings()), cache_size=0))
+    detector.warm_up()
+
+    reports = []
+    for dataset in datasets:
+        with click.progressbar(
+            length=len(dataset.samples), label=dataset.name, file=sys.stderr
+        ) as bar:
+            reports.append(evaluate(dataset, detector.analyze, bar.update))
+
+    if as_json:
+        click.echo(json.dumps([report_dict(r) for r in reports], ensure_ascii=False))
+        return
+    for report in reports:
+        click.echo(render_report(report))
+        if top_errors:
+            click.echo(render_errors(report, top_errors))
