@@ -235,3 +235,19 @@ def test_every_refusal_is_audited(stack: Stack) -> None:
     assert entries[0].key_id is None
     assert entries[1].key_id is not None
     assert values_in([{"e": repr(entries)}], CANARIES) == []
+
+
+def test_a_key_whose_purpose_or_tenant_left_the_policy_is_refused(
+    stack: Stack,
+) -> None:
+    _, gone_purpose = stack.keys.create(
+        tenant="acme", roles=["client"], purposes=["retired"]
+    )
+    _, gone_tenant = stack.keys.create(
+        tenant="closed", roles=["client"], purposes=["support"]
+    )
+    first = call(stack, "/v1/embeddings", gone_purpose)
+    second = call(stack, "/v1/embeddings", gone_tenant)
+    assert first.json()["error"]["code"] == "unknown_purpose"
+    assert second.json()["error"]["code"] == "unknown_tenant"
+    assert stack.upstream.requests == []

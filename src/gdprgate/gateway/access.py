@@ -96,7 +96,11 @@ class Access:
         if wanted not in principal.purposes:
             msg = "this key may not process data for the purpose it declared"
             raise Forbidden(msg, code="purpose_not_allowed")
-        purpose = self._policy().purpose(wanted)
+        policy = self._policy()
+        if not policy.has_tenant(principal.tenant):
+            msg = "this key's tenant is not in the policy in force"
+            raise Forbidden(msg, code="unknown_tenant")
+        purpose = policy.purpose(wanted)
         if purpose is None:
             msg = "the declared purpose is not in the policy"
             raise Forbidden(msg, code="unknown_purpose")
