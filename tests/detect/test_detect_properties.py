@@ -66,7 +66,7 @@ def test_any_unicode_is_analysed_without_error(text: str) -> None:
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from([*_FRAGMENTS, "x", " ", "1"]))
 def test_a_megabyte_text_is_analysed(fragment: str) -> None:
-    """One megabyte of a repeated fragment: findings in place, no crash.
+    """One megabyte of a repeated fragment: findings valid, no crash.
 
     (Speed is measured by the benchmarks, never asserted in tests.)
     """
@@ -75,5 +75,4 @@ def test_a_megabyte_text_is_analysed(fragment: str) -> None:
 
     found = DETECTOR.analyze(text, "en")
 
-    assert found
     _check(text, found)
