@@ -5,8 +5,9 @@ organisations, places and dates), sends each through ``gdprgate serve`` to
 the built-in SmolLM2 model asking for a one-sentence summary, and records
 what reached the model through a recording proxy placed between them.
 
-Prints, per entity type, how many annotated mentions there were and how many
-reached the model unmasked, then the latency the gateway added (the client's
+Prints, per entity type, how many annotated mentions that TAB says must be
+masked (DIRECT and QUASI identifiers) there were and how many reached the
+model unmasked, then the latency the gateway added (the client's
 total time minus the time the proxy saw the model take) side by side with
 the model's own time.
 
@@ -49,6 +50,9 @@ DATASET = (
     / "shared/datasets/tab_echr_spia144/entity_tab_144.jsonl"
 )
 TYPES = ("PERSON", "ORG", "LOC", "DATETIME")
+# TAB marks each mention DIRECT or QUASI (must be masked to protect the
+# person) or NO_MASK ("the Court", "the Government"): only the first two count.
+MASKED = ("DIRECT", "QUASI")
 FILLER = {"mr", "mrs", "ms", "dr", "the", "of", "and"}
 SYSTEM = "Summarise the user's text in one sentence."
 
@@ -114,6 +118,7 @@ def _paragraphs(doc: dict[str, Any]) -> list[Paragraph]:
             (e["entity_type"], e["start_offset"] - start, e["end_offset"] - start)
             for e in doc["entities"]
             if e["entity_type"] in TYPES
+            and e["identifier_type"] in MASKED
             and start <= e["start_offset"]
             and e["end_offset"] <= end
         ]
