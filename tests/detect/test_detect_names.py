@@ -1,4 +1,4 @@
-"""Initials written before a detected surname become part of the name."""
+"""Initials and titles written before a detected name become part of it."""
 
 from __future__ import annotations
 
@@ -16,14 +16,14 @@ def person(text: str, surname: str) -> Finding:
 @pytest.mark.parametrize(
     ("text", "surname", "expected"),
     [
-        ("Agent, Mr C. Whomersley of the Office", "Whomersley", "C. Whomersley"),
-        ("Agent, Mr Z.M. Necatigil.", "Necatigil", "Z.M. Necatigil"),
-        ("by Mme J.-P. Moreau, avocate", "Moreau", "J.-P. Moreau"),
+        ("Agent, Mr C. Whomersley of the Office", "Whomersley", "Mr C. Whomersley"),
+        ("Agent, Mr Z.M. Necatigil.", "Necatigil", "Mr Z.M. Necatigil"),
+        ("by Mme J.-P. Moreau, avocate", "Moreau", "Mme J.-P. Moreau"),
         ("signed A. B. Kowalczyk today", "Kowalczyk", "A. B. Kowalczyk"),
-        ("national, Mr. M. Wojtunik (the applicant)", "Wojtunik", "M. Wojtunik"),
+        ("national, Mr. M. Wojtunik (the applicant)", "Wojtunik", "Mr. M. Wojtunik"),
         ("Łukasz Ł. Nowak", "Nowak", "Ł. Nowak"),
         # Not initials: an abbreviation, a number, lower case, nothing.
-        ("see Mr. Wojtunik", "Wojtunik", "Wojtunik"),
+        ("see Mr. Wojtunik", "Wojtunik", "Mr. Wojtunik"),
         ("in § 2. Kowalczyk said", "Kowalczyk", "Kowalczyk"),
         ("vitamin c. Moreau", "Moreau", "Moreau"),
         ("Necatigil alone", "Necatigil", "Necatigil"),
@@ -35,6 +35,28 @@ def test_initials_are_joined_to_the_name(
     [finding] = extend_initials(text, [person(text, surname)])
     assert text[finding.start : finding.end] == expected
     assert finding.end == text.index(surname) + len(surname)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("the applicant, Mrs Quellmann, said", "Quellmann", "Mrs Quellmann"),
+        ("Dr Varnholt wrote", "Varnholt", "Dr Varnholt"),
+        ("selon M. Dufrêne, le", "Dufrêne", "M. Dufrêne"),
+        ("la requérante, Mme Lavaud", "Lavaud", "Mme Lavaud"),
+        ("el Sr. Garrido Olmeda declaró", "Garrido Olmeda", "Sr. Garrido Olmeda"),
+        ("la Sra. Peñalver", "Peñalver", "Sra. Peñalver"),
+        ("Frau Kettler kam", "Kettler", "Frau Kettler"),
+        # Not titles: lower case, glued to a word, "M" without its stop.
+        ("ask mr Quellmann", "Quellmann", "Quellmann"),
+        ("TeamMr Quellmann", "Quellmann", "Quellmann"),
+        ("Block M Dufrêne", "Dufrêne", "Dufrêne"),
+    ],
+)
+def test_titles_are_joined_to_the_name(text: str, name: str, expected: str) -> None:
+    """A title right before a name is masked with it: it tells the gender."""
+    [finding] = extend_initials(text, [person(text, name)])
+    assert text[finding.start : finding.end] == expected
 
 
 def test_other_entities_are_left_alone() -> None:

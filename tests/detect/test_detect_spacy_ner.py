@@ -91,3 +91,15 @@ def test_slices_cover_the_text_at_whitespace() -> None:
 def test_unknown_language_is_a_config_error() -> None:
     with pytest.raises(ConfigError):
         SpacyLayer(("en", "de"))
+
+
+@pytest.mark.ner
+def test_french_elisions_with_typographic_apostrophes_are_no_names(
+    spacy_layer: SpacyLayer,
+) -> None:
+    """ "n’" and "qu’" (U+2019) are read as "n'" and "qu'": no name, same offsets."""
+    text = "Il n’a pas répondu et qu’il parte, dit Amélie Quellmann."
+
+    found = [(text[f.start : f.end], f.entity) for f in spacy_layer.analyze(text, "fr")]
+
+    assert found == [("Amélie Quellmann", "PERSON")]

@@ -110,6 +110,16 @@ _USERNAME = {
     "pl": "nazwa użytkownika|login|użytkownik|konto",
     "pt": "nome de utilizador|nome de usuário|utilizador|usuário|conta",
 }
+_CASE_NUMBER = {
+    "en": "application|applications|case|cases|complaint|judgment|file",
+    "de": "beschwerde|beschwerden|aktenzeichen|verfahren|urteil|az",
+    "fr": "requête|requêtes|affaire|affaires|dossier|arrêt|plainte",
+    "es": "demanda|demandas|solicitud|asunto|caso|expediente|sentencia",
+    "it": "ricorso|ricorsi|causa|caso|sentenza|fascicolo",
+    "nl": "verzoekschrift|zaak|zaaknummer|dossier|uitspraak",
+    "pl": "skarga|skargi|sprawa|sprawy|sygnatura|wyrok",
+    "pt": "queixa|petição|processo|caso|acórdão",
+}
 _PERSON = {
     "en": "mr|mrs|ms|miss|dr|prof|sir|dear|hi|hello|name is|named|called|"
     "i am|i'm|signed|regards",
@@ -174,6 +184,7 @@ _RAW: dict[str, dict[str, str]] = {
     "plate": _PLATE,
     "username": _USERNAME,
     "person": _PERSON,
+    "case_number": _CASE_NUMBER,
     "negative": _NEGATIVE,
     "de_tax_id": _identifier("steuer-id|steuerid|idnr|identifikationsnummer|"
     "steuerliche identifikationsnummer|steueridentifikationsnummer"),
@@ -199,6 +210,8 @@ _RAW: dict[str, dict[str, str]] = {
     "ie_ppsn": _identifier("pps|ppsn|pps number|personal public service"),
     "uk_nino": _identifier("national insurance|ni number|nino|nin"),
     "uk_nhs": _identifier("nhs|nhs number|nhs no"),
+    "us_ssn": _identifier("ssn|ssns|social security|social security number|"
+    "soc sec|ss#|ss no"),
     "vat": _identifier("vat|vat number|vat id|ust-idnr|ust-id|ustid|"
     "umsatzsteuer|tva|n° tva|iva|partita iva|btw|btw-nummer|nip ue|"
     "moms|alv|cvr|mwst|uid"),

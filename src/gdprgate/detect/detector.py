@@ -2,7 +2,9 @@
 
 ``analyze`` runs the layers (patterns, Rampart, spaCy, the deny-list) on a
 text, drops one-word names that are common words (see
-:mod:`gdprgate.detect.common_names`), values on the allow-list and findings
+:mod:`gdprgate.detect.common_names`) and names made only of generic words
+such as "the Court" (see :mod:`gdprgate.detect.generic_names`), values
+on the allow-list and findings
 under ``min_score``, resolves overlaps (see :mod:`gdprgate.detect.overlap`),
 joins initials to names (see :mod:`gdprgate.detect.names`) and caches the
 result under a sha256 digest of the language, the configuration and the
@@ -20,6 +22,7 @@ from gdprgate.detect.cache import FindingsCache, cache_key
 from gdprgate.detect.common_names import drop_common_word_names
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
+from gdprgate.detect.generic_names import drop_generic_names
 from gdprgate.detect.language import guess_language, normalize_language
 from gdprgate.detect.layer import Layer
 from gdprgate.detect.lists import SOURCE as DENY_SOURCE
@@ -212,6 +215,7 @@ class Detector:
         kept = drop_common_word_names(
             text, [f for f in kept if f.source != DENY_SOURCE], config.context_languages
         )
+        kept = drop_generic_names(text, kept)
         if self._allow:
             kept = self._allow.filter(text, kept)
         return extend_initials(text, resolve_overlaps(kept + listed, text))

@@ -1,10 +1,12 @@
-"""Name spans made whole: initials written before a detected surname.
+"""Name spans made whole: initials and titles written before a name.
 
 Court judgments and letters write "Mr C. Whomersley" or "Z.M. Necatigil";
 the models find the surname but leave the initials, which still identify.
 A ``PERSON`` finding directly preceded by one to three initials (a capital
 letter and a full stop, optionally hyphenated, as in "J.-P.") is extended to
-cover them, unless another finding already covers that text.
+cover them, then over a title right before them ("Mr", "Mme", "Sr.", "Dr",
+"Frau"; a title tells the gender), unless another finding already covers
+that text.
 """
 
 from __future__ import annotations
@@ -22,14 +24,23 @@ _INITIALS = re.compile(
     """,
     re.VERBOSE,
 )
+# Titles, capitalised as written before a name. "M." needs its full stop.
+_TITLES = (
+    "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Mme|Mmes|Mlle|Mlles|MM|Me|"
+    "Sr|Sra|Srta|Sres|Dña|Dª|Dr\\.ª|Herr|Herrn|Frau|Hr|Fr|Sig|Sig\\.ra|Dott|Dhr|"
+    "Mevr|Pan|Pani|Sra\\.ª"
+)
+_TITLE = re.compile(rf"(?<![\w.])(?:(?:{_TITLES})\.?|M\.)[ \t\u00a0]+\Z")
 _LOOKBACK = 16
 
 
 def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
-    """``findings`` (sorted, non-overlapping) with initials joined to names."""
+    """``findings`` (sorted, non-overlapping) with initials and titles joined."""
     result: list[Finding] = []
     for finding in findings:
         start = _initials_start(text, finding)
+        if finding.entity == "PERSON":
+            start = _title_start(text, finding.start if start is None else start)
         previous_end = result[-1].end if result else 0
         if start is not None and start >= previous_end:
             finding = Finding(
@@ -37,6 +48,12 @@ def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
             )
         result.append(finding)
     return result
+
+
+def _title_start(text: str, start: int) -> int | None:
+    """Where a title right before ``start`` begins, else ``start``."""
+    match = _TITLE.search(text, max(0, start - _LOOKBACK), start)
+    return start if match is None else match.start()
 
 
 def _initials_start(text: str, finding: Finding) -> int | None:

@@ -5,8 +5,10 @@ English and ``fr_core_news_sm`` for French. Both keep their own ``tok2vec``
 inside the NER component, so every other component (tagger, parser,
 lemmatizer, ...) is left out when loading; the NER output is the same.
 
-``fr_core_news_sm`` has no date labels (only ``PER``, ``ORG``, ``LOC`` and
-``MISC``), so French texts get no ``DATE_TIME`` from this layer.
+Dates are kept only when they name a day, month or year ("next week",
+"this morning" are not personal data). ``fr_core_news_sm`` has no date
+labels (only ``PER``, ``ORG``, ``LOC`` and ``MISC``), so French texts get no
+``DATE_TIME`` from this layer.
 
 A spaCy ``Language`` object is not documented as thread-safe, so each
 pipeline is used under its own lock.
@@ -14,6 +16,7 @@ pipeline is used under its own lock.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -21,6 +24,7 @@ from typing import Any
 
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.layer import without_lone_surrogates
+from gdprgate.detect.patterns.dates import MONTH_NAMES
 from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
 
 SOURCE = "spacy"
@@ -49,6 +53,21 @@ ENTITIES = {
     "PERSON": "PERSON",
 }
 SCORES = {"ORGANIZATION": 0.85, "LOCATION": 0.85, "DATE_TIME": 0.85, "PERSON": 0.6}
+
+# A date a person can be found by names a day, a month, a year or a
+# counted span ("five years" in custody). Relative expressions ("next week",
+# "this morning", "the same day") name none.
+_DATE_WORDS = """
+monday tuesday wednesday thursday friday saturday sunday
+lundi mardi mercredi jeudi vendredi samedi dimanche
+lunes martes miércoles jueves viernes sábado domingo
+montag dienstag mittwoch donnerstag freitag samstag sonntag
+one two three four five six seven eight nine ten eleven twelve thirteen
+fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
+fifty sixty seventy eighty ninety hundred
+"""
+DATE_WORDS = frozenset(_DATE_WORDS.split())
+_WORD = re.compile(r"[^\W\d_]+")
 
 # Texts longer than this are analysed in slices cut at whitespace, well below
 # spaCy's own ``max_length`` and its memory use.
@@ -134,7 +153,9 @@ class SpacyLayer:
         findings: list[Finding] = []
         try:
             with pipeline.lock:
-                clean = without_lone_surrogates(text)
+                # The French model reads the elided "n’" or "qu’" as a name
+                # when written with U+2019; the ASCII form has the same length.
+                clean = without_lone_surrogates(text).replace("\u2019", "'")
                 for offset, piece in text_slices(clean, MAX_SLICE_CHARS):
                     findings.extend(_entities(pipeline.nlp(piece), offset))
         except Exception as exc:
@@ -148,5 +169,16 @@ def _entities(doc: Any, offset: int) -> Iterator[Finding]:
     for ent in doc.ents:
         entity = ENTITIES.get(ent.label_)
         start, end = int(ent.start_char) + offset, int(ent.end_char) + offset
-        if entity is not None and end > start:
-            yield Finding(start, end, entity, SCORES[entity], SOURCE)
+        if entity is None or end <= start:
+            continue
+        if entity == "DATE_TIME" and not names_a_date(str(ent.text)):
+            continue
+        yield Finding(start, end, entity, SCORES[entity], SOURCE)
+
+
+def names_a_date(value: str) -> bool:
+    """Whether a date holds a digit, a month, a weekday or a number word."""
+    if any(char.isdigit() for char in value):
+        return True
+    words = {word.casefold() for word in _WORD.findall(value)}
+    return bool(words & MONTH_NAMES or words & DATE_WORDS)

@@ -51,9 +51,11 @@ def test_eval_json_reports_tab_measures(fixtures: Path) -> None:
     assert code == 0, output
     [report] = json.loads(output)
     tab = report["tab"]
-    assert tab["direct_recall"] == {"found": 0, "total": 2, "recall": 0.0}
+    # Patterns alone find the application number (a DIRECT identifier) but
+    # not the name; what they mask is all personal data (precision 1).
+    assert tab["direct_recall"] == {"found": 1, "total": 2, "recall": 0.5}
     assert tab["quasi_recall"]["total"] == 2
-    assert tab["token_precision"]["precision"] is None
+    assert tab["token_precision"] == {"tp": 2, "fp": 0, "precision": 1.0}
 
 
 def test_eval_prints_one_table_per_file(fixtures: Path) -> None:

@@ -14,6 +14,7 @@ from gdprgate.detect.patterns.age import AgeRecognizer
 from gdprgate.detect.patterns.at_social_security import AtSocialSecurityRecognizer
 from gdprgate.detect.patterns.base import VALIDATED_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.be_national_number import BeNationalNumberRecognizer
+from gdprgate.detect.patterns.case_number import CaseNumberRecognizer
 from gdprgate.detect.patterns.credit_card import CreditCardRecognizer
 from gdprgate.detect.patterns.date_of_birth import DateOfBirthRecognizer
 from gdprgate.detect.patterns.de_pension_insurance import (
@@ -50,6 +51,7 @@ from gdprgate.detect.patterns.swift_code import SwiftCodeRecognizer
 from gdprgate.detect.patterns.uk_nhs import UkNhsRecognizer
 from gdprgate.detect.patterns.uk_nino import UkNinoRecognizer
 from gdprgate.detect.patterns.url import UrlRecognizer
+from gdprgate.detect.patterns.us_ssn import UsSsnRecognizer
 from gdprgate.detect.patterns.username import UsernameRecognizer
 
 __all__ = [
@@ -100,6 +102,7 @@ def recognizer_classes() -> list[type[PatternRecognizer]]:
         IePpsnRecognizer,
         UkNinoRecognizer,
         UkNhsRecognizer,
+        UsSsnRecognizer,
         PassportRecognizer,
         DriverLicenseRecognizer,
         PostcodeRecognizer,
@@ -108,6 +111,7 @@ def recognizer_classes() -> list[type[PatternRecognizer]]:
         DateOfBirthRecognizer,
         AgeRecognizer,
         UsernameRecognizer,
+        CaseNumberRecognizer,
     ]
 
 

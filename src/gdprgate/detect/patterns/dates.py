@@ -34,6 +34,7 @@ for _number, _names in enumerate(
     for _name in _names.split():
         _MONTHS[_name] = _number
 
+MONTH_NAMES = frozenset(_MONTHS)
 _MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
 DATE_PATTERN = re.compile(
     rf"""

@@ -7,7 +7,8 @@ from collections.abc import Iterator, Sequence
 
 import phonenumbers
 
-from gdprgate.detect.patterns.base import PatternRecognizer
+from gdprgate.detect.context import has_context
+from gdprgate.detect.patterns.base import NEGATIVE_SCORE, PatternRecognizer
 
 # National formats are tried for these regions; numbers written with a
 # ``+`` country code are found for every country whatever the region.
@@ -19,6 +20,8 @@ _CLUSTER = re.compile(r"[+(]?\d[\d \t\u00a0().\-/]{4,40}\d\)?")
 _MIN_DIGITS = 6
 # Dates and times are never numbers worth asking phonenumbers about.
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+# The 3-2-4 layout of a US social security number.
+_SSN_SHAPE = re.compile(r"\d{3}([-\ ])\d{2}\1\d{4}")
 
 
 class PhoneRecognizer(PatternRecognizer):
@@ -62,10 +65,19 @@ class PhoneRecognizer(PatternRecognizer):
     ) -> float:
         """Bare digit runs near "order", "invoice", "ISBN" are not phones.
 
+        A 3-2-4 number is a social security number, not a phone, unless it
+        starts with 0 and no SSN word stands near it.
+
         Numbers written with a ``+``, spaces or brackets keep their score
         whatever the words around them; dashed ones may be an ISBN.
         """
         value = text[start:end]
+        if _SSN_SHAPE.fullmatch(value) and (
+            value[0] != "0" or has_context(text, start, end, "us_ssn", languages)
+        ):
+            # Written 3-2-4, it is a social security number unless it starts
+            # with a trunk prefix; the us_ssn recognizer reports it.
+            return NEGATIVE_SCORE
         if value.startswith("+") or any(char in value for char in " ()"):
             return self.score
         return super().context_score(text, start, end, languages)
