@@ -14,6 +14,7 @@ is random, such a variant cannot be mistaken for ordinary words.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -41,6 +42,16 @@ def _squash(text: str) -> str:
     return _NOT_SEPARATOR.sub("", text).upper()
 
 
+@functools.lru_cache(maxsize=2048)
+def _variants_of(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the variants of ``tokens`` (compiled once per set)."""
+    variants = sorted(map(_variant_pattern, tokens), key=len, reverse=True)
+    return re.compile(
+        r"(?<![A-Za-z0-9])(?:" + "|".join(variants) + r")(?![A-Za-z0-9])",
+        re.IGNORECASE,
+    )
+
+
 def _variant_pattern(token: str) -> str:
     match = TOKEN_RE.fullmatch(token)
     if match is None:
@@ -54,20 +65,29 @@ class Restorer:
 
     def __init__(self, restore_map: Mapping[str, str]) -> None:
         self._values = {_squash(token): value for token, value in restore_map.items()}
-        self._pattern: re.Pattern[str] | None = None
-        if restore_map:
-            variants = sorted(map(_variant_pattern, restore_map), key=len, reverse=True)
-            self._pattern = re.compile(
-                r"(?<![A-Za-z0-9])(?:" + "|".join(variants) + r")(?![A-Za-z0-9])",
-                re.IGNORECASE,
-            )
+        # A variant always contains its token's code: texts without any code
+        # need no pattern at all, and the pattern holds only codes present.
+        self._by_code: dict[str, list[str]] = {}
+        for token in restore_map:
+            match = TOKEN_RE.fullmatch(token)
+            code = match["code"].lower() if match else token.lower()
+            self._by_code.setdefault(code, []).append(token)
 
     def __bool__(self) -> bool:
-        return self._pattern is not None
+        return bool(self._values)
 
     def restore(self, text: str, escape: Escape | None = None) -> str:
         """``text`` with every token of this request replaced by its value."""
-        if self._pattern is None:
+        if not self._values:
+            return text
+        lowered = text.lower()
+        present = [
+            token
+            for code, tokens in self._by_code.items()
+            if code in lowered
+            for token in tokens
+        ]
+        if not present:
             return text
 
         def replace(match: re.Match[str]) -> str:
@@ -76,7 +96,7 @@ class Restorer:
                 return match.group(0)
             return escape(value) if escape else value
 
-        return self._pattern.sub(replace, text)
+        return _variants_of(tuple(sorted(present))).sub(replace, text)
 
     def holdback_start(self, text: str) -> int:
         """Where a tail of ``text`` that may still grow into a token starts.
@@ -84,7 +104,7 @@ class Restorer:
         ``len(text)`` when no tail could: a tail is held back when, from the
         start of a word, it reads as the beginning of one of the tokens.
         """
-        if self._pattern is None:
+        if not self._values:
             return len(text)
         floor = max(0, len(text) - MAX_VARIANT_LEN)
         for start in range(floor, len(text)):
