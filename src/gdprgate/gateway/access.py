@@ -75,6 +75,25 @@ class Access:
             and principal.has_role("reidentify"),
         )
 
+    def admin(self, authorization: str | None) -> Principal:
+        """The principal of an ``admin`` key, or 401/403. Blocks: use a thread."""
+        principal = self._principal(authorization)
+        if not principal.has_role("admin"):
+            msg = "this key has no 'admin' role"
+            refused = Forbidden(msg, code="role_missing")
+            refused.caller = Caller(tenant=principal.tenant, key_id=principal.key_id)
+            raise refused
+        return principal
+
+    @property
+    def keys(self) -> KeyStore:
+        """The key store this access control reads."""
+        return self._keys
+
+    def policy(self) -> Policy:
+        """The policy in force now."""
+        return self._policy()
+
     def _principal(self, authorization: str | None) -> Principal:
         scheme, _, secret = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not secret.strip():

@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from gdprgate.errors import HTTPError, NotFound
+from gdprgate.gateway.admin import ADMIN_ROUTES
 from gdprgate.gateway.endpoint import handler
 from gdprgate.gateway.errors import error_response
 from gdprgate.gateway.routes import ENDPOINTS
@@ -85,6 +86,7 @@ def create_app(
                 for endpoint in ENDPOINTS
             ),
             Route("/v1/models", list_models, methods=["GET"]),
+            *ADMIN_ROUTES,
             Route("/healthz", healthz, methods=["GET"]),
         ],
         exception_handlers=handlers,

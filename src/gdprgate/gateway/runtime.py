@@ -16,9 +16,10 @@ from gdprgate.gateway.access import Access
 from gdprgate.gateway.app import create_app
 from gdprgate.gateway.bootstrap import ensure_bootstrap_key
 from gdprgate.gateway.builtin import BuiltinModel
+from gdprgate.gateway.policy_holder import PolicyHolder
 from gdprgate.gateway.service import Gateway, TextAnalyzer
 from gdprgate.gateway.upstream import Upstream
-from gdprgate.policy import KeyStore, default_policy, load_policy
+from gdprgate.policy import KeyStore
 from gdprgate.protect import OutputAction
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, Vault, load_master_key
@@ -48,10 +49,10 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
     db.upgrade()
     master_key = load_master_key(settings.data_dir, settings.master_key)
     vault = Vault(db, Keyring(db, master_key))
-    policy = load_policy(settings.policy) if settings.policy else default_policy()
+    holder = PolicyHolder(settings.policy)
     keys = KeyStore(db)
-    bootstrap_key = ensure_bootstrap_key(keys, policy, settings.data_dir)
-    access = Access(keys, lambda: policy, restore=settings.restore)
+    bootstrap_key = ensure_bootstrap_key(keys, holder.current, settings.data_dir)
+    access = Access(keys, lambda: holder.current, restore=settings.restore)
     builtin = None
     if settings.upstream_url is None:
         builtin = BuiltinModel(
@@ -73,6 +74,7 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
         tenant=settings.tenant,
         restore=settings.restore,
         access=access,
+        policy_holder=holder,
         max_body_bytes=settings.max_body_bytes,
         output_action=(
             None

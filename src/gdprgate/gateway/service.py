@@ -14,6 +14,7 @@ from gdprgate.detect import Finding
 from gdprgate.errors import EntitiesBlocked, ProtectionFailed
 from gdprgate.gateway.access import PURPOSE_HEADER, Access, Caller
 from gdprgate.gateway.answer import AnswerFilter
+from gdprgate.gateway.policy_holder import PolicyHolder
 from gdprgate.gateway.upstream import Upstream
 from gdprgate.protect import (
     OutputAction,
@@ -57,6 +58,7 @@ class Gateway:
     output_action: OutputAction | None = OutputAction.TOKEN
     tenant_resolver: TenantResolver | None = None
     access: Access | None = None
+    policy_holder: PolicyHolder | None = None
     pseudonymizer: Pseudonymizer = field(init=False)
 
     def __post_init__(self) -> None:
