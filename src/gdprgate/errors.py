@@ -16,6 +16,7 @@ The tree::
         ├── Unauthorized       401: no API key, or an unknown, revoked or expired one
         ├── Forbidden          403: the key's roles or purposes do not allow this
         ├── PayloadTooLarge    413: the body is over the configured limit
+        ├── TooManyRequests    429: the key's requests or tokens per minute are used up
         ├── NotFound           404: no such route or model
         ├── UpstreamError      502: the model server failed or answered badly
         ├── UpstreamTimeout    504: the model server did not answer in time
@@ -132,6 +133,18 @@ class PayloadTooLarge(HTTPError):
     status_code = 413
     error_type = "invalid_request_error"
     code = "payload_too_large"
+
+
+class TooManyRequests(HTTPError):
+    """429: the key used up its requests or tokens for this minute.
+
+    ``retry_after`` is the number of seconds until it may try again.
+    """
+
+    status_code = 429
+    error_type = "rate_limit_error"
+    code = "rate_limited"
+    retry_after = 1
 
 
 class NotFound(HTTPError):

@@ -88,6 +88,12 @@ def keys_group() -> None:
 @click.option("--name", default=None, help="A label for the key (who holds it).")
 @click.option("--expires", default=None, metavar="DURATION", help="e.g. 90d, 1y.")
 @click.option(
+    "--rpm", type=click.IntRange(min=1), default=None, help="Requests per minute."
+)
+@click.option(
+    "--tpm", type=click.IntRange(min=1), default=None, help="Tokens per minute."
+)
+@click.option(
     "--policy",
     "policy_path",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -104,6 +110,8 @@ def keys_create(
     default_purpose: str | None,
     name: str | None,
     expires: str | None,
+    rpm: int | None,
+    tpm: int | None,
     policy_path: Path | None,
     as_json: bool,
     data_dir: Path | None,
@@ -112,7 +120,7 @@ def keys_create(
 
     \b
     Example:
-      gdprgate keys create --role client --role reidentify --expires 90d
+      gdprgate keys create --role client --role reidentify --expires 90d --rpm 60
     """
     policy = _policy_in_force(policy_path)
     if not purposes and {"client", "reidentify"} & set(roles):
@@ -127,6 +135,8 @@ def keys_create(
             default_purpose=default_purpose,
             expires_at=expires_at,
             policy=policy,
+            requests_per_minute=rpm,
+            tokens_per_minute=tpm,
         )
     if as_json:
         now = datetime.now(UTC)

@@ -28,6 +28,8 @@ class Caller:
     key_id: str | None = None
     purpose: Purpose | None = None
     restore: bool = True
+    requests_per_minute: int | None = None
+    tokens_per_minute: int | None = None
 
     @property
     def purpose_id(self) -> str | None:
@@ -73,6 +75,8 @@ class Access:
             restore=self._restore
             and purpose.restore
             and principal.has_role("reidentify"),
+            requests_per_minute=principal.requests_per_minute,
+            tokens_per_minute=principal.tokens_per_minute,
         )
 
     def admin(self, authorization: str | None) -> Principal:

@@ -104,6 +104,13 @@ def _key_options(body: dict[str, Any]) -> dict[str, Any]:
         "purposes": purposes,
         "name": body.get("name") if isinstance(body.get("name"), str) else None,
     }
+    for field in ("requests_per_minute", "tokens_per_minute"):
+        limit = body.get(field)
+        if limit is not None and (
+            not isinstance(limit, int) or isinstance(limit, bool)
+        ):
+            raise BadRequest(f"'{field}' must be a whole number", code="invalid_key")
+        options[field] = limit
     expires = body.get("expires")
     if isinstance(expires, str):
         try:

@@ -82,6 +82,8 @@ class Exchange:
     entity_counts: Counter[str] = field(default_factory=Counter)
     output_counts: Counter[str] = field(default_factory=Counter)
     tokens: list[str] = field(default_factory=list)
+    sent_chars: int = 0
+    spent: int = 0
 
     def entry(self, status: int, outcome: str) -> AuditEntry:
         return AuditEntry(
@@ -112,6 +114,12 @@ def handler(endpoint: Endpoint) -> Callable[[Request], Any]:
             caller = await anyio.to_thread.run_sync(gateway.admit, request)
             exchange.tenant, exchange.key_id = caller.tenant, caller.key_id
             exchange.purpose = caller.purpose_id
+            if caller.key_id is not None:
+                gateway.limiter.admit(
+                    caller.key_id,
+                    caller.requests_per_minute,
+                    caller.tokens_per_minute,
+                )
             body = await read_json_object(request, gateway.max_body_bytes)
             answers = await _protect(gateway, endpoint, body, caller, exchange)
             if await request.is_disconnected():
@@ -170,6 +178,7 @@ async def _protect(
         gateway.protect, caller, slots.texts()
     )
     slots.replace(protected.texts)
+    exchange.sent_chars = sum(len(text) for text in protected.texts)
     exchange.entity_counts = protected.entity_counts
     exchange.tokens = protected.tokens
     return gateway.answer_filter(
@@ -190,6 +199,8 @@ async def _complete(
     if endpoint.rewrite_answer is not None:
         await anyio.to_thread.run_sync(endpoint.rewrite_answer, answer, answers)
     exchange.output_counts = answers.caught
+    exchange.spent = _tokens_used(answer, exchange.sent_chars + len(str(answer)))
+    _spend(gateway, exchange)
     await _record(gateway, exchange.entry(200, "ok"))
     return JSONResponse(answer, headers={"x-request-id": exchange.request_id})
 
@@ -223,10 +234,12 @@ async def _relay(
     sent: float,
 ) -> AsyncIterator[bytes]:
     status, outcome = 200, "ok"
+    streamed = 0
     try:
         async for event in sse_events(upstream.lines()):
             if event.data == DONE:
                 break
+            streamed += len(event.data)
             for out in await anyio.to_thread.run_sync(rewriter.rewrite, event):
                 yield out.encode()
         for out in await anyio.to_thread.run_sync(rewriter.finish):
@@ -252,9 +265,27 @@ async def _relay(
             await upstream.aclose()
         exchange.upstream_ms = (time.perf_counter() - sent) * 1000
         exchange.output_counts = answers.caught
+        exchange.spent = (exchange.sent_chars + streamed) // CHARS_PER_TOKEN
+        _spend(gateway, exchange)
         with anyio.CancelScope(shield=True):
             await _record(gateway, exchange.entry(status, outcome))
 
 
+CHARS_PER_TOKEN = 4
+
+
+def _tokens_used(answer: dict[str, Any], chars: int) -> int:
+    """The upstream's own token count, or an estimate from characters."""
+    usage = answer.get("usage")
+    total = usage.get("total_tokens") if isinstance(usage, dict) else None
+    return total if isinstance(total, int) and total >= 0 else chars // CHARS_PER_TOKEN
+
+
 async def _record(gateway: Gateway, entry: AuditEntry) -> None:
     await anyio.to_thread.run_sync(gateway.record, entry)
+
+
+def _spend(gateway: Gateway, exchange: Exchange) -> None:
+    """Count the request's tokens against its key's tokens per minute."""
+    if exchange.key_id is not None:
+        gateway.limiter.spend(exchange.key_id, exchange.spent)

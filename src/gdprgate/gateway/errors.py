@@ -6,7 +6,7 @@ import json
 
 from starlette.responses import JSONResponse
 
-from gdprgate.errors import HTTPError
+from gdprgate.errors import HTTPError, TooManyRequests
 
 
 def error_body(error: HTTPError) -> dict[str, object]:
@@ -22,11 +22,12 @@ def error_body(error: HTTPError) -> dict[str, object]:
 
 
 def error_response(error: HTTPError, request_id: str) -> JSONResponse:
-    """A JSON error answer carrying the request id."""
+    """A JSON error answer carrying the request id (and Retry-After on 429)."""
+    headers = {"x-request-id": request_id}
+    if isinstance(error, TooManyRequests):
+        headers["retry-after"] = str(error.retry_after)
     return JSONResponse(
-        error_body(error),
-        status_code=error.status_code,
-        headers={"x-request-id": request_id},
+        error_body(error), status_code=error.status_code, headers=headers
     )
 
 

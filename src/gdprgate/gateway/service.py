@@ -14,6 +14,7 @@ from gdprgate.detect import Finding
 from gdprgate.errors import EntitiesBlocked, ProtectionFailed
 from gdprgate.gateway.access import PURPOSE_HEADER, Access, Caller
 from gdprgate.gateway.answer import AnswerFilter
+from gdprgate.gateway.limits import RateLimiter
 from gdprgate.gateway.policy_holder import PolicyHolder
 from gdprgate.gateway.upstream import Upstream
 from gdprgate.protect import (
@@ -59,6 +60,7 @@ class Gateway:
     tenant_resolver: TenantResolver | None = None
     access: Access | None = None
     policy_holder: PolicyHolder | None = None
+    limiter: RateLimiter = field(default_factory=RateLimiter)
     pseudonymizer: Pseudonymizer = field(init=False)
 
     def __post_init__(self) -> None:

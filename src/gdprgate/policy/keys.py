@@ -64,6 +64,8 @@ def _principal(row: Any) -> Principal:
         expires_at=_aware(row.expires_at),
         revoked_at=_aware(row.revoked_at),
         created_at=_aware(row.created_at),
+        requests_per_minute=row.requests_per_minute,
+        tokens_per_minute=row.tokens_per_minute,
     )
 
 
@@ -112,6 +114,8 @@ class KeyStore:
         default_purpose: str | None = None,
         expires_at: datetime | None = None,
         policy: Policy | None = None,
+        requests_per_minute: int | None = None,
+        tokens_per_minute: int | None = None,
     ) -> tuple[Principal, str]:
         """A new key and its secret; the secret is shown this once only.
 
@@ -135,6 +139,12 @@ class KeyStore:
             raise PolicyError(["expires_at: must lie in the future"])
         if name is not None and not 0 < len(name) <= 128:
             raise PolicyError(["name: give 1 to 128 characters"])
+        for field, limit in (
+            ("requests_per_minute", requests_per_minute),
+            ("tokens_per_minute", tokens_per_minute),
+        ):
+            if limit is not None and limit < 1:
+                raise PolicyError([f"{field}: give a whole number of 1 or more"])
 
         key_id = secrets.token_hex(8)
         secret = f"{KEY_PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
@@ -148,6 +158,8 @@ class KeyStore:
             expires_at=expires_at,
             revoked_at=None,
             created_at=now,
+            requests_per_minute=requests_per_minute,
+            tokens_per_minute=tokens_per_minute,
         )
         self._insert(principal, _digest(secret))
         logger.info("api key created", extra={"key_id": key_id, "tenant": tenant})
@@ -165,6 +177,8 @@ class KeyStore:
             "created_at": principal.created_at,
             "expires_at": principal.expires_at,
             "revoked_at": None,
+            "requests_per_minute": principal.requests_per_minute,
+            "tokens_per_minute": principal.tokens_per_minute,
         }
         try:
             with self._db.engine.begin() as connection:

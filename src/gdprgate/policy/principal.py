@@ -25,6 +25,8 @@ class Principal:
     expires_at: datetime | None
     revoked_at: datetime | None
     created_at: datetime | None = None
+    requests_per_minute: int | None = None
+    tokens_per_minute: int | None = None
 
     def has_role(self, role: str) -> bool:
         """Whether the principal holds ``role``."""
@@ -70,4 +72,6 @@ class Principal:
             "expires_at": iso(self.expires_at),
             "revoked_at": iso(self.revoked_at),
             "status": self.status(now),
+            "requests_per_minute": self.requests_per_minute,
+            "tokens_per_minute": self.tokens_per_minute,
         }

@@ -75,4 +75,6 @@ api_keys = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("requests_per_minute", sa.Integer, nullable=True),
+    sa.Column("tokens_per_minute", sa.Integer, nullable=True),
 )
