@@ -73,7 +73,7 @@ class BuiltinModel:
             "--threads", str(self.threads),
             "--ctx", str(self.ctx),
         ]  # fmt: skip
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self.log_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with self.log_path.open("ab") as log:
             self._process = subprocess.Popen(  # noqa: S603 - our own module
                 command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
