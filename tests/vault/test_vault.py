@@ -132,3 +132,30 @@ def test_wrong_master_key_cannot_unwrap_tenant_keys(data_dir: Path) -> None:
     with pytest.raises(KeyError_, match="wrong master key"):
         other.tokenize("acme", "PERSON", PERSON)
     db.close()
+
+
+def test_colliding_codes_in_one_batch_are_settled(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault, db = open_vault(data_dir)
+    keys = vault._keyring.for_tenant("acme")
+    monkeypatch.setattr(
+        type(keys), "token_digest", lambda self, entity, value: b"\x00" * 32
+    )
+    found = vault.tokenize_many("acme", [("PERSON", PERSON), ("PERSON", PERSON_2)])
+    tokens = [item.token for item in found]
+    assert len(set(tokens)) == 2
+    expected = dict(zip(tokens, [PERSON, PERSON_2], strict=True))
+    assert vault.resolve("acme", tokens) == expected
+    db.close()
+
+
+def test_a_batch_of_new_values_is_stored_in_one_go(data_dir: Path) -> None:
+    vault, db = open_vault(data_dir)
+    items = [("PERSON", PERSON), ("EMAIL_ADDRESS", EMAIL), ("PERSON", PERSON)]
+    first = vault.tokenize_many("acme", items)
+    again = vault.tokenize_many("acme", items)
+    assert [p.token for p in first] == [p.token for p in again]
+    assert first[0].token == first[2].token
+    assert vault.count("acme") == 2
+    db.close()

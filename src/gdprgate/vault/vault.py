@@ -54,14 +54,40 @@ class Vault:
             for entity, value in items
         ]
         known = self._tokens_by_index(tenant, set(indexes))
-        result = []
-        for (entity, value), index in zip(items, indexes, strict=True):
-            token = known.get(index)
-            if token is None:
-                token = self._insert(tenant, keys, entity, value, index)
-                known[index] = token
-            result.append(Pseudonymised(entity, value, token))
-        return result
+        fresh = {
+            index: item
+            for item, index in zip(items, indexes, strict=True)
+            if index not in known
+        }
+        if fresh:
+            known.update(self._insert_all(tenant, keys, fresh))
+        return [
+            Pseudonymised(entity, value, known[index])
+            for (entity, value), index in zip(items, indexes, strict=True)
+        ]
+
+    def _insert_all(
+        self, tenant: str, keys: TenantKeys, fresh: dict[str, tuple[str, str]]
+    ) -> dict[str, str]:
+        """Store new values in one transaction; on any clash, one by one."""
+        rows = []
+        tokens = {}
+        for index, (entity, value) in fresh.items():
+            digest = keys.token_digest(entity, normalize_value(entity, value))
+            tokens[index] = str(Token(entity, encode_code(digest, MIN_CODE)))
+            rows.append(_row(tenant, keys, entity, value, index, tokens[index]))
+        if len(set(tokens.values())) == len(tokens):
+            try:
+                with self._db.engine.begin() as connection:
+                    connection.execute(sa.insert(vault_entries), rows)
+            except sa.exc.IntegrityError:
+                pass  # a code or a value is taken: settle each one below
+            else:
+                return tokens
+        return {
+            index: self._insert(tenant, keys, entity, value, index)
+            for index, (entity, value) in fresh.items()
+        }
 
     def lookup(self, tenant: str, entity: str, value: str) -> str | None:
         """The token of a value already in the vault, without creating one."""
@@ -128,20 +154,7 @@ class Vault:
         index: str,
         token: str,
     ) -> None:
-        nonce = secrets.token_bytes(NONCE_BYTES)
-        sealed = AESGCM(keys.data_key).encrypt(
-            nonce, value.encode(), _aad(tenant, token)
-        )
-        row = {
-            "tenant": tenant,
-            "token": token,
-            "entity": entity,
-            "blind_index": index,
-            "key_id": keys.key_id,
-            "nonce": nonce,
-            "ciphertext": sealed,
-            "created_at": datetime.now(UTC),
-        }
+        row = _row(tenant, keys, entity, value, index, token)
         with self._db.engine.begin() as connection:
             connection.execute(sa.insert(vault_entries), row)
 
@@ -155,6 +168,24 @@ class Vault:
             msg = "a vault entry failed its integrity check"
             raise VaultError(msg) from exc
         return plain.decode()
+
+
+def _row(
+    tenant: str, keys: TenantKeys, entity: str, value: str, index: str, token: str
+) -> dict[str, object]:
+    """A vault row: the value sealed with AES-GCM under the tenant's key."""
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    sealed = AESGCM(keys.data_key).encrypt(nonce, value.encode(), _aad(tenant, token))
+    return {
+        "tenant": tenant,
+        "token": token,
+        "entity": entity,
+        "blind_index": index,
+        "key_id": keys.key_id,
+        "nonce": nonce,
+        "ciphertext": sealed,
+        "created_at": datetime.now(UTC),
+    }
 
 
 def _aad(tenant: str, token: str) -> bytes:
