@@ -251,3 +251,76 @@ def test_a_key_whose_purpose_or_tenant_left_the_policy_is_refused(
     assert first.json()["error"]["code"] == "unknown_purpose"
     assert second.json()["error"]["code"] == "unknown_tenant"
     assert stack.upstream.requests == []
+
+
+def test_personal_data_in_object_keys_is_protected_too(stack: Stack) -> None:
+    """A tool's property names reach the model: a blocked type there blocks."""
+    body = {
+        "model": "m",
+        "messages": [{"role": "user", "content": "hi"}],
+        "tools": [
+            {
+                "type": "function",
+                "function": {
+                    "name": "f",
+                    "parameters": {
+                        "type": "object",
+                        "properties": {f"pay {IBAN}": {"type": "string"}},
+                    },
+                },
+            }
+        ],
+    }
+    headers = {"authorization": f"Bearer {stack.secrets['client']}"}
+    response = httpx.post(
+        f"{stack.url}/v1/chat/completions", json=body, headers=headers
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "blocked_entities"
+    assert stack.upstream.requests == []
+
+
+def test_personal_data_in_ids_is_protected_too(stack: Stack) -> None:
+    body = {
+        "model": "m",
+        "messages": [
+            {"role": "tool", "tool_call_id": EMAIL, "content": "ok"},
+            {"role": "user", "content": "x", "id": EMAIL},
+        ],
+    }
+    headers = {"authorization": f"Bearer {stack.secrets['client']}"}
+    response = httpx.post(
+        f"{stack.url}/v1/chat/completions", json=body, headers=headers
+    )
+    assert response.status_code == 200
+    assert values_in(stack.upstream.requests, CANARIES) == []
+    sent = stack.upstream.requests[0]["messages"]
+    assert sent[0]["tool_call_id"] == "[EMAIL_ADDRESS]"
+
+
+def test_a_type_that_is_not_a_string_is_no_crash(stack: Stack) -> None:
+    body = {"model": "m", "messages": [{"role": "user", "content": [{"type": ["x"]}]}]}
+    headers = {"authorization": f"Bearer {stack.secrets['client']}"}
+    response = httpx.post(
+        f"{stack.url}/v1/chat/completions", json=body, headers=headers
+    )
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"model": "m", "messages": [{"role": EMAIL, "content": "x"}]},
+        {"model": EMAIL, "messages": [{"role": "user", "content": "x"}]},
+    ],
+)
+def test_personal_data_in_a_role_or_model_name_is_refused(
+    stack: Stack, body: dict[str, object]
+) -> None:
+    headers = {"authorization": f"Bearer {stack.secrets['client']}"}
+    response = httpx.post(
+        f"{stack.url}/v1/chat/completions", json=body, headers=headers
+    )
+    assert response.status_code in {400, 403}
+    assert EMAIL not in response.text
+    assert stack.upstream.requests == []

@@ -61,7 +61,9 @@ def test_twentieth_turn_analyses_only_the_new_messages(data_dir: Path) -> None:
                 messages.append({"role": "assistant", "content": answer["content"]})
     db.close()
 
-    assert analysed_per_turn[0] == 2  # system prompt and first question
+    # Turn 1: system prompt, first question and the field names ("model",
+    # "messages", "role", "content"), which are text too.
+    assert analysed_per_turn[0] == 6
     # Later turns: the new question and the previous answer (restored, so
     # its text differs from the protected one the detector saw) at most.
     assert max(analysed_per_turn[1:]) <= 2

@@ -7,6 +7,7 @@ request are, how to rewrite a complete answer, and how to rewrite a stream.
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 import time
 from collections import Counter
@@ -25,12 +26,17 @@ from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.body import read_json_object
 from gdprgate.gateway.errors import error_response
 from gdprgate.gateway.service import Gateway
-from gdprgate.gateway.slots import IDENTIFIER, Slots
+from gdprgate.gateway.slots import Slots
 from gdprgate.gateway.sse import DONE, Event, sse_events
 from gdprgate.gateway.upstream import UpstreamStream
 from gdprgate.protect import Protected
 
 logger = logging.getLogger("gdprgate.gateway")
+
+# A model name goes upstream and into the audit as sent, unchecked by
+# detection (model names look like anything): no "@", and a letter in it,
+# so that neither an e-mail address nor a phone number fits.
+MODEL_NAME = re.compile(r"(?=[^@]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_.:/+\-]{0,127}")
 
 
 class StreamRewriter(Protocol):
@@ -149,8 +155,8 @@ def handler(endpoint: Endpoint) -> Callable[[Request], Any]:
 
 def _read_flags(endpoint: Endpoint, body: dict[str, Any], exchange: Exchange) -> None:
     model = body.get("model")
-    if not isinstance(model, str) or not IDENTIFIER.fullmatch(model):
-        msg = "'model' must be a model name (letters, digits, _ . : / @ + -)"
+    if not isinstance(model, str) or not MODEL_NAME.fullmatch(model):
+        msg = "'model' must be a model name (letters, digits, _ . : / + -)"
         raise BadRequest(msg, code="invalid_model")
     exchange.model = model
     stream = body.get("stream")

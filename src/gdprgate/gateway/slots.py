@@ -65,6 +65,13 @@ OPAQUE_PARTS = frozenset(
     }
 )
 IDENTIFIER = re.compile(r"[A-Za-z0-9$][A-Za-z0-9_.:/@+\-]{0,255}")
+# Control fields whose values are enumerations: checked, never rewritten.
+ENUMERATED = frozenset({"role", "type", "object"})
+ENUMERATION = re.compile(r"[a-z][a-z0-9_.\-]{0,63}")
+# Control values left exactly as sent: the model name routes the request
+# (it is checked on its own), enumerations steer the API. Every other
+# control value (ids, status, ...) is also run through detection.
+UNCHECKED_CONTROL = ENUMERATED | {"model"}
 MAX_DEPTH = 64
 
 
@@ -112,10 +119,14 @@ class Slots:
                 self._value(node, index, value, f"{where}[{index}]", depth)
         elif isinstance(node, dict):
             _refuse_opaque(node, where)
+            # Keys are text too (a tool's property names reach the model).
+            self._keys.extend((node, key) for key in node if isinstance(key, str))
             for key, value in node.items():
                 path = f"{where}.{_shown(key)}"
                 if key in CONTROL_KEYS and _is_plain(value):
-                    _check_control(value, path)
+                    _check_control(key, value, path)
+                    if key not in UNCHECKED_CONTROL:
+                        self._value(node, key, value, path, depth)
                 elif key == "arguments" and isinstance(value, str):
                     self._json_string(node, key, depth)
                 else:
@@ -166,17 +177,22 @@ def _is_plain(value: Any) -> bool:
     return not isinstance(value, dict)
 
 
-def _check_control(value: Any, where: str) -> None:
-    """Control fields hold identifiers (or structures), never free text."""
+def _check_control(key: str, value: Any, where: str) -> None:
+    """Control fields hold identifiers (or structures), never free text.
+
+    Enumerations (``role``, ``type``, ``object``) hold lower-case words only.
+    """
+    pattern = ENUMERATION if key in ENUMERATED else IDENTIFIER
     values = value if isinstance(value, list) else [value]
     for item in values:
-        if isinstance(item, str) and not IDENTIFIER.fullmatch(item):
+        if isinstance(item, str) and not pattern.fullmatch(item):
             msg = f"{where} must be an identifier (letters, digits, _ . : / @ + -)"
             raise BadRequest(msg, code="invalid_request")
 
 
 def _refuse_opaque(node: dict[str, Any], where: str) -> None:
-    if node.get("type") in OPAQUE_PARTS:
+    kind = node.get("type")
+    if isinstance(kind, str) and kind in OPAQUE_PARTS:
         msg = (
             f"{where} is an image, audio or file part, which cannot be "
             "checked for personal data; send text parts only"
