@@ -142,3 +142,16 @@ def test_a_failing_output_check_sends_nothing_unchecked(
             assert response.json()["error"]["code"] == "output_check_failed"
             assert PERSON_2 not in response.text
     db.close()
+
+
+def test_a_value_wrapped_in_a_fake_token_is_still_caught(
+    data_dir: Path, scripted: tuple[ScriptedUpstream, str]
+) -> None:
+    """A model cannot hide a value from the check by making it look like a token."""
+    upstream, url = scripted
+    shouted = PERSON_2.upper()  # "JORINDE KALTENBACH"
+    upstream.reply = f"Send it to <{shouted.replace(' ', '_')}_ABCD> please."
+    detector = KnownValuesDetector({**KNOWN, shouted: "PERSON"})
+    text, counts = run(data_dir, url, OutputAction.REDACT, BODY, detector)
+    assert shouted.split()[1] not in text
+    assert counts == [{"PERSON": 1}]

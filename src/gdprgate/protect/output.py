@@ -55,6 +55,29 @@ class OutputGuard:
     action: OutputAction | Callable[[str], str] = OutputAction.TOKEN
     counts: Counter[str] = field(default_factory=Counter)
 
+    def _unwrap_tokens(self, text: str) -> tuple[str, list[tuple[int, int]]]:
+        """The text to scan, and the spans of tokens the vault really issued.
+
+        Issued tokens are skipped by the check. A string that only looks
+        like a token (a model can wrap a value in ``<…_ABCD>``) is scanned
+        with its underscores read as spaces, so the value inside is found.
+        Offsets do not change.
+        """
+        matches = list(TOKEN_RE.finditer(text))
+        if not matches:
+            return text, []
+        issued = self.vault.issued(self.tenant, {m.group(0) for m in matches})
+        chars = list(text)
+        spans = []
+        for match in matches:
+            if match.group(0) in issued:
+                spans.append((match.start(), match.end()))
+                continue
+            for position in range(match.start(), match.end()):
+                if chars[position] in "_<>":
+                    chars[position] = " "
+        return "".join(chars), spans
+
     def action_for(self, entity: str) -> str:
         """The rule for one entity type."""
         if callable(self.action):
@@ -69,14 +92,15 @@ class OutputGuard:
         """
         if not text.strip():
             return text
-        [found] = self.detector.analyze_batch([context + text])
+        scan, issued = self._unwrap_tokens(context + text)
+        [found] = self.detector.analyze_batch([scan])
         shift = len(context)
         found = [
             Finding(f.start - shift, f.end - shift, f.entity, f.score, f.source)
             for f in found
             if f.start >= shift
         ]
-        found = _outside_tokens(text, found)
+        found = _outside(found, [(start - shift, end - shift) for start, end in issued])
         if not found:
             return text
         self.counts.update(finding.entity for finding in found)
@@ -92,9 +116,10 @@ class OutputGuard:
         return apply_tokens(text, found, replacements)
 
 
-def _outside_tokens(text: str, findings: Sequence[Finding]) -> list[Finding]:
-    """Findings that share no character with a token already in the text."""
-    spans = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+def _outside(
+    findings: Sequence[Finding], spans: Sequence[tuple[int, int]]
+) -> list[Finding]:
+    """Findings that share no character with any of ``spans``."""
     return [
         finding
         for finding in findings

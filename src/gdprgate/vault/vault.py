@@ -108,6 +108,17 @@ class Vault:
             rows = connection.execute(query).all()
         return {row.token: self._decrypt(tenant, keys, row) for row in rows}
 
+    def issued(self, tenant: str, tokens: Iterable[str]) -> set[str]:
+        """Which of ``tokens`` this tenant's vault really issued."""
+        wanted = {token for token in tokens if Token.parse(token) is not None}
+        if not wanted:
+            return set()
+        query = sa.select(vault_entries.c.token).where(
+            vault_entries.c.tenant == tenant, vault_entries.c.token.in_(wanted)
+        )
+        with self._db.engine.connect() as connection:
+            return {row.token for row in connection.execute(query)}
+
     def count(self, tenant: str | None = None) -> int:
         """How many values the vault holds (for one tenant, or all)."""
         query = sa.select(sa.func.count()).select_from(vault_entries)
