@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 
 import httpx
-from starlette.requests import Request
 
 from gdprgate.gateway import create_app
+from gdprgate.gateway.access import Access
+from gdprgate.policy import KeyStore, parse_policy
 from gdprgate.vault import TOKEN_RE
 from tests.gateway.conftest import start_gateway
 from tests.support.detectors import EmailDetector
@@ -18,9 +19,18 @@ from tests.support.servers import ScriptedUpstream, serve_in_thread
 CONVERSATIONS = 200
 
 
-def tenant_from_header(request: Request) -> str:
-    """Test-only resolver: the tenant a test names in a header."""
-    return request.headers["x-test-tenant"]
+POLICY = "\n".join(
+    [
+        "version: 1",
+        "controller: {name: Example Ltd, contact: privacy@example.org}",
+        "tenants:",
+        *(f"  - id: tenant-{number}" for number in range(CONVERSATIONS)),
+        "purposes:",
+        "  - {id: chat, description: Chat., legal_basis: f,",
+        "     data_subjects: [customer], data_categories: [user.contact.email],",
+        "     recipients: [model]}",
+    ]
+)
 
 
 def address(number: int) -> str:
@@ -28,8 +38,8 @@ def address(number: int) -> str:
     return f"member{number // 2}@example.org"
 
 
-async def converse(client: httpx.AsyncClient, number: int) -> str:
-    headers = {"x-test-tenant": f"tenant-{number}"}
+async def converse(client: httpx.AsyncClient, number: int, key: str) -> str:
+    headers = {"authorization": f"Bearer {key}"}
     body = {
         "model": "m",
         "messages": [{"role": "user", "content": f"I am {address(number)}."}],
@@ -49,11 +59,11 @@ async def converse(client: httpx.AsyncClient, number: int) -> str:
     return text
 
 
-async def run_all(url: str) -> list[str]:
+async def run_all(url: str, keys: list[str]) -> list[str]:
     limits = httpx.Limits(max_connections=CONVERSATIONS)
     async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
         return await asyncio.gather(
-            *(converse(client, n) for n in range(CONVERSATIONS))
+            *(converse(client, n, keys[n]) for n in range(CONVERSATIONS))
         )
 
 
@@ -63,13 +73,23 @@ def test_concurrent_conversations_of_different_tenants_never_cross(
     upstream = ScriptedUpstream(chunk_size=4, delay=0.002)
     with serve_in_thread(upstream.app()) as upstream_url:
         gateway, db = start_gateway(
-            data_dir,
-            upstream_url + "/v1",
-            detector=EmailDetector(),
-            tenant_resolver=tenant_from_header,
+            data_dir, upstream_url + "/v1", detector=EmailDetector()
         )
+        # One key per conversation, each in its own tenant.
+        policy = parse_policy(POLICY)
+        store = KeyStore(db)
+        gateway.access = Access(store, lambda: policy)
+        keys = [
+            store.create(
+                tenant=f"tenant-{number}",
+                roles=["client", "reidentify"],
+                purposes=["chat"],
+                policy=policy,
+            )[1]
+            for number in range(CONVERSATIONS)
+        ]
         with serve_in_thread(create_app(gateway)) as url:
-            answers = asyncio.run(run_all(url))
+            answers = asyncio.run(run_all(url, keys))
 
     for number, answer in enumerate(answers):
         assert answer == f"I saw {address(number)}.", number

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from gdprgate.protect import Restorer, StreamRestorer, json_escape, restore
+from gdprgate.protect import Restorer, StreamFilter, json_escape, restore
 from gdprgate.protect.restorer import MAX_VARIANT_LEN
 from gdprgate.vault import MAX_TOKEN_LEN
 from tests.support.canary import EMAIL, PERSON
@@ -34,7 +34,7 @@ def test_restore_escapes_values_inside_json() -> None:
 
 @pytest.mark.parametrize("size", [1, 2, 3, 5, 7, 13, 100])
 def test_stream_restores_tokens_split_across_chunks(size: int) -> None:
-    restorer = StreamRestorer(Restorer(MAP))
+    restorer = StreamFilter(Restorer(MAP))
     pieces = [ANSWER[i : i + size] for i in range(0, len(ANSWER), size)]
     out = "".join(restorer.feed(piece) for piece in pieces) + restorer.flush()
     assert out == EXPECTED
@@ -42,13 +42,13 @@ def test_stream_restores_tokens_split_across_chunks(size: int) -> None:
 
 def test_every_split_point_restores_the_token() -> None:
     for cut in range(len(ANSWER)):
-        restorer = StreamRestorer(Restorer(MAP))
+        restorer = StreamFilter(Restorer(MAP))
         out = restorer.feed(ANSWER[:cut]) + restorer.feed(ANSWER[cut:])
         assert out + restorer.flush() == EXPECTED, cut
 
 
 def test_stream_holds_back_only_a_possible_token_prefix() -> None:
-    restorer = StreamRestorer(Restorer(MAP))
+    restorer = StreamFilter(Restorer(MAP))
     assert restorer.feed("Hello <PERS") == "Hello "
     assert restorer.feed("ON_4F2K> and 3 < 4 ok") == f"{PERSON} and 3 < 4 ok"
     assert restorer.feed("a <b") == "a <b"  # no token starts with B
@@ -57,14 +57,14 @@ def test_stream_holds_back_only_a_possible_token_prefix() -> None:
 
 
 def test_holdback_is_bounded() -> None:
-    restorer = StreamRestorer(Restorer(MAP))
+    restorer = StreamFilter(Restorer(MAP))
     long_run = "<" + "P" * (MAX_TOKEN_LEN * 2)
     out = restorer.feed(long_run)
     assert len(long_run) - len(out) <= MAX_VARIANT_LEN
 
 
 def test_flush_returns_an_unfinished_prefix_verbatim() -> None:
-    restorer = StreamRestorer(Restorer(MAP))
+    restorer = StreamFilter(Restorer(MAP))
     assert restorer.feed("bye <PERSON_4F") == "bye "
     assert restorer.flush() == "<PERSON_4F"
 
@@ -91,6 +91,6 @@ def test_tokens_the_model_rewrote_are_restored(written: str, expected: str) -> N
 
 
 def test_a_variant_split_over_three_chunks_is_restored() -> None:
-    restorer = StreamRestorer(Restorer(MAP))
+    restorer = StreamFilter(Restorer(MAP))
     out = restorer.feed("Hi pers") + restorer.feed("on 4f") + restorer.feed("2k! Bye")
     assert out + restorer.flush() == f"Hi {PERSON}! Bye"

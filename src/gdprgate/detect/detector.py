@@ -202,8 +202,8 @@ class Detector:
                 found.extend(more)
 
         results: dict[bytes, tuple[Finding, ...]] = {}
-        for key, found in zip(keys, collected, strict=True):
-            results[key] = tuple(self._finish(fold_width(misses[key][0]), found))
+        for key, folded, found in zip(keys, texts, collected, strict=True):
+            results[key] = tuple(self._finish(folded, found))
             self._cache.put(key, results[key])
         return results
 

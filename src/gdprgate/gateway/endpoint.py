@@ -6,6 +6,7 @@ request are, how to rewrite a complete answer, and how to rewrite a stream.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import secrets
@@ -205,7 +206,7 @@ async def _complete(
     if endpoint.rewrite_answer is not None:
         await anyio.to_thread.run_sync(endpoint.rewrite_answer, answer, answers)
     exchange.output_counts = answers.caught
-    exchange.spent = _tokens_used(answer, exchange.sent_chars + len(str(answer)))
+    exchange.spent = _tokens_used(answer, exchange.sent_chars)
     _spend(gateway, exchange)
     await _record(gateway, exchange.entry(200, "ok"))
     return JSONResponse(answer, headers={"x-request-id": exchange.request_id})
@@ -280,11 +281,16 @@ async def _relay(
 CHARS_PER_TOKEN = 4
 
 
-def _tokens_used(answer: dict[str, Any], chars: int) -> int:
-    """The upstream's own token count, or an estimate from characters."""
+def _tokens_used(answer: dict[str, Any], sent_chars: int) -> int:
+    """The upstream's own token count, or an estimate from characters.
+
+    The answer is measured only when the upstream reports no usage.
+    """
     usage = answer.get("usage")
     total = usage.get("total_tokens") if isinstance(usage, dict) else None
-    return total if isinstance(total, int) and total >= 0 else chars // CHARS_PER_TOKEN
+    if isinstance(total, int) and total >= 0:
+        return total
+    return (sent_chars + len(json.dumps(answer))) // CHARS_PER_TOKEN
 
 
 async def _record(gateway: Gateway, entry: AuditEntry) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from starlette.responses import JSONResponse
 
 from gdprgate.errors import HTTPError, TooManyRequests
@@ -29,8 +27,3 @@ def error_response(error: HTTPError, request_id: str) -> JSONResponse:
     return JSONResponse(
         error_body(error), status_code=error.status_code, headers=headers
     )
-
-
-def error_event(error: HTTPError) -> bytes:
-    """The error as one server-sent event, to end a stream that cannot go on."""
-    return f"data: {json.dumps(error_body(error))}\n\n".encode()

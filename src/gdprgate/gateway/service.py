@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -37,16 +37,13 @@ class TextAnalyzer(Protocol):
     ) -> list[list[Finding]]: ...
 
 
-TenantResolver = Callable[[Request], str]
-
-
 @dataclass
 class Gateway:
     """Detection, vault, audit and upstream of one gateway.
 
     ``output_action`` is the rule for personal data the model produced
-    itself (``None``: the output is not scanned). ``tenant_resolver`` picks
-    the pseudonymisation domain of a request (default: ``tenant``).
+    itself (``None``: the output is not scanned). Without ``access`` (no
+    keys: embedded use, tests) every request runs in ``tenant``.
     """
 
     detector: TextAnalyzer
@@ -57,7 +54,6 @@ class Gateway:
     restore: bool = True
     max_body_bytes: int = 1024 * 1024
     output_action: OutputAction | None = OutputAction.TOKEN
-    tenant_resolver: TenantResolver | None = None
     access: Access | None = None
     policy_holder: PolicyHolder | None = None
     limiter: RateLimiter = field(default_factory=RateLimiter)
@@ -66,12 +62,6 @@ class Gateway:
     def __post_init__(self) -> None:
         self.pseudonymizer = Pseudonymizer(self.vault)
 
-    def tenant_for(self, request: Request) -> str:
-        """The pseudonymisation domain of ``request`` when keys are off."""
-        if self.tenant_resolver is None:
-            return self.tenant
-        return self.tenant_resolver(request)
-
     def admit(self, request: Request) -> Caller:
         """Who calls, for which purpose (401/403 when not allowed).
 
@@ -79,7 +69,7 @@ class Gateway:
         the gateway's own tenant. Blocks on the key store: run in a thread.
         """
         if self.access is None:
-            return Caller(tenant=self.tenant_for(request), restore=self.restore)
+            return Caller(tenant=self.tenant, restore=self.restore)
         return self.access.admit(
             request.headers.get("authorization"), request.headers.get(PURPOSE_HEADER)
         )

@@ -67,6 +67,7 @@ OPAQUE_PARTS = frozenset(
 IDENTIFIER = re.compile(r"[A-Za-z0-9$][A-Za-z0-9_.:/@+\-]{0,255}")
 # Control fields whose values are enumerations: checked, never rewritten.
 ENUMERATED = frozenset({"role", "type", "object"})
+FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]{0,39}")
 ENUMERATION = re.compile(r"[a-z][a-z0-9_.\-]{0,63}")
 # Control values left exactly as sent: the model name routes the request
 # (it is checked on its own), enumerations steer the API. Every other
@@ -201,9 +202,12 @@ def _refuse_opaque(node: dict[str, Any], where: str) -> None:
 
 
 def _shown(key: Any) -> str:
-    """A key as it may appear in an error message (never free text)."""
+    """A key as it may appear in an error message: a plain field name only.
+
+    Anything else (a key can hold an address or a name) shows as ``?``.
+    """
     text = str(key)
-    return text if IDENTIFIER.fullmatch(text) and len(text) <= 40 else "?"
+    return text if FIELD_NAME.fullmatch(text) else "?"
 
 
 def require_list(body: dict[str, Any], key: str, code: str, what: str) -> list[Any]:

@@ -4,7 +4,6 @@ from gdprgate.protect.output import OutputAction, OutputGuard
 from gdprgate.protect.pseudonymizer import Protected, Pseudonymizer, apply_tokens
 from gdprgate.protect.restorer import (
     Restorer,
-    StreamRestorer,
     json_escape,
     restore,
 )
@@ -17,7 +16,6 @@ __all__ = [
     "Pseudonymizer",
     "Restorer",
     "StreamFilter",
-    "StreamRestorer",
     "apply_tokens",
     "json_escape",
     "restore",

@@ -125,29 +125,3 @@ def restore(
 ) -> str:
     """``text`` with every token of ``restore_map`` replaced by its value."""
     return Restorer(restore_map).restore(text, escape)
-
-
-class StreamRestorer:
-    """Restores tokens in text that arrives in pieces.
-
-    ``feed`` returns what is safe to send now; it holds back only a tail
-    that could still become a token (at most ``MAX_VARIANT_LEN``
-    characters). ``flush`` returns the rest when the stream ends.
-    """
-
-    def __init__(self, restorer: Restorer, escape: Escape | None = None) -> None:
-        self._restorer = restorer
-        self._escape = escape
-        self._pending = ""
-
-    def feed(self, piece: str) -> str:
-        """Add a piece of the stream; return the restored text ready to send."""
-        text = self._pending + piece
-        cut = self._restorer.holdback_start(text)
-        self._pending = text[cut:]
-        return self._restorer.restore(text[:cut], self._escape)
-
-    def flush(self) -> str:
-        """Everything still held back, restored."""
-        text, self._pending = self._pending, ""
-        return self._restorer.restore(text, self._escape)
