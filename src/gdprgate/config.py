@@ -90,6 +90,11 @@ class Settings(BaseSettings):
     detect_spacy: bool = Field(
         default=True, description="Run spaCy NER for English and French."
     )
+    detect_model_gate: bool = Field(
+        default=True,
+        description="Let the models read only sentences that are not plain "
+        "frequent words (much faster on prose).",
+    )
     detect_min_score: float = Field(
         default=0.5, ge=0, le=1, description="Findings below this score are ignored."
     )

@@ -22,6 +22,7 @@ from gdprgate.detect.cache import FindingsCache, cache_key
 from gdprgate.detect.common_names import drop_common_word_names
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
+from gdprgate.detect.gate import ModelGate, load_lexicon
 from gdprgate.detect.generic_names import drop_generic_names
 from gdprgate.detect.language import guess_language, normalize_language
 from gdprgate.detect.layer import Layer
@@ -52,6 +53,9 @@ class DetectorConfig:
     ``rampart_int8`` runs Rampart with 8-bit weights (about twice as fast,
     same labels); ``False`` runs the shipped 4-bit model. ``model_cache``
     is the folder for converted models (default: the user cache).
+    ``model_gate`` hands the model layers only the sentences that are not
+    plain frequent words (see :mod:`gdprgate.detect.gate`); ``False`` has
+    them read every text whole.
     """
 
     patterns: bool = True
@@ -66,6 +70,7 @@ class DetectorConfig:
     disabled_recognizers: tuple[str, ...] = ()
     rampart_int8: bool = True
     model_cache: str | None = None
+    model_gate: bool = True
 
     def __post_init__(self) -> None:
         # Lists given by callers become tuples, so the settings stay hashable.
@@ -111,6 +116,7 @@ class DetectorConfig:
                 self.deny_list,
                 self.disabled_recognizers,
                 self.rampart_int8,
+                self.model_gate,
             )
         )
 
@@ -132,6 +138,7 @@ class Detector:
         self._allow = AllowList(config.allow_list)
         self._layers: list[Layer] | None = list(layers) if layers is not None else None
         self._layers_lock = threading.Lock()
+        self._gate: ModelGate | None = None
 
     def analyze(self, text: str, language: str | None = None) -> list[Finding]:
         """Sorted, non-overlapping findings in ``text``.
@@ -171,6 +178,7 @@ class Detector:
         """Build every enabled layer and load its model now."""
         for layer in self._get_layers():
             layer.warm_up()
+        self._get_gate()
 
     def clear_cache(self) -> None:
         """Forget every cached result."""
@@ -195,10 +203,19 @@ class Detector:
         texts = [fold_width(misses[key][0]) for key in keys]
         languages = [misses[key][1] for key in keys]
         collected: list[list[Finding]] = [[] for _ in keys]
+        pieces: list[list[tuple[int, int]]] | None = None
         for layer in self._get_layers():
-            for found, more in zip(
-                collected, _run_layer(layer, texts, languages), strict=True
-            ):
+            gate = self._get_gate() if getattr(layer, "gated", False) else None
+            if gate is None:
+                found_by_text = _run_layer(layer, texts, languages)
+            else:
+                if pieces is None:
+                    pieces = [
+                        gate.pieces(text, language)
+                        for text, language in zip(texts, languages, strict=True)
+                    ]
+                found_by_text = _run_gated(layer, texts, languages, pieces)
+            for found, more in zip(collected, found_by_text, strict=True):
                 found.extend(more)
 
         results: dict[bytes, tuple[Finding, ...]] = {}
@@ -219,6 +236,17 @@ class Detector:
         if self._allow:
             kept = self._allow.filter(text, kept)
         return extend_initials(text, resolve_overlaps(kept + listed, text))
+
+    def _get_gate(self) -> ModelGate | None:
+        """The model gate, when it is on and some layer is gated."""
+        if not self.config.model_gate:
+            return None
+        if not any(getattr(layer, "gated", False) for layer in self._get_layers()):
+            return None
+        with self._layers_lock:
+            if self._gate is None:
+                self._gate = ModelGate(load_lexicon(self.config.model_cache))
+            return self._gate
 
     def _get_layers(self) -> list[Layer]:
         """The layers, built on first use."""
@@ -243,6 +271,39 @@ def _run_layer(
     if len(found) != len(texts):
         msg = f"the {layer.name} detection layer returned a wrong number of results"
         raise DetectionError(msg)
+    return found
+
+
+def _run_gated(
+    layer: Layer,
+    texts: Sequence[str],
+    languages: Sequence[str],
+    pieces: Sequence[Sequence[tuple[int, int]]],
+) -> list[list[Finding]]:
+    """One layer's findings from the gated pieces of each text.
+
+    Every piece of every text goes to the layer in one call (so it batches
+    them); findings move back to offsets in the full text.
+    """
+    owners: list[tuple[int, int]] = []
+    piece_texts: list[str] = []
+    piece_languages: list[str] = []
+    for index, (text, language, ranges) in enumerate(
+        zip(texts, languages, pieces, strict=True)
+    ):
+        for start, end in ranges:
+            owners.append((index, start))
+            piece_texts.append(text[start:end])
+            piece_languages.append(language)
+    found: list[list[Finding]] = [[] for _ in texts]
+    if not piece_texts:
+        return found
+    results = _run_layer(layer, piece_texts, piece_languages)
+    for (index, offset), piece_found in zip(owners, results, strict=True):
+        found[index].extend(
+            Finding(f.start + offset, f.end + offset, f.entity, f.score, f.source)
+            for f in piece_found
+        )
     return found
 
 

@@ -16,6 +16,9 @@ class Layer(Protocol):
     ``analyze_many`` gets texts and the language of each (a two-letter code)
     and returns the findings of each text, in the same order. Findings may
     overlap; the detector resolves overlaps across all layers at once.
+
+    A layer with ``gated = True`` (the model layers) gets only the pieces
+    of each text the :mod:`gdprgate.detect.gate` picks, when the gate is on.
     """
 
     name: str

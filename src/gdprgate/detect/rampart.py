@@ -197,6 +197,7 @@ class RampartLayer:
     """The detection layer that runs Rampart on every language."""
 
     name = "rampart"
+    gated = True
 
     def __init__(self, int8: bool = True, cache: str | None = None) -> None:
         self.int8 = int8

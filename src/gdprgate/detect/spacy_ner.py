@@ -125,6 +125,7 @@ class SpacyLayer:
     """The detection layer that runs spaCy NER for the configured languages."""
 
     name = "spacy"
+    gated = True
 
     def __init__(self, languages: Sequence[str] = ("en", "fr")) -> None:
         unknown = sorted(set(languages) - set(PIPELINES))

@@ -35,6 +35,7 @@ def detector_config(settings: Settings) -> DetectorConfig:
         rampart_int8=settings.detect_rampart_int8,
         model_cache=str(settings.model_cache) if settings.model_cache else None,
         spacy=settings.detect_spacy,
+        model_gate=settings.detect_model_gate,
         min_score=settings.detect_min_score,
     )
 

@@ -58,10 +58,12 @@ class OutputGuard:
     def _unwrap_tokens(self, text: str) -> tuple[str, list[tuple[int, int]]]:
         """The text to scan, and the spans of tokens the vault really issued.
 
-        Issued tokens are skipped by the check. A string that only looks
-        like a token (a model can wrap a value in ``<…_ABCD>``) is scanned
-        with its underscores read as spaces, so the value inside is found.
-        Offsets do not change.
+        Issued tokens are skipped by the check: the scan reads them as
+        spaces, so they neither cost a model pass nor colour what the
+        models read around them. A string that only looks like a token (a
+        model can wrap a value in ``<…_ABCD>``) is scanned with its
+        underscores read as spaces, so the value inside is found. Offsets
+        do not change.
         """
         matches = list(TOKEN_RE.finditer(text))
         if not matches:
@@ -72,6 +74,7 @@ class OutputGuard:
         for match in matches:
             if match.group(0) in issued:
                 spans.append((match.start(), match.end()))
+                chars[match.start() : match.end()] = " " * (match.end() - match.start())
                 continue
             for position in range(match.start(), match.end()):
                 if chars[position] in "_<>":

@@ -1,0 +1,383 @@
+"""Which sentences the model layers read.
+
+Rampart and spaCy cost tens of milliseconds a kilobyte; the pattern layer
+costs a few. Most of a chat prompt is ordinary prose ("I would like to
+change the delivery address for my last order") that holds nothing a name
+or place model could find. The gate hands the model layers only the
+sentences that might, with some context around them.
+
+A sentence is skipped when it holds no digit and every word in it is an
+ordinary word written in lower case. The first word of a sentence (in
+German, any noun) may be capitalised when it is an ordinary word that is
+not also a name ("Thank", "Rechnung", but not "Paris" or "Thomas").
+
+Ordinary words are the most frequent words of nine languages (``wordfreq``)
+less the names of people and places that ``Faker`` knows for European
+locales, so "thomas müller" or "anna" in lower case still go to the
+models. A name that is among the few hundred most frequent words of a
+language ("will", "may", "long") stays ordinary in lower case. Any other
+word, any capital letter, any digit or any script the lexicon does not hold
+sends the sentence on.
+
+Each sentence that goes on takes about 80 characters of context each side;
+pieces that touch are read as one. The detector moves the findings back to
+offsets in the full text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.metadata
+import os
+import pkgutil
+import re
+import tempfile
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from gdprgate.detect.rampart_int8 import cache_dir
+from gdprgate.errors import ModelUnavailable
+
+# Languages whose frequent words count as ordinary prose.
+LEXICON_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl", "pt", "sv")
+# Languages that capitalise every noun.
+CAPITALISED_NOUNS = frozenset({"de"})
+# How many of each language's most frequent words.
+LEXICON_SIZE = 30_000
+# A name this frequent as a word stays ordinary in lower case.
+NAME_AS_WORD_RANK = 400
+# Faker locales whose names count (their language part).
+NAME_LOCALES = frozenset(
+    [
+        "en",
+        "de",
+        "fr",
+        "es",
+        "it",
+        "nl",
+        "pl",
+        "pt",
+        "sv",
+        "da",
+        "fi",
+        "no",
+        "nb",
+        "cs",
+        "sk",
+        "hu",
+        "ro",
+        "hr",
+        "sl",
+        "et",
+        "lv",
+        "lt",
+        "ga",
+        "tr",
+        "el",
+        "bg",
+    ]
+)
+# Characters of context a piece takes on each side.
+CONTEXT_CHARS = 80
+# Pieces closer than this many characters are read as one.
+JOIN_GAP = 40
+# Bump when the recipe of the lexicon changes: cached files are rebuilt.
+RECIPE = 4
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A sentence ends at ., ! or ? (with closing quotes or brackets) followed by
+# white space, or at a line break. A short capitalised word before a full
+# stop ("Mr.", "Dr.", "J.") is an abbreviation, not an end.
+_END = re.compile(r"[.!?…]+[\"'’”)\]]*\s+|\n\s*")
+
+# Abbreviations of three letters or more that stand before a name.
+_TITLES = frozenset(
+    [
+        "Mrs",
+        "Mme",
+        "Mlle",
+        "Sra",
+        "Srta",
+        "Sig",
+        "Dott",
+        "Prof",
+        "Ing",
+        "Dipl",
+        "Gen",
+        "Col",
+        "Capt",
+        "Sgt",
+        "Rev",
+        "Hon",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Ordinary words, and the names of people and places (lower case)."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+
+
+_lexicon_lock = threading.Lock()
+_lexicon: Lexicon | None = None
+
+
+def load_lexicon(cache: str | None = None) -> Lexicon:
+    """The process-wide lexicon.
+
+    Building it reads every Faker locale and takes seconds, so the result
+    is kept as a text file in ``cache`` (default: the user cache), named
+    after the versions it was built from.
+    """
+    global _lexicon
+    with _lexicon_lock:
+        if _lexicon is None:
+            _lexicon = _cached_lexicon(Path(cache) if cache else cache_dir())
+        return _lexicon
+
+
+def _cached_lexicon(folder: Path) -> Lexicon:
+    """The lexicon from ``folder``, built and written there when missing."""
+    try:
+        versions = [importlib.metadata.version(p) for p in ("wordfreq", "faker")]
+    except importlib.metadata.PackageNotFoundError as exc:
+        msg = "the model gate needs wordfreq and Faker: `pip install 'gdprgate[ner]'`"
+        raise ModelUnavailable(msg) from exc
+    recipe = repr((versions, LEXICON_LANGUAGES, LEXICON_SIZE, RECIPE)).encode()
+    target = folder / f"lexicon-{hashlib.sha256(recipe).hexdigest()[:16]}.txt"
+    try:
+        words, _, names = target.read_text("utf-8").partition("\n\n")
+        if names:
+            return Lexicon(frozenset(words.split("\n")), frozenset(names.split("\n")))
+    except OSError:
+        pass
+    lexicon = build_lexicon(LEXICON_LANGUAGES, LEXICON_SIZE)
+    words, names = "\n".join(sorted(lexicon.words)), "\n".join(sorted(lexicon.names))
+    _write_atomically(target, f"{words}\n\n{names}")
+    return lexicon
+
+
+def _write_atomically(target: Path, content: str) -> None:
+    """Write ``content`` to ``target`` whole or not at all."""
+    temporary: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp"
+        ) as handle:
+            temporary = handle.name
+            handle.write(content)
+        os.replace(temporary, target)
+    except OSError:
+        # A read-only or full cache only costs the next start the same time.
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
+    """Ordinary words of ``languages`` and the names that are not."""
+    try:
+        import wordfreq
+    except ImportError as exc:
+        msg = "the model gate needs wordfreq: `pip install 'gdprgate[ner]'`"
+        raise ModelUnavailable(msg) from exc
+    languages = tuple(languages)
+    words: set[str] = set()
+    very_frequent: set[str] = set()
+    for language in languages:
+        ranked = [word.lower() for word in wordfreq.top_n_list(language, size)]
+        words.update(ranked)
+        very_frequent.update(ranked[:NAME_AS_WORD_RANK])
+    # Function words are never names, even where some locale uses them as
+    # one ("my", "can", "will", "Sie").
+    stops = stop_words(languages)
+    names = known_names() - stops
+    ordinary = (words - (names - very_frequent)) | stops
+    return Lexicon(frozenset(ordinary), frozenset(names))
+
+
+def stop_words(languages: Iterable[str]) -> set[str]:
+    """spaCy's stop words of ``languages`` (the ones spaCy has)."""
+    words: set[str] = set()
+    for language in languages:
+        try:
+            module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+        except ImportError:
+            continue
+        words.update(word.lower() for word in module.STOP_WORDS)
+    return words
+
+
+def known_names() -> set[str]:
+    """Lower-cased names Faker knows for European locales: people, places.
+
+    First and last names, and one-word countries, regions and cities, each
+    also without its accents ("vitória" and "vitoria").
+    """
+    try:
+        import faker.providers.address as address
+        import faker.providers.person as person
+    except ImportError as exc:
+        msg = "the model gate needs Faker: `pip install 'gdprgate[ner]'`"
+        raise ModelUnavailable(msg) from exc
+    names: set[str] = set()
+    for package, wanted in ((person, _person_list), (address, _place_list)):
+        for module_info in pkgutil.iter_modules(package.__path__):
+            if module_info.name.split("_")[0] not in NAME_LOCALES:
+                continue
+            module = importlib.import_module(f"{package.__name__}.{module_info.name}")
+            provider = getattr(module, "Provider", None)
+            for attribute, value in vars(provider).items() if provider else ():
+                if wanted(attribute) and isinstance(value, _COLLECTIONS):
+                    names.update(_one_words(value))
+    return names | {_without_accents(name) for name in names}
+
+
+def _one_words(values: Iterable[object]) -> Iterator[str]:
+    """The lower-cased one-word strings among ``values``."""
+    for value in values:
+        if isinstance(value, str) and value and " " not in value:
+            yield value.lower()
+
+
+def _without_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _person_list(attribute: str) -> bool:
+    return "name" in attribute
+
+
+def _place_list(attribute: str) -> bool:
+    return attribute in _PLACE_ATTRIBUTES
+
+
+_COLLECTIONS = (list, tuple, dict, set, frozenset)
+_PLACE_ATTRIBUTES = frozenset(
+    [
+        "countries",
+        "cities",
+        "city_names",
+        "real_city_names",
+        "towns",
+        "villages",
+        "settlements",
+        "states",
+        "regions",
+        "region_names",
+        "provinces",
+        "counties",
+        "departments",
+        "districts",
+        "metropolitan_cities",
+        "places",
+        "localities",
+    ]
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence of ``text``, trailing space included."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in _END.finditer(text):
+        stop = end.end()
+        if text[end.start()] == "." and _abbreviation(text, start, end.start()):
+            continue
+        spans.append((start, stop))
+        start = stop
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _abbreviation(text: str, start: int, dot: int) -> bool:
+    """Whether the word before the full stop at ``dot`` is like "Mr" or "J"."""
+    first = dot
+    while first > start and dot - first <= 5 and text[first - 1].isalpha():
+        first -= 1
+    word = text[first:dot]
+    if first > start and text[first - 1].isalpha():
+        return False  # a longer word
+    return bool(word) and word[0].isupper() and (len(word) <= 2 or word in _TITLES)
+
+
+class ModelGate:
+    """Picks the pieces of a text worth a model's time (see module doc)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.words = lexicon.words
+        self.names = lexicon.names
+
+    def needs_model(self, sentence: str, language: str = "en") -> bool:
+        """Whether ``sentence`` could hold something a model would find."""
+        if any(char.isdigit() for char in sentence):
+            return True
+        capitalised_nouns = language in CAPITALISED_NOUNS
+        first = True
+        for match in _WORD.finditer(sentence):
+            word = match.group()
+            lower = word.lower()
+            if lower not in self.words:
+                return True
+            if word != lower and not self._capital_allowed(
+                word, lower, first or capitalised_nouns
+            ):
+                return True
+            first = False
+        return False
+
+    def _capital_allowed(self, word: str, lower: str, may_be_capitalised: bool) -> bool:
+        """Whether a capitalised ordinary word is no reason to run a model."""
+        if word == "I":
+            return True
+        if not may_be_capitalised or (word.isupper() and len(word) > 1):
+            return False
+        return lower not in self.names
+
+    def pieces(self, text: str, language: str = "en") -> list[tuple[int, int]]:
+        """``[start, end)`` ranges of ``text`` the models should read.
+
+        Each sentence that goes on takes up to :data:`CONTEXT_CHARS` of the
+        text around it (cut at white space), since the models read a name
+        better with the words before and after it.
+        """
+        pieces: list[tuple[int, int]] = []
+        for start, end in sentences(text):
+            if not self.needs_model(text[start:end], language):
+                continue
+            start, end = _with_context(text, start, end)
+            if pieces and start - pieces[-1][1] < JOIN_GAP:
+                pieces[-1] = (pieces[-1][0], max(end, pieces[-1][1]))
+            else:
+                pieces.append((start, end))
+        return pieces
+
+
+def _with_context(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened by about :data:`CONTEXT_CHARS` each side."""
+    if start > 0:
+        low = max(0, start - CONTEXT_CHARS)
+        space = _first_space(text, low, start)
+        start = low if low == 0 else (space + 1 if space >= 0 else start)
+    if end < len(text):
+        high = min(len(text), end + CONTEXT_CHARS)
+        space = text.rfind(" ", end, high) if high < len(text) else high
+        end = high if high == len(text) else (space if space > end else end)
+    return start, end
+
+
+def _first_space(text: str, low: int, high: int) -> int:
+    """The first white space in ``text[low:high]`` (-1 when none)."""
+    for index in range(low, high):
+        if text[index].isspace():
+            return index
+    return -1

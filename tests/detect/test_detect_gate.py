@@ -1,0 +1,212 @@
+"""The model gate: which sentences the model layers read, and offsets back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from gdprgate.detect import Detector, DetectorConfig, Finding
+from gdprgate.detect.gate import (
+    ModelGate,
+    build_lexicon,
+    known_names,
+    load_lexicon,
+    sentences,
+)
+
+
+@pytest.fixture(scope="module")
+def gate() -> ModelGate:
+    return ModelGate(load_lexicon())
+
+
+class GatedSpy:
+    """A model-like layer: records what it reads, finds every 'Vesterholm'."""
+
+    name = "spy-model"
+    gated = True
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def warm_up(self) -> None:
+        """Nothing to load."""
+
+    def analyze_many(
+        self, texts: Sequence[str], languages: Sequence[str]
+    ) -> list[list[Finding]]:
+        self.texts.extend(texts)
+        found = []
+        for text in texts:
+            start = text.find("Vesterholm")
+            found.append(
+                [Finding(start, start + 10, "PERSON", 0.9, "spy")] if start >= 0 else []
+            )
+        return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two! Three? Four", ["One. ", "Two! ", "Three? ", "Four"]),
+        ("Line one\nLine two", ["Line one\n", "Line two"]),
+        # "Mr." and an initial do not end a sentence; "3.5" has no space.
+        ("Mr. Vesterholm paid 3.5 euros. I met J. Doe.", None),
+        ('He said "stop." Then left.', ['He said "stop." ', "Then left."]),
+        ("", []),
+    ],
+)
+def test_sentences_split_at_ends_not_at_abbreviations(
+    text: str, expected: list[str] | None
+) -> None:
+    pieces = [text[start:end] for start, end in sentences(text)]
+    assert "".join(pieces) == text
+    if expected is None:
+        expected = ["Mr. Vesterholm paid 3.5 euros. ", "I met J. Doe."]
+    assert pieces == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you for your message.",
+        "I would like to change the delivery address for my last order.",
+        "The ambassador met the president yesterday.",
+        "Merci pour votre message, nous allons vous répondre bientôt.",
+        "i'm writing on behalf of my colleague, he can't log in.",
+    ],
+)
+def test_plain_prose_skips_the_models(gate: ModelGate, sentence: str) -> None:
+    assert not gate.needs_model(sentence)
+    assert gate.pieces(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Capitalised words after the first, whatever they are.
+        "Please ask Vesterholm about it.",
+        "Will you send it in May?",
+        # Lower-case names, frequent words in some language or not.
+        "my name is thomas müller and i live in berlin.",
+        "please ask anna kowalski about it.",
+        "ask vesterholm about it",
+        "hier spricht łukasz",
+        # A capitalised first word that is a name, all capitals, digits.
+        "Annika called yesterday.",
+        "PLEASE CALL ME BACK",
+        "we met on the 3rd of the month",
+        # A script the lexicon does not hold.
+        "Тамара позвонила вчера",
+    ],
+)
+def test_sentences_that_may_hold_data_go_to_the_models(
+    gate: ModelGate, sentence: str
+) -> None:
+    assert gate.needs_model(sentence)
+    assert gate.pieces(sentence) == [(0, len(sentence))]
+
+
+def test_german_nouns_are_capitalised_and_names_still_count(gate: ModelGate) -> None:
+    plain = "Bitte senden Sie die Rechnung noch einmal."
+    assert not gate.needs_model(plain, "de")
+    # The same capitals read as proper nouns in English text.
+    assert gate.needs_model(plain, "en")
+    assert gate.needs_model("Bitte rufen Sie Frau Müller an.", "de")
+    assert gate.needs_model("Bitte senden Sie die RECHNUNG.", "de")
+
+
+def test_pieces_take_context_and_skip_far_prose(gate: ModelGate) -> None:
+    plain = "I would like to change the delivery address for my last order. "
+    text = "Hello, I am Annika Vesterholm. We are happy. " + plain * 5 + "Bye, Annika."
+    pieces = gate.pieces(text)
+    assert len(pieces) == 2
+    (first_start, first_end), (last_start, last_end) = pieces
+    # The first sentence with up to 80 characters after it, cut at a space.
+    assert first_start == 0
+    assert 30 + 50 <= first_end <= 30 + 80
+    assert text[first_end] == " "
+    # The last sentence with up to 80 characters of what comes before it.
+    assert last_end == len(text)
+    assert len(text) - 12 - 80 <= last_start < len(text) - 12 - 60
+    assert text[last_start - 1] == " "
+    # The middle of the plain block is read by no model.
+    middle = len(text) // 2
+    assert not any(start <= middle < end for start, end in pieces)
+
+
+def test_close_pieces_are_read_as_one(gate: ModelGate) -> None:
+    text = "Annika called. It was late. Vesterholm answered."
+    assert gate.pieces(text) == [(0, len(text))]
+
+
+def test_the_lexicon_holds_frequent_words_but_no_names() -> None:
+    lexicon = build_lexicon(["en", "de"], 5000)
+    assert {"order", "address", "rechnung", "the", "my", "can"} <= lexicon.words
+    assert {"thomas", "anna", "müller", "łukasz", "paris"} <= lexicon.names
+    assert not {"thomas", "anna", "müller"} & lexicon.words
+    # A name that is also a very frequent word stays ordinary in lower case;
+    # a function word is never a name.
+    assert "long" in lexicon.words & lexicon.names
+    assert "will" in lexicon.words - lexicon.names
+
+
+def test_names_also_count_without_accents() -> None:
+    names = known_names()
+    assert {"łukasz", "núñez"} <= names
+    assert {"lukasz", "nunez"} <= names
+
+
+def test_a_capitalised_first_word_that_is_a_name_goes_on(gate: ModelGate) -> None:
+    assert gate.needs_model("Paris was lovely.")
+    assert gate.needs_model("Thomas was late.")
+    assert not gate.needs_model("Please send it again.")
+    assert not gate.needs_model("Will you send it again?")
+
+
+def test_the_lexicon_is_cached_on_disk(tmp_path: Path) -> None:
+    import gdprgate.detect.gate as gate_module
+
+    saved = gate_module._lexicon
+    gate_module._lexicon = None
+    try:
+        first = load_lexicon(str(tmp_path))
+        files = list(tmp_path.glob("lexicon-*.txt"))
+        assert len(files) == 1
+        gate_module._lexicon = None
+        assert load_lexicon(str(tmp_path)) == first
+    finally:
+        gate_module._lexicon = saved
+
+
+def test_detector_gives_gated_layers_pieces_and_moves_findings_back() -> None:
+    spy = GatedSpy()
+    detector = Detector(DetectorConfig(cache_size=0), layers=[spy])
+    plain = "Thank you for your message, we are happy to help. "
+    text = plain * 4 + "Please greet Mr Vesterholm from us. " + plain * 4
+    [found] = detector.analyze_batch([text])
+    [piece] = spy.texts
+    assert "Please greet Mr Vesterholm from us." in piece
+    assert len(piece) < len(text) / 2
+    # Offsets fit the full text (the title joins the name there).
+    assert [(text[f.start : f.end], f.entity) for f in found] == [
+        ("Mr Vesterholm", "PERSON")
+    ]
+
+
+def test_a_text_of_plain_prose_costs_no_model_call() -> None:
+    spy = GatedSpy()
+    detector = Detector(DetectorConfig(cache_size=0), layers=[spy])
+    assert detector.analyze("Thank you for your message, we are happy to help.") == []
+    assert spy.texts == []
+
+
+def test_with_the_gate_off_the_models_read_every_text_whole() -> None:
+    spy = GatedSpy()
+    detector = Detector(DetectorConfig(cache_size=0, model_gate=False), layers=[spy])
+    text = "Thank you for your message. Greet Vesterholm."
+    [found] = detector.analyze_batch([text])
+    assert spy.texts == [text]
+    assert text[found[0].start : found[0].end] == "Vesterholm"
