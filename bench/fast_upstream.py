@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-REPLY = ("Thank you for your message. We have noted the details and will reply " * 3)[
+REPLY = ("Thank you for your message. We have noted the details and will reply soon. " * 3)[
     :200
 ]
 

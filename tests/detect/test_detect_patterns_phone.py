@@ -25,6 +25,9 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("version 1.2.3.4", []),
     ("ref 1234567890", []),
     ("card 4111 1111 1111 1111", []),
+    # Digits glued to letters are an IBAN or a code, never a phone.
+    ("IBAN DE89 3704 0044 0532 0130 00 please", []),
+    ("code AB0301234567 and Tel.030 1234567", [(26, 37, "PHONE_NUMBER")]),
 ]
 
 

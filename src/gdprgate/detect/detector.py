@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from gdprgate.detect.cache import FindingsCache, cache_key
@@ -139,6 +140,7 @@ class Detector:
         self._layers: list[Layer] | None = list(layers) if layers is not None else None
         self._layers_lock = threading.Lock()
         self._gate: ModelGate | None = None
+        self._executor: ThreadPoolExecutor | None = None
 
     def analyze(self, text: str, language: str | None = None) -> list[Finding]:
         """Sorted, non-overlapping findings in ``text``.
@@ -202,19 +204,33 @@ class Detector:
         # folded text has the same length, so offsets fit the original.
         texts = [fold_width(misses[key][0]) for key in keys]
         languages = [misses[key][1] for key in keys]
+        layers = self._get_layers()
+        gate = self._get_gate()
+        pieces = (
+            [
+                gate.pieces(text, language)
+                for text, language in zip(texts, languages, strict=True)
+            ]
+            if gate is not None
+            else None
+        )
+
+        def run(layer: Layer) -> list[list[Finding]]:
+            if pieces is not None and getattr(layer, "gated", False):
+                return _run_gated(layer, texts, languages, pieces)
+            return _run_layer(layer, texts, languages)
+
+        # The layers run at once: the models spend their time outside the
+        # interpreter lock (onnxruntime, spaCy's matrix code), so a second
+        # core works on one request too. The first layer runs right here.
+        pending = [self._pool().submit(run, layer) for layer in layers[1:]]
+        try:
+            first = [run(layers[0])] if layers else []
+        finally:
+            # Every layer has finished before this call returns or raises.
+            wait(pending)
         collected: list[list[Finding]] = [[] for _ in keys]
-        pieces: list[list[tuple[int, int]]] | None = None
-        for layer in self._get_layers():
-            gate = self._get_gate() if getattr(layer, "gated", False) else None
-            if gate is None:
-                found_by_text = _run_layer(layer, texts, languages)
-            else:
-                if pieces is None:
-                    pieces = [
-                        gate.pieces(text, language)
-                        for text, language in zip(texts, languages, strict=True)
-                    ]
-                found_by_text = _run_gated(layer, texts, languages, pieces)
+        for found_by_text in first + [future.result() for future in pending]:
             for found, more in zip(collected, found_by_text, strict=True):
                 found.extend(more)
 
@@ -236,6 +252,16 @@ class Detector:
         if self._allow:
             kept = self._allow.filter(text, kept)
         return extend_initials(text, resolve_overlaps(kept + listed, text))
+
+    def _pool(self) -> ThreadPoolExecutor:
+        """The threads the second and later layers run on."""
+        with self._layers_lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(
+                    max_workers=max(1, 2 * (len(self._layers or ()) - 1)),
+                    thread_name_prefix="gdprgate-detect",
+                )
+            return self._executor
 
     def _get_gate(self) -> ModelGate | None:
         """The model gate, when it is on and some layer is gated."""

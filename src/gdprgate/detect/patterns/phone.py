@@ -43,6 +43,11 @@ class PhoneRecognizer(PatternRecognizer):
         could be a number, each with one character of margin either side.
         """
         for cluster in _CLUSTER.finditer(text):
+            if cluster.start() > 0 and text[cluster.start() - 1].isalpha():
+                # Glued to a word ("DE89 3704 ...", "AB123456"): an IBAN or a
+                # code; phonenumbers rejects such a number anyway, but only
+                # after trying every part of it in every region.
+                continue
             value = cluster.group()
             if sum(char.isdigit() for char in value) < _MIN_DIGITS:
                 continue
