@@ -41,6 +41,10 @@ ORG, LOC = "ORGANIZATION", "LOCATION"
         ("Court Lane 5", "Court Lane 5", LOC, ["Court Lane 5"]),
         ("signed Court", "Court", "EMAIL_ADDRESS", ["Court"]),
         ("Judge said so", "Judge", "PERSON", ["Judge"]),
+        ("send the IBAN now", "IBAN", ORG, []),
+        ("the SSN and ATM", "SSN", ORG, []),
+        ("ask ASAP", "ASAP", ORG, []),
+        ("IBAN Quellmann Bank", "IBAN Quellmann Bank", ORG, ["IBAN Quellmann Bank"]),
     ],
 )  # fmt: skip
 def test_generic_names_are_dropped(
@@ -62,6 +66,13 @@ def test_generic_names_are_dropped(
         ("this morning", False),
         ("the same day", False),
         ("annual", False),
+        # Ages are no dates: the age recognizer reports the number.
+        ("40 years old", False),
+        ("year-old", False),
+        ("the age of", False),
+        ("aged 30", False),
+        ("35 Jahre alt", False),
+        ("30 years", True),
     ],
 )
 def test_only_dates_that_name_a_time_are_kept(value: str, expected: bool) -> None:

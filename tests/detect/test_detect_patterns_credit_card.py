@@ -29,3 +29,34 @@ def test_credit_card_spans(text: str, expected: list[tuple[int, int, str]]) -> N
     found = [(f.start, f.end, f.entity) for f in CreditCardRecognizer().analyze(text)]
 
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "score"),
+    [
+        # A 15-digit JCB number of the 1800 range.
+        ("paid with 180016070420458 today", "180016070420458", 1.0),
+        # 12-digit Maestro: full score only next to a card word.
+        ("Maestro card 630427373398 please", "630427373398", 1.0),
+        ("Karte 5018 6466 7909 bitte", "5018 6466 7909", 1.0),
+        ("order 630427373398 shipped", "630427373398", 0.3),
+    ],
+)
+def test_short_and_legacy_cards(text: str, value: str, score: float) -> None:
+    [found] = CreditCardRecognizer().analyze(text)
+    assert text[found.start : found.end] == value
+    assert found.score == score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Twelve digits outside the Maestro ranges, or failing Luhn.
+        "card 412345678905",
+        "card 630427373399",
+        # A 15-digit number of another range that happens to start with 1.
+        "card 190016070420458",
+    ],
+)
+def test_twelve_digit_numbers_outside_maestro_are_no_cards(text: str) -> None:
+    assert CreditCardRecognizer().analyze(text) == []

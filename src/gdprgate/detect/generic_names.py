@@ -60,12 +60,18 @@ sentencia motivos
 sachverhalt verfahren entscheidung urteil gründe
 inter alia et al ibid
 """
+# Acronyms of data types, documents and office words that models read as
+# organisations ("send the IBAN and SSN to the ATM team ASAP").
+_ACRONYMS = """
+iban ssn atm asap pin vat dob id bic swift imei ip url pdf faq ceo cfo cto coo
+hr usb sim gps tv cv rsvp eta fyi aka diy
+"""
 # Little words allowed between generic words: "the Court of Appeal".
 _LITTLE = """
 the a an of and for in on at to de la le les du des el los las del y und der
 die das den des für von il lo di e het van en do da dos das
 """
-GENERIC_WORDS = frozenset((_INSTITUTIONS + _HEADINGS).split())
+GENERIC_WORDS = frozenset((_INSTITUTIONS + _HEADINGS + _ACRONYMS).split())
 _LITTLE_WORDS = frozenset(_LITTLE.split())
 # Heads that make a name a public body, never a person's data: "the
 # Turkish Government", "the Ministry of the Interior".

@@ -67,6 +67,13 @@ fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
 fifty sixty seventy eighty ninety hundred
 """
 DATE_WORDS = frozenset(_DATE_WORDS.split())
+# An age is not a date: "40 years old", "a 42-year-old", "at the age of 65",
+# "aged 30", "35 Jahre alt". The age recognizer reports the number.
+_AGE_PHRASE = re.compile(
+    r"\b(?:years?|yrs?)[\s-]*old\b|\b(?:the\s+)?age\s+of\b|\baged\b"
+    r"|\byears?\s+of\s+age\b|\bJahre?\s+alt\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]+")
 
 # Texts longer than this are analysed in slices cut at whitespace, well below
@@ -178,7 +185,10 @@ def _entities(doc: Any, offset: int) -> Iterator[Finding]:
 
 
 def names_a_date(value: str) -> bool:
-    """Whether a date holds a digit, a month, a weekday or a number word."""
+    """Whether a date holds a digit, a month, a weekday or a number word
+    (and is not an age)."""
+    if _AGE_PHRASE.search(value):
+        return False
     if any(char.isdigit() for char in value):
         return True
     words = {word.casefold() for word in _WORD.findall(value)}

@@ -5,18 +5,23 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from gdprgate.detect.patterns.base import PatternRecognizer
+from gdprgate.detect.patterns.base import CONTEXT_NEEDED_SCORE, PatternRecognizer
 
-# 13 to 19 digits, optionally split by single spaces or dashes, not glued to
-# more digits (a card inside a longer number is not a card).
+# 12 to 19 digits starting 2-6, or a 15-digit JCB number starting 1800 or
+# 2131, optionally split by single spaces or dashes, not glued to more
+# digits (a card inside a longer number is not a card).
 _CARD = re.compile(
     r"""
     (?<![\w-])(?<!\d[\ -])
-    [2-6]\d(?:[\ -]?\d){11,17}
+    (?:[2-6]\d(?:[\ -]?\d){10,17}|(?:1800|2131)(?:[\ -]?\d){11})
     (?![\w-]|[\ -]\d)
     """,
     re.VERBOSE,
 )
+# Maestro numbers can be 12 digits long; so are many other numbers, and a
+# tenth of them pass Luhn: a 12-digit one counts only next to a card word.
+_MAESTRO_PREFIX = re.compile(r"5[06-9]|6")
+_SHORTEST_WITHOUT_CONTEXT = 13
 
 
 def luhn_ok(digits: str) -> bool:
@@ -36,7 +41,11 @@ class CreditCardRecognizer(PatternRecognizer):
     name = "credit_card"
     entity = "CREDIT_CARD"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_CARD,)
-    explanation = "13-19 digits of a card network range that pass the Luhn check"
+    explanation = (
+        "13-19 digits of a card network range that pass the Luhn check "
+        "(12-digit Maestro numbers next to a card word)"
+    )
+    context = "credit_card"
     negative = "credit_card_negative"
 
     def validate(self, value: str) -> bool:
@@ -47,4 +56,13 @@ class CreditCardRecognizer(PatternRecognizer):
         digits = value.replace(" ", "").replace("-", "")
         if len(set(digits)) == 1:
             return False
-        return 13 <= len(digits) <= 19 and luhn_ok(digits)
+        if len(digits) == 12 and not _MAESTRO_PREFIX.match(digits):
+            return False
+        return 12 <= len(digits) <= 19 and luhn_ok(digits)
+
+    def base_score(self, value: str) -> float:
+        """Full score, or the context-needed score for 12 digits."""
+        digits = value.replace(" ", "").replace("-", "")
+        if len(digits) < _SHORTEST_WITHOUT_CONTEXT:
+            return CONTEXT_NEEDED_SCORE
+        return self.score
