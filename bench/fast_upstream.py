@@ -19,9 +19,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-REPLY = ("Thank you for your message. We have noted the details and will reply soon. " * 3)[
-    :200
-]
+SENTENCE = "Thank you for your message. We have noted the details and will reply soon. "
+REPLY = (SENTENCE * 3)[:200]
 
 
 def _chunk(delta: dict[str, str], finish: str | None = None) -> bytes:

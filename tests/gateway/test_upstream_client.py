@@ -70,7 +70,9 @@ def _stream_lines(url: str, read_timeout: float = 5.0) -> list[str]:
     return asyncio.run(run())
 
 
-HEAD = b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n"
+HEAD = (
+    b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n"
+)
 
 
 def test_lines_survive_any_cut_between_chunks() -> None:
@@ -90,9 +92,9 @@ def test_bytes_that_are_not_utf8_read_as_replacement_characters() -> None:
 
 
 def test_an_upstream_that_stops_answering_times_out() -> None:
-    with raw_server([HEAD, b"data: one\n"], pause=2.0) as url:
-        with pytest.raises(UpstreamTimeout):
-            _stream_lines(url, read_timeout=0.3)
+    slow = raw_server([HEAD, b"data: one\n"], pause=2.0)
+    with slow as url, pytest.raises(UpstreamTimeout):
+        _stream_lines(url, read_timeout=0.3)
 
 
 def test_an_unreachable_upstream_is_an_upstream_error() -> None:
@@ -107,9 +109,8 @@ def test_an_error_status_carries_only_a_safe_code() -> None:
         b"HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n"
         b"content-length: " + str(len(body)).encode() + b"\r\n\r\n"
     )
-    with raw_server([head, body]) as url:
-        with pytest.raises(UpstreamError) as caught:
-            _stream_lines(url)
+    with raw_server([head, body]) as url, pytest.raises(UpstreamError) as caught:
+        _stream_lines(url)
     assert caught.value.status_code == 400
     assert "bad_x" in str(caught.value)
     assert "Vesterholm" not in str(caught.value)
