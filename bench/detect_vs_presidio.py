@@ -79,11 +79,24 @@ def gdprgate_analyzer() -> Analyze:
     return detector.analyze
 
 
+def _offline_tldextract() -> None:
+    """Keep Presidio's e-mail recognizer off the network.
+
+    tldextract fetches the public suffix list on first use. Its module-level
+    extractor is replaced by one with no URLs and no cache, which reads the
+    snapshot bundled with the package: nothing leaves this machine.
+    """
+    os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
+    import tldextract.tldextract
+
+    tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(
+        cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True
+    )
+
+
 def presidio_analyzer() -> Analyze:
     """Presidio's analyzer on the small English spaCy pipeline."""
-    # tldextract would fetch the public suffix list over the network on
-    # first use; an empty list of URLs makes it use its bundled snapshot.
-    os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
+    _offline_tldextract()
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 

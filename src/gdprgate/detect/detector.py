@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from gdprgate.detect.cache import FindingsCache, cache_key
@@ -140,7 +139,6 @@ class Detector:
         self._layers: list[Layer] | None = list(layers) if layers is not None else None
         self._layers_lock = threading.Lock()
         self._gate: ModelGate | None = None
-        self._executor: ThreadPoolExecutor | None = None
 
     def analyze(self, text: str, language: str | None = None) -> list[Finding]:
         """Sorted, non-overlapping findings in ``text``.
@@ -220,18 +218,9 @@ class Detector:
                 return _run_gated(layer, texts, languages, pieces)
             return _run_layer(layer, texts, languages)
 
-        # The layers run at once: the models spend their time outside the
-        # interpreter lock (onnxruntime, spaCy's matrix code), so a second
-        # core works on one request too. The first layer runs right here.
-        pending = [self._pool().submit(run, layer) for layer in layers[1:]]
-        try:
-            first = [run(layers[0])] if layers else []
-        finally:
-            # Every layer has finished before this call returns or raises.
-            wait(pending)
         collected: list[list[Finding]] = [[] for _ in keys]
-        for found_by_text in first + [future.result() for future in pending]:
-            for found, more in zip(collected, found_by_text, strict=True):
+        for layer in layers:
+            for found, more in zip(collected, run(layer), strict=True):
                 found.extend(more)
 
         results: dict[bytes, tuple[Finding, ...]] = {}
@@ -252,16 +241,6 @@ class Detector:
         if self._allow:
             kept = self._allow.filter(text, kept)
         return extend_initials(text, resolve_overlaps(kept + listed, text))
-
-    def _pool(self) -> ThreadPoolExecutor:
-        """The threads the second and later layers run on."""
-        with self._layers_lock:
-            if self._executor is None:
-                self._executor = ThreadPoolExecutor(
-                    max_workers=max(1, 2 * (len(self._layers or ()) - 1)),
-                    thread_name_prefix="gdprgate-detect",
-                )
-            return self._executor
 
     def _get_gate(self) -> ModelGate | None:
         """The model gate, when it is on and some layer is gated."""

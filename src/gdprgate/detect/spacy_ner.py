@@ -79,6 +79,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Texts longer than this are analysed in slices cut at whitespace, well below
 # spaCy's own ``max_length`` and its memory use.
 MAX_SLICE_CHARS = 100_000
+# Texts per batch of ``nlp.pipe``.
+PIPE_BATCH = 64
 
 _INSTALL_HINT = "install the model-backed layers with `pip install 'gdprgate[ner]'`"
 _load_lock = threading.Lock()
@@ -149,27 +151,49 @@ class SpacyLayer:
     def analyze_many(
         self, texts: Sequence[str], languages: Sequence[str]
     ) -> list[list[Finding]]:
-        """Findings for each text whose language has a configured pipeline."""
-        return [
-            self.analyze(text, language) if language in self.languages else []
-            for text, language in zip(texts, languages, strict=True)
-        ]
+        """Findings for each text whose language has a configured pipeline.
+
+        The texts of one language go through ``nlp.pipe`` together, which
+        batches spaCy's matrix work.
+        """
+        found: list[list[Finding]] = [[] for _ in texts]
+        for language in self.languages:
+            indices = [i for i, lang in enumerate(languages) if lang == language]
+            if indices:
+                batch = self._analyze_language([texts[i] for i in indices], language)
+                for index, findings in zip(indices, batch, strict=True):
+                    found[index] = findings
+        return found
 
     def analyze(self, text: str, language: str) -> list[Finding]:
         """Findings of one text in one configured language."""
+        return self._analyze_language([text], language)[0]
+
+    def _analyze_language(
+        self, texts: Sequence[str], language: str
+    ) -> list[list[Finding]]:
         pipeline = load_pipeline(language)
-        findings: list[Finding] = []
+        # Each text is cut into slices below spaCy's length limit; every
+        # slice of every text goes through one ``pipe`` call.
+        owners: list[tuple[int, int]] = []
+        pieces: list[str] = []
+        for index, text in enumerate(texts):
+            # The French model reads the elided "n’" or "qu’" as a name
+            # when written with U+2019; the ASCII form has the same length.
+            clean = without_lone_surrogates(text).replace("\u2019", "'")
+            for offset, piece in text_slices(clean, MAX_SLICE_CHARS):
+                owners.append((index, offset))
+                pieces.append(piece)
+        found: list[list[Finding]] = [[] for _ in texts]
         try:
             with pipeline.lock:
-                # The French model reads the elided "n’" or "qu’" as a name
-                # when written with U+2019; the ASCII form has the same length.
-                clean = without_lone_surrogates(text).replace("\u2019", "'")
-                for offset, piece in text_slices(clean, MAX_SLICE_CHARS):
-                    findings.extend(_entities(pipeline.nlp(piece), offset))
+                docs = list(pipeline.nlp.pipe(pieces, batch_size=PIPE_BATCH))
         except Exception as exc:
             msg = f"the spaCy {language} pipeline failed while analysing a text"
             raise DetectionError(msg) from exc
-        return findings
+        for (index, offset), doc in zip(owners, docs, strict=True):
+            found[index].extend(_entities(doc, offset))
+        return found
 
 
 def _entities(doc: Any, offset: int) -> Iterator[Finding]:
