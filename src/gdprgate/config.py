@@ -94,6 +94,10 @@ class Settings(BaseSettings):
         default=0.5, ge=0, le=1, description="Findings below this score are ignored."
     )
     log_level: str = Field(default="INFO", description="Logging level.")
+    log_format: Literal["json", "text"] = Field(
+        default="json",
+        description="Log lines as JSON objects (json) or as text (text).",
+    )
 
     @field_validator("policy", "model_cache", mode="before")
     @classmethod

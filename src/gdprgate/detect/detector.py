@@ -132,6 +132,7 @@ class Detector:
         self._allow = AllowList(config.allow_list)
         self._layers: list[Layer] | None = list(layers) if layers is not None else None
         self._layers_lock = threading.Lock()
+        self._loaded = False
 
     def analyze(self, text: str, language: str | None = None) -> list[Finding]:
         """Sorted, non-overlapping findings in ``text``.
@@ -171,6 +172,12 @@ class Detector:
         """Build every enabled layer and load its model now."""
         for layer in self._get_layers():
             layer.warm_up()
+        self._loaded = True
+
+    @property
+    def loaded(self) -> bool:
+        """Whether :meth:`warm_up` has loaded every layer (readiness)."""
+        return self._loaded
 
     def clear_cache(self) -> None:
         """Forget every cached result."""
