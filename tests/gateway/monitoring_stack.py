@@ -43,10 +43,14 @@ class MonitoredStack:
     secret: str
     key_id: str
 
-    def chat(self, text: str, key: str | None = None) -> httpx.Response:
+    def chat(
+        self, text: str, key: str | None = None, purpose: str | None = None
+    ) -> httpx.Response:
         body = {"model": "m", "messages": [{"role": "user", "content": text}]}
         secret = self.secret if key is None else key
         headers = {"authorization": f"Bearer {secret}"} if secret else {}
+        if purpose is not None:
+            headers["x-gdprgate-purpose"] = purpose
         return httpx.post(
             f"{self.url}/v1/chat/completions", json=body, headers=headers, timeout=10
         )
@@ -60,8 +64,13 @@ class MonitoredStack:
 
 
 @contextmanager
-def monitored_stack(data_dir: Path) -> Iterator[MonitoredStack]:
-    policy = parse_policy(POLICY)
+def monitored_stack(
+    data_dir: Path,
+    policy_text: str = POLICY,
+    purposes: tuple[str, ...] = ("support",),
+    tenant: str = "acme",
+) -> Iterator[MonitoredStack]:
+    policy = parse_policy(policy_text)
     upstream = ScriptedUpstream(reply=INVENTED)
     with serve_in_thread(upstream.app()) as upstream_url:
         gateway, db = start_gateway(
@@ -70,7 +79,7 @@ def monitored_stack(data_dir: Path) -> Iterator[MonitoredStack]:
         keys = KeyStore(db)
         gateway.access = Access(keys, lambda: policy)
         principal, secret = keys.create(
-            tenant="acme", roles=["client"], purposes=["support"], policy=policy
+            tenant=tenant, roles=["client"], purposes=list(purposes), policy=policy
         )
         with serve_in_thread(create_app(gateway)) as url:
             yield MonitoredStack(url, gateway, db, secret, principal.key_id)
