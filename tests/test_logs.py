@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from gdprgate.logs import JsonFormatter, Redactor, TextFormatter, configure_logging
+from gdprgate.logs import (
+    JsonFormatter,
+    LogFormat,
+    Redactor,
+    TextFormatter,
+    configure_logging,
+)
 from tests.gateway.monitoring_stack import monitored_stack
 from tests.support.canary import CANARIES, EMAIL, IBAN, PERSON, PHONE
 
@@ -111,19 +117,27 @@ def test_exception_texts_are_never_written() -> None:
         assert "ValueError" in line
 
 
-def test_configure_logging_installs_one_json_handler(
-    capsys: pytest.CaptureFixture[str],
+@pytest.mark.parametrize("log_format", ["json", "text"])
+def test_configure_logging_installs_one_handler_that_redacts(
+    capsys: pytest.CaptureFixture[str], log_format: LogFormat
 ) -> None:
-    root = logging.getLogger()
-    before = list(root.handlers)
+    root, ours_logger = logging.getLogger(), logging.getLogger("gdprgate")
+    before, levels = list(root.handlers), (root.level, ours_logger.level)
     try:
-        configure_logging("INFO", "json")
-        configure_logging("INFO", "json")
+        configure_logging("INFO", log_format)
+        configure_logging("INFO", log_format)
         ours = [h for h in root.handlers if h.get_name() == "gdprgate"]
         assert len(ours) == 1
-        logging.getLogger("gdprgate.test").info("hello", extra={"count": 2})
+        logging.getLogger("gdprgate.test").info("to %s", EMAIL, extra={"count": 2})
         line = capsys.readouterr().err.strip().splitlines()[-1]
-        assert json.loads(line)["count"] == 2
     finally:
         for handler in [h for h in root.handlers if h not in before]:
             root.removeHandler(handler)
+        root.setLevel(levels[0])
+        ours_logger.setLevel(levels[1])
+    assert EMAIL not in line
+    if log_format == "json":
+        assert json.loads(line)["count"] == 2
+        assert json.loads(line)["message"] == "to [EMAIL_ADDRESS]"
+    else:
+        assert line.endswith("gdprgate.test to [EMAIL_ADDRESS] count=2")

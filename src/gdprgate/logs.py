@@ -36,10 +36,11 @@ LogFormat = Literal["json", "text"]
 _MAY_HOLD_EMAIL = re.compile(r"@")
 _MAY_HOLD_NUMBER = re.compile(r"\d(?:[\d \-./()]{5,})\d")
 
-# Attributes every LogRecord has; anything else came in through ``extra``.
+# Attributes every LogRecord has; anything else came in through ``extra``
+# (uvicorn's ``color_message`` repeats the message with terminal colours).
 _RECORD_ATTRIBUTES = frozenset(
     logging.LogRecord("", 0, "", 0, "", None, None).__dict__
-) | {"message", "asctime", "taskName"}
+) | {"message", "asctime", "taskName", "color_message"}
 
 
 class Redactor:
@@ -102,23 +103,29 @@ class JsonFormatter(logging.Formatter):
 
 
 class TextFormatter(logging.Formatter):
-    """``time level logger message key=value …``, redacted last."""
+    """``time level logger message key=value …``, redacted last.
+
+    The message and each field are redacted on their own, so the time and
+    the logger name never make the recognizers run.
+    """
 
     def __init__(self, redactor: Redactor | None = None) -> None:
-        super().__init__("%(asctime)s %(levelname)s %(name)s %(message)s")
+        super().__init__()
         self._redact = redactor or Redactor()
 
     def format(self, record: logging.LogRecord) -> str:
-        # Format a copy without the exception: its text is never written.
-        clean = logging.makeLogRecord(record.__dict__)
-        clean.exc_info, clean.exc_text = None, None
-        line = super().format(clean)
-        fields = structured_fields(record)
-        if fields:
-            line += " " + " ".join(f"{k}={_flat(v)}" for k, v in fields.items())
+        parts = [
+            self.formatTime(record),
+            record.levelname,
+            record.name,
+            self._redact(record.getMessage()),
+        ]
+        for key, value in structured_fields(record).items():
+            parts.append(f"{self._redact(str(key))}={self._redact(_flat(value))}")
+        # The exception's text is never written, only its type.
         if record.exc_info and record.exc_info[0] is not None:
-            line += f" exc_type={record.exc_info[0].__name__}"
-        return self._redact(line)
+            parts.append(f"exc_type={record.exc_info[0].__name__}")
+        return " ".join(parts)
 
 
 def structured_fields(record: logging.LogRecord) -> dict[str, Any]:

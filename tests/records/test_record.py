@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from gdprgate.audit import AuditEntry, AuditLog
@@ -251,3 +252,10 @@ def test_a_bad_period_is_a_clear_error(data_dir: Path) -> None:
     )
     assert result.exit_code == 2
     assert "--since must be a date" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["records", "map", "evidence"])
+def test_every_record_command_has_help_with_an_example(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output

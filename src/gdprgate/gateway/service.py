@@ -64,7 +64,7 @@ class Gateway:
 
     def __post_init__(self) -> None:
         self.pseudonymizer = Pseudonymizer(self.vault)
-        self.metrics.sources.vault_size = self.vault.count
+        self.metrics.sources.vault_size = lambda: self.vault.count()
 
     def admit(self, request: Request) -> Caller:
         """Who calls, for which purpose (401/403 when not allowed).
