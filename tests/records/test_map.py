@@ -34,7 +34,9 @@ def test_mermaid_map_has_every_touchpoint_and_categories(
     assert lines[0] == "flowchart LR"
     for node in ("gateway", "vault", "audit", "model_m"):
         assert any(line.strip().startswith(node) for line in lines)
-    assert any("clients: default / customer.support" in line for line in lines)
+    assert any(
+        "clients: default / customer.support (unnamed key)" in line for line in lines
+    )
     arrow = next(
         line
         for line in lines
@@ -62,7 +64,7 @@ def test_svg_map_parses_and_names_the_touchpoints(
     assert "gdprgate gateway" in labels
     assert "vault (encrypted values)" in labels
     assert "model: m" in labels
-    assert "clients: default / customer.support" in labels
+    assert "clients: default / customer.support (unnamed key)" in labels
 
 
 def test_without_dot_the_map_says_how_to_get_it_and_writes_mermaid(

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from gdprgate.audit import AuditEntry, AuditLog
 from gdprgate.cli import main
+from gdprgate.policy import Principal
 from gdprgate.policy.loader import parse_policy_as
 from gdprgate.records import DraftPolicy, build_record, observe
 from gdprgate.store import Database
@@ -259,3 +260,33 @@ def test_every_record_command_has_help_with_an_example(command: str) -> None:
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output
+
+
+def test_client_applications_are_the_active_client_keys_by_name() -> None:
+    now = datetime.now(UTC)
+
+    def key(name: str, roles: set[str], revoked: bool = False) -> Principal:
+        return Principal(
+            key_id="0123456789abcdef",
+            name=name,
+            tenant="acme",
+            roles=frozenset(roles),
+            purposes=("abroad",),
+            default_purpose=None,
+            expires_at=None,
+            revoked_at=now - timedelta(days=1) if revoked else None,
+        )
+
+    principals = [
+        key("support-bot", {"client"}),
+        key("old-bot", {"client"}, revoked=True),
+        key("audit-desk", {"auditor"}),
+    ]
+    policy = parse_policy_as(DRAFT, DraftPolicy)
+    record = build_record(
+        policy, observe([_entry("forever")]), principals=principals, now=now
+    )
+    assert record["clients"] == [
+        {"tenant": "acme", "purpose": "abroad", "applications": ["support-bot"]},
+        {"tenant": "acme", "purpose": "forever", "applications": []},
+    ]

@@ -53,6 +53,7 @@ def _record(
 ) -> Iterator[tuple[dict[str, Any], Any, str | None]]:
     from gdprgate.audit import AuditLog
     from gdprgate.config import Settings
+    from gdprgate.policy import KeyStore
     from gdprgate.records import compile_record, read_policy
     from gdprgate.store import Database
 
@@ -64,7 +65,11 @@ def _record(
         db.upgrade()
         audit = AuditLog(db)
         record, _ = compile_record(
-            in_force, audit, _moment(since, "--since"), _moment(until, "--until")
+            in_force,
+            audit,
+            _moment(since, "--since"),
+            _moment(until, "--until"),
+            principals=KeyStore(db).list(),
         )
         yield record, audit, in_force.sha256
     finally:

@@ -63,7 +63,7 @@ def build_map(record: dict[str, Any]) -> FlowMap:
     for activity in record["controller_record"]["activities"]:
         categories = _categories(activity)
         vault_categories.update(categories)
-        for client in _clients(flow, activity):
+        for client in _clients(flow, activity, record["clients"]):
             flow.link(client, gateway, ", ".join(categories) or "none declared")
         for model in _models(flow, activity):
             flow.link(gateway, model, "pseudonymised: " + _short(categories))
@@ -79,17 +79,22 @@ def _categories(activity: dict[str, Any]) -> list[str]:
     return declared + seen
 
 
-def _clients(flow: FlowMap, activity: dict[str, Any]) -> list[str]:
+def _clients(
+    flow: FlowMap, activity: dict[str, Any], clients: list[dict[str, Any]]
+) -> list[str]:
     purpose = activity["id"]
-    tenants = activity["c_seen"]["tenants"] or ["any tenant"]
-    return [
-        flow.add(
-            _node_id("client", tenant, purpose),
-            f"clients: {tenant} / {purpose}",
-            "client",
-        )
-        for tenant in tenants
-    ]
+    mine = [c for c in clients if c["purpose"] == purpose]
+    if not mine:
+        mine = [{"tenant": "any tenant", "applications": []}]
+    nodes = []
+    for client in mine:
+        apps = client["applications"]
+        label = f"clients: {client['tenant']} / {purpose}"
+        if apps:
+            label += " (" + _short(apps, 3) + ")"
+        node_id = _node_id("client", client["tenant"], purpose)
+        nodes.append(flow.add(node_id, label, "client"))
+    return nodes
 
 
 def _models(flow: FlowMap, activity: dict[str, Any]) -> list[str]:

@@ -9,11 +9,13 @@ policy names a processor, the registers, and the gaps found. Renderers in
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from gdprgate.policy.legal import ART9_CONDITIONS, LEGAL_BASES, SAFEGUARDS
 from gdprgate.policy.model import Controller
+from gdprgate.policy.principal import Principal
 from gdprgate.records.categories import NOT_PERSONAL, category_of
 from gdprgate.records.draft import DraftPolicy, DraftPurpose
 from gdprgate.records.gaps import find_gaps
@@ -49,13 +51,16 @@ def build_record(
     observed: Observed,
     registers: Registers | None = None,
     *,
+    principals: Sequence[Principal] = (),
     policy_sha256: str | None = None,
     now: datetime | None = None,
 ) -> Record:
-    """The whole record, with its gaps."""
+    """The whole record, with its gaps. ``principals`` (the API keys) name the
+    client applications of each tenant and purpose."""
     registers = registers or NothingRegistered()
+    now = now or datetime.now(UTC)
     record: Record = {
-        "generated_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        "generated_at": now.isoformat(timespec="seconds"),
         "period": {
             "since": _iso(observed.since),
             "until": _iso(observed.until),
@@ -64,6 +69,7 @@ def build_record(
         "policy_sha256": policy_sha256,
         "controller_record": _controller_record(policy, observed),
         "processor_record": _processor_record(policy, observed),
+        "clients": _clients(policy, observed, principals, now),
         "registers": _registers(policy, registers),
         "gaps": [gap.as_dict() for gap in find_gaps(policy, observed)],
     }
@@ -152,6 +158,31 @@ def _processor_record(policy: DraftPolicy, observed: Observed) -> Record | None:
         "c_transfers": transfers,
         "d_security_measures": [*GATEWAY_MEASURES, *policy.security_measures],
     }
+
+
+def _clients(
+    policy: DraftPolicy,
+    observed: Observed,
+    principals: Sequence[Principal],
+    now: datetime,
+) -> list[Record]:
+    """Client applications per tenant and purpose: active client keys (by
+    name) and the tenants seen in traffic."""
+    apps: dict[tuple[str, str], set[str]] = {}
+    for principal in principals:
+        if not (principal.has_role("client") and principal.is_active(now)):
+            continue
+        for purpose in principal.purposes:
+            names = apps.setdefault((principal.tenant, purpose), set())
+            names.add(principal.name or "unnamed key")
+    for purpose_id, traffic in observed.purposes.items():
+        if purpose_id in policy.purpose_ids:
+            for tenant in traffic.tenants:
+                apps.setdefault((tenant, purpose_id), set())
+    return [
+        {"tenant": tenant, "purpose": purpose, "applications": sorted(names)}
+        for (tenant, purpose), names in sorted(apps.items())
+    ]
 
 
 def _registers(policy: DraftPolicy, registers: Registers) -> Record:

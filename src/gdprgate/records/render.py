@@ -28,6 +28,17 @@ def sections(record: Record) -> Iterator[tuple[str, list[tuple[str, str]]]]:
     yield "Art. 30(1)(a) Controller", _party(controller["a_controller"])
     for activity in controller["activities"]:
         yield f"Processing activity: {activity['id']}", _activity(activity)
+    yield (
+        "Client applications (per tenant and purpose)",
+        [
+            (
+                f"{c['tenant']} / {c['purpose']}",
+                ", ".join(c["applications"]) or "seen in traffic",
+            )
+            for c in record["clients"]
+        ]
+        or [("clients", "none registered")],
+    )
     if controller["undeclared_purposes_seen"]:
         seen = ", ".join(controller["undeclared_purposes_seen"])
         yield "Purposes seen in traffic, not in the policy", [("purposes", seen)]

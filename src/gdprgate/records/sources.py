@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ from gdprgate.audit import AuditLog
 from gdprgate.errors import PolicyError
 from gdprgate.policy import default_policy
 from gdprgate.policy.loader import load_policy_as
+from gdprgate.policy.principal import Principal
 from gdprgate.records.draft import DraftPolicy
 from gdprgate.records.observed import Observed, observe
 from gdprgate.records.record import Record, build_record, policy_digest
@@ -44,10 +46,16 @@ def compile_record(
     since: datetime | None = None,
     until: datetime | None = None,
     registers: Registers | None = None,
+    principals: Sequence[Principal] = (),
 ) -> tuple[Record, Observed]:
-    """The record of ``policy`` and of the audited traffic in the period."""
+    """The record of ``policy`` and of the audited traffic in the period;
+    ``principals`` (the API keys) name the client applications."""
     observed = observe(audit.entries(), since, until)
     record = build_record(
-        policy.policy, observed, registers, policy_sha256=policy.sha256
+        policy.policy,
+        observed,
+        registers,
+        principals=principals,
+        policy_sha256=policy.sha256,
     )
     return record, observed
