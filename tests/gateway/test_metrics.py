@@ -12,7 +12,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from gdprgate.audit import AuditEntry
 from gdprgate.gateway.metrics import GatewayMetrics
 from tests.gateway.monitoring_stack import MonitoredStack, monitored_stack
-from tests.support.canary import CANARIES
+from tests.support.canary import CANARIES, PERSON
 
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
 
@@ -177,3 +177,25 @@ def test_labels_the_code_did_not_produce_are_folded() -> None:
     assert "Not An Id!" not in text
     assert 'entity="OTHER"' in text
     assert 'purpose="none"' in text
+
+
+def test_streamed_answers_are_counted_when_the_stream_ends(data_dir: Path) -> None:
+    with monitored_stack(data_dir) as stack:
+        body = {
+            "model": "m",
+            "stream": True,
+            "messages": [{"role": "user", "content": f"Hello {PERSON}"}],
+        }
+        headers = {"authorization": f"Bearer {stack.secret}"}
+        url = f"{stack.url}/v1/chat/completions"
+        with httpx.stream("POST", url, json=body, headers=headers) as response:
+            assert response.status_code == 200
+            streamed = "".join(response.iter_text())
+        assert "[DONE]" in streamed
+        _, samples = scrape(stack.url)
+    route = "/v1/chat/completions"
+    labels = {"route": route, "status": "200", "purpose": "support"}
+    assert value(samples, "gdprgate_requests_total", **labels) == 1
+    assert value(samples, "gdprgate_added_latency_seconds_count", route=route) == 1
+    output = {"direction": "output", "entity": "PERSON", "purpose": "support"}
+    assert value(samples, "gdprgate_entities_total", **output) == 1
