@@ -6,12 +6,15 @@ from pathlib import Path
 
 import httpx
 
+from gdprgate.config import Settings
 from gdprgate.detect import DetectorConfig, build_detector
 from gdprgate.gateway import Upstream, create_app
 from gdprgate.gateway.builtin import free_port
+from gdprgate.gateway.runtime import build_app
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, Vault
-from tests.gateway.conftest import start_gateway
+from tests.gateway.conftest import KNOWN, start_gateway
+from tests.support.detectors import KnownValuesDetector
 from tests.support.servers import ScriptedUpstream, serve_in_thread
 
 
@@ -90,3 +93,26 @@ def test_upstream_probe_uses_the_current_upstream(data_dir: Path) -> None:
     db.close()
     assert before.status_code == 503
     assert after.status_code == 200
+
+
+def test_the_built_gateway_is_ready_and_guards_its_metrics(data_dir: Path) -> None:
+    """build_app wires readiness, metrics and the metrics token from settings."""
+    with serve_in_thread(ScriptedUpstream().app()) as upstream_url:
+        settings = Settings(
+            data_dir=data_dir,
+            upstream_url=upstream_url + "/v1",
+            metrics_token="scrape-secret-for-tests",
+            detect_rampart=False,
+            detect_spacy=False,
+        )
+        app = build_app(settings, detector=KnownValuesDetector(KNOWN))
+        with serve_in_thread(app) as url:
+            ready = httpx.get(f"{url}/readyz")
+            refused = httpx.get(f"{url}/metrics")
+            scraped = httpx.get(
+                f"{url}/metrics",
+                headers={"authorization": "Bearer scrape-secret-for-tests"},
+            )
+    assert ready.status_code == 200
+    assert refused.status_code == 401
+    assert "gdprgate_vault_entries 0.0" in scraped.text

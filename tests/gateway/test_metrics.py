@@ -199,3 +199,15 @@ def test_streamed_answers_are_counted_when_the_stream_ends(data_dir: Path) -> No
     assert value(samples, "gdprgate_added_latency_seconds_count", route=route) == 1
     output = {"direction": "output", "entity": "PERSON", "purpose": "support"}
     assert value(samples, "gdprgate_entities_total", **output) == 1
+
+
+def test_a_metrics_token_guards_the_scrape(stack: MonitoredStack) -> None:
+    stack.gateway.metrics.scrape_token = "scrape-secret-for-tests"
+    url = f"{stack.url}/metrics"
+    assert httpx.get(url).status_code == 401
+    wrong = httpx.get(url, headers={"authorization": "Bearer nope"})
+    assert wrong.status_code == 401
+    assert wrong.json()["error"]["code"] == "invalid_metrics_token"
+    right = httpx.get(url, headers={"authorization": "Bearer scrape-secret-for-tests"})
+    assert right.status_code == 200
+    assert "gdprgate_requests_total" in right.text

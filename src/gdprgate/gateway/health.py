@@ -3,7 +3,8 @@
 ``/healthz`` answers while the process runs. ``/readyz`` answers 200 only
 when the store answers, the detector is loaded and the upstream model server
 answers its model list; otherwise 503 with the name of each failing check
-(never an exception text). ``/metrics`` is the Prometheus text format.
+(never an exception text). ``/metrics`` is the Prometheus text format,
+behind a bearer token when ``GDPRGATE_METRICS_TOKEN`` is set.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from gdprgate.errors import Unauthorized
+from gdprgate.gateway.errors import error_response
 from gdprgate.gateway.metrics import CONTENT_TYPE
 from gdprgate.gateway.service import Gateway
 
@@ -45,6 +48,9 @@ async def readyz(request: Request) -> Response:
 async def metrics(request: Request) -> Response:
     """``GET /metrics``: every metric in the Prometheus text format."""
     gateway: Gateway = request.app.state.gateway
+    if not gateway.metrics.may_scrape(request.headers.get("authorization")):
+        msg = "send the metrics token as 'Authorization: Bearer <token>'"
+        return error_response(Unauthorized(msg, code="invalid_metrics_token"), "-")
     # Scrape-time gauges read the store: off the event loop.
     text = await anyio.to_thread.run_sync(gateway.metrics.exposition)
     return Response(text, media_type=CONTENT_TYPE)

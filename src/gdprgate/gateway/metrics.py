@@ -12,6 +12,7 @@ error code, and anything else is folded into ``other``.
 
 from __future__ import annotations
 
+import hmac
 import logging
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -92,10 +93,21 @@ class StatusSources:
 class GatewayMetrics:
     """The metrics of one gateway, in a registry of its own."""
 
-    def __init__(self) -> None:
+    def __init__(self, scrape_token: str | None = None) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         self.sources = StatusSources()
+        # When set, ``/metrics`` answers only ``Authorization: Bearer <token>``.
+        self.scrape_token = scrape_token
         self._define()
+
+    def may_scrape(self, authorization: str | None) -> bool:
+        """Whether a scrape with this ``Authorization`` header is allowed."""
+        if self.scrape_token is None:
+            return True
+        scheme, _, secret = (authorization or "").partition(" ")
+        expected = self.scrape_token.encode()
+        given = secret.strip().encode()
+        return scheme.lower() == "bearer" and hmac.compare_digest(given, expected)
 
     def _define(self) -> None:
         r = self.registry
