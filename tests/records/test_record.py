@@ -61,6 +61,7 @@ def test_record_of_the_example_policy_holds_every_art30_field(
     assert support["legal_basis"]["article"] == "6(1)(b)"
     assert support["f_retention"] == {"vault": "90d", "audit": "1y"}
     assert support["c_seen"]["requests"] == 2
+    assert support["c_seen"]["forwarded"] == 2
     assert support["c_seen"]["input"] == {
         "EMAIL_ADDRESS": 1,
         "PERSON": 1,
@@ -290,3 +291,19 @@ def test_client_applications_are_the_active_client_keys_by_name() -> None:
         {"tenant": "acme", "purpose": "abroad", "applications": ["support-bot"]},
         {"tenant": "acme", "purpose": "forever", "applications": []},
     ]
+
+
+def test_only_requests_that_reached_the_model_count_as_forwarded() -> None:
+    refused = AuditEntry(
+        request_id="req_refused",
+        tenant="acme",
+        route="/v1/chat/completions",
+        status=400,
+        outcome="blocked_entities",
+        latency_ms=1.0,
+        model="other-model",
+        purpose="abroad",
+    )
+    traffic = observe([_entry("abroad"), refused]).of("abroad")
+    assert (traffic.requests, traffic.forwarded, traffic.not_forwarded) == (2, 1, 1)
+    assert dict(traffic.models) == {"m": 1}

@@ -19,7 +19,7 @@ class PurposeTraffic:
 
     requests: int = 0
     forwarded: int = 0
-    refused: int = 0
+    not_forwarded: int = 0
     input_entities: Counter[str] = field(default_factory=Counter)
     output_entities: Counter[str] = field(default_factory=Counter)
     models: Counter[str] = field(default_factory=Counter)
@@ -76,7 +76,8 @@ def _add(traffic: PurposeTraffic, entry: AuditEntry) -> None:
     # Only a request that reached the model "called" it.
     reached = entry.upstream_ms is not None
     traffic.forwarded += reached
-    traffic.refused += entry.status >= 400 and not reached
+    # Refused by the gateway, or failed before the model answered.
+    traffic.not_forwarded += not reached
     traffic.input_entities.update(entry.entity_counts)
     traffic.output_entities.update(entry.output_counts)
     if reached and entry.model:

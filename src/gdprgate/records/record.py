@@ -100,7 +100,7 @@ def _activity(purpose: DraftPurpose, observed: Observed) -> Record:
         "c_seen": {
             "requests": traffic.requests,
             "forwarded": traffic.forwarded,
-            "refused": traffic.refused,
+            "not_forwarded": traffic.not_forwarded,
             "input": dict(sorted(traffic.input_entities.items())),
             "output": dict(sorted(traffic.output_entities.items())),
             "categories": sorted(

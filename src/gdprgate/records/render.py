@@ -103,7 +103,7 @@ def _activity(a: dict[str, Any]) -> list[tuple[str, str]]:
 def _counts(seen: dict[str, Any]) -> str:
     requests = (
         f"{seen['requests']} requests ({seen['forwarded']} forwarded, "
-        f"{seen['refused']} refused)"
+        f"{seen['not_forwarded']} not forwarded)"
     )
     parts = [requests]
     if seen["input"]:
