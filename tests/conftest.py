@@ -7,6 +7,7 @@ searched for the fictional values in ``support.canary``. A hit fails the run.
 
 from __future__ import annotations
 
+import json
 import logging
 import tempfile
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from gdprgate.logs import structured_fields
 from tests.support.canary import scan_for_canaries
 
 _RUN_DIR: Path | None = None
@@ -40,13 +42,23 @@ def log_dir(run_dir: Path) -> Path:
 def _capture_logs(log_dir: Path) -> Iterator[None]:
     """Send every gdprgate log line of this process to a file the canary scans."""
     handler = logging.FileHandler(log_dir / "pytest.log", encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
+    handler.setFormatter(_Unredacted("%(levelname)s %(name)s %(message)s"))
     logger = logging.getLogger("gdprgate")
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
     yield
     logger.removeHandler(handler)
     handler.close()
+
+
+class _Unredacted(logging.Formatter):
+    """Message plus structured fields, without the redaction step, so that
+    the canary scan sees what the code itself logged."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        fields = structured_fields(record)
+        line = super().format(record)
+        return line + (" " + json.dumps(fields, default=str) if fields else "")
 
 
 @pytest.fixture

@@ -99,8 +99,17 @@ class Settings(BaseSettings):
         default=0.5, ge=0, le=1, description="Findings below this score are ignored."
     )
     log_level: str = Field(default="INFO", description="Logging level.")
+    metrics_token: str | None = Field(
+        default=None,
+        description="Bearer token /metrics asks for; default: none (keep it internal).",
+        repr=False,
+    )
+    log_format: Literal["json", "text"] = Field(
+        default="json",
+        description="Log lines as JSON objects (json) or as text (text).",
+    )
 
-    @field_validator("policy", "model_cache", mode="before")
+    @field_validator("policy", "model_cache", "metrics_token", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value

@@ -15,6 +15,6 @@ def main() -> None:
 
 
 # The commands register themselves on ``main`` when imported.
-from gdprgate.cli import evaluate, keys, policy, scan, serve  # noqa: E402, F401
+from gdprgate.cli import evaluate, keys, policy, records, scan, serve  # noqa: E402, F401
 
 __all__ = ["main"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -11,7 +10,9 @@ from typing import Any, TypeVar
 import click
 from pydantic import ValidationError
 
+from gdprgate import logs
 from gdprgate.errors import GdprgateError
+from gdprgate.logs import LogFormat
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,12 +36,6 @@ def clear_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def configure_logging(level: str) -> None:
-    # Only gdprgate's own loggers follow the chosen level: third-party debug
-    # output (HTTP clients, model runtimes) is not reviewed for payloads.
-    logging.basicConfig(
-        level=logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-        stream=sys.stderr,
-    )
-    logging.getLogger("gdprgate").setLevel(level)
+def configure_logging(level: str, log_format: LogFormat = "json") -> None:
+    """Log to stderr as JSON (or text), redacted last; see :mod:`gdprgate.logs`."""
+    logs.configure_logging(level, log_format)

@@ -58,7 +58,7 @@ def serve(
     if policy is not None:
         overrides["policy"] = policy
     settings = Settings(**overrides)
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     app = build_app(settings)
     if app.state.bootstrap_key:
         path = settings.data_dir / "bootstrap.key"
@@ -73,5 +73,7 @@ def serve(
         port=port,
         log_level=settings.log_level.lower(),
         access_log=False,
+        # uvicorn's own lines go through gdprgate's formatter and redaction.
+        log_config=None,
         timeout_graceful_shutdown=5,
     )

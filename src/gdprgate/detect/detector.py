@@ -139,6 +139,7 @@ class Detector:
         self._layers: list[Layer] | None = list(layers) if layers is not None else None
         self._layers_lock = threading.Lock()
         self._gate: ModelGate | None = None
+        self._loaded = False
 
     def analyze(self, text: str, language: str | None = None) -> list[Finding]:
         """Sorted, non-overlapping findings in ``text``.
@@ -179,6 +180,12 @@ class Detector:
         for layer in self._get_layers():
             layer.warm_up()
         self._get_gate()
+        self._loaded = True
+
+    @property
+    def loaded(self) -> bool:
+        """Whether :meth:`warm_up` has loaded every layer (readiness)."""
+        return self._loaded
 
     def clear_cache(self) -> None:
         """Forget every cached result."""

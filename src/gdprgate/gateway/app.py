@@ -17,6 +17,7 @@ from gdprgate.errors import HTTPError, NotFound
 from gdprgate.gateway.admin import ADMIN_ROUTES
 from gdprgate.gateway.endpoint import handler
 from gdprgate.gateway.errors import error_response
+from gdprgate.gateway.health import MONITORING_ROUTES
 from gdprgate.gateway.routes import ENDPOINTS
 from gdprgate.gateway.service import Gateway
 
@@ -88,6 +89,7 @@ def create_app(
             Route("/v1/models", list_models, methods=["GET"]),
             *ADMIN_ROUTES,
             Route("/healthz", healthz, methods=["GET"]),
+            *MONITORING_ROUTES,
         ],
         exception_handlers=handlers,
         lifespan=run,

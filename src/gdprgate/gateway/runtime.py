@@ -102,6 +102,7 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
                 builtin.stop()
             db.close()
 
+    gateway.metrics.scrape_token = settings.metrics_token
     app = create_app(gateway, lifespan=lifespan)
     # A new gateway's first key, to be shown once by the caller (the CLI).
     app.state.bootstrap_key = bootstrap_key

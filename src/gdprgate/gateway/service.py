@@ -15,7 +15,9 @@ from gdprgate.errors import EntitiesBlocked, ProtectionFailed
 from gdprgate.gateway.access import PURPOSE_HEADER, Access, Caller
 from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.limits import RateLimiter
+from gdprgate.gateway.metrics import GatewayMetrics
 from gdprgate.gateway.policy_holder import PolicyHolder
+from gdprgate.gateway.request_log import request_fields
 from gdprgate.gateway.upstream import Upstream
 from gdprgate.protect import (
     OutputAction,
@@ -57,10 +59,12 @@ class Gateway:
     access: Access | None = None
     policy_holder: PolicyHolder | None = None
     limiter: RateLimiter = field(default_factory=RateLimiter)
+    metrics: GatewayMetrics = field(default_factory=GatewayMetrics)
     pseudonymizer: Pseudonymizer = field(init=False)
 
     def __post_init__(self) -> None:
         self.pseudonymizer = Pseudonymizer(self.vault)
+        self.metrics.sources.vault_size = lambda: self.vault.count()
 
     def admit(self, request: Request) -> Caller:
         """Who calls, for which purpose (401/403 when not allowed).
@@ -109,22 +113,5 @@ class Gateway:
     def record(self, entry: AuditEntry) -> None:
         """Append an audit entry and log the one line for this request."""
         self.audit.append(entry)
-        logger.info(
-            "request_id=%s route=%s status=%d outcome=%s stream=%s "
-            "latency_ms=%.1f upstream_ms=%s entities=%s output_entities=%s",
-            entry.request_id,
-            entry.route,
-            entry.status,
-            entry.outcome,
-            entry.stream,
-            entry.latency_ms,
-            "-" if entry.upstream_ms is None else f"{entry.upstream_ms:.1f}",
-            _counts(entry.entity_counts),
-            _counts(entry.output_counts),
-        )
-
-
-def _counts(counts: dict[str, int] | object) -> str:
-    if not isinstance(counts, dict) or not counts:
-        return "-"
-    return ",".join(f"{k}={v}" for k, v in sorted(counts.items()))
+        self.metrics.observe(entry)
+        logger.info("request", extra={"fields": request_fields(entry)})

@@ -19,12 +19,25 @@ controller:
   contact: privacy@example.org
   dpo_contact: dpo@example.org        # data protection officer, if you have one
   # eu_representative: ...            # Art. 27, if you are outside the EU
+  # joint_controllers: [...]          # Art. 26, if any
+
+# When you run the gateway for other organisations (as their processor),
+# name yourself here and give each tenant its controller; the record of
+# processing then has a processor's part (Art. 30(2)).
+# processor: {name: ..., contact: ...}
+
+# Technical and organisational measures (Art. 32) beyond the gateway's own,
+# and the systems to notify on erasure: both go into the record
+# (gdprgate records, docs/monitoring.md).
+# security_measures: [Full-disk encryption on the model servers.]
+# deletion_hooks: [crm]
 
 # Tenants are pseudonymisation domains: the same value gets unrelated tokens
 # in two tenants. Every API key belongs to exactly one tenant.
 tenants:
   - id: default
     description: Everyone in the organisation.
+    # controller: {name: ..., contact: ...}   # with processor: above
 
 # Purposes of processing. A request names one (header X-Gdprgate-Purpose) or
 # uses its key's default purpose; a purpose the key does not hold is refused.

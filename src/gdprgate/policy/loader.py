@@ -24,6 +24,7 @@ from gdprgate.policy.model import LocatedError, Policy
 
 Loc = tuple[str | int, ...]
 T = TypeVar("T")
+P = TypeVar("P", bound=Policy)
 
 MAX_POLICY_BYTES = 1024 * 1024
 _SAFE_KEY = re.compile(r"[a-z_][a-z0-9_]{0,63}|[A-Z][A-Z0-9_]{0,63}")
@@ -31,6 +32,12 @@ _SAFE_KEY = re.compile(r"[a-z_][a-z0-9_]{0,63}|[A-Z][A-Z0-9_]{0,63}")
 
 def load_policy(path: Path) -> Policy:
     """The policy in ``path``; :class:`PolicyError` names file, line and field."""
+    return load_policy_as(path, Policy)
+
+
+def load_policy_as(path: Path, model: type[P]) -> P:
+    """The policy in ``path``, read as ``model`` (:class:`Policy` or a subclass:
+    the record of processing reads drafts with gaps through one)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -43,11 +50,16 @@ def load_policy(path: Path) -> Policy:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PolicyError([f"{path}: the policy file is not valid UTF-8"]) from exc
-    return parse_policy(text, str(path))
+    return parse_policy_as(text, model, str(path))
 
 
 def parse_policy(text: str, source: str = "<policy>") -> Policy:
     """The policy written in ``text``; ``source`` names it in error lines."""
+    return parse_policy_as(text, Policy, source)
+
+
+def parse_policy_as(text: str, model: type[P], source: str = "<policy>") -> P:
+    """The policy written in ``text``, read as ``model``."""
     root = _yaml(text, source, yaml.compose)
     if not isinstance(root, yaml.MappingNode):
         line = 1 if root is None else root.start_mark.line + 1
@@ -55,7 +67,7 @@ def parse_policy(text: str, source: str = "<policy>") -> Policy:
     _refuse_duplicate_keys(root, source)
     data = _yaml(text, source, yaml.load)
     try:
-        return Policy.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         problems = [_problem(error, root, source) for error in exc.errors()]
         raise PolicyError(problems) from None

@@ -85,13 +85,19 @@ class Controller(_Frozen):
     contact: Text
     dpo_contact: Text | None = None
     eu_representative: Text | None = None
+    joint_controllers: list[Text] = []
 
 
 class Tenant(_Frozen):
-    """One pseudonymisation domain: tokens of two tenants cannot be linked."""
+    """One pseudonymisation domain: tokens of two tenants cannot be linked.
+
+    ``controller`` is the controller the tenant's processing is done for,
+    when the gateway's operator acts as a processor (Art. 30(2)).
+    """
 
     id: Id
     description: str = ""
+    controller: Controller | None = None
 
 
 class Transfer(_Frozen):
@@ -164,10 +170,18 @@ class Purpose(_Frozen):
 
 
 class Policy(_Frozen):
-    """The whole policy file: controller, tenants and purposes."""
+    """The whole policy file: controller, tenants and purposes.
+
+    ``processor`` names the gateway's operator when it processes personal
+    data on behalf of the controllers of its tenants (Art. 30(2));
+    ``security_measures`` and ``deletion_hooks`` go into the Art. 30 record.
+    """
 
     version: Literal[1] = 1
     controller: Controller
+    processor: Controller | None = None
+    security_measures: list[Text] = []
+    deletion_hooks: list[Name] = []
     tenants: Annotated[list[Tenant], Field(min_length=1)] = [Tenant(id="default")]
     purposes: Annotated[list[Purpose], Field(min_length=1)]
 
