@@ -8,7 +8,7 @@ import httpx
 
 from gdprgate.config import Settings
 from gdprgate.detect import DetectorConfig, build_detector
-from gdprgate.gateway import Upstream, create_app
+from gdprgate.gateway import create_app
 from gdprgate.gateway.builtin import free_port
 from gdprgate.gateway.runtime import build_app
 from gdprgate.store import Database
@@ -88,7 +88,9 @@ def test_upstream_probe_uses_the_current_upstream(data_dir: Path) -> None:
         gateway, db = start_gateway(data_dir, f"http://127.0.0.1:{free_port()}/v1")
         with serve_in_thread(create_app(gateway)) as url:
             before = httpx.get(f"{url}/readyz")
-            gateway.upstream = Upstream(upstream_url + "/v1")
+            # Pointed elsewhere in place: the old client's connections are
+            # closed with the app, as the built-in model's swap does.
+            gateway.upstream.base_url = upstream_url + "/v1"
             after = httpx.get(f"{url}/readyz")
     db.close()
     assert before.status_code == 503
