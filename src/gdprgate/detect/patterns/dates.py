@@ -44,7 +44,8 @@ DATE_PATTERN = re.compile(
     | (?P<y2>\d{{4}})-(?P<m2>\d{{2}})-(?P<d2>\d{{2}})
     | (?P<d3>\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\ (?:de\ )?
       (?P<m3>{_MONTH_NAME})\.?,?\ (?:de\ )?(?P<y3>\d{{4}})
-    | (?P<m4>{_MONTH_NAME})\.?\ (?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\ (?P<y4>\d{{4}})
+    | (?=[^\W\d_]{{3,12}}\.?\ \d)  # cheap look first: a word, then a number
+      (?P<m4>{_MONTH_NAME})\.?\ (?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\ (?P<y4>\d{{4}})
     )
     (?![\w]|[./-]\d)
     """,
