@@ -80,3 +80,21 @@ def test_lone_surrogates_do_not_break_the_model_layers(
     pairs = _pairs(text, full_detector, "de")
 
     assert ("Frau Anna Schmidt", "PERSON", "rampart") in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A greeting is no organisation; the title joins the name.
+        ("Dear Mr Lindqvist, thanks for the call.", "en", ["Mr Lindqvist"]),
+        # "danke" read as a name is an ordinary word, and is dropped.
+        ("Sehr geehrte Frau Vesterholm, danke.", "de", ["Frau Vesterholm"]),
+        # An age is no date.
+        ("My grandson Mathis is 40 years old.", "en", ["Mathis", "40"]),
+    ],
+)
+def test_letters_and_ages(
+    full_detector: Detector, text: str, language: str, expected: list[str]
+) -> None:
+    found = full_detector.analyze(text, language)
+    assert [text[f.start : f.end] for f in found] == expected

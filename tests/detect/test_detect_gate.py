@@ -210,3 +210,19 @@ def test_with_the_gate_off_the_models_read_every_text_whole() -> None:
     [found] = detector.analyze_batch([text])
     assert spy.texts == [text]
     assert text[found[0].start : found[0].end] == "Vesterholm"
+
+
+def test_lower_case_ordinary_words_are_no_names(gate: ModelGate) -> None:
+    text = "danke thomas, merci kowalski, Danke"
+    found = [
+        Finding(text.index(word), text.index(word) + len(word), "PERSON", 0.9, "m")
+        for word in ("danke", "thomas", "merci", "kowalski", "Danke")
+    ]
+    found.append(Finding(0, 5, "LOCATION", 0.9, "m"))
+    kept = gate.drop_ordinary_words(text, found)
+    assert [(text[f.start : f.end], f.entity) for f in kept] == [
+        ("thomas", "PERSON"),
+        ("kowalski", "PERSON"),
+        ("Danke", "PERSON"),
+        ("danke", "LOCATION"),
+    ]

@@ -44,6 +44,8 @@ ORG, LOC = "ORGANIZATION", "LOCATION"
         ("send the IBAN now", "IBAN", ORG, []),
         ("the SSN and ATM", "SSN", ORG, []),
         ("ask ASAP", "ASAP", ORG, []),
+        ("Dear Mr Vesterholm", "Dear Mr", ORG, []),
+        ("Sehr geehrte Frau", "Sehr geehrte Frau", ORG, []),
         ("IBAN Quellmann Bank", "IBAN Quellmann Bank", ORG, ["IBAN Quellmann Bank"]),
     ],
 )  # fmt: skip

@@ -71,3 +71,20 @@ def test_initials_already_in_another_finding_are_not_taken() -> None:
     other = Finding(5, 7, "PERSON", 0.9, "test")  # "X."
     name = person(text, "Necatigil")
     assert extend_initials(text, [other, name]) == [other, name]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Hable con el Sr. Baumer mañana.", "Baumer mañana", "Sr. Baumer"),
+        ("ask Anna Kowalski about it", "Anna Kowalski about it", "Anna Kowalski"),
+        # Particles inside a name stay; a name all in lower case stays whole.
+        ("Ludwig van Beethoven", "Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("contact jan de vries", "jan de vries", "jan de vries"),
+    ],
+)
+def test_a_capitalised_name_does_not_end_in_a_lower_case_word(
+    text: str, span: str, expected: str
+) -> None:
+    [finding] = extend_initials(text, [person(text, span)])
+    assert text[finding.start : finding.end] == expected

@@ -247,7 +247,16 @@ class Detector:
         kept = drop_generic_names(text, kept)
         if self._allow:
             kept = self._allow.filter(text, kept)
-        return extend_initials(text, resolve_overlaps(kept + listed, text))
+        resolved = resolve_overlaps(kept + listed, text)
+        # What is left of a longer span that lost to another ("Dear Mr" of
+        # "Dear Mr Lindqvist") is checked for generic words again.
+        whole = set(kept) | set(listed)
+        resolved = [f for f in resolved if f in whole] + drop_generic_names(
+            text, [f for f in resolved if f not in whole]
+        )
+        if self._gate is not None:
+            resolved = self._gate.drop_ordinary_words(text, resolved)
+        return extend_initials(text, sorted(resolved, key=lambda f: f.start))
 
     def _get_gate(self) -> ModelGate | None:
         """The model gate, when it is on and some layer is gated."""

@@ -35,10 +35,11 @@ import re
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from gdprgate.detect.finding import Finding
 from gdprgate.detect.rampart_int8 import cache_dir
 from gdprgate.errors import ModelUnavailable
 
@@ -342,6 +343,29 @@ class ModelGate:
         if not may_be_capitalised or (word.isupper() and len(word) > 1):
             return False
         return lower not in self.names
+
+    def drop_ordinary_words(
+        self, text: str, findings: Sequence[Finding]
+    ) -> list[Finding]:
+        """``findings`` without one-word names in lower case that are
+        ordinary words and no known name ("danke", "merci", "gracias").
+
+        A lower-case word the lexicon lacks, or that is a known first or
+        last name ("thomas"), stays.
+        """
+        kept: list[Finding] = []
+        for finding in findings:
+            value = text[finding.start : finding.end]
+            if (
+                finding.entity == "PERSON"
+                and value.islower()
+                and _WORD.fullmatch(value)
+                and value in self.words
+                and value not in self.names
+            ):
+                continue
+            kept.append(finding)
+        return kept
 
     def pieces(self, text: str, language: str = "en") -> list[tuple[int, int]]:
         """``[start, end)`` ranges of ``text`` the models should read.

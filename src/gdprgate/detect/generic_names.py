@@ -60,6 +60,14 @@ sentencia motivos
 sachverhalt verfahren entscheidung urteil gründe
 inter alia et al ibid
 """
+# Greetings and titles: "Dear Mr" alone names no one; the title joins the
+# name that follows (see :mod:`gdprgate.detect.names`).
+_SALUTATIONS = """
+dear hello hi hey greetings regards mr mrs ms miss dr prof sir madam
+liebe lieber sehr geehrte geehrter herr frau cher chère madame monsieur
+estimado estimada querido querida señor señora gentile caro cara egregio
+beste geachte heer mevrouw drogi droga szanowny szanowna pan pani
+"""
 # Acronyms of data types, documents and office words that models read as
 # organisations ("send the IBAN and SSN to the ATM team ASAP").
 _ACRONYMS = """
@@ -71,7 +79,9 @@ _LITTLE = """
 the a an of and for in on at to de la le les du des el los las del y und der
 die das den des für von il lo di e het van en do da dos das
 """
-GENERIC_WORDS = frozenset((_INSTITUTIONS + _HEADINGS + _ACRONYMS).split())
+GENERIC_WORDS = frozenset(
+    (_INSTITUTIONS + _HEADINGS + _SALUTATIONS + _ACRONYMS).split()
+)
 _LITTLE_WORDS = frozenset(_LITTLE.split())
 # Heads that make a name a public body, never a person's data: "the
 # Turkish Government", "the Ministry of the Interior".

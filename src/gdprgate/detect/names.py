@@ -35,9 +35,16 @@ _LOOKBACK = 16
 
 
 def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
-    """``findings`` (sorted, non-overlapping) with initials and titles joined."""
+    """``findings`` (sorted, non-overlapping) with initials and titles joined.
+
+    A name written with capitals does not end in a lower-case word: "Sr.
+    Baumer mañana" is cut back to "Sr. Baumer" (particles such as "van" or
+    "de" only ever stand inside a name).
+    """
     result: list[Finding] = []
     for finding in findings:
+        if finding.entity == "PERSON":
+            finding = _without_lowercase_tail(text, finding)
         start = _initials_start(text, finding)
         if finding.entity == "PERSON":
             start = _title_start(text, finding.start if start is None else start)
@@ -48,6 +55,25 @@ def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
             )
         result.append(finding)
     return result
+
+
+_LAST_WORD = re.compile(r"[\s,;]+([^\W\d_][\w'’-]*)[.,;]?\Z")
+
+
+def _without_lowercase_tail(text: str, finding: Finding) -> Finding:
+    """``finding`` without trailing lower-case words, when it has capitals."""
+    value = text[finding.start : finding.end]
+    if not any(char.isupper() for char in value):
+        return finding  # a name written in lower case stays whole
+    end = finding.end
+    while True:
+        match = _LAST_WORD.search(text, finding.start, end)
+        if match is None or not match.group(1)[0].islower():
+            break
+        end = match.start()
+    if end == finding.end:
+        return finding
+    return Finding(finding.start, end, finding.entity, finding.score, finding.source)
 
 
 def _title_start(text: str, start: int) -> int | None:
