@@ -206,3 +206,14 @@ def test_owned_ranges_split_overlaps_and_cover_each_token_once() -> None:
 def test_short_input_is_one_window() -> None:
     assert plan_windows([0, 0, 1], 256, 64) == [(0, 3)]
     assert plan_windows([], 256, 64) == []
+
+
+@pytest.mark.ner
+def test_the_session_uses_two_threads_that_do_not_spin(
+    rampart_layer: RampartLayer,
+) -> None:
+    """Spinning threads take the cores from the rest of a busy gateway."""
+    session = load_rampart(rampart_layer.int8, rampart_layer.cache).session
+    options = session.get_session_options()
+    assert options.intra_op_num_threads == 2
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"

@@ -148,6 +148,10 @@ def _open_session(path: Path) -> Any:
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = INTRA_OP_THREADS
     options.inter_op_num_threads = 1
+    # Idle threads sleep instead of spinning: on a busy machine (the gateway
+    # under load, other processes) spinning threads take the cores the
+    # others need; measured 2-3x slower per text when the cores are shared.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
     return onnxruntime.InferenceSession(
         str(path), options, providers=["CPUExecutionProvider"]
