@@ -81,6 +81,11 @@ def test_initials_already_in_another_finding_are_not_taken() -> None:
         # Particles inside a name stay; a name all in lower case stays whole.
         ("Ludwig van Beethoven", "Ludwig van Beethoven", "Ludwig van Beethoven"),
         ("contact jan de vries", "jan de vries", "jan de vries"),
+        (
+            "the king, Mohammed al-Jadaan, said",
+            "Mohammed al-Jadaan",
+            "Mohammed al-Jadaan",
+        ),
     ],
 )
 def test_a_capitalised_name_does_not_end_in_a_lower_case_word(

@@ -49,6 +49,9 @@ LEXICON_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl", "pt", "sv")
 CAPITALISED_NOUNS = frozenset({"de"})
 # How many of each language's most frequent words.
 LEXICON_SIZE = 30_000
+# A capitalised first word counts as ordinary only among this many of the
+# most frequent words of a language.
+COMMON_RANK = 3000
 # A name this frequent as a word stays ordinary in lower case.
 NAME_AS_WORD_RANK = 400
 # Faker locales whose names count (their language part).
@@ -87,7 +90,7 @@ CONTEXT_CHARS = 80
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
-RECIPE = 4
+RECIPE = 5
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A sentence ends at ., ! or ? (with closing quotes or brackets) followed by
@@ -124,6 +127,7 @@ class Lexicon:
 
     words: frozenset[str]
     names: frozenset[str]
+    common: frozenset[str]
 
 
 _lexicon_lock = threading.Lock()
@@ -154,14 +158,15 @@ def _cached_lexicon(folder: Path) -> Lexicon:
     recipe = repr((versions, LEXICON_LANGUAGES, LEXICON_SIZE, RECIPE)).encode()
     target = folder / f"lexicon-{hashlib.sha256(recipe).hexdigest()[:16]}.txt"
     try:
-        words, _, names = target.read_text("utf-8").partition("\n\n")
-        if names:
-            return Lexicon(frozenset(words.split("\n")), frozenset(names.split("\n")))
+        sections = target.read_text("utf-8").split("\n\n")
+        if len(sections) == 3:
+            words, names, common = (frozenset(s.split("\n")) for s in sections)
+            return Lexicon(words, names, common)
     except OSError:
         pass
     lexicon = build_lexicon(LEXICON_LANGUAGES, LEXICON_SIZE)
-    words, names = "\n".join(sorted(lexicon.words)), "\n".join(sorted(lexicon.names))
-    _write_atomically(target, f"{words}\n\n{names}")
+    sets = (lexicon.words, lexicon.names, lexicon.common)
+    _write_atomically(target, "\n\n".join("\n".join(sorted(s)) for s in sets))
     return lexicon
 
 
@@ -192,16 +197,20 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
     languages = tuple(languages)
     words: set[str] = set()
     very_frequent: set[str] = set()
+    common: set[str] = set()
     for language in languages:
         ranked = [word.lower() for word in wordfreq.top_n_list(language, size)]
         words.update(ranked)
         very_frequent.update(ranked[:NAME_AS_WORD_RANK])
+        common.update(ranked[:COMMON_RANK])
     # Function words are never names, even where some locale uses them as
     # one ("my", "can", "will", "Sie").
     stops = stop_words(languages)
     names = known_names() - stops
     ordinary = (words - (names - very_frequent)) | stops
-    return Lexicon(frozenset(ordinary), frozenset(names))
+    return Lexicon(
+        frozenset(ordinary), frozenset(names), frozenset((common - names) | stops)
+    )
 
 
 def stop_words(languages: Iterable[str]) -> set[str]:
@@ -317,6 +326,7 @@ class ModelGate:
     def __init__(self, lexicon: Lexicon) -> None:
         self.words = lexicon.words
         self.names = lexicon.names
+        self.common = lexicon.common
 
     def needs_model(self, sentence: str, language: str = "en") -> bool:
         """Whether ``sentence`` could hold something a model would find."""
@@ -330,19 +340,28 @@ class ModelGate:
             if lower not in self.words:
                 return True
             if word != lower and not self._capital_allowed(
-                word, lower, first or capitalised_nouns
+                word, lower, first, capitalised_nouns
             ):
                 return True
             first = False
         return False
 
-    def _capital_allowed(self, word: str, lower: str, may_be_capitalised: bool) -> bool:
-        """Whether a capitalised ordinary word is no reason to run a model."""
+    def _capital_allowed(
+        self, word: str, lower: str, first: bool, capitalised_nouns: bool
+    ) -> bool:
+        """Whether a capitalised ordinary word is no reason to run a model.
+
+        The first word of a sentence must be among the most frequent words
+        ("Thank", "Please", not "Kühn"); in German any noun may be
+        capitalised. Neither may be a known name.
+        """
         if word == "I":
             return True
-        if not may_be_capitalised or (word.isupper() and len(word) > 1):
+        if word.isupper() and len(word) > 1:
             return False
-        return lower not in self.names
+        if lower in self.names:
+            return False
+        return capitalised_nouns or (first and lower in self.common)
 
     def drop_ordinary_words(
         self, text: str, findings: Sequence[Finding]

@@ -68,7 +68,7 @@ def _without_lowercase_tail(text: str, finding: Finding) -> Finding:
     end = finding.end
     while True:
         match = _LAST_WORD.search(text, finding.start, end)
-        if match is None or not match.group(1)[0].islower():
+        if match is None or not match.group(1).islower():
             break
         end = match.start()
     if end == finding.end:
