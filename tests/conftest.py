@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from gdprgate.logs import structured_fields
+from gdprgate.store import Database
+from tests.support import postgres
 from tests.support.canary import scan_for_canaries
 
 _RUN_DIR: Path | None = None
@@ -68,6 +70,36 @@ def data_dir(run_dir: Path, request: pytest.FixtureRequest) -> Path:
     parent.mkdir(exist_ok=True)
     prefix = "".join(c if c.isalnum() else "_" for c in request.node.name)[:60]
     return Path(tempfile.mkdtemp(prefix=prefix + "-", dir=parent))
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[str]:
+    """A fresh PostgreSQL database for this run (skips when none answers)."""
+    if not postgres.server_available():
+        pytest.skip("no PostgreSQL server at 127.0.0.1:5432 (.ci/run starts one)")
+    with postgres.scratch_database() as name:
+        yield name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, data_dir: Path) -> str:
+    """The URL of an empty store: SQLite in ``data_dir``, or a fresh
+    PostgreSQL schema. Storage suites use it (or ``db``) to run on both."""
+    if request.param == "sqlite":
+        database = Database.for_data_dir(data_dir)
+        database.close()
+        return database.url
+    name: str = request.getfixturevalue("postgres_database")
+    return postgres.fresh_schema_url(name)
+
+
+@pytest.fixture
+def db(store_url: str) -> Iterator[Database]:
+    """A migrated store on each backend; closed after the test."""
+    database = Database(store_url)
+    database.upgrade()
+    yield database
+    database.close()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -108,8 +108,45 @@ class Settings(BaseSettings):
         default="json",
         description="Log lines as JSON objects (json) or as text (text).",
     )
+    audit_signing_key: Path | None = Field(
+        default=None,
+        description="Ed25519 key file that signs audit checkpoints; "
+        "default: data_dir/audit-signing.key (created, 0600).",
+    )
+    audit_checkpoint_every: int = Field(
+        default=1000, ge=1, description="Sign a checkpoint every this many entries."
+    )
+    retention_interval: str = Field(
+        default="1h",
+        description="How often serve runs the retention sweep (a duration, or off).",
+    )
 
-    @field_validator("policy", "model_cache", "metrics_token", mode="before")
+    @property
+    def signing_key_path(self) -> Path:
+        """The checkpoint signing key file in use."""
+        return self.audit_signing_key or self.data_dir / "audit-signing.key"
+
+    @property
+    def retention_seconds(self) -> float | None:
+        """Seconds between retention sweeps in serve; ``None``: no sweeper."""
+        from gdprgate.policy.durations import parse_duration
+
+        if self.retention_interval.strip().lower() == "off":
+            return None
+        return parse_duration(self.retention_interval).total_seconds()
+
+    @field_validator("retention_interval")
+    @classmethod
+    def _duration_or_off(cls, value: str) -> str:
+        from gdprgate.policy.durations import parse_duration
+
+        if value.strip().lower() != "off":
+            parse_duration(value)
+        return value
+
+    @field_validator(
+        "policy", "model_cache", "metrics_token", "audit_signing_key", mode="before"
+    )
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value

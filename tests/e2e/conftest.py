@@ -24,6 +24,19 @@ def gdprgate_serve(
     timeout: float = 240.0,
 ) -> Iterator[str]:
     """Start ``gdprgate serve``; yield its base URL once it answers."""
+    with serve_process(data_dir, log_path, upstream, env, timeout) as (url, _):
+        yield url
+
+
+@contextmanager
+def serve_process(
+    data_dir: Path,
+    log_path: Path,
+    upstream: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 240.0,
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Like :func:`gdprgate_serve`, and yield the child process too."""
     port = free_port()
     command = [sys.executable, "-m", "gdprgate", "serve", "--port", str(port)]
     command += ["--data-dir", str(data_dir)]
@@ -37,7 +50,7 @@ def gdprgate_serve(
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_healthy(process, url, timeout, log_path)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         try:

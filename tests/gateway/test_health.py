@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import httpx
@@ -108,13 +109,19 @@ def test_the_built_gateway_is_ready_and_guards_its_metrics(data_dir: Path) -> No
             detect_spacy=False,
         )
         app = build_app(settings, detector=KnownValuesDetector(KNOWN))
+        token = {"authorization": "Bearer scrape-secret-for-tests"}
         with serve_in_thread(app) as url:
             ready = httpx.get(f"{url}/readyz")
             refused = httpx.get(f"{url}/metrics")
-            scraped = httpx.get(
-                f"{url}/metrics",
-                headers={"authorization": "Bearer scrape-secret-for-tests"},
-            )
+            scraped = httpx.get(f"{url}/metrics", headers=token)
+            # The chain is verified in the background once the server runs.
+            chain_ok = 'gdprgate_audit_chain_status{state="ok"} 1.0'
+            for _ in range(100):
+                if chain_ok in httpx.get(f"{url}/metrics", headers=token).text:
+                    break
+                time.sleep(0.05)
+            chain = httpx.get(f"{url}/metrics", headers=token).text
     assert ready.status_code == 200
     assert refused.status_code == 401
     assert "gdprgate_vault_entries 0.0" in scraped.text
+    assert chain_ok in chain

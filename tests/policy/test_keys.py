@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,14 +24,6 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-@pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
-    database = Database.for_data_dir(data_dir)
-    database.upgrade()
-    yield database
-    database.close()
 
 
 @pytest.fixture
@@ -124,7 +115,11 @@ def test_expiry_in_the_past_is_refused(store: KeyStore) -> None:
         store.create(tenant="default", roles=["client"], expires_at=START)
 
 
-def test_secret_is_never_stored(store: KeyStore, data_dir: Path) -> None:
+def test_secret_is_never_stored(data_dir: Path) -> None:
+    """Not in the SQLite file, its WAL or anything else in the data dir."""
+    db = Database.for_data_dir(data_dir)
+    db.upgrade()
+    store = KeyStore(db)
     _, secret = store.create(tenant="default", roles=["client"])
     store.list()
     random_part = secret[20:].encode()
@@ -132,6 +127,7 @@ def test_secret_is_never_stored(store: KeyStore, data_dir: Path) -> None:
         data = path.read_bytes()
         assert secret.encode() not in data, path.name
         assert random_part[-24:] not in data, path.name
+    db.close()
 
 
 @pytest.mark.parametrize(

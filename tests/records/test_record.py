@@ -59,7 +59,7 @@ def test_record_of_the_example_policy_holds_every_art30_field(
         assert activity["legal_basis"] is not None
     support = activities["customer.support"]
     assert support["legal_basis"]["article"] == "6(1)(b)"
-    assert support["f_retention"] == {"vault": "90d", "audit": "1y"}
+    assert support["f_retention"] == {"vault": "90d", "audit": "1y", "payloads": "30d"}
     assert support["c_seen"]["requests"] == 2
     assert support["c_seen"]["forwarded"] == 2
     assert support["c_seen"]["input"] == {

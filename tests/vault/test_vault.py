@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,14 +15,14 @@ from gdprgate.vault import Keyring, Token, Vault, load_master_key
 from tests.support.canary import EMAIL, IBAN, PERSON, PERSON_2, PHONE
 
 
-def open_vault(data_dir: Path) -> tuple[Vault, Database]:
-    db = Database.for_data_dir(data_dir)
+def open_vault(data_dir: Path, url: str | None = None) -> tuple[Vault, Database]:
+    db = Database.for_data_dir(data_dir, url)
     db.upgrade()
     return Vault(db, Keyring(db, load_master_key(data_dir))), db
 
 
-def test_round_trip_returns_the_original_value(data_dir: Path) -> None:
-    vault, db = open_vault(data_dir)
+def test_round_trip_returns_the_original_value(store_url: str, data_dir: Path) -> None:
+    vault, db = open_vault(data_dir, store_url)
     token = vault.tokenize("acme", "PERSON", PERSON)
     assert Token.parse(token) is not None
     assert token.startswith("<PERSON_")
@@ -29,20 +30,22 @@ def test_round_trip_returns_the_original_value(data_dir: Path) -> None:
     db.close()
 
 
-def test_same_value_gets_the_same_token_after_a_restart(data_dir: Path) -> None:
-    vault, db = open_vault(data_dir)
+def test_same_value_gets_the_same_token_after_a_restart(
+    store_url: str, data_dir: Path
+) -> None:
+    vault, db = open_vault(data_dir, store_url)
     first = vault.tokenize("acme", "EMAIL_ADDRESS", EMAIL)
     db.close()
 
-    reopened, db2 = open_vault(data_dir)
+    reopened, db2 = open_vault(data_dir, store_url)
     assert reopened.tokenize("acme", "EMAIL_ADDRESS", EMAIL) == first
     assert reopened.resolve("acme", [first]) == {first: EMAIL}
     assert reopened.count("acme") == 1
     db2.close()
 
 
-def test_normalised_spellings_share_a_token(data_dir: Path) -> None:
-    vault, db = open_vault(data_dir)
+def test_normalised_spellings_share_a_token(store_url: str, data_dir: Path) -> None:
+    vault, db = open_vault(data_dir, store_url)
     spaced = vault.tokenize("acme", "IBAN_CODE", IBAN)
     compact = vault.tokenize("acme", "IBAN_CODE", IBAN.replace(" ", "").lower())
     upper_name = vault.tokenize("acme", "PERSON", PERSON.upper())
@@ -52,8 +55,8 @@ def test_normalised_spellings_share_a_token(data_dir: Path) -> None:
     db.close()
 
 
-def test_tenants_get_unlinkable_tokens(data_dir: Path) -> None:
-    vault, db = open_vault(data_dir)
+def test_tenants_get_unlinkable_tokens(store_url: str, data_dir: Path) -> None:
+    vault, db = open_vault(data_dir, store_url)
     tokens_a = {vault.tokenize("a", "PERSON", name) for name in (PERSON, PERSON_2)}
     tokens_b = {vault.tokenize("b", "PERSON", name) for name in (PERSON, PERSON_2)}
     assert not tokens_a & tokens_b
@@ -63,9 +66,9 @@ def test_tenants_get_unlinkable_tokens(data_dir: Path) -> None:
 
 
 def test_colliding_codes_get_a_longer_token(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    store_url: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    vault, db = open_vault(data_dir)
+    vault, db = open_vault(data_dir, store_url)
     keys = vault._keyring.for_tenant("acme")
     monkeypatch.setattr(
         type(keys), "token_digest", lambda self, entity, value: b"\x00" * 32
@@ -91,9 +94,10 @@ def test_no_value_is_stored_in_clear(data_dir: Path) -> None:
 
 
 def test_lookup_finds_a_value_by_blind_index_without_creating(
+    store_url: str,
     data_dir: Path,
 ) -> None:
-    vault, db = open_vault(data_dir)
+    vault, db = open_vault(data_dir, store_url)
     assert vault.lookup("acme", "PERSON", PERSON) is None
     token = vault.tokenize("acme", "PERSON", PERSON)
     assert vault.lookup("acme", "PERSON", PERSON.lower()) == token
@@ -125,8 +129,10 @@ def test_master_key_from_setting_must_be_32_bytes(data_dir: Path) -> None:
         load_master_key(data_dir, "not base64 at all!")
 
 
-def test_wrong_master_key_cannot_unwrap_tenant_keys(data_dir: Path) -> None:
-    vault, db = open_vault(data_dir)
+def test_wrong_master_key_cannot_unwrap_tenant_keys(
+    store_url: str, data_dir: Path
+) -> None:
+    vault, db = open_vault(data_dir, store_url)
     vault.tokenize("acme", "PERSON", PERSON)
     other = Vault(db, Keyring(db, b"x" * 32))
     with pytest.raises(KeyError_, match="wrong master key"):
@@ -135,9 +141,9 @@ def test_wrong_master_key_cannot_unwrap_tenant_keys(data_dir: Path) -> None:
 
 
 def test_colliding_codes_in_one_batch_are_settled(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    store_url: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    vault, db = open_vault(data_dir)
+    vault, db = open_vault(data_dir, store_url)
     keys = vault._keyring.for_tenant("acme")
     monkeypatch.setattr(
         type(keys), "token_digest", lambda self, entity, value: b"\x00" * 32
@@ -150,8 +156,10 @@ def test_colliding_codes_in_one_batch_are_settled(
     db.close()
 
 
-def test_a_batch_of_new_values_is_stored_in_one_go(data_dir: Path) -> None:
-    vault, db = open_vault(data_dir)
+def test_a_batch_of_new_values_is_stored_in_one_go(
+    store_url: str, data_dir: Path
+) -> None:
+    vault, db = open_vault(data_dir, store_url)
     items = [("PERSON", PERSON), ("EMAIL_ADDRESS", EMAIL), ("PERSON", PERSON)]
     first = vault.tokenize_many("acme", items)
     again = vault.tokenize_many("acme", items)
@@ -159,3 +167,40 @@ def test_a_batch_of_new_values_is_stored_in_one_go(data_dir: Path) -> None:
     assert first[0].token == first[2].token
     assert vault.count("acme") == 2
     db.close()
+
+
+def _tokenize_in_child(
+    url: str, master: bytes, round_: int, reverse: bool, start: Any
+) -> list[str]:
+    db = Database(url)
+    vault = Vault(db, Keyring(db, master))
+    items = [("EMAIL_ADDRESS", f"race{round_}.{n}@example.com") for n in range(40)]
+    start.wait()
+    found = vault.tokenize_many("acme", items[::-1] if reverse else items)
+    db.close()
+    tokens = [item.token for item in found]
+    return tokens[::-1] if reverse else tokens
+
+
+def test_two_processes_storing_the_same_new_values_agree(store_url: str) -> None:
+    """Two writers, in opposite order, at the same moment: one token per value,
+    no deadlock and no error."""
+    import multiprocessing
+
+    db = Database(store_url)
+    db.upgrade()
+    db.close()
+    master = bytes(range(32))
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager, context.Pool(2) as pool:
+        for round_ in range(5):
+            start = manager.Barrier(2)
+            results = pool.starmap(
+                _tokenize_in_child,
+                [
+                    (store_url, master, round_, False, start),
+                    (store_url, master, round_, True, start),
+                ],
+            )
+            assert results[0] == results[1]
+            assert len(set(results[0])) == 40

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from pydantic import ValidationError
 
 from gdprgate import logs
+from gdprgate.config import Settings
 from gdprgate.errors import GdprgateError
 from gdprgate.logs import LogFormat
 
@@ -39,3 +42,37 @@ def clear_errors(command: F) -> F:
 def configure_logging(level: str, log_format: LogFormat = "json") -> None:
     """Log to stderr as JSON (or text), redacted last; see :mod:`gdprgate.logs`."""
     logs.configure_logging(level, log_format)
+
+
+def settings_for(data_dir: Path | None) -> Settings:
+    """The settings, with ``--data-dir`` over ``GDPRGATE_DATA_DIR``."""
+    overrides: dict[str, Any] = {"data_dir": data_dir} if data_dir else {}
+    return Settings(**overrides)
+
+
+@contextmanager
+def open_audit(settings: Settings, *, create_key: bool = True) -> Iterator[Any]:
+    """The migrated store's :class:`AuditLog`, with the checkpoint signing key.
+
+    Without ``create_key``, a missing key file is not created: the log then
+    has no signer. (Typed ``Any``: the CLI imports the library lazily.)
+    """
+    from gdprgate.audit import AuditLog, load_signer
+    from gdprgate.store import Database
+
+    path = settings.signing_key_path
+    signer = load_signer(path) if create_key or path.exists() else None
+    db = Database.for_data_dir(settings.data_dir, settings.database_url)
+    try:
+        db.upgrade()
+        yield AuditLog(db, signer, checkpoint_every=settings.audit_checkpoint_every)
+    finally:
+        db.close()
+
+
+DATA_DIR_OPTION = click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the store and key files live (GDPRGATE_DATA_DIR).",
+)

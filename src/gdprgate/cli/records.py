@@ -51,7 +51,7 @@ def _inputs(command: F) -> F:
 def _record(
     policy: Path | None, data_dir: Path | None, since: str | None, until: str | None
 ) -> Iterator[tuple[dict[str, Any], Any, str | None]]:
-    from gdprgate.audit import AuditLog
+    from gdprgate.audit import AuditLog, load_signer
     from gdprgate.config import Settings
     from gdprgate.policy import KeyStore
     from gdprgate.records import compile_record, read_policy
@@ -63,7 +63,10 @@ def _record(
     db = Database.for_data_dir(settings.data_dir, settings.database_url)
     try:
         db.upgrade()
-        audit = AuditLog(db)
+        # With the checkpoint key at hand, verification checks signatures;
+        # it is never created here.
+        key = settings.signing_key_path
+        audit = AuditLog(db, load_signer(key) if key.exists() else None)
         record, _ = compile_record(
             in_force,
             audit,

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from gdprgate.errors import Forbidden, Unauthorized
 from gdprgate.policy import KeyStore, Policy, Principal, Purpose
+from gdprgate.vault import FOREVER
 
 PURPOSE_HEADER = "x-gdprgate-purpose"
 
@@ -34,6 +36,14 @@ class Caller:
     @property
     def purpose_id(self) -> str | None:
         return self.purpose.id if self.purpose else None
+
+    def vault_expiry(self) -> datetime | None:
+        """Until when this request's purpose may keep the values it stores in
+        the vault (``None`` without a purpose: expiries are left alone)."""
+        if self.purpose is None:
+            return None
+        period = self.purpose.retention_period("vault")
+        return FOREVER if period is None else datetime.now(UTC) + period
 
     def input_action(self, entity: str) -> str:
         """What happens to ``entity`` in the request (``token`` without a purpose)."""
@@ -81,9 +91,13 @@ class Access:
 
     def admin(self, authorization: str | None) -> Principal:
         """The principal of an ``admin`` key, or 401/403. Blocks: use a thread."""
+        return self.with_role(authorization, "admin")
+
+    def with_role(self, authorization: str | None, role: str) -> Principal:
+        """The principal of a key with ``role``, or 401/403. Blocks."""
         principal = self._principal(authorization)
-        if not principal.has_role("admin"):
-            msg = "this key has no 'admin' role"
+        if not principal.has_role(role):
+            msg = f"this key has no '{role}' role"
             refused = Forbidden(msg, code="role_missing")
             refused.caller = Caller(tenant=principal.tenant, key_id=principal.key_id)
             raise refused

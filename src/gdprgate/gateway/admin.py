@@ -1,4 +1,5 @@
-"""``/admin/``: keys, tenants and policy reload, for ``admin`` keys only.
+"""``/admin/``: keys, tenants and policy reload for ``admin`` keys; the audit
+trail and stored interactions for ``auditor`` keys.
 
 Every call, allowed or refused, leaves an audit entry naming the key (never
 a secret). A new key's secret is in the answer to its creation only.
@@ -21,24 +22,30 @@ from gdprgate.errors import BadRequest, GdprgateError, HTTPError, NotFound, Poli
 from gdprgate.gateway.access import Caller
 from gdprgate.gateway.body import read_json_object
 from gdprgate.gateway.errors import error_response
+from gdprgate.gateway.review import export_audit, read_payload, verify_audit
 from gdprgate.gateway.service import Gateway
 from gdprgate.policy import parse_duration
 
 Handler = Callable[[Gateway, Request], Awaitable[Response]]
 
 
-def _admin_route(path: str, method: str, action: Handler) -> Route:
+def _admin_route(path: str, method: str, action: Handler, role: str = "admin") -> Route:
     async def endpoint(request: Request) -> Response:
         gateway: Gateway = request.app.state.gateway
         started = time.perf_counter()
         key_id: str | None = None
         status, outcome = 200, "ok"
         try:
-            if gateway.access is None or gateway.policy_holder is None:
+            if gateway.access is None or (
+                role == "admin" and gateway.policy_holder is None
+            ):
                 raise NotFound("the admin API needs API keys and a policy")
             header = request.headers.get("authorization")
-            principal = await anyio.to_thread.run_sync(gateway.access.admin, header)
+            principal = await anyio.to_thread.run_sync(
+                gateway.access.with_role, header, role
+            )
             key_id = principal.key_id
+            request.state.principal = principal
             response = await action(gateway, request)
             status = response.status_code
             return response
@@ -154,6 +161,9 @@ async def _reload(gateway: Gateway, _request: Request) -> Response:
 
 
 ADMIN_ROUTES = [
+    _admin_route("/admin/audit", "GET", export_audit, role="auditor"),
+    _admin_route("/admin/audit/verify", "GET", verify_audit, role="auditor"),
+    _admin_route("/admin/payloads/{request_id}", "GET", read_payload, role="auditor"),
     _admin_route("/admin/keys", "GET", _list_keys),
     _admin_route("/admin/keys", "POST", _create_key),
     _admin_route("/admin/keys/{key_id}", "DELETE", _revoke_key),

@@ -6,6 +6,8 @@ request are, how to rewrite a complete answer, and how to rewrite a stream.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
 import logging
 import re
@@ -91,6 +93,10 @@ class Exchange:
     tokens: list[str] = field(default_factory=list)
     sent_chars: int = 0
     spent: int = 0
+    # Set when the purpose keeps its interactions: the protected request, and
+    # the output check (without restoration) that the stored answer gets.
+    stored_request: dict[str, Any] | None = None
+    review: AnswerFilter | None = None
 
     def entry(self, status: int, outcome: str) -> AuditEntry:
         return AuditEntry(
@@ -188,9 +194,19 @@ async def _protect(
     exchange.sent_chars = sum(len(text) for text in protected.texts)
     exchange.entity_counts = protected.entity_counts
     exchange.tokens = protected.tokens
-    return gateway.answer_filter(
-        caller, protected, json_content=endpoint.json_content(body)
-    )
+    json_content = endpoint.json_content(body)
+    if (
+        gateway.payloads is not None
+        and caller.purpose
+        and caller.purpose.store_payloads
+    ):
+        exchange.stored_request = copy.deepcopy(body)
+        exchange.review = gateway.answer_filter(
+            dataclasses.replace(caller, restore=False),
+            protected,
+            json_content=json_content,
+        )
+    return gateway.answer_filter(caller, protected, json_content=json_content)
 
 
 async def _complete(
@@ -203,8 +219,15 @@ async def _complete(
     sent = time.perf_counter()
     answer = await gateway.upstream.post_json(endpoint.upstream_path, body)
     exchange.upstream_ms = (time.perf_counter() - sent) * 1000
+    stored = copy.deepcopy(answer) if exchange.review is not None else None
     if endpoint.rewrite_answer is not None:
         await anyio.to_thread.run_sync(endpoint.rewrite_answer, answer, answers)
+    if stored is not None and exchange.review is not None:
+        if endpoint.rewrite_answer is not None:
+            await anyio.to_thread.run_sync(
+                endpoint.rewrite_answer, stored, exchange.review
+            )
+        await anyio.to_thread.run_sync(_keep_payload, gateway, exchange, stored)
     exchange.output_counts = answers.caught
     exchange.spent = _tokens_used(answer, exchange.sent_chars)
     _spend(gateway, exchange)
@@ -242,14 +265,15 @@ async def _relay(
 ) -> AsyncIterator[bytes]:
     status, outcome = 200, "ok"
     streamed = 0
+    kept = _KeptStream(endpoint, exchange)
     try:
         async for event in sse_events(upstream.lines()):
             if event.data == DONE:
                 break
             streamed += len(event.data)
-            for out in await anyio.to_thread.run_sync(rewriter.rewrite, event):
+            for out in await anyio.to_thread.run_sync(kept.rewrite, rewriter, event):
                 yield out.encode()
-        for out in await anyio.to_thread.run_sync(rewriter.finish):
+        for out in await anyio.to_thread.run_sync(kept.finish, rewriter):
             yield out.encode()
         if endpoint.done_marker:
             yield Event(DONE).encode()
@@ -275,6 +299,14 @@ async def _relay(
         exchange.spent = (exchange.sent_chars + streamed) // CHARS_PER_TOKEN
         _spend(gateway, exchange)
         with anyio.CancelScope(shield=True):
+            try:
+                await anyio.to_thread.run_sync(
+                    _keep_payload, gateway, exchange, kept.result()
+                )
+            except Exception as exc:
+                # The answer is out already; its audit entry must still be
+                # written, so a failed payload write is only logged.
+                logger.error("payload not stored: %s", type(exc).__name__)
             await _record(gateway, exchange.entry(status, outcome))
 
 
@@ -291,6 +323,67 @@ def _tokens_used(answer: dict[str, Any], sent_chars: int) -> int:
     if isinstance(total, int) and total >= 0:
         return total
     return (sent_chars + len(json.dumps(answer))) // CHARS_PER_TOKEN
+
+
+class _KeptStream:
+    """The copy of a streamed answer that a stored interaction keeps: the
+    upstream events through the output check, without restoration.
+
+    A failure here loses the copy, never the client's stream.
+    """
+
+    def __init__(self, endpoint: Endpoint, exchange: Exchange) -> None:
+        self._copy: StreamRewriter | None = None
+        if exchange.review is not None and endpoint.stream_rewriter is not None:
+            self._copy = endpoint.stream_rewriter(exchange.review)
+        self._events: list[Any] = []
+
+    def rewrite(self, rewriter: StreamRewriter, event: Event) -> list[Event]:
+        """The client's events for ``event``; the copy gets its own."""
+        sent = rewriter.rewrite(event)
+        self._keep(lambda copy: copy.rewrite(event))
+        return sent
+
+    def finish(self, rewriter: StreamRewriter) -> list[Event]:
+        sent = rewriter.finish()
+        self._keep(lambda copy: copy.finish())
+        return sent
+
+    def _keep(self, step: Callable[[StreamRewriter], list[Event]]) -> None:
+        if self._copy is None:
+            return
+        try:
+            events = step(self._copy)
+        except Exception as exc:
+            logger.error("stream copy not kept: %s", type(exc).__name__)
+            self._copy, self._events = None, []
+            return
+        for event in events:
+            try:
+                self._events.append(json.loads(event.data))
+            except ValueError:
+                self._events.append(event.data)
+
+    def result(self) -> dict[str, Any] | None:
+        return None if self._copy is None else {"events": self._events}
+
+
+def _keep_payload(
+    gateway: Gateway, exchange: Exchange, answer: dict[str, Any] | None
+) -> None:
+    """Store the protected request and the checked, unrestored answer."""
+    if exchange.review is None or gateway.payloads is None:
+        return
+    assert exchange.stored_request is not None
+    assert exchange.purpose is not None
+    gateway.payloads.save(
+        request_id=exchange.request_id,
+        tenant=exchange.tenant,
+        purpose=exchange.purpose,
+        route=exchange.route,
+        request=exchange.stored_request,
+        answer=answer,
+    )
 
 
 async def _record(gateway: Gateway, entry: AuditEntry) -> None:

@@ -9,18 +9,20 @@ from contextlib import asynccontextmanager
 import anyio
 from starlette.applications import Starlette
 
-from gdprgate.audit import AuditLog
+from gdprgate.audit import AuditLog, PayloadStore, load_signer, verify_chain
 from gdprgate.config import Settings
 from gdprgate.detect import DetectorConfig, build_detector
 from gdprgate.gateway.access import Access
 from gdprgate.gateway.app import create_app
 from gdprgate.gateway.bootstrap import ensure_bootstrap_key
 from gdprgate.gateway.builtin import BuiltinModel
+from gdprgate.gateway.metrics import ChainState, GatewayMetrics
 from gdprgate.gateway.policy_holder import PolicyHolder
 from gdprgate.gateway.service import Gateway, TextAnalyzer
 from gdprgate.gateway.upstream import Upstream
 from gdprgate.policy import KeyStore
 from gdprgate.protect import OutputAction
+from gdprgate.retention import Retention
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, Vault, load_master_key
 
@@ -38,6 +40,54 @@ def detector_config(settings: Settings) -> DetectorConfig:
         model_gate=settings.detect_model_gate,
         min_score=settings.detect_min_score,
     )
+
+
+class ChainWatch:
+    """The audit chain's state as of its last verification, for ``/metrics``.
+
+    Verified once at start and after every retention sweep, in a worker
+    thread; a scrape only reads the last result.
+    """
+
+    def __init__(self, audit: AuditLog) -> None:
+        self.audit = audit
+        self.state: ChainState = "unverified"
+
+    def check(self) -> None:
+        try:
+            self.state = "ok" if verify_chain(self.audit).ok else "broken"
+        except Exception as exc:
+            self.state = "unverified"
+            logger.error("audit verification failed: %s", type(exc).__name__)
+
+    def chain_state(self) -> ChainState:
+        return self.state
+
+
+async def _sweep_every(
+    retention: Retention, seconds: float, metrics: GatewayMetrics, watch: ChainWatch
+) -> None:
+    """The retention sweeper inside ``serve``: one sweep every ``seconds``,
+    each followed by a verification of the chain."""
+    while True:
+        await anyio.sleep(seconds)
+        try:
+            result = await anyio.to_thread.run_sync(retention.run)
+        except Exception as exc:
+            # The next sweep tries again; the gateway keeps serving.
+            logger.error("retention sweep failed: %s", type(exc).__name__)
+        else:
+            metrics.retention_deleted("payloads", result.payloads)
+            metrics.retention_deleted("vault", result.vault)
+            metrics.retention_deleted("audit", result.audit)
+        await anyio.to_thread.run_sync(watch.check)
+
+
+def _final_checkpoint(audit: AuditLog) -> None:
+    try:
+        audit.checkpoint()
+    except Exception as exc:
+        logger.error("no checkpoint at shutdown: %s", type(exc).__name__)
 
 
 def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starlette:
@@ -62,10 +112,17 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
             log_path=settings.data_dir / "logs" / "builtin-model.log",
         )
     full_detector = build_detector(detector_config(settings))
+    audit = AuditLog(
+        db,
+        load_signer(settings.signing_key_path),
+        checkpoint_every=settings.audit_checkpoint_every,
+    )
+    retention = Retention(db, lambda: holder.current, audit)
     gateway = Gateway(
         detector=detector or full_detector,
         vault=vault,
-        audit=AuditLog(db),
+        audit=audit,
+        payloads=PayloadStore(db),
         upstream=Upstream(
             settings.upstream_url or "http://127.0.0.1:9/v1",
             api_key=settings.upstream_api_key,
@@ -96,13 +153,29 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
             )
             logger.info("built-in model ready at %s", url)
         try:
-            yield
+            async with anyio.create_task_group() as tasks:
+                tasks.start_soon(anyio.to_thread.run_sync, watch.check)
+                interval = settings.retention_seconds
+                if interval is not None:
+                    tasks.start_soon(
+                        _sweep_every, retention, interval, gateway.metrics, watch
+                    )
+                try:
+                    yield
+                finally:
+                    tasks.cancel_scope.cancel()
         finally:
             if builtin is not None:
                 builtin.stop()
+            # Outside the cancelled task group, shielded: a last checkpoint
+            # keeps the unsigned tail short across restarts.
+            with anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(_final_checkpoint, audit)
             db.close()
 
     gateway.metrics.scrape_token = settings.metrics_token
+    watch = ChainWatch(audit)
+    gateway.metrics.sources.audit_chain = watch
     app = create_app(gateway, lifespan=lifespan)
     # A new gateway's first key, to be shown once by the caller (the CLI).
     app.state.bootstrap_key = bootstrap_key

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from starlette.requests import Request
 
-from gdprgate.audit import AuditEntry, AuditLog
+from gdprgate.audit import AuditEntry, AuditLog, PayloadStore
 from gdprgate.detect import Finding
 from gdprgate.errors import EntitiesBlocked, ProtectionFailed
 from gdprgate.gateway.access import PURPOSE_HEADER, Access, Caller
@@ -60,6 +60,7 @@ class Gateway:
     policy_holder: PolicyHolder | None = None
     limiter: RateLimiter = field(default_factory=RateLimiter)
     metrics: GatewayMetrics = field(default_factory=GatewayMetrics)
+    payloads: PayloadStore | None = None
     pseudonymizer: Pseudonymizer = field(init=False)
 
     def __post_init__(self) -> None:
@@ -86,7 +87,11 @@ class Gateway:
         try:
             findings = self.detector.analyze_batch(texts)
             return self.pseudonymizer.protect(
-                caller.tenant, texts, findings, caller.input_action
+                caller.tenant,
+                texts,
+                findings,
+                caller.input_action,
+                keep_until=caller.vault_expiry(),
             )
         except EntitiesBlocked:
             raise

@@ -71,10 +71,14 @@ purposes:
     data_categories: [user.name, user.contact.email, user.contact.phone_number]
     recipients: [self-hosted model]
     # How long each store keeps data of this purpose: ISO 8601 (P30D) or
-    # 30d, 12h, 6w, 18mo, 1y.
+    # 30d, 12h, 6w, 18mo, 1y. Enforced by `gdprgate retention run` and the
+    # sweeper in `gdprgate serve`.
     retention:
       vault: 90d
       audit: 1y
+      payloads: 30d
+    # Keep each interaction, pseudonymised, for review by auditors.
+    store_payloads: true
     # Allowed models; leave out (or []) to allow any.
     models: []
     input_actions:

@@ -129,6 +129,9 @@ class Purpose(_Frozen):
     default_input_action: Action = "token"
     default_output_action: Action = "token"
     restore: bool = True
+    # Keep the protected request and answer of each interaction for review
+    # (audit/payloads), for ``retention.payloads`` when that is set.
+    store_payloads: bool = False
 
     @model_validator(mode="after")
     def _special_categories_need_a_condition(self) -> Purpose:

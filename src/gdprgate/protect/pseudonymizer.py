@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from gdprgate.detect import Finding
 from gdprgate.errors import EntitiesBlocked
@@ -72,8 +73,12 @@ class Pseudonymizer:
         texts: Sequence[str],
         findings: Sequence[Sequence[Finding]],
         action_for: ActionFor = token_everything,
+        keep_until: datetime | None = None,
     ) -> Protected:
         """Protect ``texts[i]`` using ``findings[i]``; one vault round trip.
+
+        ``keep_until`` is passed to :meth:`Vault.tokenize_many`: until when
+        the purpose may keep the values.
 
         Raises :class:`EntitiesBlocked` (naming types only) when the rule
         blocks a type that was found; nothing is written to the vault then.
@@ -95,7 +100,7 @@ class Pseudonymizer:
             for finding in found
             if action_for(finding.entity) != "redact"
         ]
-        pseudonyms = iter(self._vault.tokenize_many(tenant, items))
+        pseudonyms = iter(self._vault.tokenize_many(tenant, items, keep_until))
 
         result = Protected(texts=[])
         for found in findings:

@@ -41,6 +41,11 @@ class BundleReport:
 
 def audit_verification(audit: object) -> dict[str, Any]:
     """The audit log's own verification, or ``unverified`` when it has none."""
+    from gdprgate.audit import AuditLog, verify_chain
+
+    if isinstance(audit, AuditLog):
+        report = verify_chain(audit)
+        return {"status": "ok" if report.ok else "broken", **report.to_dict()}
     verify = getattr(audit, "verify", None)
     if callable(verify):
         result = verify()

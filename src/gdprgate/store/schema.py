@@ -34,15 +34,25 @@ vault_entries = sa.Table(
     sa.Column("nonce", sa.LargeBinary, nullable=False),
     sa.Column("ciphertext", sa.LargeBinary, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    # Until when the purposes that used the value may keep it (the longest
+    # of their vault retention periods, from the last use); NULL: not set.
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
     sa.UniqueConstraint("tenant", "token", name="uq_vault_tenant_token"),
     sa.UniqueConstraint("tenant", "blind_index", name="uq_vault_tenant_blind"),
+    sa.Index("ix_vault_entries_expires_at", "expires_at"),
 )
 
 # One row per gateway request. Never a raw value: tokens, counts and types.
+# ``seq`` is the entry's position in the hash chain; ``entry_hash`` covers the
+# entry and ``prev_hash`` (the hash of entry ``seq - 1``).
 audit_events = sa.Table(
     "audit_events",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("entry_hash", sa.String(64), nullable=False),
+    sa.Column("details", sa.JSON, nullable=True),
     sa.Column("ts", sa.DateTime(timezone=True), nullable=False),
     sa.Column("request_id", sa.String(64), nullable=False),
     sa.Column("tenant", sa.String(128), nullable=False),
@@ -59,6 +69,50 @@ audit_events = sa.Table(
     sa.Column("key_id", sa.String(32), nullable=True),
     sa.Column("purpose", sa.String(128), nullable=True),
     sa.Index("ix_audit_events_ts", "ts"),
+    sa.UniqueConstraint("seq", name="uq_audit_events_seq"),
+)
+
+# The chain's one head row (id 1): the last position and hash written, and
+# the last position pruned by retention (0: nothing pruned). Appending locks
+# this row, so concurrent writers, in one process or several, take turns.
+audit_head = sa.Table(
+    "audit_head",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("entry_hash", sa.String(64), nullable=False),
+    sa.Column("pruned_seq", sa.BigInteger, nullable=False),
+    sa.Column("pruned_hash", sa.String(64), nullable=False),
+)
+
+# Signed checkpoints: an Ed25519 signature over (seq, entry_hash, time), made
+# with a key that is kept outside the database.
+audit_checkpoints = sa.Table(
+    "audit_checkpoints",
+    metadata,
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("entry_hash", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("key_id", sa.String(32), nullable=False),
+    sa.Column("signature", sa.String(128), nullable=False),
+)
+
+# Protected prompts and answers, kept only for purposes with
+# ``store_payloads: true``: what went to the model and what came back,
+# pseudonymised (tokens, never the values they stand for).
+interaction_payloads = sa.Table(
+    "interaction_payloads",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("request_id", sa.String(64), nullable=False),
+    sa.Column("tenant", sa.String(128), nullable=False),
+    sa.Column("purpose", sa.String(128), nullable=False),
+    sa.Column("route", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("request", sa.JSON, nullable=False),
+    sa.Column("answer", sa.JSON, nullable=True),
+    sa.UniqueConstraint("request_id", name="uq_interaction_payloads_request"),
+    sa.Index("ix_interaction_payloads_created_at", "created_at"),
 )
 
 # API keys. Only a SHA-256 digest of each secret is kept, never the secret.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from cryptography.exceptions import InvalidTag
@@ -16,6 +16,29 @@ from gdprgate.store import Database, vault_entries
 from gdprgate.vault.keys import NONCE_BYTES, Keyring, TenantKeys
 from gdprgate.vault.normalize import normalize_value
 from gdprgate.vault.token import MAX_CODE, MIN_CODE, Token, encode_code
+
+# The expiry of values a purpose without a vault retention period used.
+FOREVER = datetime(9999, 12, 31, tzinfo=UTC)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def _stale(stored: datetime | None, keep_until: datetime) -> bool:
+    """Whether a stored expiry must move to ``keep_until``.
+
+    It moves only forward, and only by more than a tenth of the period left
+    (at most a day), so that a value used on every request is not rewritten
+    on every request.
+    """
+    stored = _aware(stored)
+    if stored is None:
+        return True
+    left = keep_until - datetime.now(UTC)
+    return stored < keep_until - min(timedelta(days=1), max(left, timedelta()) / 10)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,37 +68,75 @@ class Vault:
         return self.tokenize_many(tenant, [(entity, value)])[0].token
 
     def tokenize_many(
-        self, tenant: str, items: Sequence[tuple[str, str]]
+        self,
+        tenant: str,
+        items: Sequence[tuple[str, str]],
+        keep_until: datetime | None = None,
     ) -> list[Pseudonymised]:
-        """Tokens for many values, in order, in as few round trips as possible."""
+        """Tokens for many values, in order, in as few round trips as possible.
+
+        ``keep_until`` is when the purpose using the values may no longer
+        keep them (:data:`FOREVER` when it sets no period); a value's expiry
+        only ever moves later. ``None`` leaves expiries as they are.
+        """
         keys = self._keyring.for_tenant(tenant)
         indexes = [
             keys.blind_index(entity, normalize_value(entity, value))
             for entity, value in items
         ]
-        known = self._tokens_by_index(tenant, set(indexes))
+        found = self._entries_by_index(tenant, set(indexes))
+        known = {index: token for index, (token, _) in found.items()}
         fresh = {
             index: item
             for item, index in zip(items, indexes, strict=True)
             if index not in known
         }
+        if keep_until is not None:
+            stale = [i for i, (_, ends) in found.items() if _stale(ends, keep_until)]
+            self._extend(tenant, stale, keep_until)
         if fresh:
-            known.update(self._insert_all(tenant, keys, fresh))
+            known.update(self._insert_all(tenant, keys, fresh, keep_until))
         return [
             Pseudonymised(entity, value, known[index])
             for (entity, value), index in zip(items, indexes, strict=True)
         ]
 
+    def _extend(self, tenant: str, indexes: list[str], keep_until: datetime) -> None:
+        if not indexes:
+            return
+        update = (
+            sa.update(vault_entries)
+            .where(
+                vault_entries.c.tenant == tenant,
+                vault_entries.c.blind_index.in_(indexes),
+                sa.or_(
+                    vault_entries.c.expires_at.is_(None),
+                    vault_entries.c.expires_at < keep_until,
+                ),
+            )
+            .values(expires_at=keep_until)
+        )
+        with self._db.engine.begin() as connection:
+            connection.execute(update)
+
     def _insert_all(
-        self, tenant: str, keys: TenantKeys, fresh: dict[str, tuple[str, str]]
+        self,
+        tenant: str,
+        keys: TenantKeys,
+        fresh: dict[str, tuple[str, str]],
+        keep_until: datetime | None = None,
     ) -> dict[str, str]:
         """Store new values in one transaction; on any clash, one by one."""
         rows = []
         tokens = {}
-        for index, (entity, value) in fresh.items():
+        # Rows go in blind-index order, so that two writers storing the same
+        # new values (two replicas on PostgreSQL) lock them in the same
+        # order and wait for each other instead of deadlocking.
+        for index, (entity, value) in sorted(fresh.items()):
             digest = keys.token_digest(entity, normalize_value(entity, value))
             tokens[index] = str(Token(entity, encode_code(digest, MIN_CODE)))
-            rows.append(_row(tenant, keys, entity, value, index, tokens[index]))
+            row = _row(tenant, keys, entity, value, index, tokens[index])
+            rows.append({**row, "expires_at": keep_until})
         if len(set(tokens.values())) == len(tokens):
             try:
                 with self._db.engine.begin() as connection:
@@ -84,10 +145,13 @@ class Vault:
                 pass  # a code or a value is taken: settle each one below
             else:
                 return tokens
-        return {
+        settled = {
             index: self._insert(tenant, keys, entity, value, index)
             for index, (entity, value) in fresh.items()
         }
+        if keep_until is not None:
+            self._extend(tenant, list(settled), keep_until)
+        return settled
 
     def lookup(self, tenant: str, entity: str, value: str) -> str | None:
         """The token of a value already in the vault, without creating one."""
@@ -126,6 +190,27 @@ class Vault:
             query = query.where(vault_entries.c.tenant == tenant)
         with self._db.engine.connect() as connection:
             return int(connection.execute(query).scalar_one())
+
+    def _entries_by_index(
+        self, tenant: str, indexes: set[str]
+    ) -> dict[str, tuple[str, datetime | None]]:
+        """Token and expiry of each known blind index."""
+        if not indexes:
+            return {}
+        columns = (
+            vault_entries.c.blind_index,
+            vault_entries.c.token,
+            vault_entries.c.expires_at,
+        )
+        query = sa.select(*columns).where(
+            vault_entries.c.tenant == tenant,
+            vault_entries.c.blind_index.in_(indexes),
+        )
+        with self._db.engine.connect() as connection:
+            return {
+                row.blind_index: (row.token, row.expires_at)
+                for row in connection.execute(query)
+            }
 
     def _tokens_by_index(self, tenant: str, indexes: set[str]) -> dict[str, str]:
         if not indexes:
