@@ -6,9 +6,11 @@ gateway's own cost: detection, vault, output check, restoration, HTTP.
 
 Workload: prompts of about 1 KB holding fictional names, e-mails, phone
 numbers and IBANs, all different (no cache hits), sent by CONCURRENCY
-clients at once, non-streamed and streamed. The gateway runs twice: with
-every detection layer, and with validated patterns only. Also measured:
-one client alone, and turn 1 versus turn 20 of a conversation.
+clients at once, non-streamed and streamed. The gateway runs with every
+detection layer and with validated patterns only, each as one process and
+as two worker processes (``serve --workers 2``). Also measured: one client
+alone, and turn 1 versus turn 20 of a conversation. Peak RSS adds up the
+gateway's processes.
 
     .venv/bin/python bench/gateway_overhead.py [--requests 320] [--concurrency 32]
 """
@@ -153,10 +155,21 @@ def start(
 
 
 def peak_rss_mb(process: subprocess.Popen[bytes]) -> float:
-    for line in Path(f"/proc/{process.pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    """Peak resident memory of the process and its worker processes."""
+    total = 0.0
+    pending = [process.pid]
+    while pending:
+        pid = pending.pop()
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                total += int(line.split()[1]) / 1024
+    return total or float("nan")
 
 
 def measure(
@@ -193,12 +206,15 @@ def main() -> None:
     turns: dict[str, tuple[float, float]] = {}
     try:
         results["direct"] = measure(upstream_url, args, 0)
-        configs = {
+        patterns = {
+            "GDPRGATE_DETECT_RAMPART": "false",
+            "GDPRGATE_DETECT_SPACY": "false",
+        }
+        configs: dict[str, dict[str, str]] = {
             "all layers": {},
-            "patterns only": {
-                "GDPRGATE_DETECT_RAMPART": "false",
-                "GDPRGATE_DETECT_SPACY": "false",
-            },
+            "patterns only": patterns,
+            "all layers, 2 workers": {"GDPRGATE_WORKERS": "2"},
+            "patterns only, 2 workers": {**patterns, "GDPRGATE_WORKERS": "2"},
         }
         for number, (name, env) in enumerate(configs.items(), start=1):
             port = free_port()

@@ -99,6 +99,13 @@ class Settings(BaseSettings):
         default=0.5, ge=0, le=1, description="Findings below this score are ignored."
     )
     log_level: str = Field(default="INFO", description="Logging level.")
+    workers: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="Gateway processes serving the port (more than 1 needs an "
+        "upstream URL: the built-in model runs in one process).",
+    )
     metrics_token: str | None = Field(
         default=None,
         description="Bearer token /metrics asks for; default: none (keep it internal).",

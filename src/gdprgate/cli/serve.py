@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import click
 from gdprgate.cli import main
 from gdprgate.cli._common import clear_errors, configure_logging
 from gdprgate.config import Settings
+from gdprgate.errors import ConfigError
 
 
 @main.command()
@@ -32,6 +34,13 @@ from gdprgate.config import Settings
     default=None,
     help="Policy file (GDPRGATE_POLICY); default: the built-in policy.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Gateway processes on the port (GDPRGATE_WORKERS; default 1). "
+    "More than one needs --upstream.",
+)
 @clear_errors
 def serve(
     host: str,
@@ -39,6 +48,7 @@ def serve(
     upstream: str | None,
     data_dir: Path | None,
     policy: Path | None,
+    workers: int | None,
 ) -> None:
     """Run the gateway (settings: GDPRGATE_* variables, see the README).
 
@@ -57,8 +67,18 @@ def serve(
         overrides["data_dir"] = data_dir
     if policy is not None:
         overrides["policy"] = policy
+    if workers is not None:
+        overrides["workers"] = workers
     settings = Settings(**overrides)
+    if settings.workers > 1 and settings.upstream_url is None:
+        msg = (
+            "more than one worker needs an upstream (--upstream): "
+            "the built-in model runs in one process"
+        )
+        raise ConfigError(msg)
     configure_logging(settings.log_level, settings.log_format)
+    # Built here even with several workers: the store is migrated and the
+    # first key created once, before any worker starts.
     app = build_app(settings)
     if app.state.bootstrap_key:
         path = settings.data_dir / "bootstrap.key"
@@ -67,6 +87,22 @@ def serve(
             f"  {app.state.bootstrap_key}",
             err=True,
         )
+    if settings.workers > 1:
+        # Each worker process builds its own gateway from the same settings.
+        for name, value in overrides.items():
+            os.environ[f"GDPRGATE_{name.upper()}"] = str(value)
+        uvicorn.run(
+            "gdprgate.gateway.runtime:app_from_environment",
+            factory=True,
+            workers=settings.workers,
+            host=host,
+            port=port,
+            log_level=settings.log_level.lower(),
+            access_log=False,
+            log_config=None,
+            timeout_graceful_shutdown=5,
+        )
+        return
     uvicorn.run(
         app,
         host=host,

@@ -180,3 +180,16 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
     # A new gateway's first key, to be shown once by the caller (the CLI).
     app.state.bootstrap_key = bootstrap_key
     return app
+
+
+def app_from_environment() -> Starlette:
+    """The gateway of one worker process of ``serve --workers N``.
+
+    Settings come from the ``GDPRGATE_*`` variables the parent process set;
+    the worker configures its own logging, since it starts afresh.
+    """
+    from gdprgate.logs import configure_logging
+
+    settings = Settings()
+    configure_logging(settings.log_level, settings.log_format)
+    return build_app(settings)
