@@ -117,14 +117,14 @@ async def workload(
     return run
 
 
-async def conversation(url: str, key: str) -> tuple[float, float]:
+async def conversation(url: str, key: str, first: int = 10_000) -> tuple[float, float]:
     """Seconds for turn 1 and turn 20 of one growing conversation."""
     messages: list[dict[str, str]] = []
     times = []
     headers = {"authorization": f"Bearer {key}"}
     async with httpx.AsyncClient(base_url=url, timeout=120, headers=headers) as client:
         for turn in range(20):
-            messages.append({"role": "user", "content": prompt(10_000 + turn)})
+            messages.append({"role": "user", "content": prompt(first + turn)})
             started = time.perf_counter()
             response = await client.post(
                 "/v1/chat/completions", json={"model": "fast", "messages": messages}
@@ -132,6 +132,16 @@ async def conversation(url: str, key: str) -> tuple[float, float]:
             times.append(time.perf_counter() - started)
             messages.append(response.json()["choices"][0]["message"])
     return times[0], times[-1]
+
+
+def conversations(url: str, key: str, number: int) -> tuple[float, float]:
+    """Median seconds of turn 1 and of turn 20 over five conversations."""
+    runs = [
+        asyncio.run(conversation(url, key, 10_000 * (number * 10 + n + 1)))
+        for n in range(5)
+    ]
+    firsts, lasts = sorted(r[0] for r in runs), sorted(r[1] for r in runs)
+    return firsts[2], lasts[2]
 
 
 def start(
@@ -228,7 +238,7 @@ def main() -> None:
             try:
                 key = (Path(data_dir) / "bootstrap.key").read_text().strip()
                 results[name] = measure(url, args, number * 100_000, key)
-                turns[name] = asyncio.run(conversation(url, key))
+                turns[name] = conversations(url, key, number)
                 memory[name] = peak_rss_mb(gateway)
             finally:
                 gateway.terminate()
