@@ -55,36 +55,11 @@ COMMON_RANK = 3000
 # A name this frequent as a word stays ordinary in lower case.
 NAME_AS_WORD_RANK = 400
 # Faker locales whose names count (their language part).
-NAME_LOCALES = frozenset(
-    [
-        "en",
-        "de",
-        "fr",
-        "es",
-        "it",
-        "nl",
-        "pl",
-        "pt",
-        "sv",
-        "da",
-        "fi",
-        "no",
-        "nb",
-        "cs",
-        "sk",
-        "hu",
-        "ro",
-        "hr",
-        "sl",
-        "et",
-        "lv",
-        "lt",
-        "ga",
-        "tr",
-        "el",
-        "bg",
-    ]
-)
+_NAME_LOCALE_LIST = """
+en de fr es it nl pl pt sv da fi no nb cs sk hu ro hr sl et lv lt ga tr
+el bg
+"""
+NAME_LOCALES = frozenset(_NAME_LOCALE_LIST.split())
 # Characters of context a piece takes on each side.
 CONTEXT_CHARS = 80
 # Pieces closer than this many characters are read as one.
@@ -99,26 +74,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _END = re.compile(r"[.!?…]+[\"'’”)\]]*\s+|\n\s*")
 
 # Abbreviations of three letters or more that stand before a name.
-_TITLES = frozenset(
-    [
-        "Mrs",
-        "Mme",
-        "Mlle",
-        "Sra",
-        "Srta",
-        "Sig",
-        "Dott",
-        "Prof",
-        "Ing",
-        "Dipl",
-        "Gen",
-        "Col",
-        "Capt",
-        "Sgt",
-        "Rev",
-        "Hon",
-    ]
-)
+_TITLE_LIST = """
+Mrs Mme Mlle Sra Srta Sig Dott Prof Ing Dipl Gen Col Capt Sgt Rev Hon
+"""
+_TITLES = frozenset(_TITLE_LIST.split())
 
 
 @dataclass(frozen=True)
@@ -271,27 +230,12 @@ def _place_list(attribute: str) -> bool:
 
 
 _COLLECTIONS = (list, tuple, dict, set, frozenset)
-_PLACE_ATTRIBUTES = frozenset(
-    [
-        "countries",
-        "cities",
-        "city_names",
-        "real_city_names",
-        "towns",
-        "villages",
-        "settlements",
-        "states",
-        "regions",
-        "region_names",
-        "provinces",
-        "counties",
-        "departments",
-        "districts",
-        "metropolitan_cities",
-        "places",
-        "localities",
-    ]
-)
+_PLACE_ATTRIBUTE_LIST = """
+countries cities city_names real_city_names towns villages settlements
+states regions region_names provinces counties departments districts
+metropolitan_cities places localities
+"""
+_PLACE_ATTRIBUTES = frozenset(_PLACE_ATTRIBUTE_LIST.split())
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
