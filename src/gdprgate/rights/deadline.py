@@ -31,9 +31,7 @@ def next_working_day(day: date, holidays: Collection[date] = ()) -> date:
     return day
 
 
-def due_date(
-    received: date, months: int = 1, holidays: Collection[date] = ()
-) -> date:
+def due_date(received: date, months: int = 1, holidays: Collection[date] = ()) -> date:
     """The day a request received on ``received`` must be answered by."""
     return next_working_day(add_months(received, months), holidays)
 

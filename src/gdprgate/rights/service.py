@@ -1,0 +1,343 @@
+"""The one tool for data-subject requests: open, answer, erase, restrict.
+
+:class:`Rights` ties the register, the subject links, the vault, the audit
+log, the blocks and the deletion hooks together. The CLI and the admin API
+are thin layers over it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from gdprgate.audit import AuditEntry, AuditLog
+from gdprgate.errors import RightsError
+from gdprgate.policy import Policy
+from gdprgate.rights.blocks import Blocks
+from gdprgate.rights.footprint import Footprint, find_person
+from gdprgate.rights.hooks import HookCalls, HookOptions
+from gdprgate.rights.interfaces import (
+    DatasetIndex,
+    NoDatasets,
+    NoPayloads,
+    PayloadStore,
+)
+from gdprgate.rights.register import RightsRegister, RightsRequest
+from gdprgate.rights.report import access_report, portability_export
+from gdprgate.rights.scrub import scrub_store, secure_delete
+from gdprgate.rights.subjects import Identifier, Subjects
+from gdprgate.store import Database, rights_requests, subject_links, vault_entries
+from gdprgate.vault import Keyring, Vault
+
+logger = logging.getLogger("gdprgate.rights")
+
+NONCE_BYTES = 12
+
+
+class Rights:
+    """Data-subject requests across everything gdprgate holds."""
+
+    def __init__(
+        self,
+        db: Database,
+        keyring: Keyring,
+        audit: AuditLog,
+        policy: Callable[[], Policy],
+        *,
+        payloads: PayloadStore | None = None,
+        datasets: DatasetIndex | None = None,
+        hooks: HookOptions | None = None,
+        today: Callable[[], date] | None = None,
+    ) -> None:
+        self._db = db
+        self._keyring = keyring
+        self._vault = Vault(db, keyring)
+        self._audit = audit
+        self._policy = policy
+        self.payloads: PayloadStore = payloads or NoPayloads()
+        self.datasets: DatasetIndex = datasets or NoDatasets()
+        self.register = RightsRegister(db, today)
+        self.subjects = Subjects(db, keyring)
+        self.blocks = Blocks(db, keyring)
+        self.hook_calls = HookCalls(db, hooks)
+
+    def open(
+        self,
+        *,
+        kind: str,
+        tenant: str,
+        subject_id: str | None = None,
+        identifiers: Sequence[tuple[str, str]] = (),
+        purposes: Sequence[str] = (),
+        received_on: date | None = None,
+    ) -> RightsRequest:
+        """Register a request; ``identifiers`` are (kind, value) pairs such as
+        ("email", ...); only their keyed hashes are kept."""
+        policy = self._policy()
+        if not policy.has_tenant(tenant):
+            raise RightsError("the tenant is not in the policy in force")
+        unknown = [p for p in purposes if policy.purpose(p) is None]
+        if unknown:
+            raise RightsError(f"unknown purpose(s): {', '.join(sorted(unknown))}")
+        if purposes and kind not in {"restrict", "object"}:
+            raise RightsError("purposes apply to restriction and objection only")
+        subject_hash = (
+            None
+            if subject_id is None
+            else self.subjects.subject_hash(tenant, subject_id)
+        )
+        found: list[Identifier] = []
+        for id_kind, value in identifiers:
+            if not value.strip():
+                raise RightsError(f"the {id_kind} identifier is empty")
+            found.extend(self.subjects.identifiers(tenant, id_kind, value))
+        request = self.register.open(
+            tenant=tenant,
+            kind=kind,
+            subject_hash=subject_hash,
+            identifiers=found,
+            purposes=purposes,
+            received_on=received_on,
+        )
+        logger.info("rights request opened", extra={"fields": _log(request)})
+        return request
+
+    def footprint(self, request: RightsRequest) -> Footprint:
+        """Everything held about the person the request names."""
+        return find_person(
+            self._db,
+            self.subjects,
+            self._audit,
+            request.tenant,
+            request.subject_hash,
+            request.identifiers,
+        )
+
+    def execute(self, request_id: str) -> dict[str, Any]:
+        """Carry out a request by its kind; the answer (report, export or receipt)."""
+        request = self.register.get(request_id)
+        if request.status != "open":
+            raise RightsError(f"the request is {request.status}, not open")
+        actions = {
+            "access": self.access,
+            "export": self.export,
+            "erase": self.erase,
+            "restrict": self.restrict,
+            "object": self.restrict,
+        }
+        return actions[request.kind](request)
+
+    def access(self, request: RightsRequest) -> dict[str, Any]:
+        """The Art. 15 report; closes the request."""
+        footprint = self.footprint(request)
+        values = self._vault.resolve(request.tenant, footprint.tokens)
+        person = footprint.person_keys()
+        report = access_report(
+            request,
+            footprint,
+            values,
+            self._policy(),
+            self.payloads.stored_for(request.tenant, person.request_ids),
+            self.datasets.datasets_with(person),
+            datetime.now(UTC),
+        )
+        self.register.set_status(
+            request.id, "closed", "answered", {"values": len(report["data"])}
+        )
+        return report
+
+    def export(self, request: RightsRequest) -> dict[str, Any]:
+        """The Art. 20 export; closes the request."""
+        footprint = self.footprint(request)
+        values = self._vault.resolve(request.tenant, footprint.tokens)
+        export = portability_export(request, footprint, values, datetime.now(UTC))
+        self.register.set_status(
+            request.id, "closed", "exported", {"items": len(export["items"])}
+        )
+        return export
+
+    def restrict(self, request: RightsRequest) -> dict[str, Any]:
+        """Block the person's identifiers (Art. 18 or 21) until lifted."""
+        footprint = self.footprint(request)
+        identifiers = [Identifier(h.entity, h.blind_index) for h in footprint.held]
+        identifiers += list(request.identifiers)
+        count = self.blocks.add(
+            request.tenant, identifiers, request.kind, request.id, request.purposes
+        )
+        detail = {"identifiers": count, "purposes": list(request.purposes) or "all"}
+        self.register.set_status(request.id, "in_force", "blocked", detail)
+        return {"request_id": request.id, "status": "in_force", **detail}
+
+    def lift(self, request_id: str) -> RightsRequest:
+        """Lift a restriction or objection."""
+        request = self.register.get(request_id)
+        if request.kind not in {"restrict", "object"} or request.status != "in_force":
+            raise RightsError("only a restriction or objection in force can be lifted")
+        lifted = self.blocks.lift(request_id)
+        self.register.set_status(
+            request_id, "closed", "lifted", {"identifiers": lifted}
+        )
+        return self.register.get(request_id)
+
+    def erase(self, request: RightsRequest) -> dict[str, Any]:
+        """Art. 17: delete the person's vault entries, payloads and links,
+        leave a tombstone and a receipt, then tell the deletion hooks."""
+        footprint = self.footprint(request)
+        erasable = footprint.erasable()
+        tokens = [h.token for h in erasable]
+        values = self._vault.resolve(request.tenant, tokens)
+        hooks = [hook for hook in self._policy().deletion_hooks if hook.callable]
+        notice = _notice(request, erasable, values)
+        self.hook_calls.prepare(request.id, hooks)
+        with self._db.engine.begin() as connection:
+            secure_delete(connection)
+            connection.execute(
+                sa.delete(vault_entries).where(
+                    vault_entries.c.tenant == request.tenant,
+                    vault_entries.c.token.in_(tokens),
+                )
+            )
+            if request.subject_hash is not None:
+                connection.execute(
+                    sa.delete(subject_links).where(
+                        subject_links.c.tenant == request.tenant,
+                        subject_links.c.subject_hash == request.subject_hash,
+                    )
+                )
+            if hooks:
+                sealed = self._seal(request, notice)
+                connection.execute(
+                    sa.update(rights_requests)
+                    .where(rights_requests.c.id == request.id)
+                    .values(notice=sealed)
+                )
+        payloads = self.payloads.erase(footprint.person_keys())
+        if self._policy().rights.tombstone_erased:
+            erased = [Identifier(h.entity, h.blind_index) for h in erasable]
+            self.blocks.add(
+                request.tenant, [*erased, *request.identifiers], "erased", request.id
+            )
+        scrub_store(self._db)
+        kept = len(footprint.held) - len(erasable)
+        self._receipt(request, tokens, Counter(h.entity for h in erasable))
+        detail = {"values": len(tokens), "payloads": payloads, "kept_shared": kept}
+        self.register.record(request.id, "erased", detail)
+        statuses = self._notify(request, hooks, notice)
+        return {
+            "request_id": request.id,
+            "erased_values": len(tokens),
+            "erased_payloads": payloads,
+            "kept_shared_values": kept,
+            "hooks": statuses,
+            "status": self.register.get(request.id).status,
+        }
+
+    def retry_hooks(self, request_id: str) -> dict[str, str]:
+        """Call again the hooks of an erasure that have not confirmed."""
+        request = self.register.get(request_id)
+        if request.status != "waiting_for_hooks":
+            raise RightsError("no deletion hook is waiting for this request")
+        hooks = [hook for hook in self._policy().deletion_hooks if hook.callable]
+        return self._notify(request, hooks, self._unseal(request))
+
+    def _notify(
+        self, request: RightsRequest, hooks: list[Any], notice: dict[str, Any]
+    ) -> dict[str, str]:
+        statuses = self.hook_calls.run(request.id, hooks, notice)
+        if all(status == "confirmed" for status in statuses.values()):
+            self._forget_notice(request.id)
+            self.register.set_status(request.id, "closed", "hooks_confirmed", statuses)
+        else:
+            self.register.set_status(
+                request.id, "waiting_for_hooks", "hooks_pending", statuses
+            )
+        return statuses
+
+    def _receipt(
+        self, request: RightsRequest, tokens: list[str], counts: Counter[str]
+    ) -> None:
+        # Tokens only: once the vault forgot them, they identify no one.
+        self._audit.append(
+            AuditEntry(
+                request_id=request.id,
+                tenant=request.tenant,
+                route="rights/erase",
+                status=200,
+                outcome="erased",
+                latency_ms=0.0,
+                entity_counts=dict(counts),
+                tokens=tokens,
+            )
+        )
+
+    def _seal(self, request: RightsRequest, notice: dict[str, Any]) -> bytes:
+        key = self._keyring.for_tenant(request.tenant).data_key
+        nonce = secrets.token_bytes(NONCE_BYTES)
+        plain = json.dumps(notice).encode()
+        return nonce + AESGCM(key).encrypt(nonce, plain, _notice_aad(request.id))
+
+    def _unseal(self, request: RightsRequest) -> dict[str, Any]:
+        with self._db.engine.connect() as connection:
+            sealed = connection.execute(
+                sa.select(rights_requests.c.notice).where(
+                    rights_requests.c.id == request.id
+                )
+            ).scalar_one_or_none()
+        if sealed is None:
+            raise RightsError("the erasure notice for the hooks is gone")
+        key = self._keyring.for_tenant(request.tenant).data_key
+        try:
+            plain = AESGCM(key).decrypt(
+                sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], _notice_aad(request.id)
+            )
+        except InvalidTag as exc:
+            raise RightsError("the erasure notice failed its integrity check") from exc
+        notice: dict[str, Any] = json.loads(plain)
+        return notice
+
+    def _forget_notice(self, request_id: str) -> None:
+        with self._db.engine.begin() as connection:
+            secure_delete(connection)
+            result = connection.execute(
+                sa.update(rights_requests)
+                .where(
+                    rights_requests.c.id == request_id,
+                    rights_requests.c.notice.is_not(None),
+                )
+                .values(notice=None)
+            )
+        if result.rowcount:
+            scrub_store(self._db)
+
+
+def _notice(
+    request: RightsRequest, erasable: Sequence[Any], values: dict[str, str]
+) -> dict[str, Any]:
+    """What a deletion hook is told: which values of whom to erase."""
+    return {
+        "event": "erasure",
+        "request_id": request.id,
+        "tenant": request.tenant,
+        "received_on": request.received_on.isoformat(),
+        "values": [
+            {"type": h.entity, "token": h.token, "value": values.get(h.token)}
+            for h in erasable
+        ],
+    }
+
+
+def _notice_aad(request_id: str) -> bytes:
+    return f"gdprgate rights notice\x1f{request_id}".encode()
+
+
+def _log(request: RightsRequest) -> dict[str, Any]:
+    return {"request_id": request.id, "kind": request.kind, "tenant": request.tenant}
