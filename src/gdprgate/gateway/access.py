@@ -81,9 +81,13 @@ class Access:
 
     def admin(self, authorization: str | None) -> Principal:
         """The principal of an ``admin`` key, or 401/403. Blocks: use a thread."""
+        return self.with_role(authorization, "admin")
+
+    def with_role(self, authorization: str | None, role: str) -> Principal:
+        """The principal of a key holding ``role``, or 401/403. Blocks."""
         principal = self._principal(authorization)
-        if not principal.has_role("admin"):
-            msg = "this key has no 'admin' role"
+        if not principal.has_role(role):
+            msg = f"this key has no '{role}' role"
             refused = Forbidden(msg, code="role_missing")
             refused.caller = Caller(tenant=principal.tenant, key_id=principal.key_id)
             raise refused

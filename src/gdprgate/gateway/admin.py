@@ -1,4 +1,5 @@
-"""``/admin/``: keys, tenants and policy reload, for ``admin`` keys only.
+"""``/admin/``: keys, tenants and policy reload, for ``admin`` keys only
+(the rights routes, for ``dpo`` keys, are in :mod:`gdprgate.gateway.admin_rights`).
 
 Every call, allowed or refused, leaves an audit entry naming the key (never
 a secret). A new key's secret is in the answer to its creation only.
@@ -27,7 +28,9 @@ from gdprgate.policy import parse_duration
 Handler = Callable[[Gateway, Request], Awaitable[Response]]
 
 
-def _admin_route(path: str, method: str, action: Handler) -> Route:
+def admin_route(path: str, method: str, action: Handler, role: str = "admin") -> Route:
+    """A route for keys holding ``role``; every call is audited."""
+
     async def endpoint(request: Request) -> Response:
         gateway: Gateway = request.app.state.gateway
         started = time.perf_counter()
@@ -37,8 +40,11 @@ def _admin_route(path: str, method: str, action: Handler) -> Route:
             if gateway.access is None or gateway.policy_holder is None:
                 raise NotFound("the admin API needs API keys and a policy")
             header = request.headers.get("authorization")
-            principal = await anyio.to_thread.run_sync(gateway.access.admin, header)
+            principal = await anyio.to_thread.run_sync(
+                gateway.access.with_role, header, role
+            )
             key_id = principal.key_id
+            request.state.principal = principal
             response = await action(gateway, request)
             status = response.status_code
             return response
@@ -154,9 +160,9 @@ async def _reload(gateway: Gateway, _request: Request) -> Response:
 
 
 ADMIN_ROUTES = [
-    _admin_route("/admin/keys", "GET", _list_keys),
-    _admin_route("/admin/keys", "POST", _create_key),
-    _admin_route("/admin/keys/{key_id}", "DELETE", _revoke_key),
-    _admin_route("/admin/tenants", "GET", _tenants),
-    _admin_route("/admin/policy/reload", "POST", _reload),
+    admin_route("/admin/keys", "GET", _list_keys),
+    admin_route("/admin/keys", "POST", _create_key),
+    admin_route("/admin/keys/{key_id}", "DELETE", _revoke_key),
+    admin_route("/admin/tenants", "GET", _tenants),
+    admin_route("/admin/policy/reload", "POST", _reload),
 ]

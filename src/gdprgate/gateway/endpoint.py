@@ -31,6 +31,7 @@ from gdprgate.gateway.slots import Slots
 from gdprgate.gateway.sse import DONE, Event, sse_events
 from gdprgate.gateway.upstream import UpstreamStream
 from gdprgate.protect import Protected
+from gdprgate.rights.subjects import SUBJECT_HEADER, check_subject_id
 
 logger = logging.getLogger("gdprgate.gateway")
 
@@ -91,6 +92,8 @@ class Exchange:
     tokens: list[str] = field(default_factory=list)
     sent_chars: int = 0
     spent: int = 0
+    # The X-Gdprgate-Subject id, kept in memory only; stored as a keyed hash.
+    subject: str | None = field(default=None, repr=False)
 
     def entry(self, status: int, outcome: str) -> AuditEntry:
         return AuditEntry(
@@ -121,6 +124,9 @@ def handler(endpoint: Endpoint) -> Callable[[Request], Any]:
             caller = await anyio.to_thread.run_sync(gateway.admit, request)
             exchange.tenant, exchange.key_id = caller.tenant, caller.key_id
             exchange.purpose = caller.purpose_id
+            subject = request.headers.get(SUBJECT_HEADER)
+            if subject is not None:
+                exchange.subject = check_subject_id(subject)
             if caller.key_id is not None:
                 gateway.limiter.admit(
                     caller.key_id,
@@ -208,7 +214,7 @@ async def _complete(
     exchange.output_counts = answers.caught
     exchange.spent = _tokens_used(answer, exchange.sent_chars)
     _spend(gateway, exchange)
-    await _record(gateway, exchange.entry(200, "ok"))
+    await _record(gateway, exchange.entry(200, "ok"), exchange.subject)
     return JSONResponse(answer, headers={"x-request-id": exchange.request_id})
 
 
@@ -275,7 +281,7 @@ async def _relay(
         exchange.spent = (exchange.sent_chars + streamed) // CHARS_PER_TOKEN
         _spend(gateway, exchange)
         with anyio.CancelScope(shield=True):
-            await _record(gateway, exchange.entry(status, outcome))
+            await _record(gateway, exchange.entry(status, outcome), exchange.subject)
 
 
 CHARS_PER_TOKEN = 4
@@ -293,8 +299,10 @@ def _tokens_used(answer: dict[str, Any], sent_chars: int) -> int:
     return (sent_chars + len(json.dumps(answer))) // CHARS_PER_TOKEN
 
 
-async def _record(gateway: Gateway, entry: AuditEntry) -> None:
-    await anyio.to_thread.run_sync(gateway.record, entry)
+async def _record(
+    gateway: Gateway, entry: AuditEntry, subject: str | None = None
+) -> None:
+    await anyio.to_thread.run_sync(gateway.record, entry, subject)
 
 
 def _spend(gateway: Gateway, exchange: Exchange) -> None:

@@ -21,6 +21,7 @@ from gdprgate.gateway.service import Gateway, TextAnalyzer
 from gdprgate.gateway.upstream import Upstream
 from gdprgate.policy import KeyStore
 from gdprgate.protect import OutputAction
+from gdprgate.rights import Rights
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, Vault, load_master_key
 
@@ -49,8 +50,11 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
     db = Database.for_data_dir(settings.data_dir, settings.database_url)
     db.upgrade()
     master_key = load_master_key(settings.data_dir, settings.master_key)
-    vault = Vault(db, Keyring(db, master_key))
+    keyring = Keyring(db, master_key)
+    vault = Vault(db, keyring)
     holder = PolicyHolder(settings.policy)
+    audit = AuditLog(db)
+    rights = Rights(db, keyring, audit, lambda: holder.current)
     keys = KeyStore(db)
     bootstrap_key = ensure_bootstrap_key(keys, holder.current, settings.data_dir)
     access = Access(keys, lambda: holder.current, restore=settings.restore)
@@ -65,7 +69,7 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
     gateway = Gateway(
         detector=detector or full_detector,
         vault=vault,
-        audit=AuditLog(db),
+        audit=audit,
         upstream=Upstream(
             settings.upstream_url or "http://127.0.0.1:9/v1",
             api_key=settings.upstream_api_key,
@@ -82,6 +86,7 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
             if settings.output_action == "off"
             else OutputAction(settings.output_action)
         ),
+        rights=rights,
     )
 
     @asynccontextmanager
