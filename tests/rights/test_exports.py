@@ -21,11 +21,15 @@ def test_rights_exports_are_locked() -> None:
             "Rights",
             "RightsRegister",
             "RightsRequest",
+            "ShredKeys",
+            "Shredded",
             "Subjects",
             "access_html",
             "due_date",
             "extended_due_date",
+            "request_scope",
             "sign",
+            "subject_scope",
             "verify_signature",
         ]
     )

@@ -18,6 +18,7 @@ from gdprgate.rights.interfaces import (
 from gdprgate.rights.register import KINDS, RightsRegister, RightsRequest
 from gdprgate.rights.report import access_html
 from gdprgate.rights.service import Rights
+from gdprgate.rights.shred import Shredded, ShredKeys, request_scope, subject_scope
 from gdprgate.rights.subjects import SUBJECT_HEADER, Subjects
 
 __all__ = [
@@ -34,10 +35,14 @@ __all__ = [
     "Rights",
     "RightsRegister",
     "RightsRequest",
+    "ShredKeys",
+    "Shredded",
     "Subjects",
     "access_html",
     "due_date",
     "extended_due_date",
+    "request_scope",
     "sign",
+    "subject_scope",
     "verify_signature",
 ]

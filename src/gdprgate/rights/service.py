@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import json
 import logging
-import secrets
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from gdprgate.audit import AuditEntry, AuditLog
-from gdprgate.errors import RightsError
+from gdprgate.errors import RightsError, VaultError
 from gdprgate.policy import Policy
 from gdprgate.rights.blocks import Blocks
 from gdprgate.rights.footprint import Footprint, find_person
@@ -34,13 +31,12 @@ from gdprgate.rights.interfaces import (
 from gdprgate.rights.register import RightsRegister, RightsRequest
 from gdprgate.rights.report import access_report, portability_export
 from gdprgate.rights.scrub import scrub_store, secure_delete
+from gdprgate.rights.shred import ShredKeys, request_scope, subject_scope
 from gdprgate.rights.subjects import Identifier, Subjects
 from gdprgate.store import Database, rights_requests, subject_links, vault_entries
 from gdprgate.vault import Keyring, Vault
 
 logger = logging.getLogger("gdprgate.rights")
-
-NONCE_BYTES = 12
 
 
 class Rights:
@@ -69,6 +65,7 @@ class Rights:
         self.subjects = Subjects(db, keyring)
         self.blocks = Blocks(db, keyring)
         self.hook_calls = HookCalls(db, hooks)
+        self.shred = ShredKeys(db, keyring)
 
     def open(
         self,
@@ -198,6 +195,8 @@ class Rights:
         hooks = [hook for hook in self._policy().deletion_hooks if hook.callable]
         notice = _notice(request, erasable, values)
         self.hook_calls.prepare(request.id, hooks)
+        # Sealed before the transaction: the notice's key is its own write.
+        sealed = self._seal(request, notice) if hooks else None
         with self._db.engine.begin() as connection:
             secure_delete(connection)
             connection.execute(
@@ -213,14 +212,18 @@ class Rights:
                         subject_links.c.subject_hash == request.subject_hash,
                     )
                 )
-            if hooks:
-                sealed = self._seal(request, notice)
+            if sealed is not None:
                 connection.execute(
                     sa.update(rights_requests)
                     .where(rights_requests.c.id == request.id)
                     .values(notice=sealed)
                 )
-        payloads = self.payloads.erase(footprint.person_keys())
+        person = footprint.person_keys()
+        payloads = self.payloads.erase(person)
+        scopes = {request_scope(rid) for rid in person.request_ids}
+        if request.subject_hash is not None:
+            scopes.add(subject_scope(request.subject_hash))
+        shredded = self.shred.destroy(request.tenant, scopes)
         if self._policy().rights.tombstone_erased:
             erased = [Identifier(h.entity, h.blind_index) for h in erasable]
             self.blocks.add(
@@ -229,13 +232,19 @@ class Rights:
         scrub_store(self._db)
         kept = len(footprint.held) - len(erasable)
         self._receipt(request, tokens, Counter(h.entity for h in erasable))
-        detail = {"values": len(tokens), "payloads": payloads, "kept_shared": kept}
+        detail = {
+            "values": len(tokens),
+            "payloads": payloads,
+            "shredded_keys": shredded,
+            "kept_shared": kept,
+        }
         self.register.record(request.id, "erased", detail)
         statuses = self._notify(request, hooks, notice)
         return {
             "request_id": request.id,
             "erased_values": len(tokens),
             "erased_payloads": payloads,
+            "shredded_keys": shredded,
             "kept_shared_values": kept,
             "hooks": statuses,
             "status": self.register.get(request.id).status,
@@ -254,7 +263,7 @@ class Rights:
     ) -> dict[str, str]:
         statuses = self.hook_calls.run(request.id, hooks, notice)
         if all(status == "confirmed" for status in statuses.values()):
-            self._forget_notice(request.id)
+            self._forget_notice(request)
             self.register.set_status(request.id, "closed", "hooks_confirmed", statuses)
         else:
             self.register.set_status(
@@ -280,10 +289,10 @@ class Rights:
         )
 
     def _seal(self, request: RightsRequest, notice: dict[str, Any]) -> bytes:
-        key = self._keyring.for_tenant(request.tenant).data_key
-        nonce = secrets.token_bytes(NONCE_BYTES)
+        # Under a key of its own: destroyed with the notice, it leaves no
+        # readable copy even where the row's old bytes survived.
         plain = json.dumps(notice).encode()
-        return nonce + AESGCM(key).encrypt(nonce, plain, _notice_aad(request.id))
+        return self.shred.seal(request.tenant, _notice_scope(request.id), plain)
 
     def _unseal(self, request: RightsRequest) -> dict[str, Any]:
         with self._db.engine.connect() as connection:
@@ -294,17 +303,16 @@ class Rights:
             ).scalar_one_or_none()
         if sealed is None:
             raise RightsError("the erasure notice for the hooks is gone")
-        key = self._keyring.for_tenant(request.tenant).data_key
         try:
-            plain = AESGCM(key).decrypt(
-                sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], _notice_aad(request.id)
-            )
-        except InvalidTag as exc:
-            raise RightsError("the erasure notice failed its integrity check") from exc
+            plain = self.shred.open(request.tenant, _notice_scope(request.id), sealed)
+        except VaultError as exc:
+            raise RightsError("the erasure notice can no longer be opened") from exc
         notice: dict[str, Any] = json.loads(plain)
         return notice
 
-    def _forget_notice(self, request_id: str) -> None:
+    def _forget_notice(self, request: RightsRequest) -> None:
+        request_id = request.id
+        self.shred.destroy(request.tenant, [_notice_scope(request_id)])
         with self._db.engine.begin() as connection:
             secure_delete(connection)
             result = connection.execute(
@@ -335,8 +343,8 @@ def _notice(
     }
 
 
-def _notice_aad(request_id: str) -> bytes:
-    return f"gdprgate rights notice\x1f{request_id}".encode()
+def _notice_scope(request_id: str) -> str:
+    return f"notice:{request_id}"
 
 
 def _log(request: RightsRequest) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from gdprgate.store.rights_tables import (
     rights_events,
     rights_hook_calls,
     rights_requests,
+    shred_keys,
     subject_links,
 )
 from gdprgate.store.schema import audit_events, metadata, tenant_keys, vault_entries
@@ -18,6 +19,7 @@ __all__ = [
     "rights_events",
     "rights_hook_calls",
     "rights_requests",
+    "shred_keys",
     "sqlite_url",
     "subject_links",
     "tenant_keys",

@@ -91,3 +91,15 @@ processing_blocks = sa.Table(
     sa.Column("lifted_at", sa.DateTime(timezone=True), nullable=True),
     sa.Index("ix_processing_blocks_tenant", "tenant", "blind_index"),
 )
+
+# Keys for copies that cannot be deleted in place (append-only segments,
+# payload files): destroying a row makes everything sealed under it
+# unreadable. Each key is wrapped by the tenant's data key.
+shred_keys = sa.Table(
+    "shred_keys",
+    metadata,
+    sa.Column("tenant", sa.String(128), primary_key=True),
+    sa.Column("scope", sa.String(128), primary_key=True),
+    sa.Column("wrapped_key", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
