@@ -4,7 +4,7 @@ with their subject id, and the audit entries that name their tokens."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -43,10 +43,13 @@ class Footprint:
         """The tokens of every value held about the person."""
         return {h.token for h in self.held}
 
-    def erasable(self) -> list[Held]:
-        """Entries erasure deletes: all but values also sent about another
-        subject, unless the request named that value itself."""
-        return [h for h in self.held if h.by_identifier or not h.shared]
+    def own(self) -> Footprint:
+        """The footprint without values also sent about another subject
+        (unless the request named that value itself): those concern the
+        other person too, so they are neither disclosed (Art. 15(4)) nor
+        erased for this one."""
+        held = tuple(h for h in self.held if h.by_identifier or not h.shared)
+        return replace(self, held=held)
 
     def person_keys(self) -> PersonKeys:
         """The person as other stores know them (tokens and keyed hashes)."""

@@ -135,7 +135,7 @@ class Rights:
 
     def access(self, request: RightsRequest) -> dict[str, Any]:
         """The Art. 15 report; closes the request."""
-        footprint = self.footprint(request)
+        footprint = self.footprint(request).own()
         values = self._vault.resolve(request.tenant, footprint.tokens)
         person = footprint.person_keys()
         report = access_report(
@@ -154,7 +154,7 @@ class Rights:
 
     def export(self, request: RightsRequest) -> dict[str, Any]:
         """The Art. 20 export; closes the request."""
-        footprint = self.footprint(request)
+        footprint = self.footprint(request).own()
         values = self._vault.resolve(request.tenant, footprint.tokens)
         export = portability_export(request, footprint, values, datetime.now(UTC))
         self.register.set_status(
@@ -164,7 +164,7 @@ class Rights:
 
     def restrict(self, request: RightsRequest) -> dict[str, Any]:
         """Block the person's identifiers (Art. 18 or 21) until lifted."""
-        footprint = self.footprint(request)
+        footprint = self.footprint(request).own()
         identifiers = [Identifier(h.entity, h.blind_index) for h in footprint.held]
         identifiers += list(request.identifiers)
         count = self.blocks.add(
@@ -189,7 +189,7 @@ class Rights:
         """Art. 17: delete the person's vault entries, payloads and links,
         leave a tombstone and a receipt, then tell the deletion hooks."""
         footprint = self.footprint(request)
-        erasable = footprint.erasable()
+        erasable = footprint.own().held
         tokens = [h.token for h in erasable]
         values = self._vault.resolve(request.tenant, tokens)
         hooks = [hook for hook in self._policy().deletion_hooks if hook.callable]
