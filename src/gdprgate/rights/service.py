@@ -224,6 +224,9 @@ class Rights:
         if request.subject_hash is not None:
             scopes.add(subject_scope(request.subject_hash))
         shredded = self.shred.destroy(request.tenant, scopes)
+        # Scrubbed data sets cannot be edited from here: name them, so that
+        # their owners rebuild them without the person.
+        datasets = [hit.name for hit in self.datasets.datasets_with(person)]
         if self._policy().rights.tombstone_erased:
             erased = [Identifier(h.entity, h.blind_index) for h in erasable]
             self.blocks.add(
@@ -237,6 +240,7 @@ class Rights:
             "payloads": payloads,
             "shredded_keys": shredded,
             "kept_shared": kept,
+            "datasets": datasets,
         }
         self.register.record(request.id, "erased", detail)
         statuses = self._notify(request, hooks, notice)
@@ -246,6 +250,7 @@ class Rights:
             "erased_payloads": payloads,
             "shredded_keys": shredded,
             "kept_shared_values": kept,
+            "datasets_holding_the_person": datasets,
             "hooks": statuses,
             "status": self.register.get(request.id).status,
         }
