@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -119,8 +119,27 @@ class Gateway:
             rule = (
                 caller.purpose.output_action if caller.purpose else self.output_action
             )
-            guard = OutputGuard(self.detector, self.vault, caller.tenant, rule)
+            guard = OutputGuard(
+                self.detector,
+                self.vault,
+                caller.tenant,
+                rule,
+                blocked=self._blocked_for(caller),
+            )
         return AnswerFilter(restorer, guard, json_content=json_content)
+
+    def _blocked_for(self, caller: Caller) -> Callable[[str, str], bool] | None:
+        """Values the model writes that may not enter the vault (see rights)."""
+        rights = self.rights
+        if rights is None:
+            return None
+
+        def blocked(entity: str, value: str) -> bool:
+            return rights.blocks.is_blocked(
+                caller.tenant, caller.purpose_id, entity, value
+            )
+
+        return blocked
 
     def _on_restricted(self) -> str:
         if self.policy_holder is None:

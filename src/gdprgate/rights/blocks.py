@@ -120,6 +120,17 @@ class Blocks:
             self._cache[tenant] = (time.monotonic(), found)
         return found
 
+    def is_blocked(
+        self, tenant: str, purpose: str | None, entity: str, value: str
+    ) -> bool:
+        """Whether any block covers ``value`` for ``purpose``."""
+        active = self.active(tenant)
+        if not active:
+            return False
+        keys = self._keyring.for_tenant(tenant)
+        index = keys.blind_index(entity, normalize_value(entity, value))
+        return any(b.applies_to(purpose) for b in active.get(index, []))
+
     def check(
         self,
         tenant: str,
