@@ -27,6 +27,7 @@ from gdprgate.rights.interfaces import (
     NoDatasets,
     NoPayloads,
     PayloadStore,
+    PersonKeys,
 )
 from gdprgate.rights.register import RightsRegister, RightsRequest
 from gdprgate.rights.report import access_report, portability_export
@@ -187,7 +188,8 @@ class Rights:
 
     def erase(self, request: RightsRequest) -> dict[str, Any]:
         """Art. 17: delete the person's vault entries, payloads and links,
-        leave a tombstone and a receipt, then tell the deletion hooks."""
+        shred their keys, leave a tombstone and a receipt, then tell the
+        deletion hooks."""
         footprint = self.footprint(request)
         erasable = footprint.own().held
         tokens = [h.token for h in erasable]
@@ -197,6 +199,34 @@ class Rights:
         self.hook_calls.prepare(request.id, hooks)
         # Sealed before the transaction: the notice's key is its own write.
         sealed = self._seal(request, notice) if hooks else None
+        self._delete_rows(request, tokens, sealed)
+        elsewhere = self._erase_elsewhere(request, footprint.person_keys())
+        if self._policy().rights.tombstone_erased:
+            erased = [Identifier(h.entity, h.blind_index) for h in erasable]
+            self.blocks.add(
+                request.tenant, [*erased, *request.identifiers], "erased", request.id
+            )
+        scrub_store(self._db)
+        self._receipt(request, tokens, Counter(h.entity for h in erasable))
+        kept = len(footprint.held) - len(erasable)
+        detail = {"values": len(tokens), "kept_shared": kept, **elsewhere}
+        self.register.record(request.id, "erased", detail)
+        statuses = self._notify(request, hooks, notice)
+        return {
+            "request_id": request.id,
+            "erased_values": len(tokens),
+            "erased_payloads": elsewhere["payloads"],
+            "shredded_keys": elsewhere["shredded_keys"],
+            "kept_shared_values": kept,
+            "datasets_holding_the_person": elsewhere["datasets"],
+            "hooks": statuses,
+            "status": self.register.get(request.id).status,
+        }
+
+    def _delete_rows(
+        self, request: RightsRequest, tokens: list[str], sealed: bytes | None
+    ) -> None:
+        """Vault entries and subject links go, in one transaction."""
         with self._db.engine.begin() as connection:
             secure_delete(connection)
             connection.execute(
@@ -218,7 +248,11 @@ class Rights:
                     .where(rights_requests.c.id == request.id)
                     .values(notice=sealed)
                 )
-        person = footprint.person_keys()
+
+    def _erase_elsewhere(
+        self, request: RightsRequest, person: PersonKeys
+    ) -> dict[str, Any]:
+        """Payloads deleted, shredding keys destroyed, data sets named."""
         payloads = self.payloads.erase(person)
         scopes = {request_scope(rid) for rid in person.request_ids}
         if request.subject_hash is not None:
@@ -227,33 +261,7 @@ class Rights:
         # Scrubbed data sets cannot be edited from here: name them, so that
         # their owners rebuild them without the person.
         datasets = [hit.name for hit in self.datasets.datasets_with(person)]
-        if self._policy().rights.tombstone_erased:
-            erased = [Identifier(h.entity, h.blind_index) for h in erasable]
-            self.blocks.add(
-                request.tenant, [*erased, *request.identifiers], "erased", request.id
-            )
-        scrub_store(self._db)
-        kept = len(footprint.held) - len(erasable)
-        self._receipt(request, tokens, Counter(h.entity for h in erasable))
-        detail = {
-            "values": len(tokens),
-            "payloads": payloads,
-            "shredded_keys": shredded,
-            "kept_shared": kept,
-            "datasets": datasets,
-        }
-        self.register.record(request.id, "erased", detail)
-        statuses = self._notify(request, hooks, notice)
-        return {
-            "request_id": request.id,
-            "erased_values": len(tokens),
-            "erased_payloads": payloads,
-            "shredded_keys": shredded,
-            "kept_shared_values": kept,
-            "datasets_holding_the_person": datasets,
-            "hooks": statuses,
-            "status": self.register.get(request.id).status,
-        }
+        return {"payloads": payloads, "shredded_keys": shredded, "datasets": datasets}
 
     def retry_hooks(self, request_id: str) -> dict[str, str]:
         """Call again the hooks of an erasure that have not confirmed."""
