@@ -89,3 +89,12 @@ def test_a_request_must_name_the_person_and_a_known_kind(db: Database) -> None:
         )
     with pytest.raises(NotFound):
         register.get("rr_missing")
+
+
+def test_the_registers_holidays_move_deadlines(db: Database) -> None:
+    christmas = date(2025, 12, 25)
+    register = RightsRegister(db, Today(date(2025, 11, 25)), holidays={christmas})
+    opened = register.open(
+        tenant="acme", kind="access", subject_hash="c" * 64, identifiers=[]
+    )
+    assert opened.due_on == date(2025, 12, 26)

@@ -9,7 +9,7 @@ blind indexes.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal, get_args
@@ -116,9 +116,13 @@ def _aware(value: datetime) -> datetime:
 class RightsRegister:
     """Opens, reads and moves data-subject requests along."""
 
-    def __init__(self, db: Database, today: Any = None) -> None:
+    def __init__(
+        self, db: Database, today: Any = None, holidays: Collection[date] = ()
+    ) -> None:
         self._db = db
         self._today = today or (lambda: datetime.now(UTC).date())
+        # Public holidays a deadline moves past, like a weekend day.
+        self._holidays = frozenset(holidays)
 
     def today(self) -> date:
         """Today's date (UTC), from the clock the register was given."""
@@ -149,7 +153,7 @@ class RightsRegister:
             "kind": kind,
             "status": "open",
             "received_on": received,
-            "due_on": due_date(received),
+            "due_on": due_date(received, holidays=self._holidays),
             "subject_hash": subject_hash,
             "identifiers": [vars(i) for i in identifiers],
             "purposes": list(purposes),
@@ -200,7 +204,7 @@ class RightsRegister:
         if request.status in ANSWERED:
             raise RightsError("this request is answered already")
         try:
-            until = extended_due_date(request.received_on, months)
+            until = extended_due_date(request.received_on, months, self._holidays)
         except ValueError as exc:
             raise RightsError(str(exc)) from None
         values = {"extended_to": until, "extension_reason": reason.strip()}

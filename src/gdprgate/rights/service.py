@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -54,6 +54,7 @@ class Rights:
         datasets: DatasetIndex | None = None,
         hooks: HookOptions | None = None,
         today: Callable[[], date] | None = None,
+        holidays: Collection[date] = (),
     ) -> None:
         self._db = db
         self._keyring = keyring
@@ -62,7 +63,7 @@ class Rights:
         self._policy = policy
         self.payloads: PayloadStore = payloads or NoPayloads()
         self.datasets: DatasetIndex = datasets or NoDatasets()
-        self.register = RightsRegister(db, today)
+        self.register = RightsRegister(db, today, holidays)
         self.subjects = Subjects(db, keyring)
         self.blocks = Blocks(db, keyring)
         self.hook_calls = HookCalls(db, hooks)
