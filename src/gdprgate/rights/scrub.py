@@ -10,6 +10,7 @@ disk until reused (see docs/rights.md, Limits).
 from __future__ import annotations
 
 import logging
+import time
 
 import sqlalchemy as sa
 
@@ -19,6 +20,7 @@ from gdprgate.store import Database
 logger = logging.getLogger("gdprgate.rights")
 
 CHECKPOINT_TRIES = 20
+CHECKPOINT_PAUSE = 0.1
 
 
 def scrub_store(db: Database) -> None:
@@ -33,6 +35,7 @@ def scrub_store(db: Database) -> None:
             busy = auto.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
             if busy is not None and busy[0] == 0:
                 return
+            time.sleep(CHECKPOINT_PAUSE)  # a reader still holds the log
     msg = "the store's log could not be emptied after an erasure: retry when idle"
     raise StoreError(msg)
 

@@ -200,13 +200,15 @@ class Rights:
         self.hook_calls.prepare(request.id, hooks)
         # Sealed before the transaction: the notice's key is its own write.
         sealed = self._seal(request, notice) if hooks else None
-        self._delete_rows(request, tokens, sealed)
-        elsewhere = self._erase_elsewhere(request, footprint.person_keys())
         if self._policy().rights.tombstone_erased:
+            # First, so that a request arriving meanwhile cannot store the
+            # values again between their deletion and the tombstone.
             erased = [Identifier(h.entity, h.blind_index) for h in erasable]
             self.blocks.add(
                 request.tenant, [*erased, *request.identifiers], "erased", request.id
             )
+        self._delete_rows(request, tokens, sealed)
+        elsewhere = self._erase_elsewhere(request, footprint.person_keys())
         scrub_store(self._db)
         self._receipt(request, tokens, Counter(h.entity for h in erasable))
         kept = len(footprint.held) - len(erasable)
