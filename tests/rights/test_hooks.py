@@ -119,3 +119,6 @@ def test_an_http_hook_needs_a_secret_and_not_both_ways() -> None:
             entry_point="a:b",
         )
     assert not DeletionHook(name="ticketing").callable
+    with pytest.raises(ValueError, match="use https"):
+        DeletionHook(name="crm", url="http://crm.example.org/erase", secret_env="C")
+    assert DeletionHook(name="crm", url="http://[::1]:8080/erase", secret_env="C")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Annotated, Any, Literal, get_args
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -174,6 +175,15 @@ def _hook_from_name(value: object) -> object:
     return {"name": value} if isinstance(value, str) else value
 
 
+_LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def _private_enough(url: str) -> bool:
+    """https anywhere, or plain http to this machine only."""
+    parts = urlsplit(url)
+    return parts.scheme == "https" or (parts.hostname or "") in _LOOPBACK
+
+
 class DeletionHook(_Frozen):
     """A system told to act on erasure (Art. 17(2), Art. 19).
 
@@ -198,6 +208,9 @@ class DeletionHook(_Frozen):
         if self.url is not None and self.secret_env is None:
             msg = "required: an HTTP hook needs secret_env to sign its calls"
             raise LocatedError(msg, "secret_env")
+        if self.url is not None and not _private_enough(self.url):
+            msg = "use https: the call carries the erased values (http: loopback only)"
+            raise LocatedError(msg, "url")
         return self
 
     @property
