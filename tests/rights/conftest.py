@@ -37,7 +37,7 @@ controller:
   dpo_contact: dpo@example.org
 tenants: [{{id: acme}}, {{id: other}}]
 deletion_hooks:
-  - {{name: crm, url: "{hook_url}", secret_env: {secret_env}}}
+  - {{name: crm, url: "{hook_url}", secret_env: {secret_env}, events: {events}}}
   - ticketing
 rights: {{on_restricted: {on_restricted}}}
 purposes:
@@ -113,7 +113,10 @@ class RightsStack:
 
 
 def build_stack(
-    data_dir: Path, hooks: HookServer, on_restricted: str = "refuse"
+    data_dir: Path,
+    hooks: HookServer,
+    on_restricted: str = "refuse",
+    events: str = "[erasure]",
 ) -> Iterator[RightsStack]:
     upstream = ScriptedUpstream()
     with (
@@ -125,6 +128,7 @@ def build_stack(
                 hook_url=hook_url + "/erase",
                 secret_env=SECRET_ENV,
                 on_restricted=on_restricted,
+                events=events,
             )
         )
         gateway, db = start_gateway(data_dir, upstream_url + "/v1")

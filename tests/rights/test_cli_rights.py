@@ -78,7 +78,7 @@ def test_erasure_by_phone_and_name_forgets_those_values(data_dir: Path) -> None:
     assert [e["event"] for e in shown["events"]] == [
         "received",
         "erased",
-        "hooks_confirmed",
+        "closed",
     ]
 
 

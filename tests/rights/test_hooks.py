@@ -122,3 +122,42 @@ def test_an_http_hook_needs_a_secret_and_not_both_ways() -> None:
     with pytest.raises(ValueError, match="use https"):
         DeletionHook(name="crm", url="http://crm.example.org/erase", secret_env="C")
     assert DeletionHook(name="crm", url="http://[::1]:8080/erase", secret_env="C")
+
+
+@pytest.fixture
+def subscribed(data_dir: Path) -> Iterator[RightsStack]:
+    """The crm hook is also told of restrictions (Art. 19)."""
+    yield from build_stack(data_dir, HookServer(), events="[erasure, restriction]")
+
+
+def test_a_subscribed_hook_is_told_of_a_restriction_and_its_lifting(
+    subscribed: RightsStack,
+) -> None:
+    stack = subscribed
+    stack.chat(f"Call {PERSON} at {EMAIL}.", "customer-8")
+    opened = stack.dpo(
+        "POST",
+        "/admin/rights",
+        json={"kind": "restrict", "subject": "customer-8", "purposes": ["support"]},
+    )
+    request_id = opened.json()["id"]
+    done = stack.dpo("POST", f"/admin/rights/{request_id}/execute").json()
+    assert done["hooks"] == {"crm": "confirmed"}
+    stack.dpo("POST", f"/admin/rights/{request_id}/lift")
+    events = [(call["event"], call["purposes"]) for call in stack.hooks.calls]
+    assert events == [("restriction", ["support"]), ("restriction_lifted", ["support"])]
+    assert {v["value"] for v in stack.hooks.calls[0]["values"]} == {PERSON, EMAIL}
+    assert all(stack.hooks.valid_signatures)
+    shown = stack.dpo("GET", f"/admin/rights/{request_id}").json()
+    assert shown["status"] == "closed"
+    assert shown["hooks"][0]["status"] == "confirmed"
+
+
+def test_an_objection_is_not_sent_to_a_hook_for_erasures(stack: RightsStack) -> None:
+    stack.chat(f"Call {PERSON}.", "customer-9")
+    opened = stack.dpo(
+        "POST", "/admin/rights", json={"kind": "object", "subject": "customer-9"}
+    )
+    done = stack.dpo("POST", f"/admin/rights/{opened.json()['id']}/execute").json()
+    assert done["hooks"] == {}
+    assert stack.hooks.calls == []

@@ -190,7 +190,8 @@ class DeletionHook(_Frozen):
     ``url``: an HTTP endpoint called with a JSON body signed with HMAC-SHA256
     under the secret in the environment variable ``secret_env``.
     ``entry_point``: a Python callable, ``package.module:function``. With
-    neither, the hook is only listed in the record.
+    neither, the hook is only listed in the record. ``events``: what it is
+    told of (``erasure``, ``restriction``, ``objection``).
     """
 
     name: Name
@@ -199,6 +200,11 @@ class DeletionHook(_Frozen):
     entry_point: (
         Annotated[str, Field(pattern=r"^[\w.]+:[\w.]+$", max_length=256)] | None
     ) = None
+    # What the hook is told of (Art. 19); erasure only unless listed, so a
+    # receiver written for erasures never gets a restriction by surprise.
+    events: Annotated[
+        list[Literal["erasure", "restriction", "objection"]], Field(min_length=1)
+    ] = ["erasure"]
 
     @model_validator(mode="after")
     def _one_way_to_call(self) -> DeletionHook:

@@ -7,7 +7,6 @@ are thin layers over it.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
@@ -17,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from gdprgate.audit import AuditEntry, AuditLog
-from gdprgate.errors import RightsError, VaultError
+from gdprgate.errors import RightsError
 from gdprgate.policy import Policy
 from gdprgate.rights.blocks import Blocks
 from gdprgate.rights.footprint import Footprint, find_person
@@ -29,12 +28,13 @@ from gdprgate.rights.interfaces import (
     PayloadStore,
     PersonKeys,
 )
+from gdprgate.rights.notify import Notifier, notice
 from gdprgate.rights.register import RightsRegister, RightsRequest
 from gdprgate.rights.report import access_report, portability_export
 from gdprgate.rights.scrub import scrub_store, secure_delete
 from gdprgate.rights.shred import ShredKeys, request_scope, subject_scope
 from gdprgate.rights.subjects import Identifier, Subjects
-from gdprgate.store import Database, rights_requests, subject_links, vault_entries
+from gdprgate.store import Database, subject_links, vault_entries
 from gdprgate.vault import Keyring, Vault
 
 logger = logging.getLogger("gdprgate.rights")
@@ -68,6 +68,7 @@ class Rights:
         self.blocks = Blocks(db, keyring)
         self.hook_calls = HookCalls(db, hooks)
         self.shred = ShredKeys(db, keyring)
+        self.notifier = Notifier(db, self.register, self.hook_calls, self.shred, policy)
 
     def open(
         self,
@@ -174,10 +175,17 @@ class Rights:
         )
         detail = {"identifiers": count, "purposes": list(request.purposes) or "all"}
         self.register.set_status(request.id, "in_force", "blocked", detail)
-        return {"request_id": request.id, "status": "in_force", **detail}
+        event = "restriction" if request.kind == "restrict" else "objection"
+        statuses = self._tell(event, request, footprint)
+        return {
+            "request_id": request.id,
+            "status": "in_force",
+            "hooks": statuses,
+            **detail,
+        }
 
     def lift(self, request_id: str) -> RightsRequest:
-        """Lift a restriction or objection."""
+        """Lift a restriction or objection, and tell the subscribed hooks."""
         request = self.register.get(request_id)
         if request.kind not in {"restrict", "object"} or request.status != "in_force":
             raise RightsError("only a restriction or objection in force can be lifted")
@@ -185,7 +193,19 @@ class Rights:
         self.register.set_status(
             request_id, "closed", "lifted", {"identifiers": lifted}
         )
+        event = "restriction" if request.kind == "restrict" else "objection"
+        self._tell(f"{event}_lifted", request, self.footprint(request).own())
         return self.register.get(request_id)
+
+    def _tell(
+        self, event: str, request: RightsRequest, footprint: Footprint
+    ) -> dict[str, str]:
+        """Send the subscribed hooks a notice of ``event`` (Art. 19)."""
+        values = self._vault.resolve(request.tenant, footprint.tokens)
+        body = notice(event, request, footprint.held, values)
+        if not self.notifier.prepare(request, body):
+            return {}
+        return self.notifier.send(request)
 
     def erase(self, request: RightsRequest) -> dict[str, Any]:
         """Art. 17: delete the person's vault entries, payloads and links,
@@ -195,11 +215,11 @@ class Rights:
         erasable = footprint.own().held
         tokens = [h.token for h in erasable]
         values = self._vault.resolve(request.tenant, tokens)
-        hooks = [hook for hook in self._policy().deletion_hooks if hook.callable]
-        notice = _notice(request, erasable, values)
-        self.hook_calls.prepare(request.id, hooks)
-        # Sealed before the transaction: the notice's key is its own write.
-        sealed = self._seal(request, notice) if hooks else None
+        # Kept sealed first, so that the hooks can be told even after the
+        # values are gone here.
+        waiting = self.notifier.prepare(
+            request, notice("erasure", request, erasable, values)
+        )
         if self._policy().rights.tombstone_erased:
             # First, so that a request arriving meanwhile cannot store the
             # values again between their deletion and the tombstone.
@@ -207,14 +227,18 @@ class Rights:
             self.blocks.add(
                 request.tenant, [*erased, *request.identifiers], "erased", request.id
             )
-        self._delete_rows(request, tokens, sealed)
+        self._delete_rows(request, tokens)
         elsewhere = self._erase_elsewhere(request, footprint.person_keys())
         scrub_store(self._db)
         self._receipt(request, tokens, Counter(h.entity for h in erasable))
         kept = len(footprint.held) - len(erasable)
         detail = {"values": len(tokens), "kept_shared": kept, **elsewhere}
         self.register.record(request.id, "erased", detail)
-        statuses = self._notify(request, hooks, notice)
+        if waiting:
+            statuses = self.notifier.send(request)
+        else:
+            statuses = {}
+            self.register.set_status(request.id, "closed", "closed", {})
         return {
             "request_id": request.id,
             "erased_values": len(tokens),
@@ -226,9 +250,7 @@ class Rights:
             "status": self.register.get(request.id).status,
         }
 
-    def _delete_rows(
-        self, request: RightsRequest, tokens: list[str], sealed: bytes | None
-    ) -> None:
+    def _delete_rows(self, request: RightsRequest, tokens: list[str]) -> None:
         """Vault entries and subject links go, in one transaction."""
         with self._db.engine.begin() as connection:
             secure_delete(connection)
@@ -244,12 +266,6 @@ class Rights:
                         subject_links.c.tenant == request.tenant,
                         subject_links.c.subject_hash == request.subject_hash,
                     )
-                )
-            if sealed is not None:
-                connection.execute(
-                    sa.update(rights_requests)
-                    .where(rights_requests.c.id == request.id)
-                    .values(notice=sealed)
                 )
 
     def _erase_elsewhere(
@@ -267,25 +283,12 @@ class Rights:
         return {"payloads": payloads, "shredded_keys": shredded, "datasets": datasets}
 
     def retry_hooks(self, request_id: str) -> dict[str, str]:
-        """Call again the hooks of an erasure that have not confirmed."""
+        """Call again the hooks that have not confirmed a request's notice."""
         request = self.register.get(request_id)
-        if request.status != "waiting_for_hooks":
-            raise RightsError("no deletion hook is waiting for this request")
-        hooks = [hook for hook in self._policy().deletion_hooks if hook.callable]
-        return self._notify(request, hooks, self._unseal(request))
-
-    def _notify(
-        self, request: RightsRequest, hooks: list[Any], notice: dict[str, Any]
-    ) -> dict[str, str]:
-        statuses = self.hook_calls.run(request.id, hooks, notice)
-        if all(status == "confirmed" for status in statuses.values()):
-            self._forget_notice(request)
-            self.register.set_status(request.id, "closed", "hooks_confirmed", statuses)
-        else:
-            self.register.set_status(
-                request.id, "waiting_for_hooks", "hooks_pending", statuses
-            )
-        return statuses
+        statuses = self.hook_calls.statuses(request_id)
+        if all(status == "confirmed" for status, _ in statuses.values()):
+            raise RightsError("no hook is waiting for this request")
+        return self.notifier.send(request)
 
     def _receipt(
         self, request: RightsRequest, tokens: list[str], counts: Counter[str]
@@ -303,64 +306,6 @@ class Rights:
                 tokens=tokens,
             )
         )
-
-    def _seal(self, request: RightsRequest, notice: dict[str, Any]) -> bytes:
-        # Under a key of its own: destroyed with the notice, it leaves no
-        # readable copy even where the row's old bytes survived.
-        plain = json.dumps(notice).encode()
-        return self.shred.seal(request.tenant, _notice_scope(request.id), plain)
-
-    def _unseal(self, request: RightsRequest) -> dict[str, Any]:
-        with self._db.engine.connect() as connection:
-            sealed = connection.execute(
-                sa.select(rights_requests.c.notice).where(
-                    rights_requests.c.id == request.id
-                )
-            ).scalar_one_or_none()
-        if sealed is None:
-            raise RightsError("the erasure notice for the hooks is gone")
-        try:
-            plain = self.shred.open(request.tenant, _notice_scope(request.id), sealed)
-        except VaultError as exc:
-            raise RightsError("the erasure notice can no longer be opened") from exc
-        notice: dict[str, Any] = json.loads(plain)
-        return notice
-
-    def _forget_notice(self, request: RightsRequest) -> None:
-        request_id = request.id
-        self.shred.destroy(request.tenant, [_notice_scope(request_id)])
-        with self._db.engine.begin() as connection:
-            secure_delete(connection)
-            result = connection.execute(
-                sa.update(rights_requests)
-                .where(
-                    rights_requests.c.id == request_id,
-                    rights_requests.c.notice.is_not(None),
-                )
-                .values(notice=None)
-            )
-        if result.rowcount:
-            scrub_store(self._db)
-
-
-def _notice(
-    request: RightsRequest, erasable: Sequence[Any], values: dict[str, str]
-) -> dict[str, Any]:
-    """What a deletion hook is told: which values of whom to erase."""
-    return {
-        "event": "erasure",
-        "request_id": request.id,
-        "tenant": request.tenant,
-        "received_on": request.received_on.isoformat(),
-        "values": [
-            {"type": h.entity, "token": h.token, "value": values.get(h.token)}
-            for h in erasable
-        ],
-    }
-
-
-def _notice_scope(request_id: str) -> str:
-    return f"notice:{request_id}"
 
 
 def _log(request: RightsRequest) -> dict[str, Any]:
