@@ -9,10 +9,11 @@ by the caller, through the vault.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -20,6 +21,9 @@ from gdprgate.audit.log import utc
 from gdprgate.errors import StoreError
 from gdprgate.store import Database
 from gdprgate.store.schema import interaction_payloads
+
+if TYPE_CHECKING:
+    from gdprgate.rights.interfaces import PersonKeys
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,51 @@ class PayloadStore:
             request=row.request,
             answer=row.answer,
         )
+
+    def stored_for(self, tenant: str, request_ids: Collection[str]) -> list[str]:
+        """Which of ``request_ids`` (of ``tenant``) have a stored interaction."""
+        if not request_ids:
+            return []
+        query = sa.select(interaction_payloads.c.request_id).where(
+            interaction_payloads.c.tenant == tenant,
+            interaction_payloads.c.request_id.in_(sorted(request_ids)),
+        )
+        with self._db.engine.connect() as connection:
+            return sorted(connection.execute(query).scalars())
+
+    def erase(self, person: PersonKeys) -> int:
+        """Delete every stored interaction of the person; how many.
+
+        An interaction is the person's when it was sent with their subject
+        id or when it holds one of their tokens (stored interactions hold
+        tokens, never values). Reads the tenant's interactions one by one.
+        """
+        query = sa.select(
+            interaction_payloads.c.request_id,
+            interaction_payloads.c.request,
+            interaction_payloads.c.answer,
+        ).where(interaction_payloads.c.tenant == person.tenant)
+        doomed: list[str] = []
+        with self._db.engine.connect() as connection:
+            for row in connection.execute(query):
+                text = json.dumps([row.request, row.answer], ensure_ascii=False)
+                if row.request_id in person.request_ids or any(
+                    token in text for token in person.tokens
+                ):
+                    doomed.append(row.request_id)
+        if not doomed:
+            return 0
+        delete = sa.delete(interaction_payloads).where(
+            interaction_payloads.c.tenant == person.tenant,
+            interaction_payloads.c.request_id.in_(doomed),
+        )
+        try:
+            with self._db.engine.begin() as connection:
+                connection.execute(delete)
+        except sa.exc.SQLAlchemyError as exc:
+            msg = "cannot erase stored interactions: is the store writable?"
+            raise StoreError(msg) from exc
+        return len(doomed)
 
     def count(self) -> int:
         query = sa.select(sa.func.count()).select_from(interaction_payloads)

@@ -23,6 +23,7 @@ from gdprgate.cli import (  # noqa: E402, F401
     policy,
     records,
     retention,
+    rights,
     scan,
     serve,
 )

@@ -55,6 +55,8 @@ def _record(
     from gdprgate.config import Settings
     from gdprgate.policy import KeyStore
     from gdprgate.records import compile_record, read_policy
+    from gdprgate.rights import RightsRegister
+    from gdprgate.rights.registers import RegistersWithRights
     from gdprgate.store import Database
 
     overrides: dict[str, Any] = {"data_dir": data_dir} if data_dir else {}
@@ -72,6 +74,7 @@ def _record(
             audit,
             _moment(since, "--since"),
             _moment(until, "--until"),
+            registers=RegistersWithRights(RightsRegister(db)),
             principals=KeyStore(db).list(),
         )
         yield record, audit, in_force.sha256

@@ -94,7 +94,7 @@ class Access:
         return self.with_role(authorization, "admin")
 
     def with_role(self, authorization: str | None, role: str) -> Principal:
-        """The principal of a key with ``role``, or 401/403. Blocks."""
+        """The principal of a key holding ``role``, or 401/403. Blocks."""
         principal = self._principal(authorization)
         if not principal.has_role(role):
             msg = f"this key has no '{role}' role"

@@ -1,5 +1,6 @@
 """``/admin/``: keys, tenants and policy reload for ``admin`` keys; the audit
-trail and stored interactions for ``auditor`` keys.
+trail and stored interactions for ``auditor`` keys (the rights routes, for
+``dpo`` keys, are in :mod:`gdprgate.gateway.admin_rights`).
 
 Every call, allowed or refused, leaves an audit entry naming the key (never
 a secret). A new key's secret is in the answer to its creation only.
@@ -29,7 +30,9 @@ from gdprgate.policy import parse_duration
 Handler = Callable[[Gateway, Request], Awaitable[Response]]
 
 
-def _admin_route(path: str, method: str, action: Handler, role: str = "admin") -> Route:
+def admin_route(path: str, method: str, action: Handler, role: str = "admin") -> Route:
+    """A route for keys holding ``role``; every call is audited."""
+
     async def endpoint(request: Request) -> Response:
         gateway: Gateway = request.app.state.gateway
         started = time.perf_counter()
@@ -161,12 +164,12 @@ async def _reload(gateway: Gateway, _request: Request) -> Response:
 
 
 ADMIN_ROUTES = [
-    _admin_route("/admin/audit", "GET", export_audit, role="auditor"),
-    _admin_route("/admin/audit/verify", "GET", verify_audit, role="auditor"),
-    _admin_route("/admin/payloads/{request_id}", "GET", read_payload, role="auditor"),
-    _admin_route("/admin/keys", "GET", _list_keys),
-    _admin_route("/admin/keys", "POST", _create_key),
-    _admin_route("/admin/keys/{key_id}", "DELETE", _revoke_key),
-    _admin_route("/admin/tenants", "GET", _tenants),
-    _admin_route("/admin/policy/reload", "POST", _reload),
+    admin_route("/admin/audit", "GET", export_audit, role="auditor"),
+    admin_route("/admin/audit/verify", "GET", verify_audit, role="auditor"),
+    admin_route("/admin/payloads/{request_id}", "GET", read_payload, role="auditor"),
+    admin_route("/admin/keys", "GET", _list_keys),
+    admin_route("/admin/keys", "POST", _create_key),
+    admin_route("/admin/keys/{key_id}", "DELETE", _revoke_key),
+    admin_route("/admin/tenants", "GET", _tenants),
+    admin_route("/admin/policy/reload", "POST", _reload),
 ]

@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from gdprgate.errors import HTTPError, NotFound
 from gdprgate.gateway.admin import ADMIN_ROUTES
+from gdprgate.gateway.admin_rights import RIGHTS_ROUTES
 from gdprgate.gateway.endpoint import handler
 from gdprgate.gateway.errors import error_response
 from gdprgate.gateway.health import MONITORING_ROUTES
@@ -88,6 +89,7 @@ def create_app(
             ),
             Route("/v1/models", list_models, methods=["GET"]),
             *ADMIN_ROUTES,
+            *RIGHTS_ROUTES,
             Route("/healthz", healthz, methods=["GET"]),
             *MONITORING_ROUTES,
         ],

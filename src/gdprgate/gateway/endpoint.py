@@ -33,6 +33,7 @@ from gdprgate.gateway.slots import Slots
 from gdprgate.gateway.sse import DONE, Event, sse_events
 from gdprgate.gateway.upstream import UpstreamStream
 from gdprgate.protect import Protected
+from gdprgate.rights.subjects import SUBJECT_HEADER, check_subject_id
 
 logger = logging.getLogger("gdprgate.gateway")
 
@@ -97,6 +98,8 @@ class Exchange:
     # the output check (without restoration) that the stored answer gets.
     stored_request: dict[str, Any] | None = None
     review: AnswerFilter | None = None
+    # The X-Gdprgate-Subject id, kept in memory only; stored as a keyed hash.
+    subject: str | None = field(default=None, repr=False)
 
     def entry(self, status: int, outcome: str) -> AuditEntry:
         return AuditEntry(
@@ -127,6 +130,9 @@ def handler(endpoint: Endpoint) -> Callable[[Request], Any]:
             caller = await anyio.to_thread.run_sync(gateway.admit, request)
             exchange.tenant, exchange.key_id = caller.tenant, caller.key_id
             exchange.purpose = caller.purpose_id
+            subject = request.headers.get(SUBJECT_HEADER)
+            if subject is not None:
+                exchange.subject = check_subject_id(subject)
             if caller.key_id is not None:
                 gateway.limiter.admit(
                     caller.key_id,
@@ -231,7 +237,7 @@ async def _complete(
     exchange.output_counts = answers.caught
     exchange.spent = _tokens_used(answer, exchange.sent_chars)
     _spend(gateway, exchange)
-    await _record(gateway, exchange.entry(200, "ok"))
+    await _record(gateway, exchange.entry(200, "ok"), exchange.subject)
     return JSONResponse(answer, headers={"x-request-id": exchange.request_id})
 
 
@@ -307,7 +313,7 @@ async def _relay(
                 # The answer is out already; its audit entry must still be
                 # written, so a failed payload write is only logged.
                 logger.error("payload not stored: %s", type(exc).__name__)
-            await _record(gateway, exchange.entry(status, outcome))
+            await _record(gateway, exchange.entry(status, outcome), exchange.subject)
 
 
 CHARS_PER_TOKEN = 4
@@ -386,8 +392,10 @@ def _keep_payload(
     )
 
 
-async def _record(gateway: Gateway, entry: AuditEntry) -> None:
-    await anyio.to_thread.run_sync(gateway.record, entry)
+async def _record(
+    gateway: Gateway, entry: AuditEntry, subject: str | None = None
+) -> None:
+    await anyio.to_thread.run_sync(gateway.record, entry, subject)
 
 
 def _spend(gateway: Gateway, exchange: Exchange) -> None:

@@ -23,6 +23,7 @@ from gdprgate.gateway.upstream import Upstream
 from gdprgate.policy import KeyStore
 from gdprgate.protect import OutputAction
 from gdprgate.retention import Retention
+from gdprgate.rights import Rights
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, Vault, load_master_key
 
@@ -99,7 +100,8 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
     db = Database.for_data_dir(settings.data_dir, settings.database_url)
     db.upgrade()
     master_key = load_master_key(settings.data_dir, settings.master_key)
-    vault = Vault(db, Keyring(db, master_key))
+    keyring = Keyring(db, master_key)
+    vault = Vault(db, keyring)
     holder = PolicyHolder(settings.policy)
     keys = KeyStore(db)
     bootstrap_key = ensure_bootstrap_key(keys, holder.current, settings.data_dir)
@@ -118,11 +120,13 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
         checkpoint_every=settings.audit_checkpoint_every,
     )
     retention = Retention(db, lambda: holder.current, audit)
+    payloads = PayloadStore(db)
+    rights = Rights(db, keyring, audit, lambda: holder.current, payloads=payloads)
     gateway = Gateway(
         detector=detector or full_detector,
         vault=vault,
         audit=audit,
-        payloads=PayloadStore(db),
+        payloads=payloads,
         upstream=Upstream(
             settings.upstream_url or "http://127.0.0.1:9/v1",
             api_key=settings.upstream_api_key,
@@ -139,6 +143,7 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
             if settings.output_action == "off"
             else OutputAction(settings.output_action)
         ),
+        rights=rights,
     )
 
     @asynccontextmanager

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -11,7 +11,7 @@ from starlette.requests import Request
 
 from gdprgate.audit import AuditEntry, AuditLog, PayloadStore
 from gdprgate.detect import Finding
-from gdprgate.errors import EntitiesBlocked, ProtectionFailed
+from gdprgate.errors import EntitiesBlocked, Forbidden, ProtectionFailed
 from gdprgate.gateway.access import PURPOSE_HEADER, Access, Caller
 from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.limits import RateLimiter
@@ -26,6 +26,7 @@ from gdprgate.protect import (
     Pseudonymizer,
     Restorer,
 )
+from gdprgate.rights import Rights
 from gdprgate.vault import Vault
 
 logger = logging.getLogger("gdprgate.gateway")
@@ -61,11 +62,14 @@ class Gateway:
     limiter: RateLimiter = field(default_factory=RateLimiter)
     metrics: GatewayMetrics = field(default_factory=GatewayMetrics)
     payloads: PayloadStore | None = None
+    rights: Rights | None = None
     pseudonymizer: Pseudonymizer = field(init=False)
 
     def __post_init__(self) -> None:
         self.pseudonymizer = Pseudonymizer(self.vault)
         self.metrics.sources.vault_size = lambda: self.vault.count()
+        if self.rights is not None:
+            self.metrics.sources.rights = self.rights.register
 
     def admit(self, request: Request) -> Caller:
         """Who calls, for which purpose (401/403 when not allowed).
@@ -86,6 +90,14 @@ class Gateway:
         """
         try:
             findings = self.detector.analyze_batch(texts)
+            if self.rights is not None:
+                texts, findings = self.rights.blocks.check(
+                    caller.tenant,
+                    caller.purpose_id,
+                    texts,
+                    findings,
+                    self._on_restricted(),
+                )
             return self.pseudonymizer.protect(
                 caller.tenant,
                 texts,
@@ -93,7 +105,7 @@ class Gateway:
                 caller.input_action,
                 keep_until=caller.vault_expiry(),
             )
-        except EntitiesBlocked:
+        except (EntitiesBlocked, Forbidden):
             raise
         except Exception as exc:
             # Fail closed whatever went wrong; the cause is logged by type
@@ -112,11 +124,38 @@ class Gateway:
             rule = (
                 caller.purpose.output_action if caller.purpose else self.output_action
             )
-            guard = OutputGuard(self.detector, self.vault, caller.tenant, rule)
+            guard = OutputGuard(
+                self.detector,
+                self.vault,
+                caller.tenant,
+                rule,
+                blocked=self._blocked_for(caller),
+            )
         return AnswerFilter(restorer, guard, json_content=json_content)
 
-    def record(self, entry: AuditEntry) -> None:
-        """Append an audit entry and log the one line for this request."""
+    def _blocked_for(self, caller: Caller) -> Callable[[str, str], bool] | None:
+        """Values the model writes that may not enter the vault (see rights)."""
+        rights = self.rights
+        if rights is None:
+            return None
+
+        def blocked(entity: str, value: str) -> bool:
+            return rights.blocks.is_blocked(
+                caller.tenant, caller.purpose_id, entity, value
+            )
+
+        return blocked
+
+    def _on_restricted(self) -> str:
+        if self.policy_holder is None:
+            return "refuse"
+        return self.policy_holder.current.rights.on_restricted
+
+    def record(self, entry: AuditEntry, subject: str | None = None) -> None:
+        """Append an audit entry and log the one line for this request;
+        link a processed request to its subject id (kept as a keyed hash)."""
         self.audit.append(entry)
+        if subject is not None and self.rights is not None and entry.status < 400:
+            self.rights.subjects.link(entry.tenant, subject, entry)
         self.metrics.observe(entry)
         logger.info("request", extra={"fields": request_fields(entry)})

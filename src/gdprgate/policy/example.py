@@ -30,7 +30,14 @@ controller:
 # and the systems to notify on erasure: both go into the record
 # (gdprgate records, docs/monitoring.md).
 # security_measures: [Full-disk encryption on the model servers.]
-# deletion_hooks: [crm]
+# deletion_hooks:                   # called on erasure (docs/rights.md)
+#   - {name: crm, url: "https://crm.internal/gdpr/erase", secret_env: CRM_HOOK_SECRET}
+#   - {name: search, entry_point: "mycompany.search:erase"}
+#   - ticketing                     # a name only: listed in the record
+
+# Data-subject requests (gdprgate rights): a restricted or objecting
+# person's values are refused (or redacted); erased values stay blocked.
+# rights: {on_restricted: refuse, tombstone_erased: true}
 
 # Tenants are pseudonymisation domains: the same value gets unrelated tokens
 # in two tenants. Every API key belongs to exactly one tenant.

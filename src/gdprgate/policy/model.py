@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Annotated, Any, Literal, get_args
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -172,19 +173,89 @@ class Purpose(_Frozen):
         return None if value is None else parse_duration(value)
 
 
+def _hook_from_name(value: object) -> object:
+    """A plain name is a hook only listed in the record, never called."""
+    return {"name": value} if isinstance(value, str) else value
+
+
+_LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def _private_enough(url: str) -> bool:
+    """https anywhere, or plain http to this machine only."""
+    parts = urlsplit(url)
+    return parts.scheme == "https" or (parts.hostname or "") in _LOOPBACK
+
+
+class DeletionHook(_Frozen):
+    """A system told to act on erasure (Art. 17(2), Art. 19).
+
+    ``url``: an HTTP endpoint called with a JSON body signed with HMAC-SHA256
+    under the secret in the environment variable ``secret_env``.
+    ``entry_point``: a Python callable, ``package.module:function``. With
+    neither, the hook is only listed in the record. ``events``: what it is
+    told of (``erasure``, ``restriction``, ``objection``).
+    """
+
+    name: Name
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)] | None = None
+    secret_env: Annotated[str, Field(pattern=r"^[A-Z_][A-Z0-9_]{0,127}$")] | None = None
+    entry_point: (
+        Annotated[str, Field(pattern=r"^[\w.]+:[\w.]+$", max_length=256)] | None
+    ) = None
+    # What the hook is told of (Art. 19); erasure only unless listed, so a
+    # receiver written for erasures never gets a restriction by surprise.
+    events: Annotated[
+        list[Literal["erasure", "restriction", "objection"]], Field(min_length=1)
+    ] = ["erasure"]
+
+    @model_validator(mode="after")
+    def _one_way_to_call(self) -> DeletionHook:
+        if self.url is not None and self.entry_point is not None:
+            msg = "give url or entry_point, not both"
+            raise LocatedError(msg, "entry_point")
+        if self.url is not None and self.secret_env is None:
+            msg = "required: an HTTP hook needs secret_env to sign its calls"
+            raise LocatedError(msg, "secret_env")
+        if self.url is not None and not _private_enough(self.url):
+            msg = "use https: the call carries the erased values (http: loopback only)"
+            raise LocatedError(msg, "url")
+        return self
+
+    @property
+    def callable(self) -> bool:
+        """Whether erasure calls this hook (rather than only listing it)."""
+        return self.url is not None or self.entry_point is not None
+
+
+class RightsRules(_Frozen):
+    """How restriction, objection and erasure act on later traffic.
+
+    ``on_restricted``: a request holding an identifier of a restricted or
+    objecting subject is refused (``refuse``) or has it redacted
+    (``redact``). ``tombstone_erased``: erased identifiers stay blocked, so
+    they cannot re-enter the vault.
+    """
+
+    on_restricted: Literal["refuse", "redact"] = "refuse"
+    tombstone_erased: bool = True
+
+
 class Policy(_Frozen):
     """The whole policy file: controller, tenants and purposes.
 
     ``processor`` names the gateway's operator when it processes personal
     data on behalf of the controllers of its tenants (Art. 30(2));
-    ``security_measures`` and ``deletion_hooks`` go into the Art. 30 record.
+    ``security_measures`` and ``deletion_hooks`` go into the Art. 30 record;
+    ``rights`` says how data-subject requests act on later traffic.
     """
 
     version: Literal[1] = 1
     controller: Controller
     processor: Controller | None = None
     security_measures: list[Text] = []
-    deletion_hooks: list[Name] = []
+    deletion_hooks: list[Annotated[DeletionHook, BeforeValidator(_hook_from_name)]] = []
+    rights: RightsRules = RightsRules()
     tenants: Annotated[list[Tenant], Field(min_length=1)] = [Tenant(id="default")]
     purposes: Annotated[list[Purpose], Field(min_length=1)]
 

@@ -54,6 +54,9 @@ class OutputGuard:
     tenant: str
     action: OutputAction | Callable[[str], str] = OutputAction.TOKEN
     counts: Counter[str] = field(default_factory=Counter)
+    # (entity, value) -> whether the value may not enter the vault (an
+    # erased or restricted person's): such values are redacted, not tokenised.
+    blocked: Callable[[str, str], bool] | None = None
 
     def _unwrap_tokens(self, text: str) -> tuple[str, list[tuple[int, int]]]:
         """The text to scan, and the spans of tokens the vault really issued.
@@ -109,7 +112,10 @@ class OutputGuard:
         self.counts.update(finding.entity for finding in found)
         found = [f for f in found if self.action_for(f.entity) != "keep"]
         to_token = [
-            f for f in found if self.action_for(f.entity) in {"token", "surrogate"}
+            f
+            for f in found
+            if self.action_for(f.entity) in {"token", "surrogate"}
+            and not (self.blocked and self.blocked(f.entity, text[f.start : f.end]))
         ]
         items = [(f.entity, text[f.start : f.end]) for f in to_token]
         tokens = iter(p.token for p in self.vault.tokenize_many(self.tenant, items))

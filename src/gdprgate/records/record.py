@@ -186,7 +186,8 @@ def _clients(
 
 
 def _registers(policy: DraftPolicy, registers: Registers) -> Record:
-    hooks = sorted({*policy.deletion_hooks, *registers.deletion_hooks()})
+    names = [hook.name for hook in policy.deletion_hooks]
+    hooks = sorted({*names, *registers.deletion_hooks()})
     rights = registers.rights()
     return {
         "deletion_hooks": hooks or NONE_REGISTERED,

@@ -1,0 +1,196 @@
+"""Identifiers that may not be processed: restriction (Art. 18), objection
+(Art. 21) and the tombstones erasure leaves.
+
+A block names a value by its blind index, so it also catches the value when
+it comes back after erasure. The gateway asks :meth:`Blocks.check` for each
+request; the blocks of a tenant are read from the store at most every few
+seconds (at once after a change made through this object).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from gdprgate.detect import Finding
+from gdprgate.errors import Forbidden
+from gdprgate.rights.subjects import Identifier
+from gdprgate.store import Database, processing_blocks
+from gdprgate.vault import Keyring, normalize_value
+
+# restrict: Art. 18; object: Art. 21; erased: a tombstone.
+BLOCK_KINDS = ("restrict", "object", "erased")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One active block of one identifier."""
+
+    kind: str
+    purposes: tuple[str, ...]  # empty: every purpose
+
+    def applies_to(self, purpose: str | None) -> bool:
+        """Whether the block covers a request made for ``purpose``."""
+        return not self.purposes or purpose in self.purposes
+
+
+class Blocks:
+    """Stores blocks and applies them to the findings of a request."""
+
+    def __init__(self, db: Database, keyring: Keyring, ttl: float = 5.0) -> None:
+        self._db = db
+        self._keyring = keyring
+        self._ttl = ttl
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[float, dict[str, list[Block]]]] = {}
+
+    def add(
+        self,
+        tenant: str,
+        identifiers: Iterable[Identifier],
+        kind: str,
+        request_id: str,
+        purposes: Sequence[str] = (),
+    ) -> int:
+        """Block ``identifiers`` for ``purposes`` (none: every purpose)."""
+        now = datetime.now(UTC)
+        rows = [
+            {
+                "tenant": tenant,
+                "blind_index": i.blind_index,
+                "entity": i.entity,
+                "kind": kind,
+                "request_id": request_id,
+                "purposes": list(purposes),
+                "created_at": now,
+            }
+            for i in {(i.entity, i.blind_index): i for i in identifiers}.values()
+        ]
+        if rows:
+            with self._db.engine.begin() as connection:
+                connection.execute(sa.insert(processing_blocks), rows)
+        self.invalidate()
+        return len(rows)
+
+    def lift(self, request_id: str) -> int:
+        """Lift every block a request set; how many were lifted."""
+        query = (
+            sa.update(processing_blocks)
+            .where(
+                processing_blocks.c.request_id == request_id,
+                processing_blocks.c.lifted_at.is_(None),
+            )
+            .values(lifted_at=datetime.now(UTC))
+        )
+        with self._db.engine.begin() as connection:
+            lifted = connection.execute(query).rowcount
+        self.invalidate()
+        return int(lifted)
+
+    def invalidate(self) -> None:
+        """Forget what was read, so the next check reads the store."""
+        with self._lock:
+            self._cache.clear()
+
+    def active(self, tenant: str) -> dict[str, list[Block]]:
+        """The tenant's active blocks by blind index (cached a few seconds)."""
+        with self._lock:
+            cached = self._cache.get(tenant)
+            if cached is not None and time.monotonic() - cached[0] < self._ttl:
+                return cached[1]
+        query = sa.select(
+            processing_blocks.c.blind_index,
+            processing_blocks.c.kind,
+            processing_blocks.c.purposes,
+        ).where(
+            processing_blocks.c.tenant == tenant,
+            processing_blocks.c.lifted_at.is_(None),
+        )
+        found: dict[str, list[Block]] = {}
+        with self._db.engine.connect() as connection:
+            for row in connection.execute(query):
+                block = Block(row.kind, tuple(row.purposes))
+                found.setdefault(row.blind_index, []).append(block)
+        with self._lock:
+            self._cache[tenant] = (time.monotonic(), found)
+        return found
+
+    def is_blocked(
+        self, tenant: str, purpose: str | None, entity: str, value: str
+    ) -> bool:
+        """Whether any block covers ``value`` for ``purpose``."""
+        active = self.active(tenant)
+        if not active:
+            return False
+        keys = self._keyring.for_tenant(tenant)
+        index = keys.blind_index(entity, normalize_value(entity, value))
+        return any(b.applies_to(purpose) for b in active.get(index, []))
+
+    def check(
+        self,
+        tenant: str,
+        purpose: str | None,
+        texts: Sequence[str],
+        findings: Sequence[Sequence[Finding]],
+        on_restricted: str = "refuse",
+    ) -> tuple[list[str], list[list[Finding]]]:
+        """The texts and findings with blocked values handled.
+
+        A restricted or objecting subject's value refuses the request (403,
+        naming no value) or is redacted, as ``on_restricted`` says; an
+        erased value is always redacted, so it never re-enters the vault.
+        """
+        active = self.active(tenant)
+        if not active:
+            return list(texts), [list(found) for found in findings]
+        keys = self._keyring.for_tenant(tenant)
+        out_texts, out_findings = [], []
+        for text, found in zip(texts, findings, strict=True):
+            blocked = []
+            for finding in found:
+                value = text[finding.start : finding.end]
+                index = keys.blind_index(
+                    finding.entity, normalize_value(finding.entity, value)
+                )
+                kinds = {b.kind for b in active.get(index, []) if b.applies_to(purpose)}
+                if kinds - {"erased"} and on_restricted == "refuse":
+                    msg = (
+                        "the request names a person whose data may not be "
+                        "processed for this purpose (restriction or objection)"
+                    )
+                    raise Forbidden(msg, code="subject_restricted")
+                if kinds:
+                    blocked.append(finding)
+            new_text, kept = redact_spans(text, found, blocked)
+            out_texts.append(new_text)
+            out_findings.append(kept)
+        return out_texts, out_findings
+
+
+def redact_spans(
+    text: str, findings: Sequence[Finding], redacted: Sequence[Finding]
+) -> tuple[str, list[Finding]]:
+    """``text`` with the ``redacted`` findings replaced by ``[ENTITY]``; the
+    other findings moved to their new offsets (``str`` indices)."""
+    if not redacted:
+        return text, list(findings)
+    gone = set(redacted)
+    pieces, kept = [], []
+    cursor, shift = 0, 0
+    for finding in sorted(findings, key=lambda f: f.start):
+        if finding in gone:
+            label = f"[{finding.entity}]"
+            pieces.append(text[cursor : finding.start] + label)
+            shift += len(label) - len(finding)
+            cursor = finding.end
+        else:
+            kept.append(
+                replace(finding, start=finding.start + shift, end=finding.end + shift)
+            )
+    pieces.append(text[cursor:])
+    return "".join(pieces), kept
