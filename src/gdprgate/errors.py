@@ -10,6 +10,7 @@ The tree::
     ├── VaultError             the vault could not store or resolve a token
     │   └── KeyError_          a key could not be loaded, unwrapped or created
     ├── StoreError             the database could not be opened or migrated
+    ├── ScrubStopped           a corpus record was rejected under --strict
     └── HTTPError              an error answered to an HTTP client
         ├── BadRequest         400: malformed JSON, bad UTF-8, missing fields
         │   └── EntitiesBlocked  400: the purpose blocks a type of data found
@@ -67,6 +68,10 @@ class KeyError_(VaultError):
 
 class StoreError(GdprgateError):
     """The database could not be opened, migrated or written."""
+
+
+class ScrubStopped(GdprgateError):
+    """A scrub run met a record it cannot read and was told to stop (strict)."""
 
 
 class HTTPError(GdprgateError):

@@ -15,6 +15,14 @@ def main() -> None:
 
 
 # The commands register themselves on ``main`` when imported.
-from gdprgate.cli import evaluate, keys, policy, records, scan, serve  # noqa: E402, F401
+from gdprgate.cli import (  # noqa: E402, F401
+    evaluate,
+    keys,
+    policy,
+    records,
+    scan,
+    scrub,
+    serve,
+)
 
 __all__ = ["main"]

@@ -53,6 +53,7 @@ def _record(
 ) -> Iterator[tuple[dict[str, Any], Any, str | None]]:
     from gdprgate.audit import AuditLog
     from gdprgate.config import Settings
+    from gdprgate.datasets import DatasetRegisters
     from gdprgate.policy import KeyStore
     from gdprgate.records import compile_record, read_policy
     from gdprgate.store import Database
@@ -69,6 +70,7 @@ def _record(
             audit,
             _moment(since, "--since"),
             _moment(until, "--until"),
+            registers=DatasetRegisters(db),
             principals=KeyStore(db).list(),
         )
         yield record, audit, in_force.sha256
