@@ -52,9 +52,7 @@ def read_jsonl(path: Path) -> list[Any]:
 
 
 @pytest.fixture
-def scrub(
-    store: tuple[Database, Keyring], patterns_detector: Detector
-) -> Any:
+def scrub(store: tuple[Database, Keyring], patterns_detector: Detector) -> Any:
     """Run a scrub with the patterns detector in this process."""
     db, keyring = store
 

@@ -1,0 +1,65 @@
+"""The process pool and Ray give the same output as one local worker.
+
+Ray runs as a real local instance on 127.0.0.1 (two CPUs, small object
+store, no dashboard, no usage statistics) and is shut down afterwards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gdprgate.datasets import ScrubOptions, Scrubber, make_engine
+from gdprgate.store import Database
+from gdprgate.vault import Keyring
+from tests.datasets.conftest import PATTERNS, read_jsonl, write_jsonl
+from tests.support.canary import EMAIL, EMAIL_2, IBAN, PHONE
+
+
+def _corpus(tmp_path: Path) -> Path:
+    values = [EMAIL, PHONE, IBAN, EMAIL_2]
+    records = [
+        {"id": n, "text": f"Record {n}: contact {values[n % 4]} please."}
+        for n in range(40)
+    ]
+    records[7] = {"id": 7, "text": None}
+    return write_jsonl(tmp_path / "corpus.jsonl", records)
+
+
+def _scrub(
+    store: tuple[Database, Keyring], corpus: Path, out: Path, engine: str, workers: int
+) -> None:
+    db, keyring = store
+    runner = make_engine(PATTERNS, engine, workers)
+    options = ScrubOptions(
+        inputs=[corpus], output=out, batch_size=8, engine_name=engine, workers=workers
+    )
+    try:
+        Scrubber(db, keyring, options, runner).run()
+    finally:
+        runner.close()
+
+
+def test_process_pool_output_equals_single_worker(
+    store: tuple[Database, Keyring], tmp_path: Path, data_dir: Path
+) -> None:
+    corpus = _corpus(tmp_path)
+    _scrub(store, corpus, data_dir / "one.jsonl", "local", 1)
+    _scrub(store, corpus, data_dir / "two.jsonl", "local", 2)
+    assert (data_dir / "one.jsonl").read_bytes() == (
+        data_dir / "two.jsonl"
+    ).read_bytes()
+    assert [r["id"] for r in read_jsonl(data_dir / "two.jsonl")] == list(range(40))
+
+
+def test_ray_output_equals_local_output(
+    store: tuple[Database, Keyring], tmp_path: Path, data_dir: Path
+) -> None:
+    import ray
+
+    corpus = _corpus(tmp_path)
+    _scrub(store, corpus, data_dir / "local.jsonl", "local", 1)
+    _scrub(store, corpus, data_dir / "ray.jsonl", "ray", 2)
+    assert not ray.is_initialized()
+    local = (data_dir / "local.jsonl").read_bytes()
+    assert local == (data_dir / "ray.jsonl").read_bytes()
+    assert EMAIL.encode() not in local
