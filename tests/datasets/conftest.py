@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from gdprgate.datasets import LocalEngine, ScrubOptions, Scrubber, ScrubReport
+from gdprgate.datasets import LocalEngine, Scrubber, ScrubOptions, ScrubReport
 from gdprgate.detect import Detector, DetectorConfig, build_detector
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, load_master_key

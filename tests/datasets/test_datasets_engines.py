@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gdprgate.datasets import ScrubOptions, Scrubber, make_engine
+from gdprgate.datasets import Scrubber, ScrubOptions, make_engine
 from gdprgate.store import Database
 from gdprgate.vault import Keyring
 from tests.datasets.conftest import PATTERNS, read_jsonl, write_jsonl

@@ -28,8 +28,8 @@ def test_jsonl_rejects_bad_lines_with_their_numbers(tmp_path: Path) -> None:
         (4, 3, False),
         (5, 4, True),
     ]
-    assert items[1].reject is not None and items[1].reject.startswith("invalid JSON")
-    assert items[2].reject is not None and "UTF-8" in items[2].reject
+    assert str(items[1].reject).startswith("invalid JSON")
+    assert "UTF-8" in str(items[2].reject)
     assert items[3].record == [1, 2]
 
 

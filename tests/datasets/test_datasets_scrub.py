@@ -88,7 +88,7 @@ def test_strict_stops_at_the_first_reject_and_leaves_no_output(
     source = tmp_path / "bad.jsonl"
     source.write_text('{"text": "ok"}\n{nope\n{"text": "later"}\n', encoding="utf-8")
     out = data_dir / "strict.jsonl"
-    with pytest.raises(ScrubStopped, match="line 2 of bad.jsonl"):
+    with pytest.raises(ScrubStopped, match=r"line 2 of bad\.jsonl"):
         scrub([source], out, strict=True)
     assert not out.exists()
     assert not out.with_name("strict.jsonl.partial").exists()
@@ -169,7 +169,8 @@ def test_parquet_in_parquet_out_keeps_schema(
     assert result.schema == table.schema
     rows = result.to_pylist()
     assert [r["id"] for r in rows] == [1, 2, 3]
-    assert rows[0]["text"].startswith("to ") and EMAIL not in rows[0]["text"]
+    assert rows[0]["text"].startswith("to ")
+    assert EMAIL not in rows[0]["text"]
     assert rows[1]["text"] is None
 
 
