@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from gdprgate.datasets import datasets_for, datasets_for_values
+from gdprgate.datasets import datasets_for, datasets_for_values, forget_subjects
 from gdprgate.errors import ScrubStopped
 from gdprgate.store import Database
-from gdprgate.vault import Keyring
+from gdprgate.vault import Keyring, normalize_value
 from tests.datasets.conftest import read_jsonl, write_jsonl
 from tests.support.canary import EMAIL, EMAIL_2, IBAN, PHONE, scan_for_canaries
 
@@ -218,3 +218,16 @@ def test_subject_index_finds_a_person_by_identifier(
         datasets_for_values(db, keyring, "other-tenant", [("EMAIL_ADDRESS", EMAIL_2)])
         == []
     )
+
+
+def test_forgotten_subject_is_no_longer_found(
+    scrub: Any, tmp_path: Path, data_dir: Path, store: tuple[Database, Keyring]
+) -> None:
+    db, keyring = store
+    scrub([_corpus(tmp_path)], data_dir / "forget.jsonl")
+    keys = keyring.for_tenant("default")
+    index = keys.blind_index("PHONE_NUMBER", normalize_value("PHONE_NUMBER", PHONE))
+    assert len(datasets_for(db, "default", [index])) == 1
+    assert forget_subjects(db, "default", [index]) == 1
+    assert datasets_for(db, "default", [index]) == []
+    assert datasets_for_values(db, keyring, "default", [("EMAIL_ADDRESS", EMAIL)])

@@ -16,6 +16,7 @@ from gdprgate.datasets.index import (
     SubjectIndex,
     datasets_for,
     datasets_for_values,
+    forget_subjects,
 )
 from gdprgate.datasets.registers import DatasetRegisters
 from gdprgate.datasets.report import ScrubReport
@@ -39,6 +40,7 @@ __all__ = [
     "Surrogates",
     "datasets_for",
     "datasets_for_values",
+    "forget_subjects",
     "make_engine",
     "scrub_corpus",
     "surrogate_key",

@@ -209,6 +209,19 @@ def datasets_for(
     ]
 
 
+def forget_subjects(db: Database, tenant: str, blind_indexes: Iterable[str]) -> int:
+    """Remove a person's rows from the subject index (after an erasure has
+    been carried out on the data sets); the number of rows removed."""
+    wanted = sorted(set(blind_indexes))
+    if not wanted:
+        return 0
+    query = sa.delete(scrub_subjects).where(
+        scrub_subjects.c.tenant == tenant, scrub_subjects.c.blind_index.in_(wanted)
+    )
+    with db.engine.begin() as connection:
+        return int(connection.execute(query).rowcount)
+
+
 def datasets_for_values(
     db: Database, keyring: Keyring, tenant: str, values: Iterable[tuple[str, str]]
 ) -> list[DatasetHit]:
