@@ -6,9 +6,10 @@ store, no dashboard, no usage statistics) and is shut down afterwards.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from gdprgate.datasets import Scrubber, ScrubOptions, make_engine
+from gdprgate.datasets import LocalEngine, Scrubber, ScrubOptions, make_engine
 from gdprgate.store import Database
 from gdprgate.vault import Keyring
 from tests.datasets.conftest import PATTERNS, read_jsonl, write_jsonl
@@ -63,3 +64,24 @@ def test_ray_output_equals_local_output(
     local = (data_dir / "local.jsonl").read_bytes()
     assert local == (data_dir / "ray.jsonl").read_bytes()
     assert EMAIL.encode() not in local
+
+
+def test_pool_keeps_at_most_two_batches_per_worker_in_flight() -> None:
+    """Memory stays flat: the engine reads only a few batches ahead."""
+    consumed = 0
+
+    def batches() -> Iterator[list[str]]:
+        nonlocal consumed
+        for number in range(30):
+            consumed += 1
+            yield [f"text {number}"]
+
+    engine = LocalEngine(PATTERNS, workers=2)
+    ahead = []
+    try:
+        for produced, _ in enumerate(engine.run(batches()), 1):
+            ahead.append(consumed - produced)
+    finally:
+        engine.close()
+    assert len(ahead) == 30
+    assert max(ahead) <= 2 * 2
