@@ -79,7 +79,7 @@ class Result:
 
     def row(self) -> str:
         return (
-            f"| {self.system:<26} | {self.megabytes / self.seconds:6.3f} "
+            f"| {self.system:<34} | {self.megabytes / self.seconds:6.3f} "
             f"| {self.records / self.seconds:8.1f} | {self.recall:6.3f} |"
         )
 
@@ -224,8 +224,8 @@ def run_presidio(work: Path, corpus: Path, warm: Path, gold: Gold) -> Result:
 
 def render(results: Sequence[Result]) -> str:
     lines = [
-        "| system                     |   MB/s | records/s | recall |",
-        "|----------------------------|-------:|----------:|-------:|",
+        f"| {'system':<34} |   MB/s | records/s | recall |",
+        f"|{'-' * 36}|-------:|----------:|-------:|",
         *(r.row() for r in results),
     ]
     presidio = next((r for r in results if r.system.startswith("Presidio")), None)
