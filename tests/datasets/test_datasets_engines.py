@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from gdprgate.datasets import LocalEngine, Scrubber, ScrubOptions, make_engine
+from gdprgate.datasets import Engine, LocalEngine, Scrubber, ScrubOptions, make_engine
 from gdprgate.store import Database
 from gdprgate.vault import Keyring
 from tests.datasets.conftest import PATTERNS, read_jsonl, write_jsonl
@@ -27,43 +27,66 @@ def _corpus(tmp_path: Path) -> Path:
 
 
 def _scrub(
-    store: tuple[Database, Keyring], corpus: Path, out: Path, engine: str, workers: int
+    store: tuple[Database, Keyring],
+    corpus: Path,
+    out: Path,
+    engine: Engine,
+    workers: int,
 ) -> None:
     db, keyring = store
-    runner = make_engine(PATTERNS, engine, workers)
-    options = ScrubOptions(
-        inputs=[corpus], output=out, batch_size=8, engine_name=engine, workers=workers
-    )
+    options = ScrubOptions(inputs=[corpus], output=out, batch_size=8, workers=workers)
     try:
-        Scrubber(db, keyring, options, runner).run()
+        Scrubber(db, keyring, options, engine).run()
     finally:
-        runner.close()
+        engine.close()
 
 
 def test_process_pool_output_equals_single_worker(
     store: tuple[Database, Keyring], tmp_path: Path, data_dir: Path
 ) -> None:
     corpus = _corpus(tmp_path)
-    _scrub(store, corpus, data_dir / "one.jsonl", "local", 1)
-    _scrub(store, corpus, data_dir / "two.jsonl", "local", 2)
+    _scrub(store, corpus, data_dir / "one.jsonl", make_engine(PATTERNS), 1)
+    _scrub(store, corpus, data_dir / "two.jsonl", make_engine(PATTERNS, "local", 2), 2)
     assert (data_dir / "one.jsonl").read_bytes() == (
         data_dir / "two.jsonl"
     ).read_bytes()
     assert [r["id"] for r in read_jsonl(data_dir / "two.jsonl")] == list(range(40))
 
 
-def test_ray_output_equals_local_output(
+def test_ray_output_equals_local_output_and_ray_listens_on_loopback(
     store: tuple[Database, Keyring], tmp_path: Path, data_dir: Path
 ) -> None:
+    corpus = _corpus(tmp_path)
+    _scrub(store, corpus, data_dir / "local.jsonl", make_engine(PATTERNS), 1)
+
+    engine = make_engine(PATTERNS, "ray", 2)
+    try:
+        addresses = _listening_addresses()
+        _scrub(store, corpus, data_dir / "ray.jsonl", engine, 2)
+    finally:
+        engine.close()
+
     import ray
 
-    corpus = _corpus(tmp_path)
-    _scrub(store, corpus, data_dir / "local.jsonl", "local", 1)
-    _scrub(store, corpus, data_dir / "ray.jsonl", "ray", 2)
     assert not ray.is_initialized()
+    assert addresses
+    assert addresses <= {"127.0.0.1", "::ffff:127.0.0.1", "::1"}
     local = (data_dir / "local.jsonl").read_bytes()
     assert local == (data_dir / "ray.jsonl").read_bytes()
     assert EMAIL.encode() not in local
+
+
+def _listening_addresses() -> set[str]:
+    """The addresses this process and its children (Ray's) listen on."""
+    import psutil
+
+    me = psutil.Process()
+    pids = {me.pid} | {child.pid for child in me.children(recursive=True)}
+    return {
+        conn.laddr.ip
+        for conn in psutil.net_connections("tcp")
+        if conn.status == psutil.CONN_LISTEN and conn.pid in pids
+    }
 
 
 def test_pool_keeps_at_most_two_batches_per_worker_in_flight() -> None:

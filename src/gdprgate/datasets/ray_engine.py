@@ -36,9 +36,13 @@ class _DetectActor:
         return detect_texts(self._detector, texts, language)
 
 
-def _import_ray() -> Any:
+def _import_ray(local: bool) -> Any:
     # Set before Ray starts, so that no usage report is ever sent.
     os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
+    if local:
+        # A single-node instance: every Ray process binds to 127.0.0.1 and
+        # none looks for a routable address (read when ray is imported).
+        os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
     try:
         import ray
     except ImportError as exc:
@@ -57,7 +61,7 @@ class RayEngine:
         language: str | None = None,
         address: str | None = None,
     ) -> None:
-        ray = self._ray = _import_ray()
+        ray = self._ray = _import_ray(local=address is None)
         self._language = language
         self._workers = max(1, workers)
         self._started = False
