@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from gdprgate.datasets import datasets_for, datasets_for_values, forget_subjects
-from gdprgate.errors import ScrubStopped
+from gdprgate.datasets.index import DatasetRun, SubjectIndex
+from gdprgate.errors import ScrubStopped, StoreError
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, normalize_value
 from tests.datasets.conftest import read_jsonl, write_jsonl
@@ -231,3 +232,15 @@ def test_forgotten_subject_is_no_longer_found(
     assert forget_subjects(db, "default", [index]) == 1
     assert datasets_for(db, "default", [index]) == []
     assert datasets_for_values(db, keyring, "default", [("EMAIL_ADDRESS", EMAIL)])
+
+
+def test_a_version_registered_twice_is_a_clear_error(
+    store: tuple[Database, Keyring],
+) -> None:
+    db, _ = store
+    index = SubjectIndex(db)
+    run = DatasetRun("twice", index.next_version("twice"), "default", "redact", "o")
+    index.start(run)
+    assert index.next_version("twice") == 2
+    with pytest.raises(StoreError, match="run the scrub again"):
+        index.start(run)

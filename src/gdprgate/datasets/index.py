@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
+from gdprgate.errors import StoreError
 from gdprgate.records.registers import Dataset
 from gdprgate.store import Database
 from gdprgate.store.schema import scrub_datasets, scrub_subjects
@@ -85,8 +86,15 @@ class SubjectIndex:
             "entity_counts": {},
             "created_at": datetime.now(UTC),
         }
-        with self._db.engine.begin() as connection:
-            connection.execute(sa.insert(scrub_datasets), row)
+        try:
+            with self._db.engine.begin() as connection:
+                connection.execute(sa.insert(scrub_datasets), row)
+        except sa.exc.IntegrityError as exc:
+            msg = (
+                f"data set {run.dataset_id!r} version {run.version} was registered "
+                "by another run at the same time; run the scrub again"
+            )
+            raise StoreError(msg) from exc
 
     def next_version(self, dataset_id: str) -> int:
         """One more than the newest version of ``dataset_id`` (1 for a new one)."""
