@@ -12,7 +12,7 @@ import pytest
 
 from gdprgate.datasets import datasets_for, datasets_for_values, forget_subjects
 from gdprgate.datasets.index import DatasetRun, SubjectIndex
-from gdprgate.errors import ScrubStopped, StoreError
+from gdprgate.errors import ConfigError, ScrubStopped, StoreError
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, normalize_value
 from tests.datasets.conftest import read_jsonl, write_jsonl
@@ -244,3 +244,25 @@ def test_a_version_registered_twice_is_a_clear_error(
     assert index.next_version("twice") == 2
     with pytest.raises(StoreError, match="run the scrub again"):
         index.start(run)
+
+
+def test_csv_input_to_zstd_jsonl_output(
+    scrub: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    import zstandard
+
+    source = tmp_path / "rows.txt"
+    source.write_text(f"id,text\n1,{EMAIL}\n", encoding="utf-8")
+    out = data_dir / "rows.jsonl.zst"
+    scrub([source], out, input_format="csv")
+    lines = zstandard.ZstdDecompressor().decompressobj().decompress(out.read_bytes())
+    [record] = [json.loads(line) for line in lines.splitlines()]
+    assert record["id"] == "1"
+    assert "@" in record["text"]
+    assert record["text"] != EMAIL
+
+
+def test_output_may_not_overwrite_an_input(scrub: Any, tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "same.jsonl", [{"text": "x"}])
+    with pytest.raises(ConfigError, match="must not be one of the inputs"):
+        scrub([corpus], corpus)
