@@ -6,6 +6,7 @@ store, no dashboard, no usage statistics) and is shut down afterwards.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,6 +70,10 @@ def test_ray_output_equals_local_output_and_ray_listens_on_loopback(
     import ray
 
     assert not ray.is_initialized()
+    record = logging.getLogger("gdprgate.test").makeRecord(
+        "gdprgate.test", logging.INFO, __file__, 1, "message", (), None
+    )
+    assert not any(name.startswith("_ray") for name in vars(record))
     assert addresses
     assert addresses <= {"127.0.0.1", "::ffff:127.0.0.1", "::1"}
     local = (data_dir / "local.jsonl").read_bytes()

@@ -13,6 +13,7 @@ So the output is the same as the local engine's for the same key.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -43,11 +44,16 @@ def _import_ray(local: bool) -> Any:
         # A single-node instance: every Ray process binds to 127.0.0.1 and
         # none looks for a routable address (read when ray is imported).
         os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
+    # Importing ray replaces the process's log record factory (it adds a
+    # field to every record); gdprgate's log lines keep their own fields.
+    factory = logging.getLogRecordFactory()
     try:
         import ray
     except ImportError as exc:
         msg = "--engine ray needs `pip install 'gdprgate[ray]'`"
         raise ConfigError(msg) from exc
+    finally:
+        logging.setLogRecordFactory(factory)
     return ray
 
 
