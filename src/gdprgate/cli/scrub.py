@@ -143,7 +143,7 @@ def scrub(
     \b
     Example:
       gdprgate scrub 'corpus/*.jsonl.gz' -o clean.jsonl --lang de --workers 2
-      gdprgate scrub chats.jsonl -o clean.jsonl --engine ray --ray-address ray://head:10001
+      gdprgate scrub chats.jsonl -o out.jsonl --engine ray --ray-address auto
     """
     from gdprgate.datasets import Scrubber, ScrubOptions, make_engine
     from gdprgate.gateway.runtime import detector_config
@@ -176,7 +176,7 @@ def scrub(
             detector_config(settings), engine, workers, lang, ray_address
         )
         try:
-            with _progress(no_progress or as_json) as progress:
+            with _Progress(no_progress or as_json) as progress:
                 report = Scrubber(db, keyring, options, runner, progress).run()
         finally:
             runner.close()
@@ -189,14 +189,14 @@ def scrub(
     click.echo(json.dumps(document) if as_json else report.table())
 
 
-class _progress:
+class _Progress:
     """A rich progress line (records, megabytes, throughput) on stderr."""
 
     def __init__(self, quiet: bool) -> None:
         self._quiet = quiet
         self._bar: object = None
 
-    def __enter__(self) -> _progress | None:
+    def __enter__(self) -> _Progress | None:
         if self._quiet:
             return None
         from rich.console import Console
