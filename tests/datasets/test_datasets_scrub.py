@@ -266,3 +266,17 @@ def test_output_may_not_overwrite_an_input(scrub: Any, tmp_path: Path) -> None:
     corpus = write_jsonl(tmp_path / "same.jsonl", [{"text": "x"}])
     with pytest.raises(ConfigError, match="must not be one of the inputs"):
         scrub([corpus], corpus)
+
+
+def test_fields_name_nested_paths_through_lists(
+    scrub: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    corpus = write_jsonl(
+        tmp_path / "chat.jsonl", [CHAT | {"note": "kept.note@example.com"}]
+    )
+    out = data_dir / "nested.jsonl"
+    report = scrub([corpus], out, fields=["messages.content"])
+    [record] = read_jsonl(out)
+    assert record["note"] == "kept.note@example.com"
+    assert EMAIL not in record["messages"][1]["content"]
+    assert set(report.entities) == {"messages.content"}
