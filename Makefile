@@ -21,7 +21,7 @@ $(VENV)/.installed-runtime: pyproject.toml Makefile | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed-runtime
-	$(PIP) install --quiet -e '.[ner,model,client,dev,bench]'
+	$(PIP) install --quiet -e '.[ner,model,client,scrub,ray,dev,bench]'
 	touch $@
 
 install: $(VENV)/.installed-runtime

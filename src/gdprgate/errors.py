@@ -11,6 +11,7 @@ The tree::
     │   └── KeyError_          a key could not be loaded, unwrapped or created
     ├── StoreError             the database could not be opened or migrated
     ├── RightsError            a data-subject request cannot be done as asked
+    ├── ScrubStopped           a corpus record was rejected under --strict
     └── HTTPError              an error answered to an HTTP client
         ├── BadRequest         400: malformed JSON, bad UTF-8, missing fields
         │   └── EntitiesBlocked  400: the purpose blocks a type of data found
@@ -72,6 +73,10 @@ class StoreError(GdprgateError):
 
 class RightsError(GdprgateError):
     """A data-subject request cannot be opened or carried out as asked."""
+
+
+class ScrubStopped(GdprgateError):
+    """A scrub run met a record it cannot read and was told to stop (strict)."""
 
 
 class HTTPError(GdprgateError):

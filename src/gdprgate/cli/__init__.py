@@ -25,6 +25,7 @@ from gdprgate.cli import (  # noqa: E402, F401
     retention,
     rights,
     scan,
+    scrub,
     serve,
 )
 

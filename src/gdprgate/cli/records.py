@@ -47,6 +47,28 @@ def _inputs(command: F) -> F:
     return command
 
 
+def _registers(db: Any) -> Any:
+    """The record's registers from the store: rights requests, scrubbed data
+    sets and stored interactions. (Typed ``Any``: imported lazily.)"""
+    from gdprgate.audit import PayloadStore
+    from gdprgate.datasets import DatasetRegisters
+    from gdprgate.rights import RightsRegister
+    from gdprgate.rights.registers import RegistersWithRights
+
+    class StoreRegisters(RegistersWithRights):
+        def __init__(self) -> None:
+            super().__init__(RightsRegister(db))
+            self._datasets = DatasetRegisters(db)
+
+        def datasets(self) -> Any:
+            return self._datasets.datasets()
+
+        def stored_payloads(self) -> bool:
+            return bool(PayloadStore(db).count())
+
+    return StoreRegisters()
+
+
 @contextmanager
 def _record(
     policy: Path | None, data_dir: Path | None, since: str | None, until: str | None
@@ -55,8 +77,6 @@ def _record(
     from gdprgate.config import Settings
     from gdprgate.policy import KeyStore
     from gdprgate.records import compile_record, read_policy
-    from gdprgate.rights import RightsRegister
-    from gdprgate.rights.registers import RegistersWithRights
     from gdprgate.store import Database
 
     overrides: dict[str, Any] = {"data_dir": data_dir} if data_dir else {}
@@ -74,7 +94,7 @@ def _record(
             audit,
             _moment(since, "--since"),
             _moment(until, "--until"),
-            registers=RegistersWithRights(RightsRegister(db)),
+            registers=_registers(db),
             principals=KeyStore(db).list(),
         )
         yield record, audit, in_force.sha256

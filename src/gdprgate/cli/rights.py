@@ -44,7 +44,8 @@ _IDENTIFIERS = {
 @contextmanager
 def _rights(data_dir: Path | None, policy: Path | None) -> Iterator[Any]:
     """A :class:`Rights` over the migrated store and the policy in force."""
-    from gdprgate.audit import AuditLog
+    from gdprgate.audit import AuditLog, PayloadStore, load_signer
+    from gdprgate.datasets.for_rights import SubjectIndexForRights
     from gdprgate.policy import default_policy, load_policy
     from gdprgate.rights import Rights
     from gdprgate.store import Database
@@ -58,7 +59,17 @@ def _rights(data_dir: Path | None, policy: Path | None) -> Iterator[Any]:
     try:
         db.upgrade()
         keyring = Keyring(db, load_master_key(settings.data_dir, settings.master_key))
-        yield Rights(db, keyring, AuditLog(db), lambda: in_force)
+        # Receipts join the signed chain when the checkpoint key is at hand.
+        key = settings.signing_key_path
+        audit = AuditLog(db, load_signer(key) if key.exists() else None)
+        yield Rights(
+            db,
+            keyring,
+            audit,
+            lambda: in_force,
+            payloads=PayloadStore(db),
+            datasets=SubjectIndexForRights(db),
+        )
     finally:
         db.close()
 

@@ -11,6 +11,7 @@ from starlette.applications import Starlette
 
 from gdprgate.audit import AuditLog, PayloadStore, load_signer, verify_chain
 from gdprgate.config import Settings
+from gdprgate.datasets.for_rights import SubjectIndexForRights
 from gdprgate.detect import DetectorConfig, build_detector
 from gdprgate.gateway.access import Access
 from gdprgate.gateway.app import create_app
@@ -121,7 +122,14 @@ def build_app(settings: Settings, detector: TextAnalyzer | None = None) -> Starl
     )
     retention = Retention(db, lambda: holder.current, audit)
     payloads = PayloadStore(db)
-    rights = Rights(db, keyring, audit, lambda: holder.current, payloads=payloads)
+    rights = Rights(
+        db,
+        keyring,
+        audit,
+        lambda: holder.current,
+        payloads=payloads,
+        datasets=SubjectIndexForRights(db),
+    )
     gateway = Gateway(
         detector=detector or full_detector,
         vault=vault,

@@ -132,3 +132,44 @@ api_keys = sa.Table(
     sa.Column("requests_per_minute", sa.Integer, nullable=True),
     sa.Column("tokens_per_minute", sa.Integer, nullable=True),
 )
+
+# Training data sets scrubbed by ``gdprgate scrub``: one row per run (version).
+scrub_datasets = sa.Table(
+    "scrub_datasets",
+    metadata,
+    sa.Column("dataset_id", sa.String(128), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("tenant", sa.String(128), nullable=False),
+    sa.Column("purpose", sa.String(128), nullable=True),
+    sa.Column("mode", sa.String(16), nullable=False),
+    sa.Column("output", sa.String(1024), nullable=False),
+    sa.Column("records_in", sa.Integer, nullable=False),
+    sa.Column("records_out", sa.Integer, nullable=False),
+    sa.Column("rejected", sa.Integer, nullable=False),
+    sa.Column("records_touched", sa.Integer, nullable=False),
+    sa.Column("entity_counts", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# The subject index: which record of which data set held which person, by
+# blind index only (a keyed hash of the value, never the value).
+scrub_subjects = sa.Table(
+    "scrub_subjects",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("tenant", sa.String(128), nullable=False),
+    sa.Column("blind_index", sa.String(64), nullable=False),
+    sa.Column("entity", sa.String(64), nullable=False),
+    sa.Column("dataset_id", sa.String(128), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("source", sa.String(512), nullable=False),
+    sa.Column("source_line", sa.Integer, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.ForeignKeyConstraint(
+        ["dataset_id", "version"],
+        ["scrub_datasets.dataset_id", "scrub_datasets.version"],
+        name="fk_scrub_subjects_dataset",
+        ondelete="CASCADE",
+    ),
+    sa.Index("ix_scrub_subjects_lookup", "tenant", "blind_index"),
+)

@@ -1,0 +1,236 @@
+"""``gdprgate scrub``: replace the personal data in training corpora."""
+
+from __future__ import annotations
+
+import glob
+import json
+from pathlib import Path
+
+import click
+
+from gdprgate.cli import main
+from gdprgate.cli._common import clear_errors, configure_logging
+from gdprgate.config import Settings
+from gdprgate.errors import ConfigError
+
+LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pl", "pt", "sv", "da", "fi"]
+
+
+def expand_inputs(patterns: tuple[str, ...]) -> list[Path]:
+    """Each input as given, or the sorted files a glob pattern matches."""
+    paths: list[Path] = []
+    for pattern in patterns:
+        if glob.has_magic(pattern):
+            matched = sorted(Path(p) for p in glob.glob(pattern, recursive=True))
+            if not matched:
+                msg = f"no input file matches {pattern!r}"
+                raise ConfigError(msg)
+            paths.extend(p for p in matched if p.is_file())
+        else:
+            path = Path(pattern)
+            if not path.is_file():
+                msg = f"{path}: no such input file"
+                raise ConfigError(msg)
+            paths.append(path)
+    return paths
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Scrubbed file to write; .gz or .zst compresses it.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default=None,
+    help="Format of the inputs (default: from their names).",
+)
+@click.option(
+    "--output-format",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default=None,
+    help="Format of the output (default: from its name, else --format).",
+)
+@click.option(
+    "--fields", default="", help="Comma-separated fields to scrub (default: all text)."
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["surrogate", "token", "redact"]),
+    default="surrogate",
+    show_default=True,
+    help="Realistic fakes, vault tokens, or [ENTITY] marks.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of the corpus (guessed per text when left out).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Run detection here or on Ray.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 512),
+    default=1,
+    show_default=True,
+    help="Detection processes (local) or Ray actors.",
+)
+@click.option(
+    "--ray-address",
+    default=None,
+    help="Existing Ray cluster (default: start a local instance).",
+)
+@click.option(
+    "--strict", is_flag=True, help="Stop at the first record that cannot be read."
+)
+@click.option(
+    "--dataset",
+    "dataset_id",
+    default=None,
+    help="Data set id in the subject index (default: the output's name).",
+)
+@click.option(
+    "--purpose", default=None, help="Purpose the data set serves (for the record)."
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 100_000),
+    default=256,
+    show_default=True,
+    help="Records per batch sent to a worker.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
+@clear_errors
+def scrub(
+    inputs: tuple[str, ...],
+    output: Path,
+    fmt: str | None,
+    output_format: str | None,
+    fields: str,
+    mode: str,
+    lang: str | None,
+    engine: str,
+    workers: int,
+    ray_address: str | None,
+    strict: bool,
+    dataset_id: str | None,
+    purpose: str | None,
+    batch_size: int,
+    as_json: bool,
+    no_progress: bool,
+) -> None:
+    """Replace the personal data in INPUT files (JSONL, CSV, Parquet; globs,
+    gzip and zstd work) and write them to OUTPUT.
+
+    Lines that cannot be read go to <output>.rejects.jsonl (line number,
+    reason, text scrubbed); the report goes to <output>.report.json and
+    says records in = records out + rejected. Each record holding personal
+    data is entered in the subject index under the data set id and version.
+
+    \b
+    Example:
+      gdprgate scrub 'corpus/*.jsonl.gz' -o clean.jsonl --lang de --workers 2
+      gdprgate scrub chats.jsonl -o out.jsonl --engine ray --ray-address auto
+    """
+    from gdprgate.datasets import Scrubber, ScrubOptions, make_engine
+    from gdprgate.gateway.runtime import detector_config
+    from gdprgate.store import Database
+    from gdprgate.vault import Keyring, load_master_key
+
+    settings = Settings()
+    configure_logging("WARNING", settings.log_format)
+    options = ScrubOptions(
+        inputs=expand_inputs(inputs),
+        output=output,
+        input_format=fmt,
+        output_format=output_format,
+        fields=[f for f in fields.split(",") if f.strip()],
+        mode=mode,  # type: ignore[arg-type]
+        language=lang,
+        strict=strict,
+        batch_size=batch_size,
+        dataset_id=dataset_id,
+        purpose=purpose,
+        tenant=settings.tenant,
+        engine_name=engine,
+        workers=workers,
+    )
+    db = Database.for_data_dir(settings.data_dir, settings.database_url)
+    try:
+        db.upgrade()
+        keyring = Keyring(db, load_master_key(settings.data_dir, settings.master_key))
+        runner = make_engine(
+            detector_config(settings), engine, workers, lang, ray_address
+        )
+        try:
+            with _Progress(no_progress or as_json) as progress:
+                report = Scrubber(db, keyring, options, runner, progress).run()
+        finally:
+            runner.close()
+    finally:
+        db.close()
+    document = report.as_json()
+    options.side_file("report.json").write_text(
+        json.dumps(document, indent=2) + "\n", encoding="utf-8"
+    )
+    click.echo(json.dumps(document) if as_json else report.table())
+
+
+class _Progress:
+    """A rich progress line (records, megabytes, throughput) on stderr."""
+
+    def __init__(self, quiet: bool) -> None:
+        self._quiet = quiet
+        self._bar: object = None
+
+    def __enter__(self) -> _Progress | None:
+        if self._quiet:
+            return None
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._bar = bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.fields[records]} records"),
+            TextColumn("{task.fields[megabytes]:.1f} MB"),
+            TextColumn("{task.fields[rate]:.2f} MB/s"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        bar.start()
+        self._task = bar.add_task(
+            "scrub", total=None, records=0, megabytes=0.0, rate=0.0
+        )
+        return self
+
+    def __call__(self, records: int, bytes_read: int) -> None:
+        from rich.progress import Progress
+
+        assert isinstance(self._bar, Progress)
+        elapsed = self._bar.tasks[0].elapsed or 1e-9
+        self._bar.update(
+            self._task,
+            records=records,
+            megabytes=bytes_read / 1e6,
+            rate=bytes_read / 1e6 / elapsed,
+        )
+
+    def __exit__(self, *_exc: object) -> None:
+        from rich.progress import Progress
+
+        if isinstance(self._bar, Progress):
+            self._bar.stop()

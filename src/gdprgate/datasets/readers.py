@@ -1,0 +1,229 @@
+"""Reading corpus files as a stream of items: records, or rejected lines.
+
+Every physical record of an input becomes exactly one :class:`Item`: a parsed
+record, or a reject that says where it was and why it could not be read. So
+the records read always equal the records written plus the rejects.
+Blank lines of JSONL files are not records and are only counted.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from gdprgate.datasets.formats import Format, open_binary
+from gdprgate.errors import ConfigError
+
+DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+@dataclass(slots=True)
+class Item:
+    """One record of an input file, or the reason it was rejected.
+
+    ``line`` is the 1-based line where the record starts; ``position`` is its
+    1-based number among the file's records. A reject keeps its text
+    (``raw``, decoded with U+FFFD for bytes that are not UTF-8) unless it was
+    over the size limit.
+    """
+
+    source: str
+    line: int
+    position: int
+    record: Any = None
+    reject: str | None = None
+    raw: str | None = None
+    size: int = 0
+
+
+@dataclass
+class ReadCounts:
+    """What the readers saw besides records."""
+
+    blank_lines: int = 0
+    bytes_read: int = 0
+    sources: list[str] = field(default_factory=list)
+
+
+def read_items(
+    path: Path,
+    fmt: Format,
+    counts: ReadCounts,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+    batch_rows: int = 1024,
+) -> Iterator[Item]:
+    """The items of one file, in order."""
+    counts.sources.append(path.name)
+    if fmt == "jsonl":
+        with open_binary(path) as handle:
+            yield from _jsonl_items(handle, path.name, counts, max_record_bytes)
+    elif fmt == "csv":
+        with open_binary(path) as handle:
+            yield from _csv_items(handle, path.name, counts, max_record_bytes)
+    else:
+        yield from _parquet_items(path, counts, batch_rows)
+
+
+def _lines(
+    handle: IO[bytes], counts: ReadCounts, limit: int
+) -> Iterator[tuple[bytes, bool]]:
+    """Physical lines (without the newline) and whether each was cut at
+    ``limit`` bytes; the rest of an over-long line is read and dropped."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        counts.bytes_read += len(line)
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line.rstrip(b"\r\n"), False
+            continue
+        while not line.endswith(b"\n"):
+            line = handle.readline(_CHUNK)
+            if not line:
+                break
+            counts.bytes_read += len(line)
+        yield b"", True
+
+
+def _jsonl_items(
+    handle: IO[bytes], source: str, counts: ReadCounts, limit: int
+) -> Iterator[Item]:
+    position = 0
+    for number, (line, too_long) in enumerate(_lines(handle, counts, limit), 1):
+        if not too_long and not line.strip():
+            counts.blank_lines += 1
+            continue
+        position += 1
+        item = Item(source, number, position, size=len(line))
+        if too_long:
+            item.reject = f"record longer than {limit} bytes"
+        else:
+            _parse_json(line, item)
+        yield item
+
+
+def _parse_json(line: bytes, item: Item) -> None:
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        item.reject = f"not valid UTF-8 (byte {exc.start})"
+        item.raw = line.decode("utf-8", errors="replace")
+        return
+    try:
+        item.record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        # The message names a position, never the content.
+        item.reject = f"invalid JSON: {exc.msg} at column {exc.colno}"
+        item.raw = text
+        return
+    except RecursionError:
+        item.reject = "invalid JSON: nested too deeply"
+        item.raw = text
+
+
+def _csv_items(
+    handle: IO[bytes], source: str, counts: ReadCounts, limit: int
+) -> Iterator[Item]:
+    # Lines are decoded one by one so that a bad byte rejects one record
+    # (its text keeps U+FFFD marks) instead of stopping the file.
+    bad_lines: set[int] = set()
+
+    def decoded() -> Iterator[str]:
+        for number, raw in enumerate(iter(handle.readline, b""), 1):
+            counts.bytes_read += len(raw)
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                bad_lines.add(number)
+                yield raw.decode("utf-8", errors="replace")
+
+    csv.field_size_limit(limit)
+    reader = csv.reader(decoded())
+    header = _csv_header(reader, source)
+    position = 0
+    start = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            position += 1
+            yield Item(source, start, position, reject=f"invalid CSV: {exc}")
+            start = reader.line_num + 1
+            continue
+        end = reader.line_num
+        if row or end > start:
+            position += 1
+            yield _csv_item(row, header, source, start, position, end, bad_lines)
+        else:
+            counts.blank_lines += 1
+        bad_lines.difference_update(range(start, end + 1))
+        start = end + 1
+
+
+def _csv_header(reader: Any, source: str) -> list[str]:
+    try:
+        header = next(reader)
+    except StopIteration:
+        return []
+    except csv.Error as exc:
+        msg = f"{source}: the CSV header cannot be read ({exc})"
+        raise ConfigError(msg) from exc
+    if len(set(header)) != len(header):
+        msg = f"{source}: the CSV header names a column twice"
+        raise ConfigError(msg)
+    return list(header)
+
+
+def _csv_item(
+    row: list[str],
+    header: list[str],
+    source: str,
+    start: int,
+    position: int,
+    end: int,
+    bad_lines: set[int],
+) -> Item:
+    item = Item(source, start, position, size=sum(len(cell) for cell in row))
+    if any(number in bad_lines for number in range(start, end + 1)):
+        item.reject = "not valid UTF-8"
+        item.raw = ",".join(row)
+    elif len(row) != len(header):
+        item.reject = f"{len(row)} fields where the header has {len(header)}"
+        item.raw = ",".join(row)
+    else:
+        item.record = dict(zip(header, row, strict=True))
+    return item
+
+
+def _parquet_items(path: Path, counts: ReadCounts, batch_rows: int) -> Iterator[Item]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        msg = "Parquet needs `pip install 'gdprgate[scrub]'`"
+        raise ConfigError(msg) from exc
+    try:
+        parquet = pq.ParquetFile(path)
+    except (OSError, ValueError) as exc:
+        msg = f"{path.name}: not a readable Parquet file"
+        raise ConfigError(msg) from exc
+    counts.bytes_read += path.stat().st_size
+    position = 0
+    with parquet:
+        for batch in parquet.iter_batches(batch_size=batch_rows):
+            for row in batch.to_pylist():
+                position += 1
+                yield Item(path.name, position, position, record=row)
+
+
+def parquet_schema(path: Path) -> Any:
+    """The Arrow schema of a Parquet file (written back unchanged)."""
+    import pyarrow.parquet as pq
+
+    return pq.read_schema(path)

@@ -1,0 +1,329 @@
+"""Scrubbing a corpus: read, detect, replace, write, index, report.
+
+The driver reads the inputs as a stream of bounded batches, an engine finds
+the personal data in each batch (in this process, a process pool or on
+Ray), and the driver replaces every value found, writes the records in
+input order, indexes the people found and counts what it did. Memory stays
+bounded by the batch size times the batches in flight.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from gdprgate.datasets.detection import Detected, Span
+from gdprgate.datasets.engines import Engine
+from gdprgate.datasets.fields import FieldFilter, TextRef, replace_texts, texts_of
+from gdprgate.datasets.formats import Format, format_of
+from gdprgate.datasets.index import NOT_INDEXED, DatasetRun, RecordPlace, SubjectIndex
+from gdprgate.datasets.readers import (
+    DEFAULT_MAX_RECORD_BYTES,
+    Item,
+    ReadCounts,
+    parquet_schema,
+    read_items,
+)
+from gdprgate.datasets.report import ScrubReport
+from gdprgate.datasets.surrogate import Surrogates, surrogate_key
+from gdprgate.datasets.writers import RecordWriter, RejectWriter
+from gdprgate.errors import ConfigError, ScrubStopped
+from gdprgate.store import Database
+from gdprgate.vault import Keyring, Vault
+from gdprgate.vault.keys import TenantKeys
+from gdprgate.vault.normalize import normalize_value
+
+logger = logging.getLogger("gdprgate.datasets")
+
+Mode = Literal["surrogate", "token", "redact"]
+MODES: tuple[Mode, ...] = ("surrogate", "token", "redact")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ScrubOptions:
+    """What to scrub and how; see ``gdprgate scrub --help``."""
+
+    inputs: Sequence[Path]
+    output: Path
+    input_format: str | None = None
+    output_format: str | None = None
+    fields: Sequence[str] = ()
+    mode: Mode = "surrogate"
+    language: str | None = None
+    strict: bool = False
+    batch_size: int = 256
+    dataset_id: str | None = None
+    purpose: str | None = None
+    tenant: str = "default"
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+    engine_name: str = "local"
+    workers: int = 1
+
+    def __post_init__(self) -> None:
+        if not self.inputs:
+            raise ConfigError("give at least one input file")
+        if self.mode not in MODES:
+            msg = f"unknown mode {self.mode!r}; use one of {', '.join(MODES)}"
+            raise ConfigError(msg)
+        if self.batch_size < 1:
+            raise ConfigError("the batch size must be 1 or more")
+        resolved = self.output.resolve()
+        if any(path.resolve() == resolved for path in self.inputs):
+            raise ConfigError("the output file must not be one of the inputs")
+
+    @property
+    def stem(self) -> str:
+        """The output's name without any suffix: the default data set id."""
+        return self.output.name.split(".")[0] or "scrubbed"
+
+    def side_file(self, suffix: str) -> Path:
+        """``<output stem>.<suffix>`` next to the output (rejects, report)."""
+        return self.output.with_name(f"{self.stem}.{suffix}")
+
+
+@dataclass
+class _Batch:
+    items: list[Item]
+    texts: list[list[tuple[TextRef, str]]] = field(default_factory=list)
+
+
+class Scrubber:
+    """One scrub run over the inputs of ``options`` with ``engine``."""
+
+    def __init__(
+        self,
+        db: Database,
+        keyring: Keyring,
+        options: ScrubOptions,
+        engine: Engine,
+        progress: Progress | None = None,
+    ) -> None:
+        self._options = options
+        self._engine = engine
+        self._progress = progress
+        self._index = SubjectIndex(db)
+        self._vault = Vault(db, keyring)
+        self._keys: TenantKeys = keyring.for_tenant(options.tenant)
+        self._surrogates = Surrogates(surrogate_key(self._keys.data_key))
+        self._only = FieldFilter(options.fields)
+        self._counts = ReadCounts()
+
+    def run(self) -> ScrubReport:
+        """Scrub every input into the output; the report of the run."""
+        options = self._options
+        formats = [format_of(path, options.input_format) for path in options.inputs]
+        out_format = self._output_format(formats[0])
+        dataset_id = options.dataset_id or options.stem
+        run = DatasetRun(
+            dataset_id=dataset_id,
+            version=self._index.next_version(dataset_id),
+            tenant=options.tenant,
+            mode=options.mode,
+            output=options.output.name,
+            purpose=options.purpose,
+        )
+        report = ScrubReport(
+            dataset_id=run.dataset_id,
+            version=run.version,
+            mode=options.mode,
+            engine=options.engine_name,
+            workers=options.workers,
+            inputs=[path.name for path in options.inputs],
+            output=str(options.output),
+        )
+        schema = None
+        if out_format == "parquet" and formats[0] == "parquet":
+            schema = parquet_schema(options.inputs[0])
+        writer = RecordWriter(options.output, out_format, schema)
+        rejects = RejectWriter(options.side_file("rejects.jsonl"))
+        self._index.start(run)
+        started = time.perf_counter()
+        try:
+            self._scrub(formats, run, report, writer, rejects)
+        except BaseException:
+            writer.abort()
+            rejects.close()
+            self._index.drop(run)
+            raise
+        writer.commit()
+        rejects.close()
+        report.seconds = time.perf_counter() - started
+        report.rejects = str(rejects.path) if rejects.used else None
+        self._index.finish(run, _register_counts(report))
+        logger.info("scrub finished", extra=_log_fields(report))
+        return report
+
+    def _output_format(self, first_input: Format) -> Format:
+        if self._options.output_format is not None:
+            return format_of(self._options.output, self._options.output_format)
+        try:
+            return format_of(self._options.output)
+        except ConfigError:
+            return first_input
+
+    def _scrub(
+        self,
+        formats: list[Format],
+        run: DatasetRun,
+        report: ScrubReport,
+        writer: RecordWriter,
+        rejects: RejectWriter,
+    ) -> None:
+        batches: deque[_Batch] = deque()
+
+        def texts() -> Iterator[list[str]]:
+            for batch in self._batches(formats):
+                batches.append(batch)
+                yield [text for found in batch.texts for _, text in found]
+
+        for detected in self._engine.run(texts()):
+            batch = batches.popleft()
+            self._apply(batch, detected, run, report, writer, rejects)
+            report.bytes_in = self._counts.bytes_read
+            report.blank_lines = self._counts.blank_lines
+            if self._progress is not None:
+                self._progress(report.records_in, report.bytes_in)
+
+    def _batches(self, formats: list[Format]) -> Iterator[_Batch]:
+        options = self._options
+        batch = _Batch([])
+        for path, fmt in zip(options.inputs, formats, strict=True):
+            for item in read_items(path, fmt, self._counts, options.max_record_bytes):
+                batch.items.append(item)
+                batch.texts.append(self._texts(item))
+                if len(batch.items) >= options.batch_size:
+                    yield batch
+                    batch = _Batch([])
+        if batch.items:
+            yield batch
+
+    def _texts(self, item: Item) -> list[tuple[TextRef, str]]:
+        if item.reject is not None:
+            raw = item.raw if item.raw and item.raw.strip() else None
+            return [] if raw is None else [(TextRef((), "$"), raw)]
+        return texts_of(item.record, self._only)
+
+    def _apply(
+        self,
+        batch: _Batch,
+        detected: list[Detected],
+        run: DatasetRun,
+        report: ScrubReport,
+        writer: RecordWriter,
+        rejects: RejectWriter,
+    ) -> None:
+        replace = self._replacer(batch, detected)
+        found = iter(detected)
+        records: list[Any] = []
+        subjects: list[tuple[RecordPlace, set[tuple[str, str]]]] = []
+        for item, texts in zip(batch.items, batch.texts, strict=True):
+            report.records_in += 1
+            new: list[tuple[TextRef, str]] = []
+            identifiers: set[tuple[str, str]] = set()
+            for ref, text in texts:
+                language, spans = next(found)
+                new.append((ref, _splice(text, spans, language, replace)))
+                for start, end, entity in spans:
+                    if item.reject is None:
+                        report.count(ref.field, entity)
+                    if entity not in NOT_INDEXED:
+                        value = normalize_value(entity, text[start:end])
+                        identifiers.add((entity, self._keys.blind_index(entity, value)))
+            if item.reject is not None:
+                self._reject(item, new, report, rejects)
+                continue
+            records.append(replace_texts(item.record, new))
+            if identifiers:
+                place = RecordPlace(item.source, item.line, report.records_out)
+                subjects.append((place, identifiers))
+                report.records_touched += 1
+            report.records_out += 1
+        writer.write(records)
+        self._index.add(run, subjects)
+
+    def _reject(
+        self,
+        item: Item,
+        new: list[tuple[TextRef, str]],
+        report: ScrubReport,
+        rejects: RejectWriter,
+    ) -> None:
+        report.rejected += 1
+        rejects.write(
+            {
+                "source": item.source,
+                "line": item.line,
+                "reason": item.reject,
+                "text": new[0][1] if new else None,
+            }
+        )
+        if self._options.strict:
+            rejects.close()
+            msg = f"line {item.line} of {item.source}: {item.reject} (--strict)"
+            raise ScrubStopped(msg)
+
+    def _replacer(
+        self, batch: _Batch, detected: list[Detected]
+    ) -> Callable[[str, str, str], str]:
+        mode = self._options.mode
+        if mode == "redact":
+            return lambda entity, _value, _language: f"[{entity}]"
+        if mode == "surrogate":
+            return self._surrogates.make
+        # Token mode: one vault round trip for the whole batch.
+        texts = [text for found in batch.texts for _, text in found]
+        items = sorted(
+            {
+                (entity, text[start:end])
+                for text, (_, spans) in zip(texts, detected, strict=True)
+                for start, end, entity in spans
+            }
+        )
+        tokens = {
+            (p.entity, p.value): p.token
+            for p in self._vault.tokenize_many(self._options.tenant, items)
+        }
+        return lambda entity, value, _language: tokens[(entity, value)]
+
+
+def _splice(
+    text: str, spans: list[Span], language: str, replace: Callable[[str, str, str], str]
+) -> str:
+    """``text`` with each span replaced; spans are sorted and do not overlap."""
+    if not spans:
+        return text
+    pieces = []
+    cursor = 0
+    for start, end, entity in spans:
+        pieces.append(text[cursor:start])
+        pieces.append(replace(entity, text[start:end], language))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _register_counts(report: ScrubReport) -> dict[str, int | dict[str, int]]:
+    return {
+        "records_in": report.records_in,
+        "records_out": report.records_out,
+        "rejected": report.rejected,
+        "records_touched": report.records_touched,
+        "entity_counts": report.entity_totals(),
+    }
+
+
+def _log_fields(report: ScrubReport) -> dict[str, object]:
+    return {
+        "dataset": report.dataset_id,
+        "version": report.version,
+        "records_in": report.records_in,
+        "records_out": report.records_out,
+        "rejected": report.rejected,
+        "entities": report.entity_totals(),
+    }

@@ -1,0 +1,275 @@
+"""Surrogates: a realistic fake of the same kind and shape for each value.
+
+The fake for a value is drawn from a random generator seeded with a keyed
+hash (HMAC-SHA256 under a sub-key of the tenant's data key) of the entity
+type and the normalised value. So the same person becomes the same fake
+person in every record, file and run under one key, and nobody without the
+key can tell which fake stands for which value. A fake never equals the
+value it replaces: after a few draws that do, the value is redacted.
+
+Shapes kept: an IBAN stays a valid IBAN of the same country and grouping, a
+card number keeps its first digit, length and Luhn check, a phone number its
+international prefix and punctuation, a numeric date its format (shifted by
+up to a year), a name its number of words and its case.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import random
+import re
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from gdprgate.datasets.surrogate_dates import fake_date
+from gdprgate.vault.normalize import normalize_value
+
+SURROGATE_KEY_INFO = b"gdprgate surrogate v1"
+_ATTEMPTS = 5
+
+LOCALES = {
+    "en": "en_US",
+    "de": "de_DE",
+    "fr": "fr_FR",
+    "es": "es_ES",
+    "it": "it_IT",
+    "nl": "nl_NL",
+    "pl": "pl_PL",
+    "pt": "pt_PT",
+    "sv": "sv_SE",
+    "da": "da_DK",
+    "fi": "fi_FI",
+}
+_DIGIT = re.compile(r"\d")
+
+
+def surrogate_key(data_key: bytes) -> bytes:
+    """The sub-key surrogates are seeded with (HKDF-SHA256 of the data key)."""
+    hkdf = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=SURROGATE_KEY_INFO
+    )
+    return hkdf.derive(data_key)
+
+
+def locale_for(language: str) -> str:
+    """The Faker locale for a language code; US English when there is none."""
+    return LOCALES.get(language.split("-")[0].lower(), "en_US")
+
+
+class Surrogates:
+    """Makes fakes for values; remembers recent ones (same input, same fake)."""
+
+    def __init__(self, key: bytes, cache_size: int = 100_000) -> None:
+        from faker import Faker
+
+        self._key = key
+        self._faker_class = Faker
+        self._fakers: dict[str, Any] = {}
+        self._cache: OrderedDict[tuple[str, str, str], str] = OrderedDict()
+        self._cache_size = cache_size
+
+    def make(self, entity: str, value: str, language: str = "en") -> str:
+        """The fake for ``value`` of type ``entity`` in a text of ``language``."""
+        locale = locale_for(language)
+        normalized = normalize_value(entity, value)
+        key = (entity, locale, normalized)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._draw(entity, value, normalized, locale)
+            self._cache[key] = cached
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(key)
+        return _same_case(value, cached) if entity == "PERSON" else cached
+
+    def _draw(self, entity: str, value: str, normalized: str, locale: str) -> str:
+        for attempt in range(_ATTEMPTS):
+            seed = self._seed(entity, normalized, attempt)
+            fake = _generator(entity)(
+                value, random.Random(seed), self._faker(locale, seed)
+            )
+            if normalize_value(entity, fake) != normalized and fake.strip():
+                return fake
+        return f"[{entity}]"
+
+    def _seed(self, entity: str, normalized: str, attempt: int) -> int:
+        message = f"{entity}\x1f{normalized}\x1f{attempt}".encode()
+        digest = hmac.new(self._key, message, hashlib.sha256).digest()
+        return int.from_bytes(digest[:8], "big")
+
+    def _faker(self, locale: str, seed: int) -> Any:
+        faker = self._fakers.get(locale)
+        if faker is None:
+            faker = self._faker_class(locale)
+            self._fakers[locale] = faker
+        faker.seed_instance(seed)
+        return faker
+
+
+# A generator gets the original value, a seeded random generator and a seeded
+# Faker instance of the text's locale.
+Generator = Callable[[str, random.Random, Any], str]
+
+
+def _generator(entity: str) -> Generator:
+    return _GENERATORS.get(entity, _shape)
+
+
+def _person(value: str, rng: random.Random, faker: Any) -> str:
+    words = len(value.split())
+    f = faker
+    if words <= 1:
+        return str(f.last_name())
+    parts = [str(f.first_name()) for _ in range(words - 1)]
+    return " ".join([*parts, str(f.last_name())])
+
+
+def _same_case(original: str, fake: str) -> str:
+    if original.isupper():
+        return fake.upper()
+    if original.islower():
+        return fake.lower()
+    return fake
+
+
+def _email(value: str, rng: random.Random, faker: Any) -> str:
+    user = str(faker.user_name())
+    domain = str(faker.free_email_domain())
+    return f"{user}@{domain}"
+
+
+def _phone(value: str, rng: random.Random, faker: Any) -> str:
+    # Keep "+" and two digits of country code, or a national leading zero.
+    keep = 0
+    stripped = value.lstrip()
+    if stripped.startswith("+"):
+        keep = 2
+    elif stripped.startswith("00"):
+        keep = 4
+    elif stripped.startswith("0"):
+        keep = 1
+    return _replace_digits(value, rng, keep)
+
+
+def _replace_digits(value: str, rng: random.Random, keep: int) -> str:
+    out = []
+    seen = 0
+    for char in value:
+        if char.isdigit() and char.isascii():
+            seen += 1
+            if seen > keep:
+                low = 1 if seen == keep + 1 else 0
+                char = str(rng.randint(low, 9))
+        out.append(char)
+    return "".join(out)
+
+
+def _iban(value: str, rng: random.Random, faker: Any) -> str:
+    compact = re.sub(r"[^0-9A-Za-z]", "", value).upper()
+    if len(compact) < 5 or not compact[:2].isalpha():
+        return _shape(value, rng, faker)
+    country = compact[:2]
+    bban = "".join(_same_class(c, rng) for c in compact[4:])
+    check = 98 - int(_iban_digits(bban + country + "00")) % 97
+    return _regroup(value, f"{country}{check:02d}{bban}")
+
+
+def _iban_digits(text: str) -> str:
+    return "".join(str(int(c, 36)) for c in text)
+
+
+def _card(value: str, rng: random.Random, faker: Any) -> str:
+    digits = [c for c in value if c.isdigit()]
+    if len(digits) < 12:
+        return _shape(value, rng, faker)
+    body = digits[0] + "".join(str(rng.randint(0, 9)) for _ in digits[1:-1])
+    return _regroup(value, body + _luhn_digit(body))
+
+
+def _luhn_digit(body: str) -> str:
+    total = 0
+    for index, char in enumerate(reversed(body)):
+        digit = int(char)
+        if index % 2 == 0:
+            digit = digit * 2 - 9 if digit > 4 else digit * 2
+        total += digit
+    return str((10 - total % 10) % 10)
+
+
+def _regroup(original: str, compact: str) -> str:
+    """``compact`` laid out with the separators of ``original``."""
+    chars = iter(compact)
+    out = [next(chars) if c.isalnum() else c for c in original]
+    return "".join(out) + "".join(chars)
+
+
+def _same_class(char: str, rng: random.Random) -> str:
+    if char.isdigit():
+        return str(rng.randint(0, 9))
+    if char.isupper():
+        return chr(rng.randint(ord("A"), ord("Z")))
+    if char.islower():
+        return chr(rng.randint(ord("a"), ord("z")))
+    return char
+
+
+def _shape(value: str, rng: random.Random, faker: Any) -> str:
+    """Each letter and digit replaced by a random one of its kind."""
+    return "".join(_same_class(c, rng) if c.isascii() else c for c in value)
+
+
+def _location(value: str, rng: random.Random, faker: Any) -> str:
+    if "," in value or "\n" in value:
+        return str(faker.address()).replace("\n", ", ")
+    if _DIGIT.search(value):
+        return str(faker.street_address())
+    return str(faker.city())
+
+
+def _organization(value: str, rng: random.Random, faker: Any) -> str:
+    return str(faker.company())
+
+
+def _url(value: str, rng: random.Random, faker: Any) -> str:
+    return str(faker.url())
+
+
+def _ip(value: str, rng: random.Random, faker: Any) -> str:
+    if ":" in value:
+        return str(faker.ipv6())
+    return str(faker.ipv4_public())
+
+
+def _username(value: str, rng: random.Random, faker: Any) -> str:
+    return str(faker.user_name())
+
+
+def _age(value: str, rng: random.Random, faker: Any) -> str:
+    return _DIGIT.sub(lambda _: str(rng.randint(0, 9)), value, count=0)
+
+
+def _date(value: str, rng: random.Random, faker: Any) -> str:
+    return fake_date(value, rng)
+
+
+_GENERATORS: dict[str, Generator] = {
+    "PERSON": _person,
+    "EMAIL_ADDRESS": _email,
+    "PHONE_NUMBER": _phone,
+    "IBAN_CODE": _iban,
+    "CREDIT_CARD": _card,
+    "LOCATION": _location,
+    "ORGANIZATION": _organization,
+    "URL": _url,
+    "IP_ADDRESS": _ip,
+    "USERNAME": _username,
+    "AGE": _age,
+    "DATE_TIME": _date,
+    "DATE_OF_BIRTH": _date,
+}
