@@ -98,3 +98,9 @@ def test_letters_and_ages(
 ) -> None:
     found = full_detector.analyze(text, language)
     assert [text[f.start : f.end] for f in found] == expected
+
+
+def test_the_gateways_own_labels_are_no_names(full_detector: Detector) -> None:
+    """A redaction mark written back by the model is not a new person."""
+    text = "Reply to [PHONE_NUMBER] now, and tell PERSON about [EMAIL_ADDRESS]."
+    assert full_detector.analyze(text, "en") == []

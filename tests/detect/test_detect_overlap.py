@@ -150,3 +150,21 @@ def test_leftovers_without_two_letters_are_dropped() -> None:
     longer = Finding(0, 6, "LOCATION", 0.6, "model")  # "Anna's"
 
     assert resolve_overlaps([name, longer], text) == [name]
+
+
+def test_a_surname_beyond_a_shorter_winner_of_its_kind_stays_covered() -> None:
+    """One model finds "Ottilie", another "Ottilie Brandstaetter" with a lower
+    score: the surname must not go out in clear."""
+    text = "write to Ottilie Brandstaetter today"
+    start = text.index("Ottilie")
+    first = _f(start, start + 7, score=0.87)
+    whole = _f(start, start + len("Ottilie Brandstaetter"), score=0.6)
+    kept = resolve_overlaps([first, whole], text)
+    assert [text[f.start : f.end] for f in kept] == ["Ottilie", "Brandstaetter"]
+
+
+def test_connecting_words_between_two_winners_of_its_kind_stay_clear() -> None:
+    text = "Anna und Anna kamen"
+    both = _f(0, len("Anna und Anna"), score=0.6)
+    kept = resolve_overlaps([_f(0, 4), _f(9, 13), both], text)
+    assert [text[f.start : f.end] for f in kept] == ["Anna", "Anna"]

@@ -14,6 +14,7 @@ loaded on first use, once per process.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,7 +24,11 @@ from gdprgate.detect.common_names import drop_common_word_names
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import ModelGate, load_lexicon
-from gdprgate.detect.generic_names import drop_generic_names
+from gdprgate.detect.generic_names import (
+    MODEL_ENTITIES,
+    drop_generic_names,
+    is_entity_label,
+)
 from gdprgate.detect.language import guess_language, normalize_language
 from gdprgate.detect.layer import Layer
 from gdprgate.detect.lists import SOURCE as DENY_SOURCE
@@ -239,7 +244,16 @@ class Detector:
     def _finish(self, text: str, found: list[Finding]) -> list[Finding]:
         """Filter one text's findings, resolve overlaps and join initials."""
         config = self.config
-        kept = [f for f in found if f.score >= config.min_score]
+        labels = _entity_labels()
+        kept = [
+            f
+            for f in found
+            if f.score >= config.min_score
+            and not (
+                f.source != DENY_SOURCE
+                and is_entity_label(text[f.start : f.end], labels)
+            )
+        ]
         listed = [f for f in kept if f.source == DENY_SOURCE]
         kept = drop_common_word_names(
             text, [f for f in kept if f.source != DENY_SOURCE], config.context_languages
@@ -342,6 +356,14 @@ def _layer_factories(config: DetectorConfig) -> list[Callable[[], Layer]]:
     if config.deny_list:
         factories.append(lambda: DenyListLayer(config.deny_list))
     return factories
+
+
+@functools.cache
+def _entity_labels() -> frozenset[str]:
+    """Every entity name a finding can carry (see :func:`is_entity_label`)."""
+    from gdprgate.detect.patterns import recognizer_classes
+
+    return MODEL_ENTITIES | {cls.entity for cls in recognizer_classes()}
 
 
 def _recognizer_names() -> set[str]:

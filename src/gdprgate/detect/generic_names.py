@@ -126,6 +126,21 @@ def is_generic(value: str) -> bool:
     return bool(content) and all(word in GENERIC_WORDS for word in content)
 
 
+# The labels the gateway writes for redacted values ("[PHONE_NUMBER]") and
+# the entity names themselves: a model that reads one as a name must not
+# turn the gateway's own mark into a token.
+_LABEL = re.compile(r"\[?([A-Z]+(?:_[A-Z]+)*)\]?")
+MODEL_ENTITIES = frozenset(
+    {"PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "ID_NUMBER", "ADDRESS"}
+)
+
+
+def is_entity_label(value: str, labels: frozenset[str]) -> bool:
+    """Whether ``value`` is an entity name, bare or in brackets."""
+    match = _LABEL.fullmatch(value.strip())
+    return match is not None and match.group(1) in labels
+
+
 def drop_generic_names(text: str, findings: Iterable[Finding]) -> list[Finding]:
     """``findings`` without names made only of generic words, public bodies
     or a state's long official name; the rest without a leading "the"."""

@@ -13,7 +13,9 @@ The ordering, most preferred first:
 Findings are taken greedily in that order. A finding that shares no
 character with one already kept is kept whole; one that does keeps the parts
 no kept finding covers (fail closed: a longer span that lost to a better one
-must not leave its other words in clear). Nothing is ever merged here: two
+must not leave its other words in clear), except, when it lost to its own
+kind, parts made only of connecting words ("and" in "Anna and Anna").
+Nothing is ever merged here: two
 findings of the same value with text between them stay two findings, and the
 text between them stays untouched.
 """
@@ -81,10 +83,7 @@ def _uncovered(
         index += 1
     if not blockers:
         return [finding]
-    if all(blocker.entity == finding.entity for blocker in blockers):
-        # Beaten by its own kind: the winners already say where the values
-        # are, and the longer span is an over-reach ("Anna and Anna").
-        return []
+    own_kind = all(blocker.entity == finding.entity for blocker in blockers)
 
     pieces = []
     cursor = finding.start
@@ -95,11 +94,29 @@ def _uncovered(
         cursor = max(cursor, blocker.end) if blocker is not None else cursor
     if text is not None:
         pieces = [_trimmed(text, start, end) for start, end in pieces]
+        if own_kind:
+            # Beaten by its own kind, the longer span may be an over-reach
+            # ("Anna and Anna": "and" is no name), but a word it holds beyond
+            # the winner is part of the value ("Ottilie Brandstaetter" when
+            # only "Ottilie" won): only connecting words are left out.
+            pieces = [p for p in pieces if not _only_connectors(text, *p)]
+    elif own_kind:
+        return []
     return [
         Finding(start, end, finding.entity, finding.score, finding.source)
         for start, end in pieces
         if _worth_keeping(text, start, end)
     ]
+
+
+_CONNECTOR_LIST = "and or und oder et ou y o e en of och og i with mit avec con & + /"
+_CONNECTORS = frozenset(_CONNECTOR_LIST.split())
+
+
+def _only_connectors(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds only words such as "and", "und"."""
+    words = text[start:end].casefold().split()
+    return all(word.strip(",.;:") in _CONNECTORS for word in words)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
