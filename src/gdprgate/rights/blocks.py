@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -98,11 +98,30 @@ class Blocks:
             self._cache.clear()
 
     def active(self, tenant: str) -> dict[str, list[Block]]:
-        """The tenant's active blocks by blind index (cached a few seconds)."""
+        """The tenant's active blocks by blind index (cached a few seconds,
+        for overviews; checks on values read the store, see :meth:`for_values`)."""
         with self._lock:
             cached = self._cache.get(tenant)
             if cached is not None and time.monotonic() - cached[0] < self._ttl:
                 return cached[1]
+        found = self._read(tenant, None)
+        with self._lock:
+            self._cache[tenant] = (time.monotonic(), found)
+        return found
+
+    def for_values(
+        self, tenant: str, indexes: Collection[str]
+    ) -> dict[str, list[Block]]:
+        """The active blocks on ``indexes``, read from the store now.
+
+        Never cached: a block or tombstone set by another process (a second
+        worker, a replica, the CLI) counts from the moment it is committed.
+        """
+        if not indexes:
+            return {}
+        return self._read(tenant, sorted(set(indexes)))
+
+    def _read(self, tenant: str, indexes: list[str] | None) -> dict[str, list[Block]]:
         query = sa.select(
             processing_blocks.c.blind_index,
             processing_blocks.c.kind,
@@ -111,24 +130,22 @@ class Blocks:
             processing_blocks.c.tenant == tenant,
             processing_blocks.c.lifted_at.is_(None),
         )
+        if indexes is not None:
+            query = query.where(processing_blocks.c.blind_index.in_(indexes))
         found: dict[str, list[Block]] = {}
         with self._db.engine.connect() as connection:
             for row in connection.execute(query):
                 block = Block(row.kind, tuple(row.purposes))
                 found.setdefault(row.blind_index, []).append(block)
-        with self._lock:
-            self._cache[tenant] = (time.monotonic(), found)
         return found
 
     def is_blocked(
         self, tenant: str, purpose: str | None, entity: str, value: str
     ) -> bool:
         """Whether any block covers ``value`` for ``purpose``."""
-        active = self.active(tenant)
-        if not active:
-            return False
         keys = self._keyring.for_tenant(tenant)
         index = keys.blind_index(entity, normalize_value(entity, value))
+        active = self.for_values(tenant, [index])
         return any(b.applies_to(purpose) for b in active.get(index, []))
 
     def check(
@@ -145,10 +162,15 @@ class Blocks:
         naming no value) or is redacted, as ``on_restricted`` says; an
         erased value is always redacted, so it never re-enters the vault.
         """
-        active = self.active(tenant)
+        keys = self._keyring.for_tenant(tenant)
+        indexes = {
+            keys.blind_index(f.entity, normalize_value(f.entity, text[f.start : f.end]))
+            for text, found in zip(texts, findings, strict=True)
+            for f in found
+        }
+        active = self.for_values(tenant, indexes)
         if not active:
             return list(texts), [list(found) for found in findings]
-        keys = self._keyring.for_tenant(tenant)
         out_texts, out_findings = [], []
         for text, found in zip(texts, findings, strict=True):
             blocked = []
