@@ -112,3 +112,22 @@ def test_every_rights_command_has_help_with_an_example(command: str) -> None:
     result = CliRunner().invoke(main, ["rights", command, "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output
+
+
+def test_a_wrong_output_path_fails_before_the_request_is_carried_out(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    _seed(data_dir)
+    opened = _run(data_dir, "open", "--kind", "access", "--email", EMAIL, "--json")
+    request_id = json.loads(opened.output)["id"]
+    missing = tmp_path / "no-such-folder" / "answer.json"
+    failed = _run(data_dir, "run", request_id, "-o", str(missing))
+    assert failed.exit_code == 2
+    assert "nothing was carried out" in failed.output
+    assert "Traceback" not in failed.output
+    # Still open: it can be carried out with a good path, into a private file.
+    good = tmp_path / "answer.json"
+    done = _run(data_dir, "run", request_id, "-o", str(good))
+    assert done.exit_code == 0, done.output
+    assert good.stat().st_mode & 0o777 == 0o600
+    assert EMAIL in good.read_text(encoding="utf-8")

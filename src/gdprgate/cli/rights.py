@@ -4,18 +4,19 @@ objection, portability), from receipt to answer."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
 from gdprgate.cli import main
 from gdprgate.cli._common import clear_errors
 from gdprgate.config import Settings
-from gdprgate.errors import ConfigError
+from gdprgate.errors import ConfigError, RightsError
 
 _DATA_DIR = click.option(
     "--data-dir",
@@ -256,19 +257,41 @@ def run_request(
     """
     from gdprgate.rights import access_html
 
-    with _rights(data_dir, policy) as rights:
-        kind = rights.register.get(request_id).kind
-        answer = rights.execute(request_id)
+    # The answer holds the person's data: the file is opened (owner-only)
+    # before the request is carried out, so a wrong path fails first and
+    # never leaves a closed request without its answer.
+    handle = _private_output(output) if output is not None else None
+    try:
+        with _rights(data_dir, policy) as rights:
+            kind = rights.register.get(request_id).kind
+            answer = rights.execute(request_id)
+    except BaseException:
+        if handle is not None and output is not None:
+            handle.close()
+            output.unlink(missing_ok=True)
+        raise
     text = (
         access_html(answer)
         if kind == "access" and fmt == "html"
         else json.dumps(answer, indent=2, ensure_ascii=False) + "\n"
     )
-    if output is None:
+    if handle is None:
         click.echo(text, nl=False)
         return
-    output.write_text(text, encoding="utf-8")
+    with handle:
+        handle.write(text)
     click.echo(f"gdprgate: wrote {output}", err=True)
+
+
+def _private_output(path: Path) -> TextIO:
+    """``path`` opened for writing, readable by its owner only."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError as exc:
+        msg = f"cannot write {path}: {exc.strerror}; nothing was carried out"
+        raise RightsError(msg) from exc
+    os.chmod(path, 0o600)
+    return os.fdopen(descriptor, "w", encoding="utf-8")
 
 
 @rights_group.command("lift")
