@@ -158,3 +158,27 @@ def test_verify_without_any_key_says_checkpoints_were_not_checked(
     assert "checkpoints not checked" in result.output
     assert not (data_dir / "audit-signing.key").exists()
     filled.close()
+
+
+def test_verify_without_a_store_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    empty = tmp_path / "nowhere"
+    env = {"GDPRGATE_DATA_DIR": str(empty)}
+    for command in (["audit", "verify"], ["audit", "export"]):
+        result = CliRunner(env=env).invoke(main, command)
+        assert result.exit_code == 2, result.output
+        assert "no store in" in result.output
+    assert not empty.exists()
+
+
+def test_a_store_of_an_unknown_revision_is_one_line(
+    runner: CliRunner, data_dir: Path
+) -> None:
+    assert runner.invoke(main, ["db", "upgrade"]).exit_code == 0
+    db = Database.for_data_dir(data_dir)
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    db.close()
+    result = runner.invoke(main, ["db", "upgrade"])
+    assert result.exit_code == 2
+    assert "another version of gdprgate" in result.output
+    assert "Traceback" not in result.output

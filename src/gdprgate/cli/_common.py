@@ -58,10 +58,20 @@ def open_audit(settings: Settings, *, create_key: bool = True) -> Iterator[Any]:
     has no signer. (Typed ``Any``: the CLI imports the library lazily.)
     """
     from gdprgate.audit import AuditLog, load_signer
+    from gdprgate.errors import StoreError
     from gdprgate.store import Database
+    from gdprgate.store.database import SQLITE_FILE
 
     path = settings.signing_key_path
     signer = load_signer(path) if create_key or path.exists() else None
+    if (
+        not create_key
+        and settings.database_url is None
+        and not (settings.data_dir / SQLITE_FILE).exists()
+    ):
+        # Reading: a missing store is a wrong --data-dir, not an empty trail.
+        msg = f"no store in {settings.data_dir}; pass --data-dir or GDPRGATE_DATA_DIR"
+        raise StoreError(msg)
     db = Database.for_data_dir(settings.data_dir, settings.database_url)
     try:
         db.upgrade()

@@ -14,6 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError as AlembicError
 
 from gdprgate.errors import StoreError
 
@@ -164,6 +165,14 @@ class Database:
                 command.upgrade(self._alembic_config(connection), "head")
         except sa.exc.SQLAlchemyError as exc:
             msg = "cannot migrate the store: is the database reachable and writable?"
+            raise StoreError(msg) from exc
+        except AlembicError as exc:
+            # A revision this version does not know: a newer gdprgate wrote
+            # the store, or it is not a gdprgate store at all.
+            msg = (
+                "the store was written by another version of gdprgate (unknown "
+                "schema revision); use that version or a newer one"
+            )
             raise StoreError(msg) from exc
         logger.info("store ready", extra={"dialect": self.engine.dialect.name})
 
