@@ -263,3 +263,30 @@ def test_a_purpose_without_a_vault_period_keeps_its_values(stores: Stores) -> No
     stores.later(3650)
     assert stores.retention.run().vault == 0
     assert stores.vault.resolve("acme", [token]) == {token: PERSON}
+
+
+def test_a_purpose_without_an_audit_period_keeps_its_entries(
+    db: Database, data_dir: Path
+) -> None:
+    policy = parse_policy(
+        POLICY
+        + """  - id: archive
+    description: Kept as long as the law requires; no period declared.
+    legal_basis: c
+    data_subjects: [customer]
+    data_categories: [user.name]
+"""
+    )
+    stores = Stores(db, data_dir, policy)
+    stores.request(1, "research")
+    stores.request(2, "archive")
+    stores.request(3, "research")
+    stores.later(400)
+    result = stores.retention.run()
+    # The first entry goes; the archive entry stays, and so does the rest.
+    assert result.audit == 1
+    assert [e.request_id for e in stores.audit.entries()][:2] == [
+        "req_archive_002",
+        "req_research_003",
+    ]
+    assert verify_chain(stores.audit).ok

@@ -171,7 +171,10 @@ class Retention:
         if self._audit.signer is None:
             return 0, 0, "not pruned: no audit signing key to sign the cut"
         default = max(period for period in periods.values() if period is not None)
-        through = self._expired_prefix(now, periods, default)
+        # A declared purpose without an audit period keeps its entries (and,
+        # since only the oldest run is cut, everything after them).
+        keep = {p.id for p in policy.purposes} - set(periods)
+        through = self._expired_prefix(now, periods, default, keep)
         if through == 0:
             return 0, 0, ""
         report = verify_chain(self._audit)
@@ -181,7 +184,11 @@ class Retention:
         return self._cut(through), through, ""
 
     def _expired_prefix(
-        self, now: datetime, periods: dict[str, Any], default: timedelta
+        self,
+        now: datetime,
+        periods: dict[str, Any],
+        default: timedelta,
+        keep: set[str],
     ) -> int:
         """The last position of the oldest run of expired entries (0: none)."""
         head = self._audit.head()
@@ -196,6 +203,8 @@ class Retention:
             with self._db.engine.connect() as connection:
                 rows = connection.execute(page).all()
             for row in rows:
+                if row.purpose in keep:
+                    return through
                 period = periods.get(row.purpose) or default
                 if utc(row.ts) >= now - period:
                     return through
