@@ -15,7 +15,7 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from gdprgate.audit import PayloadStore
+from gdprgate.audit import AuditLog, PayloadStore
 from gdprgate.audit.log import utc
 from gdprgate.gateway import create_app
 from gdprgate.gateway.access import Access
@@ -131,6 +131,17 @@ def test_values_are_restored_only_with_reidentify_in_the_same_tenant(
     assert restored.status_code == 200
     content = restored.json()["request"]["messages"][0]["content"]
     assert content == f"Mail {PERSON} at {EMAIL}"
+    # The re-identification is in the audit trail: which interaction, how
+    # many values, behind which tokens; never the values.
+    [entry] = [
+        e
+        for e in AuditLog(review.db).entries()
+        if e.details and "reidentified" in e.details
+    ]
+    assert entry.details == {"reidentified": 2, "interaction": request_id}
+    assert len(entry.tokens) == 2
+    assert all(TOKEN_RE.fullmatch(token) for token in entry.tokens)
+    assert entry.tenant == "acme"
 
 
 @pytest.mark.parametrize("path", ["/admin/audit", "/admin/payloads/req_x"])

@@ -59,14 +59,18 @@ def admin_route(path: str, method: str, action: Handler, role: str = "admin") ->
             status, outcome = error.status_code, error.code or "error"
             return error_response(error, "-")
         finally:
+            # An action may say more: a re-identification names the tokens
+            # it resolved (never the values) and what it read.
             entry = AuditEntry(
                 request_id="adm_" + format(time.time_ns(), "x"),
-                tenant="-",
+                tenant=getattr(request.state, "audit_tenant", "-"),
                 route=path,
                 status=status,
                 outcome=outcome,
                 latency_ms=(time.perf_counter() - started) * 1000,
                 key_id=key_id,
+                tokens=getattr(request.state, "audit_tokens", ()),
+                details=getattr(request.state, "audit_details", None),
             )
             await anyio.to_thread.run_sync(gateway.audit.append, entry)
 

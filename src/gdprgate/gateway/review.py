@@ -75,6 +75,14 @@ async def read_payload(gateway: Gateway, request: Request) -> Response:
             gateway.vault.resolve, payload.tenant, tokens
         )
         restorer = Restorer(values)
+        # The audit entry of this call says that values were re-identified,
+        # of which interaction and behind which tokens.
+        request.state.audit_tenant = payload.tenant
+        request.state.audit_tokens = sorted(values)
+        request.state.audit_details = {
+            "reidentified": len(values),
+            "interaction": payload.request_id,
+        }
         answer["request"] = _restore(payload.request, restorer)
         answer["answer"] = _restore(payload.answer, restorer)
         answer["restored"] = True
