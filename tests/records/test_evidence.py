@@ -55,3 +55,25 @@ def test_bundle_holds_every_part_with_a_manifest(
     everything = b"".join(files.values()).lower()
     for canary in CANARIES:
         assert canary.lower().encode() not in everything
+
+
+def test_a_broken_chain_is_said_and_fails_the_command(
+    policy_file: Path, traffic: Path
+) -> None:
+    from gdprgate.store import Database
+
+    db = Database.for_data_dir(traffic)
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE audit_events SET outcome = 'edited' WHERE seq = 1"
+        )
+    db.close()
+    bundle = traffic / "broken.zip"
+    args = ["evidence", "-o", str(bundle), "--policy", str(policy_file)]
+    result = CliRunner().invoke(main, [*args, "--data-dir", str(traffic)])
+    assert result.exit_code == 3
+    assert "does NOT verify" in result.output
+    with zipfile.ZipFile(bundle) as archive:
+        verification = json.loads(archive.read("audit_verification.json"))
+    assert verification["status"] == "broken"
+    assert verification["problems"][0]["seq"] == 1

@@ -3,6 +3,7 @@ record of processing, the data-flow map and the evidence bundle."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -254,5 +255,13 @@ def evidence(
     with _record(policy, data_dir, since, until) as (record, audit, digest):
         report = write_bundle(record, audit, digest, output)
     click.echo(f"gdprgate: wrote {output}: {', '.join(report.files)}", err=True)
+    if report.audit_status == "broken":
+        click.echo(
+            "gdprgate: the audit chain does NOT verify; see audit_verification.json "
+            "(exit status 3)",
+            err=True,
+        )
     if not report.svg:
         click.echo(f"gdprgate: {DOT_MISSING}; the map is included as Mermaid", err=True)
+    if report.audit_status == "broken":
+        sys.exit(3)

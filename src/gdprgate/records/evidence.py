@@ -37,6 +37,7 @@ class BundleReport:
     path: Path
     files: list[str]
     svg: bool
+    audit_status: str = "unverified"
 
 
 def audit_verification(audit: object) -> dict[str, Any]:
@@ -82,7 +83,7 @@ def write_bundle(
         "record.html": to_html(record, svg=svg, mermaid=mermaid),
         "map.mmd": mermaid,
         "map.dot": to_dot(flow),
-        "audit_verification.json": _json(audit_verification(audit)),
+        "audit_verification.json": _json(verification := audit_verification(audit)),
         "retention.json": _json(retention_status(record)),
         "rights_requests.json": _json(
             {"register": record["registers"]["rights_requests"]}
@@ -100,7 +101,8 @@ def write_bundle(
     with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
         for name, text in files.items():
             bundle.writestr(name, text)
-    return BundleReport(output, sorted(files), svg is not None)
+    status = str(verification.get("status", "unverified"))
+    return BundleReport(output, sorted(files), svg is not None, status)
 
 
 def _json(data: Any) -> str:
