@@ -269,3 +269,10 @@ def test_default_policy_is_documented_as_it_is() -> None:
 def test_python_tags_are_refused_not_run() -> None:
     problems = _problems(BASE + "    restore: !!python/object/apply:os.getpid []\n")
     assert problems[0].startswith("test.yaml:12: not valid YAML")
+
+
+def test_a_misspelt_entity_type_is_refused_with_its_line() -> None:
+    problems = _problems(BASE + "    input_actions: {IBAN_CDOE: redact}\n")
+    assert problems[0].startswith("test.yaml:12: purposes[0].input_actions")
+    assert "unknown entity type 'IBAN_CDOE'" in problems[0]
+    assert "IBAN_CODE" in problems[0]

@@ -244,7 +244,7 @@ class Detector:
     def _finish(self, text: str, found: list[Finding]) -> list[Finding]:
         """Filter one text's findings, resolve overlaps and join initials."""
         config = self.config
-        labels = _entity_labels()
+        labels = entity_labels()
         kept = [
             f
             for f in found
@@ -359,7 +359,7 @@ def _layer_factories(config: DetectorConfig) -> list[Callable[[], Layer]]:
 
 
 @functools.cache
-def _entity_labels() -> frozenset[str]:
+def entity_labels() -> frozenset[str]:
     """Every entity name a finding can carry (see :func:`is_entity_label`)."""
     from gdprgate.detect.patterns import recognizer_classes
 

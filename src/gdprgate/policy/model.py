@@ -61,7 +61,21 @@ def _check_duration(value: str) -> str:
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
-Entity = Annotated[str, Field(pattern=ENTITY_PATTERN)]
+
+
+def _check_entity(value: str) -> str:
+    """An entity type the detector can report: a misspelt one would never
+    match, and its rule would silently not apply."""
+    from gdprgate.detect.detector import entity_labels
+
+    known = entity_labels()
+    if value not in known:
+        msg = f"unknown entity type {value!r}; known: {', '.join(sorted(known))}"
+        raise ValueError(msg)
+    return value
+
+
+Entity = Annotated[str, Field(pattern=ENTITY_PATTERN), AfterValidator(_check_entity)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Name = Annotated[str, Field(min_length=1, max_length=256)]
 Duration = Annotated[str, AfterValidator(_check_duration)]
