@@ -131,3 +131,34 @@ def test_a_wrong_output_path_fails_before_the_request_is_carried_out(
     assert done.exit_code == 0, done.output
     assert good.stat().st_mode & 0o777 == 0o600
     assert EMAIL in good.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("kind", "route", "outcome"),
+    [
+        ("access", "rights/access", "answered"),
+        ("export", "rights/export", "exported"),
+        ("restrict", "rights/restrict", "blocked"),
+        ("object", "rights/object", "blocked"),
+    ],
+)
+def test_every_action_leaves_an_audit_entry_with_tokens_only(
+    data_dir: Path, kind: str, route: str, outcome: str
+) -> None:
+    _seed(data_dir)
+    opened = _run(data_dir, "open", "--kind", kind, "--email", EMAIL, "--json")
+    request_id = json.loads(opened.output)["id"]
+    assert _run(data_dir, "run", request_id).exit_code == 0
+    if kind in {"restrict", "object"}:
+        assert _run(data_dir, "lift", request_id).exit_code == 0
+    db = Database.for_data_dir(data_dir)
+    try:
+        mine = [e for e in AuditLog(db).entries() if e.request_id == request_id]
+    finally:
+        db.close()
+    assert [(e.route, e.outcome) for e in mine][:1] == [(route, outcome)]
+    if kind in {"restrict", "object"}:
+        assert [(e.route, e.outcome) for e in mine][1:] == [("rights/lift", "lifted")]
+    text = repr(mine)
+    assert EMAIL not in text
+    assert mine[0].tokens

@@ -153,6 +153,7 @@ class Rights:
         self.register.set_status(
             request.id, "closed", "answered", {"values": len(report["data"])}
         )
+        self._receipt(request, values, _counted(footprint), "access", "answered")
         return report
 
     def export(self, request: RightsRequest) -> dict[str, Any]:
@@ -163,6 +164,7 @@ class Rights:
         self.register.set_status(
             request.id, "closed", "exported", {"items": len(export["items"])}
         )
+        self._receipt(request, values, _counted(footprint), "export", "exported")
         return export
 
     def restrict(self, request: RightsRequest) -> dict[str, Any]:
@@ -175,6 +177,9 @@ class Rights:
         )
         detail = {"identifiers": count, "purposes": list(request.purposes) or "all"}
         self.register.set_status(request.id, "in_force", "blocked", detail)
+        self._receipt(
+            request, footprint.tokens, _counted(footprint), request.kind, "blocked"
+        )
         event = "restriction" if request.kind == "restrict" else "objection"
         statuses = self._tell(event, request, footprint)
         return {
@@ -193,8 +198,10 @@ class Rights:
         self.register.set_status(
             request_id, "closed", "lifted", {"identifiers": lifted}
         )
+        footprint = self.footprint(request).own()
+        self._receipt(request, footprint.tokens, _counted(footprint), "lift", "lifted")
         event = "restriction" if request.kind == "restrict" else "objection"
-        self._tell(f"{event}_lifted", request, self.footprint(request).own())
+        self._tell(f"{event}_lifted", request, footprint)
         return self.register.get(request_id)
 
     def _tell(
@@ -291,21 +298,35 @@ class Rights:
         return self.notifier.send(request)
 
     def _receipt(
-        self, request: RightsRequest, tokens: list[str], counts: Counter[str]
+        self,
+        request: RightsRequest,
+        tokens: Collection[str],
+        counts: Counter[str],
+        action: str = "erase",
+        outcome: str = "erased",
     ) -> None:
-        # Tokens only: once the vault forgot them, they identify no one.
+        """An audit entry for carrying out ``request``: route ``rights/<action>``.
+
+        Tokens only: they say whose data was read, exported, blocked or
+        erased; once the vault forgot them, they identify no one.
+        """
         self._audit.append(
             AuditEntry(
                 request_id=request.id,
                 tenant=request.tenant,
-                route="rights/erase",
+                route=f"rights/{action}",
                 status=200,
-                outcome="erased",
+                outcome=outcome,
                 latency_ms=0.0,
                 entity_counts=dict(counts),
-                tokens=tokens,
+                tokens=sorted(tokens),
             )
         )
+
+
+def _counted(footprint: Footprint) -> Counter[str]:
+    """How many of the person's held values there are, per entity type."""
+    return Counter(held.entity for held in footprint.held)
 
 
 def _log(request: RightsRequest) -> dict[str, Any]:
