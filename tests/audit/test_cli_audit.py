@@ -182,3 +182,24 @@ def test_a_store_of_an_unknown_revision_is_one_line(
     assert result.exit_code == 2
     assert "another version of gdprgate" in result.output
     assert "Traceback" not in result.output
+
+
+def test_export_into_a_new_folder_is_private(
+    runner: CliRunner, filled: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "reviews" / "2026" / "trail.jsonl"
+    result = runner.invoke(main, ["audit", "export", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert len(target.read_text(encoding="utf-8").splitlines()) >= 7
+
+
+def test_export_to_a_path_that_cannot_be_written_is_one_line(
+    runner: CliRunner, filled: Database, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    result = runner.invoke(main, ["audit", "export", "-o", str(blocker / "t.jsonl")])
+    assert result.exit_code == 2
+    assert result.output.startswith("gdprgate: cannot write")
+    assert "Traceback" not in result.output

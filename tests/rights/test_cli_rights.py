@@ -120,8 +120,9 @@ def test_a_wrong_output_path_fails_before_the_request_is_carried_out(
     _seed(data_dir)
     opened = _run(data_dir, "open", "--kind", "access", "--email", EMAIL, "--json")
     request_id = json.loads(opened.output)["id"]
-    missing = tmp_path / "no-such-folder" / "answer.json"
-    failed = _run(data_dir, "run", request_id, "-o", str(missing))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    failed = _run(data_dir, "run", request_id, "-o", str(blocker / "answer.json"))
     assert failed.exit_code == 2
     assert "nothing was carried out" in failed.output
     assert "Traceback" not in failed.output

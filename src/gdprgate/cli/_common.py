@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 from pydantic import ValidationError
@@ -86,3 +87,21 @@ DATA_DIR_OPTION = click.option(
     default=None,
     help="Where the store and key files live (GDPRGATE_DATA_DIR).",
 )
+
+
+def open_output(path: Path) -> TextIO:
+    """``path`` opened for writing, readable by its owner only.
+
+    Missing folders are created; a path that cannot be written is a clear
+    one-line error, raised before any work is done by the caller.
+    """
+    from gdprgate.errors import ConfigError
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        msg = f"cannot write {path}: {exc.strerror or type(exc).__name__}"
+        raise ConfigError(msg) from exc
+    return os.fdopen(descriptor, "w", encoding="utf-8", newline="")

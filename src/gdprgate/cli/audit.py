@@ -10,7 +10,13 @@ from pathlib import Path
 import click
 
 from gdprgate.cli import main
-from gdprgate.cli._common import DATA_DIR_OPTION, clear_errors, open_audit, settings_for
+from gdprgate.cli._common import (
+    DATA_DIR_OPTION,
+    clear_errors,
+    open_audit,
+    open_output,
+    settings_for,
+)
 
 
 @main.group("audit")
@@ -125,13 +131,14 @@ def export(
     """
     from gdprgate.audit.export import records, render
 
+    handle = open_output(output) if output is not None else None
     with open_audit(settings_for(data_dir), create_key=False) as log:
         lines = render(records(log, since=since, until=until), fmt)
-        if output is None:
+        if handle is None:
             for line in lines:
                 click.echo(line, nl=False)
             return
-        with output.open("w", encoding="utf-8", newline="") as handle:
+        with handle:
             handle.writelines(lines)
 
 

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from gdprgate.cli import main
-from gdprgate.cli._common import clear_errors
+from gdprgate.cli._common import clear_errors, open_output
 from gdprgate.errors import ConfigError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -124,7 +124,8 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    output.write_text(text, encoding="utf-8")
+    with open_output(output) as handle:
+        handle.write(text)
     click.echo(f"gdprgate: wrote {output}", err=True)
 
 

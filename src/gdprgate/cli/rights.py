@@ -4,7 +4,6 @@ objection, portability), from receipt to answer."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -14,7 +13,7 @@ from typing import Any, TextIO
 import click
 
 from gdprgate.cli import main
-from gdprgate.cli._common import clear_errors
+from gdprgate.cli._common import clear_errors, open_output
 from gdprgate.config import Settings
 from gdprgate.errors import ConfigError, RightsError
 
@@ -284,14 +283,11 @@ def run_request(
 
 
 def _private_output(path: Path) -> TextIO:
-    """``path`` opened for writing, readable by its owner only."""
+    """``path`` opened for writing, owner-only, before anything is done."""
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    except OSError as exc:
-        msg = f"cannot write {path}: {exc.strerror}; nothing was carried out"
-        raise RightsError(msg) from exc
-    os.chmod(path, 0o600)
-    return os.fdopen(descriptor, "w", encoding="utf-8")
+        return open_output(path)
+    except ConfigError as exc:
+        raise RightsError(f"{exc}; nothing was carried out") from exc
 
 
 @rights_group.command("lift")
