@@ -163,3 +163,29 @@ def test_every_action_leaves_an_audit_entry_with_tokens_only(
     text = repr(mine)
     assert EMAIL not in text
     assert mine[0].tokens
+
+
+def test_hooks_exits_3_while_a_hook_has_not_confirmed(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    from gdprgate.policy import EXAMPLE_POLICY
+
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(
+        EXAMPLE_POLICY.replace(
+            "purposes:",
+            "deletion_hooks:\n"
+            "  - {name: archive, entry_point: 'tests.rights.hook_target:refuse'}\n"
+            "purposes:",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    _seed(data_dir)
+    opened = _run(data_dir, "open", "--kind", "erase", "--email", EMAIL, "--json")
+    request_id = json.loads(opened.output)["id"]
+    ran = _run(data_dir, "run", request_id, "--policy", str(policy))
+    assert ran.exit_code == 0, ran.output
+    retried = _run(data_dir, "hooks", request_id, "--policy", str(policy))
+    assert retried.exit_code == 3
+    assert "archive: failed" in retried.output

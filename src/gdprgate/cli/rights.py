@@ -4,6 +4,7 @@ objection, portability), from receipt to answer."""
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -315,6 +316,9 @@ def retry_hooks(request_id: str, data_dir: Path | None, policy: Path | None) -> 
     """Call again the deletion hooks of an erasure that have not confirmed.
 
     \b
+    Exits 3 while a hook has still not confirmed.
+
+    \b
     Example:
       gdprgate rights hooks rr_0123456789abcdef
     """
@@ -322,3 +326,6 @@ def retry_hooks(request_id: str, data_dir: Path | None, policy: Path | None) -> 
         statuses = rights.retry_hooks(request_id)
     for hook, status in sorted(statuses.items()):
         click.echo(f"{hook}: {status}")
+    if any(status != "confirmed" for status in statuses.values()):
+        # Scripts that retry until every hook confirmed can tell.
+        sys.exit(3)
