@@ -188,10 +188,8 @@ class AuditLog:
             if self.signer is not None and seq % self._every == 0:
                 signed.append((seq, digest))
             prev = digest
-        connection.execute(sa.insert(audit_events), rows)
-        connection.execute(
-            sa.update(audit_head).where(audit_head.c.id == 1).values(entry_hash=prev)
-        )
+        connection.execute(_INSERT_ENTRIES, rows)
+        connection.execute(_SET_HEAD_HASH, {"head_hash": prev})
         for seq, digest in signed:
             self._sign(connection, seq, digest)
         return list(range(first, last + 1))
@@ -291,14 +289,23 @@ class AuditLog:
 def lock_head(connection: sa.Connection, *, advance: int) -> tuple[int, str]:
     """Lock the head row and move its position on by ``advance``; return
     the new position and the hash of the last entry before the move."""
-    statement = (
-        sa.update(audit_head)
-        .where(audit_head.c.id == 1)
-        .values(seq=audit_head.c.seq + advance)
-        .returning(audit_head.c.seq, audit_head.c.entry_hash)
-    )
-    row = connection.execute(statement).one()
+    row = connection.execute(_ADVANCE_HEAD, {"advance": advance}).one()
     return int(row.seq), str(row.entry_hash)
+
+
+# Built once: every audited request runs them.
+_ADVANCE_HEAD = (
+    sa.update(audit_head)
+    .where(audit_head.c.id == 1)
+    .values(seq=audit_head.c.seq + sa.bindparam("advance", type_=sa.Integer))
+    .returning(audit_head.c.seq, audit_head.c.entry_hash)
+)
+_INSERT_ENTRIES = sa.insert(audit_events)
+_SET_HEAD_HASH = (
+    sa.update(audit_head)
+    .where(audit_head.c.id == 1)
+    .values(entry_hash=sa.bindparam("head_hash"))
+)
 
 
 def _has_checkpoint(connection: sa.Connection, seq: int) -> bool:

@@ -97,6 +97,11 @@ def check_key_request(
         raise PolicyError(["; ".join(problems)])
 
 
+# Built once: every request authenticates, and building a statement costs
+# more than running it on an indexed key.
+_KEY_ROW = sa.select(api_keys).where(api_keys.c.key_id == sa.bindparam("key_id"))
+
+
 class KeyStore:
     """Create, authenticate, list and revoke API keys in the store."""
 
@@ -240,9 +245,8 @@ class KeyStore:
         return found
 
     def _row(self, key_id: str) -> Any:
-        query = sa.select(api_keys).where(api_keys.c.key_id == key_id)
         try:
             with self._db.engine.connect() as connection:
-                return connection.execute(query).first()
+                return connection.execute(_KEY_ROW, {"key_id": key_id}).first()
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError("cannot read API keys: is the store migrated?") from exc

@@ -14,6 +14,7 @@ import time
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -37,6 +38,20 @@ class Block:
     def applies_to(self, purpose: str | None) -> bool:
         """Whether the block covers a request made for ``purpose``."""
         return not self.purposes or purpose in self.purposes
+
+
+# Built once: every request reads the blocks on its values.
+_ACTIVE = sa.select(
+    processing_blocks.c.blind_index,
+    processing_blocks.c.kind,
+    processing_blocks.c.purposes,
+).where(
+    processing_blocks.c.tenant == sa.bindparam("tenant"),
+    processing_blocks.c.lifted_at.is_(None),
+)
+_ACTIVE_ON = _ACTIVE.where(
+    processing_blocks.c.blind_index.in_(sa.bindparam("indexes", expanding=True))
+)
 
 
 class Blocks:
@@ -122,19 +137,13 @@ class Blocks:
         return self._read(tenant, sorted(set(indexes)))
 
     def _read(self, tenant: str, indexes: list[str] | None) -> dict[str, list[Block]]:
-        query = sa.select(
-            processing_blocks.c.blind_index,
-            processing_blocks.c.kind,
-            processing_blocks.c.purposes,
-        ).where(
-            processing_blocks.c.tenant == tenant,
-            processing_blocks.c.lifted_at.is_(None),
-        )
+        params: dict[str, Any] = {"tenant": tenant}
+        query = _ACTIVE
         if indexes is not None:
-            query = query.where(processing_blocks.c.blind_index.in_(indexes))
+            query, params["indexes"] = _ACTIVE_ON, indexes
         found: dict[str, list[Block]] = {}
         with self._db.engine.connect() as connection:
-            for row in connection.execute(query):
+            for row in connection.execute(query, params):
                 block = Block(row.kind, tuple(row.purposes))
                 found.setdefault(row.blind_index, []).append(block)
         return found
