@@ -120,6 +120,15 @@ def _moment(text: str | None, option: str) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+_OUTPUT = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write here (owner-only) instead of to standard output.",
+)
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
@@ -137,9 +146,7 @@ def _write(text: str, output: Path | None) -> None:
     default="md",
     show_default=True,
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None
-)
+@_OUTPUT
 @_inputs
 @clear_errors
 def records(
@@ -183,9 +190,7 @@ def records(
     default="mermaid",
     show_default=True,
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None
-)
+@_OUTPUT
 @_inputs
 @clear_errors
 def flow_map(

@@ -7,8 +7,9 @@ logged, audited or echoed in an error.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import anyio
 from starlette.requests import Request
@@ -22,6 +23,8 @@ from gdprgate.gateway.service import Gateway
 from gdprgate.policy import Principal
 from gdprgate.rights import Rights, RightsRequest, access_html
 from gdprgate.rights.subjects import IDENTIFIER_KINDS
+
+T = TypeVar("T")
 
 IDENTIFIER_FIELDS = (*IDENTIFIER_KINDS, "value")
 
@@ -67,10 +70,7 @@ async def _open(gateway: Gateway, request: Request) -> Response:
     def open_request() -> RightsRequest:
         return rights.open(tenant=tenant, **options)
 
-    try:
-        opened = await anyio.to_thread.run_sync(open_request)
-    except RightsError as refused:
-        raise BadRequest(str(refused), code="invalid_rights_request") from None
+    opened = await _carry_out(open_request)
     return JSONResponse(opened.to_dict(rights.register.today()), status_code=201)
 
 
@@ -113,10 +113,7 @@ async def _show(gateway: Gateway, request: Request) -> Response:
 async def _execute(gateway: Gateway, request: Request) -> Response:
     rights = _rights(gateway)
     found = await anyio.to_thread.run_sync(_own, gateway, request)
-    try:
-        answer = await anyio.to_thread.run_sync(rights.execute, found.id)
-    except RightsError as refused:
-        raise BadRequest(str(refused), code="invalid_rights_request") from None
+    answer = await _carry_out(rights.execute, found.id)
     if found.kind == "access" and request.query_params.get("format") == "html":
         return HTMLResponse(access_html(answer))
     return JSONResponse(answer)
@@ -129,33 +126,30 @@ async def _extend(gateway: Gateway, request: Request) -> Response:
     months, reason = body.get("months", 2), body.get("reason")
     if not isinstance(months, int) or not isinstance(reason, str):
         raise BadRequest("give 'months' (1 or 2) and a 'reason'")
-    try:
-        extended = await anyio.to_thread.run_sync(
-            rights.register.extend, found.id, months, reason
-        )
-    except RightsError as refused:
-        raise BadRequest(str(refused), code="invalid_rights_request") from None
+    extended = await _carry_out(rights.register.extend, found.id, months, reason)
     return JSONResponse(extended.to_dict(rights.register.today()))
 
 
 async def _lift(gateway: Gateway, request: Request) -> Response:
     rights = _rights(gateway)
     found = await anyio.to_thread.run_sync(_own, gateway, request)
-    try:
-        lifted = await anyio.to_thread.run_sync(rights.lift, found.id)
-    except RightsError as refused:
-        raise BadRequest(str(refused), code="invalid_rights_request") from None
+    lifted = await _carry_out(rights.lift, found.id)
     return JSONResponse(lifted.to_dict(rights.register.today()))
 
 
 async def _hooks(gateway: Gateway, request: Request) -> Response:
     rights = _rights(gateway)
     found = await anyio.to_thread.run_sync(_own, gateway, request)
+    statuses = await _carry_out(rights.retry_hooks, found.id)
+    return JSONResponse({"request_id": found.id, "hooks": statuses})
+
+
+async def _carry_out(action: Callable[..., T], *args: Any) -> T:
+    """Run a rights action in a worker thread; a refusal is a 400."""
     try:
-        statuses = await anyio.to_thread.run_sync(rights.retry_hooks, found.id)
+        return await anyio.to_thread.run_sync(action, *args)
     except RightsError as refused:
         raise BadRequest(str(refused), code="invalid_rights_request") from None
-    return JSONResponse({"request_id": found.id, "hooks": statuses})
 
 
 RIGHTS_ROUTES: list[Route] = [
