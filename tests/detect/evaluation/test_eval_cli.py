@@ -82,3 +82,18 @@ def test_eval_turns_a_broken_dataset_into_one_line(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert result.stderr.strip() == f"gdprgate: {broken} is not valid JSON (line 1)"
+
+
+def test_eval_with_workers_scores_the_same_in_batches(fixtures: Path) -> None:
+    args = ["--dataset", str(fixtures / "presidio_synth.json"), "--format", "presidio"]
+    code, single = _eval(*args, "--json")
+    assert code == 0, single
+    code, pooled = _eval(*args, "--workers", "2", "--json")
+    assert code == 0, pooled
+    [one], [two] = json.loads(single), json.loads(pooled)
+    assert two["token_level"] == one["token_level"]
+    assert two["median_ms"] == 0  # batches are timed as a whole
+    assert two["samples_per_second"] > 0
+    code, text = _eval(*args, "--workers", "2")
+    assert code == 0, text
+    assert "in batches" in text

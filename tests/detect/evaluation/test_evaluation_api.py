@@ -12,6 +12,7 @@ def test_evaluation_exports_are_locked() -> None:
             "MAPPINGS",
             "PRESIDIO_ENTITIES",
             "Analyze",
+            "AnalyzeBatch",
             "Counts",
             "Dataset",
             "DatasetReport",
@@ -29,6 +30,7 @@ def test_evaluation_exports_are_locked() -> None:
             "render_report",
             "report_dict",
             "run_analyzer",
+            "run_batch",
             "score_run",
         ]
     )

@@ -14,10 +14,12 @@ Offsets everywhere are Python ``str`` indices (code points), end exclusive.
 from gdprgate.detect.evaluation.datasets import FORMATS, load_datasets
 from gdprgate.detect.evaluation.harness import (
     Analyze,
+    AnalyzeBatch,
     DatasetReport,
     Run,
     evaluate,
     run_analyzer,
+    run_batch,
     score_run,
 )
 from gdprgate.detect.evaluation.mapping import (
@@ -36,6 +38,7 @@ __all__ = [
     "MAPPINGS",
     "PRESIDIO_ENTITIES",
     "Analyze",
+    "AnalyzeBatch",
     "Counts",
     "Dataset",
     "DatasetReport",
@@ -53,5 +56,6 @@ __all__ = [
     "render_report",
     "report_dict",
     "run_analyzer",
+    "run_batch",
     "score_run",
 ]

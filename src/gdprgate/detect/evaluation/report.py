@@ -100,9 +100,14 @@ def _score_row(label: str, counts: Counts) -> str:
 def render_report(report: DatasetReport) -> str:
     """The report as a text table and a few lines."""
     split = report.split or "-"
+    timing = (
+        f"{report.median_ms:.1f} ms/sample median, "
+        if report.median_ms
+        else "in batches, "
+    )
     lines = [
         f"== {report.dataset}  (format {report.format}, split {split}, "
-        f"{report.samples} samples, {report.median_ms:.1f} ms/sample median, "
+        f"{report.samples} samples, {timing}"
         f"{report.samples_per_second:.1f} samples/s)",
         "token level (word tokens; ALL = personal data of any type)",
         f"{'entity':<16}{'gold':>8}{'found':>8}  {'P':>5}  {'R':>5}  "
