@@ -95,6 +95,11 @@ class Settings(BaseSettings):
         description="Let the models read only sentences that are not plain "
         "frequent words (much faster on prose).",
     )
+    detect_name_rules: bool = Field(
+        default=True,
+        description="With Rampart on, also report a known given name before a "
+        "surname (names the model misses).",
+    )
     detect_min_score: float = Field(
         default=0.5, ge=0, le=1, description="Findings below this score are ignored."
     )

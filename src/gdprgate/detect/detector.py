@@ -33,6 +33,7 @@ from gdprgate.detect.language import guess_language, normalize_language
 from gdprgate.detect.layer import Layer
 from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.lists import AllowList, DenyListLayer
+from gdprgate.detect.name_rules import NameRules
 from gdprgate.detect.names import extend_initials
 from gdprgate.detect.overlap import resolve_overlaps
 from gdprgate.detect.width import fold_width
@@ -60,7 +61,9 @@ class DetectorConfig:
     is the folder for converted models (default: the user cache).
     ``model_gate`` hands the model layers only the sentences that are not
     plain frequent words (see :mod:`gdprgate.detect.gate`); ``False`` has
-    them read every text whole.
+    them read every text whole. ``name_rules`` adds, with Rampart on, names
+    it misses: a known given name before a surname (see
+    :mod:`gdprgate.detect.name_rules`).
     """
 
     patterns: bool = True
@@ -76,6 +79,7 @@ class DetectorConfig:
     rampart_int8: bool = True
     model_cache: str | None = None
     model_gate: bool = True
+    name_rules: bool = True
 
     def __post_init__(self) -> None:
         # Lists given by callers become tuples, so the settings stay hashable.
@@ -122,6 +126,7 @@ class DetectorConfig:
                 self.disabled_recognizers,
                 self.rampart_int8,
                 self.model_gate,
+                self.name_rules,
             )
         )
 
@@ -144,6 +149,7 @@ class Detector:
         self._layers: list[Layer] | None = list(layers) if layers is not None else None
         self._layers_lock = threading.Lock()
         self._gate: ModelGate | None = None
+        self._rules: NameRules | None = None
         self._loaded = False
 
     def analyze(self, text: str, language: str | None = None) -> list[Finding]:
@@ -185,6 +191,7 @@ class Detector:
         for layer in self._get_layers():
             layer.warm_up()
         self._get_gate()
+        self._get_rules()
         self._loaded = True
 
     @property
@@ -234,6 +241,10 @@ class Detector:
         for layer in layers:
             for found, more in zip(collected, run(layer), strict=True):
                 found.extend(more)
+        rules = self._get_rules()
+        if rules is not None:
+            for found, text in zip(collected, texts, strict=True):
+                found.extend(rules.given_name_pairs(text))
 
         results: dict[bytes, tuple[Finding, ...]] = {}
         for key, folded, found in zip(keys, texts, collected, strict=True):
@@ -282,6 +293,15 @@ class Detector:
             if self._gate is None:
                 self._gate = ModelGate(load_lexicon(self.config.model_cache))
             return self._gate
+
+    def _get_rules(self) -> NameRules | None:
+        """The name rules, when they are on and Rampart runs."""
+        if not (self.config.name_rules and self.config.rampart):
+            return None
+        with self._layers_lock:
+            if self._rules is None:
+                self._rules = NameRules(load_lexicon(self.config.model_cache))
+            return self._rules
 
     def _get_layers(self) -> list[Layer]:
         """The layers, built on first use."""

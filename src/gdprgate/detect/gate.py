@@ -35,7 +35,7 @@ import re
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,7 +65,7 @@ CONTEXT_CHARS = 80
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
-RECIPE = 5
+RECIPE = 8
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A sentence ends at ., ! or ? (with closing quotes or brackets) followed by
@@ -82,11 +82,16 @@ _TITLES = frozenset(_TITLE_LIST.split())
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Ordinary words, and the names of people and places (lower case)."""
+    """Ordinary words, and the names of people and places (lower case).
+
+    ``given`` holds the given names alone (see
+    :mod:`gdprgate.detect.name_rules`).
+    """
 
     words: frozenset[str]
     names: frozenset[str]
     common: frozenset[str]
+    given: frozenset[str] = frozenset()
 
 
 _lexicon_lock = threading.Lock()
@@ -118,13 +123,13 @@ def _cached_lexicon(folder: Path) -> Lexicon:
     target = folder / f"lexicon-{hashlib.sha256(recipe).hexdigest()[:16]}.txt"
     try:
         sections = target.read_text("utf-8").split("\n\n")
-        if len(sections) == 3:
-            words, names, common = (frozenset(s.split("\n")) for s in sections)
-            return Lexicon(words, names, common)
+        if len(sections) == 4:
+            words, names, common, given = (frozenset(s.split("\n")) for s in sections)
+            return Lexicon(words, names, common, given)
     except OSError:
         pass
     lexicon = build_lexicon(LEXICON_LANGUAGES, LEXICON_SIZE)
-    sets = (lexicon.words, lexicon.names, lexicon.common)
+    sets = (lexicon.words, lexicon.names, lexicon.common, lexicon.given)
     _write_atomically(target, "\n\n".join("\n".join(sorted(s)) for s in sets))
     return lexicon
 
@@ -157,8 +162,10 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
     words: set[str] = set()
     very_frequent: set[str] = set()
     common: set[str] = set()
+    per_language: list[set[str]] = []
     for language in languages:
         ranked = [word.lower() for word in wordfreq.top_n_list(language, size)]
+        per_language.append(set(ranked))
         words.update(ranked)
         very_frequent.update(ranked[:NAME_AS_WORD_RANK])
         common.update(ranked[:COMMON_RANK])
@@ -168,7 +175,10 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
     names = known_names() - stops
     ordinary = (words - (names - very_frequent)) | stops
     return Lexicon(
-        frozenset(ordinary), frozenset(names), frozenset((common - names) | stops)
+        frozenset(ordinary),
+        frozenset(names),
+        frozenset((common - names) | stops),
+        frozenset(given_names(per_language) - stops),
     )
 
 
@@ -190,14 +200,38 @@ def known_names() -> set[str]:
     First and last names, and one-word countries, regions and cities, each
     also without its accents ("vitória" and "vitoria").
     """
+    names = set(_name_locales(_person_list, places=True))
+    return names | {_without_accents(name) for name in names}
+
+
+def given_names(frequent: Sequence[set[str]]) -> set[str]:
+    """Lower-cased given names that are names rather than words.
+
+    ``frequent`` holds each language's frequent words. A given name of one
+    locale's list only that is a frequent word in two languages or more
+    ("red", "hall", "jet") is left out: single lists hold odd entries.
+    """
+    locales = _name_locales(_given_list, places=False)
+    names = {
+        name
+        for name, where in locales.items()
+        if len(where) >= 2 or sum(name in words for words in frequent) < 2
+    }
+    return names | {_without_accents(name) for name in names}
+
+
+def _name_locales(people: Callable[[str], bool], places: bool) -> dict[str, set[str]]:
+    """Each lower-cased one-word name of the lists picked, and the Faker
+    locales that list it (people: by attribute name; places: or not)."""
     try:
         import faker.providers.address as address
         import faker.providers.person as person
     except ImportError as exc:
         msg = "the model gate needs Faker: `pip install 'gdprgate[ner]'`"
         raise ModelUnavailable(msg) from exc
-    names: set[str] = set()
-    for package, wanted in ((person, _person_list), (address, _place_list)):
+    names: dict[str, set[str]] = {}
+    sources = [(person, people)] + ([(address, _place_list)] if places else [])
+    for package, wanted in sources:
         for module_info in pkgutil.iter_modules(package.__path__):
             if module_info.name.split("_")[0] not in NAME_LOCALES:
                 continue
@@ -205,8 +239,9 @@ def known_names() -> set[str]:
             provider = getattr(module, "Provider", None)
             for attribute, value in vars(provider).items() if provider else ():
                 if wanted(attribute) and isinstance(value, _COLLECTIONS):
-                    names.update(_one_words(value))
-    return names | {_without_accents(name) for name in names}
+                    for name in _one_words(value):
+                        names.setdefault(name, set()).add(module_info.name)
+    return names
 
 
 def _one_words(values: Iterable[object]) -> Iterator[str]:
@@ -223,6 +258,10 @@ def _without_accents(word: str) -> str:
 
 def _person_list(attribute: str) -> bool:
     return "name" in attribute
+
+
+def _given_list(attribute: str) -> bool:
+    return "first_name" in attribute
 
 
 def _place_list(attribute: str) -> bool:

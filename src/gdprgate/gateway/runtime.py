@@ -40,6 +40,7 @@ def detector_config(settings: Settings) -> DetectorConfig:
         model_cache=str(settings.model_cache) if settings.model_cache else None,
         spacy=settings.detect_spacy,
         model_gate=settings.detect_model_gate,
+        name_rules=settings.detect_name_rules,
         min_score=settings.detect_min_score,
     )
 

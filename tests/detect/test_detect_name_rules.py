@@ -1,0 +1,102 @@
+"""Names the model misses: a known given name before a surname."""
+
+from __future__ import annotations
+
+import pytest
+
+from gdprgate.detect import Detector, DetectorConfig, build_detector
+from gdprgate.detect.gate import given_names, load_lexicon
+from gdprgate.detect.name_rules import PAIR_SCORE, PAIR_SOURCE, NameRules
+
+
+@pytest.fixture(scope="module")
+def rules() -> NameRules:
+    return NameRules(load_lexicon())
+
+
+POSITIVE = [
+    # (text, the name found), in several languages
+    ("Das sagte Wolfgang Kraus am Montag.", "Wolfgang Kraus"),
+    ("Max Herbst wurde 1950 geboren.", "Max Herbst"),
+    ("Le témoin, Jean-Baptiste Moreau, était absent.", "Jean-Baptiste Moreau"),
+    ("Una carta de María José de la Fuente llegó ayer.", "María José de la Fuente"),
+    ("Heinrich Wilhelm von Miltitz lebte dort.", "Heinrich Wilhelm von Miltitz"),
+    ("Ontem Joana Tavares-Lemos ligou.", "Joana Tavares-Lemos"),
+    ("Igår ringde Øyvind Lindqvist igen.", "Øyvind Lindqvist"),
+    ("Het rapport van Pieter van der Berg is klaar.", "Pieter van der Berg"),
+    ("Then George W. Kowalczyk signed it.", "George W. Kowalczyk"),
+    ("Ask Łukasz Wiśniewski about it.", "Łukasz Wiśniewski"),
+    ("Then Patrick O'Brannagh replied.", "Patrick O'Brannagh"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), POSITIVE)
+def test_given_name_and_surname_are_a_person(
+    rules: NameRules, text: str, name: str
+) -> None:
+    [found] = rules.given_name_pairs(text)
+    assert text[found.start : found.end] == name
+    assert (found.entity, found.score, found.source) == (
+        "PERSON", PAIR_SCORE, PAIR_SOURCE,
+    )  # fmt: skip
+
+
+NEGATIVE = [
+    "Will Power is a racing driver's nickname.",  # "will" is an ordinary word
+    "In May Tomorrow the shop opens.",  # months are not given names
+    "Im August Regen und Wind.",
+    "Wolfgang sagte nichts.",  # no surname
+    "Max, komm her!",  # punctuation between
+    "Send it to Anna SMITH-CORP now.",  # capitals: an acronym, not a name
+    "Laura The end.",  # a frequent word is no surname
+    "wolfgang kraus in lower case",  # the rule reads capitalised names only
+    "the user @Wolfgang Kraus",  # a handle is the username recognizer's
+    "No name here at all.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_name_without_both_parts(rules: NameRules, text: str) -> None:
+    assert rules.given_name_pairs(text) == []
+
+
+def test_two_names_in_one_text_are_two_findings(rules: NameRules) -> None:
+    text = "Anna Kowalski und Wolfgang Kraus kamen."
+    found = rules.given_name_pairs(text)
+    assert [text[f.start : f.end] for f in found] == ["Anna Kowalski", "Wolfgang Kraus"]
+
+
+def test_given_names_of_one_odd_list_that_are_words_are_left_out() -> None:
+    lexicon = load_lexicon()
+    assert {"wolfgang", "laura", "łukasz", "lukasz"} <= lexicon.given
+    # One Faker list holds "Red" and "Hall" as given names; both are words.
+    assert not {"red", "hall"} & lexicon.given
+    assert "red" in given_names([]) and "red" not in given_names([{"red"}] * 2)
+
+
+@pytest.fixture(scope="module")
+def patterns_and_rules() -> Detector:
+    """Rampart 'on' in the configuration (rules need it) but replaced by no
+    layer at all, so only the rules find names."""
+    detector = Detector(DetectorConfig(cache_size=0), layers=[])
+    detector.warm_up()
+    return detector
+
+
+def test_the_detector_reports_rule_names_and_can_turn_them_off(
+    patterns_and_rules: Detector,
+) -> None:
+    text = "Bitte an Wolfgang Kraus senden."
+    [found] = patterns_and_rules.analyze(text, "de")
+    assert (text[found.start : found.end], found.source) == (
+        "Wolfgang Kraus", PAIR_SOURCE,
+    )  # fmt: skip
+    off = Detector(DetectorConfig(cache_size=0, name_rules=False), layers=[])
+    assert off.analyze(text, "de") == []
+    patterns_only = build_detector(DetectorConfig(rampart=False, spacy=False))
+    assert patterns_only.analyze(text, "de") == []
+
+
+def test_name_rules_change_the_cache_fingerprint() -> None:
+    on, off = DetectorConfig(), DetectorConfig(name_rules=False)
+    assert on.fingerprint() != off.fingerprint()
