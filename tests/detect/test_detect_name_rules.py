@@ -48,7 +48,8 @@ NEGATIVE = [
     "Wolfgang sagte nichts.",  # no surname
     "Max, komm her!",  # punctuation between
     "Send it to Anna SMITH-CORP now.",  # capitals: an acronym, not a name
-    "Laura The end.",  # a frequent word is no surname
+    "Laura The end.",  # an ordinary word is no surname
+    "We met at Florence Cathedral.",
     "wolfgang kraus in lower case",  # the rule reads capitalised names only
     "the user @Wolfgang Kraus",  # a handle is the username recognizer's
     "No name here at all.",

@@ -7,8 +7,8 @@ of any of the lexicon's languages ("Will", "May" and "Hope" are;
 "Wolfgang" is not), followed by a capitalised surname, is a ``PERSON``
 scoring :data:`PAIR_SCORE` (below Rampart's confident names). Between the
 two may stand further given names, initials ("W.") and particles ("von
-der", "de la", "van"). The surname may be hyphenated and may not be a
-frequent word or an abbreviation in capitals.
+der", "de la", "van"). The surname may be hyphenated and may not be an
+ordinary word ("Florence Cathedral") or an abbreviation in capitals.
 
 Tried and left out, as they found almost nothing on the dev splits that
 Rampart had not: a role word before a surname ("Trainer Rummenigge"), and
@@ -55,7 +55,6 @@ class NameRules:
     def __init__(self, lexicon: Lexicon) -> None:
         self._given = lexicon.given
         self._ordinary = lexicon.words
-        self._common = lexicon.common
 
     def given_name_pairs(self, text: str) -> list[Finding]:
         """Every given name followed by a surname in ``text``."""
@@ -119,7 +118,7 @@ class NameRules:
         return end
 
     def _is_surname(self, word: str) -> bool:
-        """A capitalised word that is not a frequent word or an acronym."""
+        """A capitalised word that is not an ordinary word or an acronym."""
         if not word[0].isupper() or word.isupper():
             return False
-        return word.lower() not in self._common
+        return word.lower() not in self._ordinary
