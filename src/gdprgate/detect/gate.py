@@ -350,27 +350,22 @@ class ModelGate:
         self, text: str, findings: Sequence[Finding]
     ) -> list[Finding]:
         """``findings`` without one-word names in lower case that are
-        ordinary words and no known name ("danke", "merci", "gracias"), and
-        without one-word names that open a sentence and are among its
-        language's most frequent words ("Immerhin, ...", "Zuvor ...").
+        ordinary words and no known name ("danke", "merci", "gracias").
 
-        A word the lexicon lacks, or that is a known first or last name
-        ("thomas", "Kaiser"), stays.
+        A lower-case word the lexicon lacks, or that is a known first or
+        last name ("thomas"), stays.
         """
         kept: list[Finding] = []
         for finding in findings:
             value = text[finding.start : finding.end]
-            if finding.entity == "PERSON" and _WORD.fullmatch(value):
-                lower = value.lower()
-                if value.islower() and lower in self.words and lower not in self.names:
-                    continue
-                if (
-                    value[0].isupper()
-                    and _sentence_start(text, finding.start)
-                    and lower in self.common
-                    and lower not in self.names
-                ):
-                    continue
+            if (
+                finding.entity == "PERSON"
+                and value.islower()
+                and _WORD.fullmatch(value)
+                and value in self.words
+                and value not in self.names
+            ):
+                continue
             kept.append(finding)
         return kept
 
@@ -391,15 +386,6 @@ class ModelGate:
             else:
                 pieces.append((start, end))
         return pieces
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    """Whether ``start`` begins a sentence: nothing but white space, quotes
-    or brackets since the text's start or an end of sentence."""
-    index = start - 1
-    while index >= 0 and (text[index].isspace() or text[index] in "\"'„“‘«(["):
-        index -= 1
-    return index < 0 or text[index] in ".!?:\n"
 
 
 def _with_context(text: str, start: int, end: int) -> tuple[int, int]:
