@@ -20,7 +20,7 @@ sample; then every sample through its batch API, for the scores and the
 samples per second. gdprgate's batch API is :class:`DetectorPool` with
 ``--workers`` processes (default: one per core); Presidio's is its
 ``BatchAnalyzerEngine`` (spaCy's ``nlp.pipe`` in batches of 32) with
-``--presidio-processes`` processes (default 1, its own default).
+``--presidio-processes`` processes (default: as many as gdprgate's).
 
     .venv/bin/python bench/detect_vs_presidio.py [--limit 1500] [--only uner-en]
 
@@ -335,8 +335,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="gdprgate's batch processes (default: one per core)",
     )  # fmt: skip
     parser.add_argument(
-        "--presidio-processes", type=int, default=1,
-        help="Presidio's batch processes (spaCy n_process)",
+        "--presidio-processes", type=int, default=None,
+        help="Presidio's batch processes (spaCy n_process; default: --workers)",
     )  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print JSON instead")
     return parser.parse_args(argv)
@@ -344,6 +344,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.presidio_processes is None:
+        args.presidio_processes = args.workers
     suites = [s for s in SUITES if not args.only or s.key in args.only]
     factories: dict[str, Callable[[], System]] = {
         "gdprgate": lambda: gdprgate_system(args.workers),

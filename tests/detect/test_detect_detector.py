@@ -69,6 +69,7 @@ def test_public_api_is_exactly_the_intended_set() -> None:
     assert sorted(gdprgate.detect.__all__) == [
         "Detector",
         "DetectorConfig",
+        "DetectorPool",
         "Finding",
         "build_detector",
         "guess_language",

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from gdprgate.detect import Detector, DetectorConfig, build_detector
+from gdprgate.detect import Detector, DetectorConfig, Finding, build_detector
 from gdprgate.detect.gate import given_names, load_lexicon
-from gdprgate.detect.name_rules import PAIR_SCORE, PAIR_SOURCE, NameRules
+from gdprgate.detect.name_rules import (
+    PAIR_SCORE,
+    PAIR_SOURCE,
+    NameRules,
+    add_rule_names,
+)
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +58,8 @@ NEGATIVE = [
     "wolfgang kraus in lower case",  # the rule reads capitalised names only
     "the user @Wolfgang Kraus",  # a handle is the username recognizer's
     "No name here at all.",
+    "Das Max-Planck-Institut Göttingen sucht.",  # "Planck" is no given name
+    "Carmen y Pablo",  # "y" joins two people, it is no particle
 ]
 
 
@@ -102,3 +109,30 @@ def test_the_detector_reports_rule_names_and_can_turn_them_off(
 def test_name_rules_change_the_cache_fingerprint() -> None:
     on, off = DetectorConfig(), DetectorConfig(name_rules=False)
     assert on.fingerprint() != off.fingerprint()
+
+
+def test_rule_names_join_model_names_and_yield_to_other_types() -> None:
+    text = "Wolfgang Amadeus Kraus met ACME Kraus GmbH."
+    rule = Finding(0, 16, "PERSON", PAIR_SCORE, PAIR_SOURCE)  # Wolfgang Amadeus
+    model = Finding(9, 22, "PERSON", 0.8, "rampart")  # Amadeus Kraus
+    assert add_rule_names([model], [rule]) == [Finding(0, 22, "PERSON", 0.8, "rampart")]
+    # A rule name inside an organisation changes nothing.
+    org = Finding(27, 42, "ORGANIZATION", 0.85, "spacy")
+    inside = Finding(32, 42, "PERSON", PAIR_SCORE, PAIR_SOURCE)
+    assert [text[f.start : f.end] for f in (rule, model, org, inside)] == [
+        "Wolfgang Amadeus", "Amadeus Kraus", "ACME Kraus GmbH", "Kraus GmbH",
+    ]  # fmt: skip
+    assert add_rule_names([org], [inside]) == [org]
+    # Where nothing was found, the rule name is added.
+    assert add_rule_names([org], [rule]) == [org, rule]
+
+
+def test_deny_listed_names_stay_in_any_case() -> None:
+    detector = build_detector(
+        DetectorConfig(
+            cache_size=0, deny_list=(("PERSON", "sam"),), rampart=True, spacy=False
+        )
+    )
+    text = "please ask sam about order 4411."
+    found = detector.analyze(text, "en")
+    assert ("sam", "deny_list") in [(text[f.start : f.end], f.source) for f in found]

@@ -9,9 +9,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from gdprgate.detect import DetectorConfig, build_detector
-from gdprgate.detect.pool import DetectorPool
-from gdprgate.errors import ConfigError, DetectionError
+from gdprgate.detect import (
+    Detector,
+    DetectorConfig,
+    DetectorPool,
+    Finding,
+    build_detector,
+)
+from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
 
 # Patterns and a deny-list: no model to load, so workers start quickly.
 CONFIG = DetectorConfig(
@@ -88,6 +93,60 @@ def test_closed_pool_fails_closed() -> None:
     single.close()  # twice is fine
     with pytest.raises(DetectionError, match="closed"):
         single.analyze_batch(["mail hans.muster@example.com"])
+
+
+def test_closed_pool_of_workers_fails_closed() -> None:
+    before = {p.pid for p in multiprocessing.active_children()}
+    started = DetectorPool(CONFIG, workers=2)
+    assert started.analyze_batch(TEXTS[:2], "en")[1]
+    started.close()
+    started.close()
+    assert {p.pid for p in multiprocessing.active_children()} <= before
+    with pytest.raises(DetectionError, match="closed"):
+        started.analyze_batch(TEXTS, "en")
+
+
+def test_a_worker_that_cannot_load_its_models_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The worker keeps the error of its start and raises it for each task
+    (tested in this process: a spawned worker cannot be monkeypatched)."""
+    import gdprgate.detect.pool as pool_module
+
+    def broken(config: DetectorConfig) -> Detector:
+        raise ModelUnavailable("the Rampart model files cannot be loaded: hint")
+
+    monkeypatch.setattr(pool_module, "build_detector", broken)
+    monkeypatch.setattr(pool_module, "_WORKER_DETECTOR", None)
+    monkeypatch.setattr(pool_module, "_WORKER_ERROR", None)
+    pool_module._start_worker(CONFIG)
+    with pytest.raises(ModelUnavailable, match="cannot be loaded: hint"):
+        pool_module._analyze_in_worker(["text"], "en")
+
+
+def test_a_pool_that_fails_to_start_stops_its_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(
+        self: DetectorPool, chunks: list[list[str]], language: str | None
+    ) -> list[list[list[Finding]]]:
+        raise ModelUnavailable("no model here")
+
+    monkeypatch.setattr(DetectorPool, "_map", refuse)
+    before = {p.pid for p in multiprocessing.active_children()}
+    with pytest.raises(ModelUnavailable, match="no model here"):
+        DetectorPool(CONFIG, workers=2)
+    assert {p.pid for p in multiprocessing.active_children()} <= before
+
+
+def test_a_worker_error_becomes_detection_error_without_text(
+    pool: DetectorPool,
+) -> None:
+    with pytest.raises(DetectionError, match="worker failed") as caught:
+        pool.analyze_batch([None, "Wilhelmina Quast"], "en")  # type: ignore[list-item]
+    assert "Quast" not in str(caught.value)
+    # The pool still works afterwards.
+    assert pool.analyze_batch(["Wilhelmina Quast"], "en")[0][0].entity == "PERSON"
 
 
 def test_pool_whose_worker_dies_raises_detection_error() -> None:

@@ -27,10 +27,12 @@ from gdprgate.detect.detector import Detector, DetectorConfig, build_detector
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.language import guess_language
 from gdprgate.detect.overlap import resolve_overlaps
+from gdprgate.detect.pool import DetectorPool
 
 __all__ = [
     "Detector",
     "DetectorConfig",
+    "DetectorPool",
     "Finding",
     "build_detector",
     "guess_language",

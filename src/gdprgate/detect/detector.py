@@ -33,7 +33,7 @@ from gdprgate.detect.language import guess_language, normalize_language
 from gdprgate.detect.layer import Layer
 from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.lists import AllowList, DenyListLayer
-from gdprgate.detect.name_rules import NameRules
+from gdprgate.detect.name_rules import NameRules, add_rule_names
 from gdprgate.detect.names import extend_initials
 from gdprgate.detect.overlap import resolve_overlaps
 from gdprgate.detect.width import fold_width
@@ -242,18 +242,27 @@ class Detector:
             for found, more in zip(collected, run(layer), strict=True):
                 found.extend(more)
         rules = self._get_rules()
+        rule_names: list[list[Finding]] = [[] for _ in keys]
         if rules is not None:
-            for found, text in zip(collected, texts, strict=True):
-                found.extend(rules.given_name_pairs(text))
+            try:
+                rule_names = [rules.given_name_pairs(text) for text in texts]
+            except Exception as exc:
+                msg = "the name rules failed while analysing a text"
+                raise DetectionError(msg) from exc
 
         results: dict[bytes, tuple[Finding, ...]] = {}
-        for key, folded, found in zip(keys, texts, collected, strict=True):
-            results[key] = tuple(self._finish(folded, found))
+        for key, folded, found, names in zip(
+            keys, texts, collected, rule_names, strict=True
+        ):
+            results[key] = tuple(self._finish(folded, found, names))
             self._cache.put(key, results[key])
         return results
 
-    def _finish(self, text: str, found: list[Finding]) -> list[Finding]:
-        """Filter one text's findings, resolve overlaps and join initials."""
+    def _finish(
+        self, text: str, found: list[Finding], rule_names: Sequence[Finding] = ()
+    ) -> list[Finding]:
+        """Filter one text's findings, resolve overlaps, add the names of
+        the name rules and join initials."""
         config = self.config
         labels = entity_labels()
         kept = [
@@ -280,7 +289,17 @@ class Detector:
             text, [f for f in resolved if f not in whole]
         )
         if self._gate is not None:
-            resolved = self._gate.drop_ordinary_words(text, resolved)
+            # Deny-listed terms are always reported, in any case.
+            resolved = [f for f in resolved if f.source == DENY_SOURCE] + (
+                self._gate.drop_ordinary_words(
+                    text, [f for f in resolved if f.source != DENY_SOURCE]
+                )
+            )
+        names = [f for f in rule_names if f.score >= config.min_score]
+        if names:
+            if self._allow:
+                names = self._allow.filter(text, names)
+            resolved = add_rule_names(resolved, names)
         return extend_initials(text, sorted(resolved, key=lambda f: f.start))
 
     def _get_gate(self) -> ModelGate | None:

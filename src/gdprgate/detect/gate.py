@@ -91,7 +91,7 @@ class Lexicon:
     words: frozenset[str]
     names: frozenset[str]
     common: frozenset[str]
-    given: frozenset[str] = frozenset()
+    given: frozenset[str]
 
 
 _lexicon_lock = threading.Lock()

@@ -19,13 +19,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 
 from gdprgate.detect.detector import Detector, DetectorConfig, build_detector
 from gdprgate.detect.finding import Finding
-from gdprgate.errors import ConfigError, DetectionError
+from gdprgate.errors import ConfigError, DetectionError, GdprgateError
 
 # Texts per task: large enough that sending them costs little next to
 # analysing them, small enough that the workers finish close together.
@@ -33,6 +33,8 @@ CHUNK_TEXTS = 16
 MAX_WORKERS = 64
 
 _WORKER_DETECTOR: Detector | None = None
+# Why the worker could not build its detector; raised for every task.
+_WORKER_ERROR: GdprgateError | None = None
 
 
 def default_workers() -> int:
@@ -44,13 +46,21 @@ def default_workers() -> int:
 
 
 def _start_worker(config: DetectorConfig) -> None:
-    global _WORKER_DETECTOR
-    detector = build_detector(config)
-    detector.warm_up()
+    global _WORKER_DETECTOR, _WORKER_ERROR
+    try:
+        detector = build_detector(config)
+        detector.warm_up()
+    except GdprgateError as exc:
+        # Kept for the first task: an error raised here would only break
+        # the pool, and the caller would never learn why.
+        _WORKER_ERROR = exc
+        return
     _WORKER_DETECTOR = detector
 
 
 def _analyze_in_worker(texts: list[str], language: str | None) -> list[list[Finding]]:
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     assert _WORKER_DETECTOR is not None, "the worker was not started"
     return _WORKER_DETECTOR.analyze_batch(texts, language)
 
@@ -92,12 +102,21 @@ class DetectorPool:
         )
         # Start every worker now, so that model loading is not counted
         # against the first batch and a broken install fails here.
-        self._map([[""]] * workers, None)
+        try:
+            self._map([[""]] * workers, None)
+        except GdprgateError:
+            self.close()
+            raise
 
     def analyze_batch(
         self, texts: Sequence[str], language: str | None = None
     ) -> list[list[Finding]]:
-        """Findings for each text, in order (see :meth:`Detector.analyze`)."""
+        """Findings for each text, in order (see :meth:`Detector.analyze`).
+
+        Every chunk of ``texts`` is queued at once: the texts are in memory
+        already. Any failure raises :class:`DetectionError` (or the error
+        that kept a worker from starting, such as ``ModelUnavailable``).
+        """
         if self._detector is not None:
             return self._detector.analyze_batch(texts, language)
         chunks = [
@@ -116,17 +135,25 @@ class DetectorPool:
         if self._pool is None:
             msg = "the detector pool is closed"
             raise DetectionError(msg)
+        futures: list[Future[list[list[Finding]]]] = []
         try:
             futures = [
                 self._pool.submit(_analyze_in_worker, chunk, language)
                 for chunk in chunks
             ]
             return [future.result() for future in futures]
-        except DetectionError:
+        except GdprgateError:
             raise
         except BrokenProcessPool as exc:
             msg = "a detection worker process died"
             raise DetectionError(msg) from exc
+        except Exception as exc:
+            # No text in the message: the worker's error may quote one.
+            msg = f"a detection worker failed ({type(exc).__name__})"
+            raise DetectionError(msg) from None
+        finally:
+            for future in futures:
+                future.cancel()
 
     def close(self) -> None:
         """Stop the workers; safe to call more than once."""

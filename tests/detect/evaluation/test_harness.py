@@ -8,6 +8,7 @@ import pytest
 
 from gdprgate.detect import Finding
 from gdprgate.detect.evaluation import Sample, run_analyzer, run_batch
+from gdprgate.errors import DetectionError
 
 
 def _sample(text: str, language: str) -> Sample:
@@ -50,5 +51,5 @@ def test_run_batch_refuses_a_short_answer() -> None:
     def short(texts: Sequence[str], language: str) -> list[list[Finding]]:
         return [[] for _ in texts[1:]]
 
-    with pytest.raises(ValueError, match="wrong number of results"):
+    with pytest.raises(DetectionError, match="wrong number of results"):
         run_batch(short, SAMPLES)

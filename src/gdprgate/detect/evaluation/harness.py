@@ -20,6 +20,7 @@ from gdprgate.detect.evaluation.metrics import TokenScores, score_tokens
 from gdprgate.detect.evaluation.sample import Dataset, Sample
 from gdprgate.detect.evaluation.tab_measures import TabScores, score_tab
 from gdprgate.detect.finding import Finding
+from gdprgate.errors import DetectionError
 
 Analyze = Callable[[str, str], Sequence[Finding]]
 # Many texts of one language in, their findings out, in order.
@@ -98,7 +99,7 @@ def run_batch(analyze: AnalyzeBatch, samples: Sequence[Sample]) -> Run:
         found = analyze([samples[i].text for i in indexes], language)
         if len(found) != len(indexes):
             msg = "the batch analyzer returned a wrong number of results"
-            raise ValueError(msg)
+            raise DetectionError(msg)
         for index, findings in zip(indexes, found, strict=True):
             predictions[index] = tuple(findings)
     return Run(tuple(predictions), (), time.perf_counter() - started)

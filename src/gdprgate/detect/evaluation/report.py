@@ -102,7 +102,7 @@ def render_report(report: DatasetReport) -> str:
     split = report.split or "-"
     timing = (
         f"{report.median_ms:.1f} ms/sample median, "
-        if report.median_ms
+        if report.median_ms or not report.samples
         else "in batches, "
     )
     lines = [
