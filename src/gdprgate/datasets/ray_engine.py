@@ -1,6 +1,6 @@
 """Detection on Ray Data: an actor pool in which each actor loads the detector once.
 
-Against ``address`` (``ray://host:10001`` or ``host:6379``) the actors run on
+Against ``address`` (``host:6379`` or ``auto``) the actors run on
 an existing cluster, whose nodes need gdprgate with its ``ner`` and ``ray``
 extras installed. Without an address a local Ray instance is started on
 127.0.0.1, with no dashboard and no usage statistics, and stopped again on
