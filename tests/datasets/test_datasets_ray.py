@@ -60,7 +60,7 @@ def test_plan_maps_batches_on_a_fixed_pool_of_actors(
     assert dataset.context.execution_options.preserve_order
 
 
-def test_detector_is_built_once_per_actor_not_per_batch(
+def test_detector_is_built_once_per_actor_not_per_batch_or_run(
     ray_instance: RayEngine, tmp_path: Path
 ) -> None:
     factory = functools.partial(_marking_detector, tmp_path)
@@ -68,9 +68,10 @@ def test_detector_is_built_once_per_actor_not_per_batch(
     batches = [[f"batch {n} mail {EMAIL}"] for n in range(30)]
     try:
         results = list(engine.run(iter(batches)))
+        results += list(engine.run(iter(batches[:5])))
     finally:
         engine.close()
-    assert len(results) == 30
+    assert len(results) == 35
     assert all(spans for [(_, spans)] in results)
     markers = [path.name.split("-")[0] for path in tmp_path.iterdir()]
     assert len(markers) == 2
@@ -104,6 +105,22 @@ def test_results_keep_input_order_over_many_small_batches(
     expected = [detect_texts(patterns_detector, texts, None) for texts in batches]
     assert results == expected
     assert max(ahead) <= 2 * 2
+
+
+def test_run_stopped_early_leaves_nothing_for_the_next_run(
+    ray_instance: RayEngine, patterns_detector: Detector
+) -> None:
+    first = [[f"{'x ' * n}mail {EMAIL}"] for n in range(20)]
+    second = [[f"{'y ' * n}call {PHONE}"] for n in range(6)]
+    engine = RayEngine(PATTERNS, workers=2)
+    try:
+        results = engine.run(iter(first))
+        [next(results) for _ in range(3)]
+        results.close()
+        after = list(engine.run(iter(second)))
+    finally:
+        engine.close()
+    assert after == [detect_texts(patterns_detector, t, None) for t in second]
 
 
 def test_empty_input_gives_no_batches(ray_instance: RayEngine) -> None:

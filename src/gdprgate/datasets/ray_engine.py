@@ -9,8 +9,10 @@ extras installed. Without an address a local Ray instance is started on
 The driver keeps reading the input: each batch of texts goes into a small
 queue (a Ray actor), the dataset's source reads the queue in order, and
 ``map_batches`` runs :class:`DetectBatches` over a fixed pool of
-``workers`` actors. Results come back in input order, and the driver never
-has more than two batches per worker in flight, so memory stays flat. The
+``workers`` actors. One execution of that dataset serves every run of the
+engine until ``close()``, so each actor builds its detector once. Results
+come back in input order, and the driver never has more than two batches
+per worker in flight, so memory stays flat. The
 replacement of values, the vault and the subject index stay in the driver,
 so the output is the same as the local engine's for the same key.
 """
@@ -21,7 +23,8 @@ import logging
 import os
 import socket
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
@@ -146,6 +149,34 @@ def _check_reachable(address: str) -> None:
         raise ConfigError(msg) from exc
 
 
+def _rows(dataset: Any) -> Generator[dict[str, Any], None, None]:
+    # No prefetching: it holds each result back until the next one is there,
+    # and the last batch of a run has no next one until the following run.
+    tables = dataset.iter_batches(
+        batch_size=None, batch_format="pyarrow", prefetch_batches=0
+    )
+    for table in tables:
+        yield from table.to_pylist()
+
+
+@dataclass
+class _Pipeline:
+    """One execution of the dataset: batches go into ``source``, rows come out.
+
+    It lasts from the engine's first run to its close, so that the actors,
+    and their detectors, serve every run.
+    """
+
+    source: QueueSource
+    rows: Generator[dict[str, Any], None, None]
+
+    def close(self) -> None:
+        self.source.end()
+        # Closing the iterator stops the execution and its actors.
+        self.rows.close()
+        self.source.close()
+
+
 class RayEngine:
     """Detection with Ray Data on a pool of actors, results in input order."""
 
@@ -165,6 +196,7 @@ class RayEngine:
         self._factory = factory
         self._workers = max(1, workers)
         self._started = False
+        self._pipeline: _Pipeline | None = None
         if not ray.is_initialized():
             self._init(ray, address)
             self._started = True
@@ -204,6 +236,8 @@ class RayEngine:
         context.enable_operator_progress_bars = False
         context.print_on_execution_start = False
         context.enable_auto_log_stats = False
+        # The dataset waits for the driver between runs, as long as it must.
+        context.execution_no_progress_timeout_s = -1
         return texts.map_batches(
             DetectBatches,
             fn_constructor_args=(self._config, self._language, self._factory),
@@ -216,46 +250,44 @@ class RayEngine:
         )
 
     def run(self, batches: Iterable[list[str]]) -> Iterator[list[Detected]]:
-        from gdprgate.datasets.ray_source import QueueSource
-
-        source = QueueSource()
-        try:
-            yield from self._run(source, iter(batches))
-        finally:
-            source.close()
-
-    def _run(
-        self, source: QueueSource, batches: Iterator[list[str]]
-    ) -> Iterator[list[Detected]]:
+        pipeline = self._pipeline or self._start()
         limit = self._workers * IN_FLIGHT_PER_WORKER
-        rows = self._rows(source)
+        feed = iter(batches)
         sent = received = 0
+        ended = False
         try:
             while True:
                 # Read ahead no further than the limit: memory stays flat.
-                while not source.ended and sent - received < limit:
-                    texts = next(batches, None)
+                while not ended and sent - received < limit:
+                    texts = next(feed, None)
                     if texts is None:
-                        source.end()
+                        ended = True
                     else:
-                        source.put(texts)
+                        pipeline.source.put(texts)
                         sent += 1
                 if received == sent:
                     return
-                yield _decode(next(rows))
+                yield _decode(next(pipeline.rows))
                 received += 1
         finally:
-            # Stops the dataset's execution when the caller stops early.
-            rows.close()
+            if received < sent:
+                # Results still on their way would come out of the next run.
+                self._stop()
 
-    def _rows(self, source: QueueSource) -> Iterator[dict[str, Any]]:
-        tables = self.dataset(source).iter_batches(
-            batch_size=None, batch_format="pyarrow", prefetch_batches=1
-        )
-        for table in tables:
-            yield from table.to_pylist()
+    def _start(self) -> _Pipeline:
+        from gdprgate.datasets.ray_source import QueueSource
+
+        source = QueueSource()
+        self._pipeline = _Pipeline(source, _rows(self.dataset(source)))
+        return self._pipeline
+
+    def _stop(self) -> None:
+        if self._pipeline is not None:
+            self._pipeline.close()
+            self._pipeline = None
 
     def close(self) -> None:
+        self._stop()
         if self._started:
             self._ray.shutdown()
             self._started = False

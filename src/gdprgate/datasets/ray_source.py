@@ -37,7 +37,6 @@ class QueueSource(Datasource):
         super().__init__()  # type: ignore[no-untyped-call]
         # No CPU: the queue only holds the batches the driver reads ahead.
         self._queue = Queue(actor_options={"num_cpus": 0})
-        self.ended = False
 
     def put(self, texts: list[str]) -> None:
         """Hand one batch to the dataset."""
@@ -46,7 +45,6 @@ class QueueSource(Datasource):
     def end(self) -> None:
         """No batch follows: the dataset ends after the ones put."""
         self._queue.put(None, block=True)
-        self.ended = True
 
     def close(self) -> None:
         """Stop the queue's actor; a read task still waiting on it fails."""
