@@ -171,10 +171,12 @@ class _Pipeline:
     rows: Generator[dict[str, Any], None, None]
 
     def close(self) -> None:
-        self.source.end()
-        # Closing the iterator stops the execution and its actors.
-        self.rows.close()
-        self.source.close()
+        try:
+            self.source.end()
+        finally:
+            # Closing the iterator stops the execution and its actors.
+            self.rows.close()
+            self.source.close()
 
 
 class RayEngine:
