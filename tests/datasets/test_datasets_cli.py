@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -121,3 +122,29 @@ def test_record_of_processing_lists_scrubbed_datasets(
             "entities": {"EMAIL_ADDRESS": 1},
         }
     ]
+
+
+def test_scrub_on_unreachable_ray_exits_2_with_one_line(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": f"mail {EMAIL}"}])
+    result = CliRunner(env=_env(data_dir)).invoke(
+        main,
+        [
+            "scrub",
+            str(source),
+            "-o",
+            str(data_dir / "ray.jsonl"),
+            "--engine",
+            "ray",
+            "--ray-address",
+            f"127.0.0.1:{port}",
+        ],
+    )
+    assert result.exit_code == 2
+    [line] = result.output.strip().splitlines()
+    assert f"cannot reach Ray at 127.0.0.1:{port}" in line
+    assert not (data_dir / "ray.jsonl").exists()
