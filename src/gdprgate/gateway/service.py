@@ -18,6 +18,7 @@ from gdprgate.gateway.limits import RateLimiter
 from gdprgate.gateway.metrics import GatewayMetrics
 from gdprgate.gateway.policy_holder import PolicyHolder
 from gdprgate.gateway.request_log import request_fields
+from gdprgate.gateway.seen import SeenTexts
 from gdprgate.gateway.upstream import Upstream
 from gdprgate.protect import (
     OutputAction,
@@ -63,6 +64,8 @@ class Gateway:
     metrics: GatewayMetrics = field(default_factory=GatewayMetrics)
     payloads: PayloadStore | None = None
     rights: Rights | None = None
+    # Findings of request texts read before (earlier turns of conversations).
+    seen: SeenTexts = field(default_factory=SeenTexts)
     pseudonymizer: Pseudonymizer = field(init=False)
 
     def __post_init__(self) -> None:
@@ -89,7 +92,7 @@ class Gateway:
         Runs in a worker thread: detection and the vault block.
         """
         try:
-            findings = self.detector.analyze_batch(texts)
+            findings = self.seen.analyze(self.detector, texts)
             if self.rights is not None:
                 texts, findings = self.rights.blocks.check(
                     caller.tenant,
