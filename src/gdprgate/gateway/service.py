@@ -11,7 +11,7 @@ from starlette.requests import Request
 
 from gdprgate.audit import AuditEntry, AuditLog, PayloadStore
 from gdprgate.detect import Finding
-from gdprgate.errors import EntitiesBlocked, Forbidden, ProtectionFailed
+from gdprgate.errors import EntitiesBlocked, Forbidden, ProtectionFailed, Unauthorized
 from gdprgate.gateway.access import PURPOSE_HEADER, Access, Caller
 from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.limits import RateLimiter
@@ -86,12 +86,25 @@ class Gateway:
             request.headers.get("authorization"), request.headers.get(PURPOSE_HEADER)
         )
 
+    def admit_known(self, request: Request) -> Caller | None:
+        """:meth:`admit` without a store read, for keys read before; ``None``
+        when the key is not known (then call :meth:`admit`). :meth:`protect`
+        confirms such a caller before anything is forwarded."""
+        if self.access is None:
+            return Caller(tenant=self.tenant, restore=self.restore)
+        return self.access.admit_known(
+            request.headers.get("authorization"), request.headers.get(PURPOSE_HEADER)
+        )
+
     def protect(self, caller: Caller, texts: Sequence[str]) -> Protected:
         """Detect and pseudonymise ``texts``; fail closed on any error.
 
-        Runs in a worker thread: detection and the vault block.
+        A caller admitted from memory is confirmed first (401 when its key
+        changed since). Runs in a worker thread: detection and the vault block.
         """
         try:
+            if self.access is not None:
+                self.access.confirm(caller)
             findings = self.seen.analyze(self.detector, texts)
             if self.rights is not None:
                 texts, findings = self.rights.blocks.check(
@@ -108,7 +121,7 @@ class Gateway:
                 caller.input_action,
                 keep_until=caller.vault_expiry(),
             )
-        except (EntitiesBlocked, Forbidden):
+        except (EntitiesBlocked, Forbidden, Unauthorized):
             raise
         except Exception as exc:
             # Fail closed whatever went wrong; the cause is logged by type

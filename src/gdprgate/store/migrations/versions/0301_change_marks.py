@@ -1,9 +1,10 @@
 """Change marks: a counter the database moves on every change of a table.
 
-A process that keeps a copy of a small table (the active processing blocks)
-reads one counter per request instead of the table, and reads the table
-again only when the counter moved. Triggers move it, so every writer counts:
-another worker, a replica, the CLI, or SQL typed by hand.
+A process that keeps a copy of a small table (the active processing blocks,
+the API keys it has seen) reads one counter per request instead of the
+table, and reads the table again only when the counter moved. Triggers move
+it, so every writer counts: another worker, a replica, the CLI, or SQL typed
+by hand.
 
 Revision ID: 0301
 Revises: 0201
@@ -20,7 +21,7 @@ branch_labels = None
 depends_on = None
 
 # Tables whose every change moves their mark.
-WATCHED = ("processing_blocks",)
+WATCHED = ("api_keys", "processing_blocks")
 
 
 def upgrade() -> None:
