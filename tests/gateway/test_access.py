@@ -282,6 +282,19 @@ def test_a_key_revoked_or_changed_by_hand_in_the_store_counts_at_once(
     assert call(stack, "/v1/embeddings", other).status_code == 401
 
 
+def test_a_refused_key_is_read_again_on_its_next_request(stack: Stack) -> None:
+    """A key refused once (no client role) is not refused from memory."""
+    secret = stack.secrets["auditor"]
+    assert call(stack, "/v1/embeddings", secret).status_code == 403
+    with stack.db.engine.begin() as connection:
+        connection.execute(
+            sa.update(api_keys)
+            .where(api_keys.c.key_id == _key_id(secret))
+            .values(roles=["auditor", "client"])
+        )
+    assert call(stack, "/v1/embeddings", secret).status_code == 200
+
+
 def test_a_key_read_before_is_admitted_without_reading_the_keys_table(
     stack: Stack,
 ) -> None:

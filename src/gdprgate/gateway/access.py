@@ -113,9 +113,9 @@ class Access:
     def admit_known(
         self, authorization: str | None, purpose_header: str | None
     ) -> Caller | None:
-        """The caller of a key read before, without the store (401/403 as
-        :meth:`admit`); ``None`` when the key is not in memory or no longer
-        active: then :meth:`admit` decides. Confirm it with :meth:`confirm`.
+        """The caller of a key read before, without the store; ``None`` when
+        the key is not in memory, no longer active or would be refused: then
+        :meth:`admit` decides. Confirm it with :meth:`confirm`.
         """
         secret = _secret(authorization)
         if not secret or not secret.isascii():
@@ -125,7 +125,11 @@ class Access:
             known = self._known.get(digest)
         if known is None or not known.principal.is_active(self._keys.now()):
             return None
-        caller = self._caller(known.principal, purpose_header)
+        try:
+            caller = self._caller(known.principal, purpose_header)
+        except Forbidden:
+            # A refusal is decided on the key as the store holds it now.
+            return None
         return dataclasses.replace(
             caller, known_at=known.mark, principal=known.principal, key_digest=digest
         )
