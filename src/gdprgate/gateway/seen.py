@@ -8,8 +8,10 @@ before from memory without calling the detector at all, and hands it only
 the others, in one batch.
 
 Texts are remembered by a keyed digest (BLAKE2b under a random key of this
-process), never by their content or an unkeyed hash of it. What is kept are
-findings (offsets, types, scores), as in the detector's own cache.
+process) of the tenant and the text, never by their content or an unkeyed
+hash of it. What is kept are findings (offsets, types, scores), as in the
+detector's own cache. A tenant's texts are remembered apart from another's,
+so the time an answer takes does not tell one tenant what another sent.
 """
 
 from __future__ import annotations
@@ -47,13 +49,16 @@ class SeenTexts:
         with self._lock:
             return len(self._entries)
 
-    def analyze(self, detector: Analyzer, texts: Sequence[str]) -> list[list[Finding]]:
-        """The findings of each text: remembered ones, and the detector's for
-        the rest (one call for all of them; none when every text is known).
+    def analyze(
+        self, detector: Analyzer, tenant: str, texts: Sequence[str]
+    ) -> list[list[Finding]]:
+        """The findings of each text: those remembered for ``tenant``, and the
+        detector's for the rest (one call for all; none when all are known).
 
         Errors of the detector pass through and nothing is remembered.
         """
-        digests = [self._digest(text) for text in texts]
+        scope = self._scope(tenant)
+        digests = [self._digest(scope, text) for text in texts]
         found = self._recall(digests)
         missing = [index for index, known in enumerate(found) if known is None]
         if missing:
@@ -68,9 +73,15 @@ class SeenTexts:
         with self._lock:
             self._entries.clear()
 
-    def _digest(self, text: str) -> bytes:
-        data = text.encode("utf-8", "surrogatepass")
-        return hashlib.blake2b(data, key=self._key, digest_size=16).digest()
+    def _scope(self, tenant: str) -> bytes:
+        data = tenant.encode("utf-8", "surrogatepass")
+        return len(data).to_bytes(4, "big") + data
+
+    def _digest(self, scope: bytes, text: str) -> bytes:
+        digest = hashlib.blake2b(key=self._key, digest_size=16)
+        digest.update(scope)
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        return digest.digest()
 
     def _recall(self, digests: Sequence[bytes]) -> list[tuple[Finding, ...] | None]:
         with self._lock:

@@ -105,7 +105,7 @@ class Gateway:
         try:
             if self.access is not None:
                 self.access.confirm(caller)
-            findings = self.seen.analyze(self.detector, texts)
+            findings = self.seen.analyze(self.detector, caller.tenant, texts)
             if self.rights is not None:
                 texts, findings = self.rights.blocks.check(
                     caller.tenant,
