@@ -9,10 +9,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from gdprgate.gateway import create_app
 from gdprgate.gateway.access import Access
 from gdprgate.policy import KeyStore, parse_policy
+from gdprgate.store import Database
+from gdprgate.store.schema import api_keys
 from gdprgate.vault import TOKEN_RE
 from tests.gateway.conftest import start_gateway
 from tests.support.canary import CANARIES, EMAIL, IBAN, PERSON
@@ -63,6 +66,7 @@ class Stack:
     clock: Clock
     secrets: dict[str, str]
     audit: object
+    db: Database
 
 
 @pytest.fixture
@@ -87,7 +91,7 @@ def stack(data_dir: Path) -> Iterator[Stack]:
                 tenant="acme", roles=roles, purposes=purposes, policy=policy
             )
         with serve_in_thread(create_app(gateway)) as url:
-            yield Stack(url, upstream, keys, clock, secrets, gateway.audit)
+            yield Stack(url, upstream, keys, clock, secrets, gateway.audit, db)
     db.close()
 
 
@@ -224,6 +228,90 @@ def test_revocation_and_expiry_take_effect_at_once(stack: Stack) -> None:
     assert client_id != principal.key_id
     assert stack.keys.revoke(client_id)
     assert call(stack, "/v1/embeddings", stack.secrets["client"]).status_code == 401
+
+
+def _key_id(secret: str) -> str:
+    return secret.split("_")[1]
+
+
+def test_a_key_in_use_is_refused_once_another_process_revoked_it(
+    stack: Stack,
+) -> None:
+    """The gateway keeps keys it has read; a revocation still counts at once."""
+    secret = stack.secrets["client"]
+    for _ in range(2):
+        assert call(stack, "/v1/chat/completions", secret).status_code == 200
+    forwarded = len(stack.upstream.requests)
+
+    elsewhere = Database(stack.db.url)  # its own connections, as the CLI's
+    assert KeyStore(elsewhere).revoke(_key_id(secret))
+    elsewhere.close()
+    refused = call(stack, "/v1/chat/completions", secret)
+    assert refused.status_code == 401
+    assert refused.json()["error"]["code"] == "invalid_api_key"
+    assert len(stack.upstream.requests) == forwarded
+    last = list(stack.audit.entries())[-1]  # type: ignore[attr-defined]
+    assert (last.status, last.key_id) == (401, _key_id(secret))
+    assert call(stack, "/v1/chat/completions", secret).status_code == 401
+
+
+def test_a_key_revoked_or_changed_by_hand_in_the_store_counts_at_once(
+    stack: Stack,
+) -> None:
+    client, other = stack.secrets["client"], stack.secrets["reidentify"]
+    assert call(stack, "/v1/embeddings", client).status_code == 200
+    assert call(stack, "/v1/embeddings", other).status_code == 200
+
+    elsewhere = Database(stack.db.url)
+    with elsewhere.engine.begin() as connection:
+        connection.execute(
+            sa.update(api_keys)
+            .where(api_keys.c.key_id == _key_id(client))
+            .values(roles=["auditor"])
+        )
+        connection.execute(
+            sa.update(api_keys)
+            .where(api_keys.c.key_id == _key_id(other))
+            .values(revoked_at=datetime.now(UTC))
+        )
+    elsewhere.close()
+    # Admitted from memory, then refused before anything was forwarded.
+    assert call(stack, "/v1/embeddings", client).status_code == 401
+    # Read from the store again: the key has lost its client role.
+    assert call(stack, "/v1/embeddings", client).status_code == 403
+    assert call(stack, "/v1/embeddings", other).status_code == 401
+
+
+def test_a_refused_key_is_read_again_on_its_next_request(stack: Stack) -> None:
+    """A key refused once (no client role) is not refused from memory."""
+    secret = stack.secrets["auditor"]
+    assert call(stack, "/v1/embeddings", secret).status_code == 403
+    with stack.db.engine.begin() as connection:
+        connection.execute(
+            sa.update(api_keys)
+            .where(api_keys.c.key_id == _key_id(secret))
+            .values(roles=["auditor", "client"])
+        )
+    assert call(stack, "/v1/embeddings", secret).status_code == 200
+
+
+def test_a_key_read_before_is_admitted_without_reading_the_keys_table(
+    stack: Stack,
+) -> None:
+    secret = stack.secrets["client"]
+    assert call(stack, "/v1/embeddings", secret).status_code == 200
+    statements: list[str] = []
+
+    def seen(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    sa.event.listen(stack.db.engine, "before_cursor_execute", seen)
+    try:
+        assert call(stack, "/v1/embeddings", secret).status_code == 200
+    finally:
+        sa.event.remove(stack.db.engine, "before_cursor_execute", seen)
+    assert [s for s in statements if "api_keys" in s] == []
+    assert any("change_marks" in s for s in statements)
 
 
 def test_every_refusal_is_audited(stack: Stack) -> None:

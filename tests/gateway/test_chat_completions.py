@@ -194,6 +194,7 @@ def test_content_parts_and_names_are_protected(harness: Harness) -> None:
             "invalid_json",
         ),
         (b'{"model": "m", "messages": [{"content": "\\ud800"}]}', "invalid_json"),
+        (b'{"model": "m", "messages": [{"content": "a\\uDC00"}]}', "invalid_json"),
         (b"[" * 20_000 + b"]" * 20_000, "invalid_json"),
     ],
 )
@@ -210,6 +211,21 @@ def test_bad_requests_get_400_and_reach_nobody(
     assert error["code"] == code
     assert error["type"] == "invalid_request_error"
     assert harness.upstream.requests == []
+
+
+def test_escaped_surrogate_pairs_and_escaped_backslashes_pass(
+    harness: Harness,
+) -> None:
+    """Only a lone surrogate is refused, not a pair or a look-alike text."""
+    raw = b'{"model": "m", "messages": [{"content": "\\ud83d\\ude00 \\\\ud800"}]}'
+    response = httpx.post(
+        f"{harness.url}/v1/chat/completions",
+        content=raw,
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 200
+    sent = harness.upstream.requests[0]["messages"][0]["content"]
+    assert sent == "\U0001f600 \\ud800"
 
 
 def test_error_messages_quote_no_payload(harness: Harness) -> None:

@@ -6,12 +6,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 import gdprgate.policy
 from gdprgate.errors import PolicyError
 from gdprgate.policy import ROLES, KeyStore, Principal, default_policy, parse_policy
 from gdprgate.policy.example import EXAMPLE_POLICY
 from gdprgate.store import Database
+from gdprgate.store.schema import api_keys
 
 START = datetime(2030, 1, 1, 12, 0, tzinfo=UTC)
 
@@ -216,3 +218,27 @@ def test_principal_resolves_its_purpose() -> None:
     assert principal.resolve_purpose("customer.support") == "customer.support"
     assert principal.resolve_purpose("marketing") is None
     assert not principal.has_role("reidentify")
+
+
+def test_the_change_mark_moves_with_every_change_of_any_key(
+    store: KeyStore, db: Database
+) -> None:
+    """Whoever writes: this store, or SQL on another connection."""
+    first = store.mark()
+    principal, _ = store.create(tenant="acme", roles=["client"])
+    created = store.mark()
+    assert created > first
+    store.revoke(principal.key_id)
+    revoked = store.mark()
+    assert revoked > created
+
+    elsewhere = Database(db.url)
+    try:
+        with elsewhere.engine.begin() as connection:
+            connection.execute(sa.update(api_keys).values(name="renamed"))
+    finally:
+        elsewhere.close()
+    assert store.mark() > revoked
+    unchanged = store.mark()
+    assert store.authenticate("gg_0123456789abcdef_" + "x" * 43) is None
+    assert store.mark() == unchanged

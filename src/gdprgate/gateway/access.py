@@ -7,16 +7,26 @@ it must be one of the key's purposes and one the policy declares. The
 purpose decides which models may be called, what happens to each type of
 personal data on input and output, and whether the caller may see restored
 values (only with the ``reidentify`` role).
+
+Keys read from the store are kept in memory with the keys' change mark of
+that moment. A request with such a key is admitted without a store read (no
+thread, no query); before anything of it is forwarded, :meth:`Access.confirm`
+reads the change mark, and when any key changed since (revoked, expired by
+hand, edited, by whichever process), reads the key again: a revocation
+counts for every request not yet forwarded.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from gdprgate.errors import Forbidden, Unauthorized
 from gdprgate.policy import KeyStore, Policy, Principal, Purpose
+from gdprgate.policy.keys import key_digest
 from gdprgate.vault import FOREVER
 
 PURPOSE_HEADER = "x-gdprgate-purpose"
@@ -32,6 +42,11 @@ class Caller:
     restore: bool = True
     requests_per_minute: int | None = None
     tokens_per_minute: int | None = None
+    # Set when the key came from memory: the keys' change mark it was read
+    # under, the key as read then, and its digest, for :meth:`Access.confirm`.
+    known_at: int | None = field(default=None, repr=False, compare=False)
+    principal: Principal | None = field(default=None, repr=False, compare=False)
+    key_digest: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def purpose_id(self) -> str | None:
@@ -56,6 +71,18 @@ class Caller:
             raise Forbidden(msg, code="model_not_allowed")
 
 
+# How many keys are kept in memory; beyond, the memory starts afresh.
+KNOWN_KEYS = 1024
+
+
+@dataclass(frozen=True)
+class _Known:
+    """A key read from the store, and the keys' change mark before the read."""
+
+    principal: Principal
+    mark: int
+
+
 class Access:
     """Turns a request's key and purpose header into a :class:`Caller`."""
 
@@ -65,10 +92,68 @@ class Access:
         self._keys = keys
         self._policy = policy
         self._restore = restore
+        self._lock = threading.Lock()
+        self._known: dict[str, _Known] = {}
 
     def admit(self, authorization: str | None, purpose_header: str | None) -> Caller:
-        """The caller, or 401/403. Blocks (a store look-up): run in a thread."""
+        """The caller, or 401/403. Blocks (a store look-up): run in a thread.
+
+        The key is remembered for :meth:`admit_known`.
+        """
+        # The mark is read first: a change committed after it moves it on.
+        mark = self._keys.mark()
         principal = self._principal(authorization)
+        digest = key_digest(_secret(authorization))
+        with self._lock:
+            if len(self._known) >= KNOWN_KEYS:
+                self._known.clear()
+            self._known[digest] = _Known(principal, mark)
+        return self._caller(principal, purpose_header)
+
+    def admit_known(
+        self, authorization: str | None, purpose_header: str | None
+    ) -> Caller | None:
+        """The caller of a key read before, without the store; ``None`` when
+        the key is not in memory, no longer active or would be refused: then
+        :meth:`admit` decides. Confirm it with :meth:`confirm`.
+        """
+        secret = _secret(authorization)
+        if not secret or not secret.isascii():
+            return None
+        digest = key_digest(secret)
+        with self._lock:
+            known = self._known.get(digest)
+        if known is None or not known.principal.is_active(self._keys.now()):
+            return None
+        try:
+            caller = self._caller(known.principal, purpose_header)
+        except Forbidden:
+            # A refusal is decided on the key as the store holds it now.
+            return None
+        return dataclasses.replace(
+            caller, known_at=known.mark, principal=known.principal, key_digest=digest
+        )
+
+    def confirm(self, caller: Caller) -> None:
+        """Refuse (401) a caller admitted from memory whose key changed in the
+        store since: revoked, expired or edited. Blocks (a store read)."""
+        if caller.known_at is None or caller.key_id is None:
+            return
+        if self._keys.mark() == caller.known_at:
+            return
+        assert caller.key_digest is not None
+        with self._lock:
+            # The next request with this key reads it from the store.
+            self._known.pop(caller.key_digest, None)
+        fresh = self._keys.authenticate_digest(caller.key_id, caller.key_digest)
+        if fresh is None:
+            msg = "the API key is unknown, revoked or expired"
+            raise Unauthorized(msg, code="invalid_api_key")
+        if fresh != caller.principal:
+            msg = "the API key was changed while this request ran; send it again"
+            raise Unauthorized(msg, code="invalid_api_key")
+
+    def _caller(self, principal: Principal, purpose_header: str | None) -> Caller:
         try:
             if not principal.has_role("client"):
                 msg = "this key has no 'client' role, so it may not call models"
@@ -113,11 +198,11 @@ class Access:
         return self._policy()
 
     def _principal(self, authorization: str | None) -> Principal:
-        scheme, _, secret = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not secret.strip():
+        secret = _secret(authorization)
+        if not secret:
             msg = "send an API key as 'Authorization: Bearer <key>'"
             raise Unauthorized(msg, code="missing_api_key")
-        principal = self._keys.authenticate(secret.strip())
+        principal = self._keys.authenticate(secret)
         if principal is None:
             msg = "the API key is unknown, revoked or expired"
             raise Unauthorized(msg, code="invalid_api_key")
@@ -142,3 +227,9 @@ class Access:
             msg = "the declared purpose is not in the policy"
             raise Forbidden(msg, code="unknown_purpose")
         return purpose
+
+
+def _secret(authorization: str | None) -> str:
+    """The key of a ``Bearer`` header (``""`` when there is none)."""
+    scheme, _, secret = (authorization or "").partition(" ")
+    return secret.strip() if scheme.lower() == "bearer" else ""

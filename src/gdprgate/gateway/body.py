@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 from starlette.requests import Request
 
 from gdprgate.errors import BadRequest, PayloadTooLarge
+
+# A lone surrogate can only come from a \uD800-\uDFFF escape: strict UTF-8
+# cannot carry one. A body without such an escape skips the surrogate check
+# (a second serialisation of the whole body); one with it, or with a
+# look-alike such as an escaped backslash before "ud800", gets the check.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 async def read_json_object(request: Request, limit: int) -> dict[str, Any]:
@@ -47,7 +54,8 @@ def _decode(text: str) -> Any:
         body = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
         # A lone surrogate (from a "\ud800" escape) cannot be encoded: it
         # would fail later, on the way to the model or the store.
-        json.dumps(body, ensure_ascii=False).encode("utf-8")
+        if _SURROGATE_ESCAPE.search(text):
+            json.dumps(body, ensure_ascii=False).encode("utf-8")
     except json.JSONDecodeError as exc:
         msg = (
             f"the request body is not valid JSON "

@@ -11,13 +11,14 @@ from starlette.requests import Request
 
 from gdprgate.audit import AuditEntry, AuditLog, PayloadStore
 from gdprgate.detect import Finding
-from gdprgate.errors import EntitiesBlocked, Forbidden, ProtectionFailed
+from gdprgate.errors import EntitiesBlocked, Forbidden, ProtectionFailed, Unauthorized
 from gdprgate.gateway.access import PURPOSE_HEADER, Access, Caller
 from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.limits import RateLimiter
 from gdprgate.gateway.metrics import GatewayMetrics
 from gdprgate.gateway.policy_holder import PolicyHolder
 from gdprgate.gateway.request_log import request_fields
+from gdprgate.gateway.seen import SeenTexts
 from gdprgate.gateway.upstream import Upstream
 from gdprgate.protect import (
     OutputAction,
@@ -63,6 +64,8 @@ class Gateway:
     metrics: GatewayMetrics = field(default_factory=GatewayMetrics)
     payloads: PayloadStore | None = None
     rights: Rights | None = None
+    # Findings of request texts read before (earlier turns of conversations).
+    seen: SeenTexts = field(default_factory=SeenTexts)
     pseudonymizer: Pseudonymizer = field(init=False)
 
     def __post_init__(self) -> None:
@@ -83,13 +86,26 @@ class Gateway:
             request.headers.get("authorization"), request.headers.get(PURPOSE_HEADER)
         )
 
+    def admit_known(self, request: Request) -> Caller | None:
+        """:meth:`admit` without a store read, for keys read before; ``None``
+        when the key is not known (then call :meth:`admit`). :meth:`protect`
+        confirms such a caller before anything is forwarded."""
+        if self.access is None:
+            return Caller(tenant=self.tenant, restore=self.restore)
+        return self.access.admit_known(
+            request.headers.get("authorization"), request.headers.get(PURPOSE_HEADER)
+        )
+
     def protect(self, caller: Caller, texts: Sequence[str]) -> Protected:
         """Detect and pseudonymise ``texts``; fail closed on any error.
 
-        Runs in a worker thread: detection and the vault block.
+        A caller admitted from memory is confirmed first (401 when its key
+        changed since). Runs in a worker thread: detection and the vault block.
         """
         try:
-            findings = self.detector.analyze_batch(texts)
+            if self.access is not None:
+                self.access.confirm(caller)
+            findings = self.seen.analyze(self.detector, caller.tenant, texts)
             if self.rights is not None:
                 texts, findings = self.rights.blocks.check(
                     caller.tenant,
@@ -105,7 +121,7 @@ class Gateway:
                 caller.input_action,
                 keep_until=caller.vault_expiry(),
             )
-        except (EntitiesBlocked, Forbidden):
+        except (EntitiesBlocked, Forbidden, Unauthorized):
             raise
         except Exception as exc:
             # Fail closed whatever went wrong; the cause is logged by type

@@ -26,7 +26,7 @@ from gdprgate.errors import PolicyError, StoreError
 from gdprgate.policy.model import ID_PATTERN, Policy
 from gdprgate.policy.principal import ROLES, Principal
 from gdprgate.store import Database
-from gdprgate.store.schema import api_keys
+from gdprgate.store.schema import api_keys, change_marks
 
 logger = logging.getLogger("gdprgate.policy")
 
@@ -42,7 +42,8 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _digest(secret: str) -> str:
+def key_digest(secret: str) -> str:
+    """The SHA-256 digest a key is stored as (hex)."""
     return hashlib.sha256(secret.encode("ascii")).hexdigest()
 
 
@@ -100,6 +101,7 @@ def check_key_request(
 # Built once: every request authenticates, and building a statement costs
 # more than running it on an indexed key.
 _KEY_ROW = sa.select(api_keys).where(api_keys.c.key_id == sa.bindparam("key_id"))
+_MARK = sa.select(change_marks.c.version).where(change_marks.c.name == api_keys.name)
 
 
 class KeyStore:
@@ -166,7 +168,7 @@ class KeyStore:
             requests_per_minute=requests_per_minute,
             tokens_per_minute=tokens_per_minute,
         )
-        self._insert(principal, _digest(secret))
+        self._insert(principal, key_digest(secret))
         logger.info("api key created", extra={"key_id": key_id, "tenant": tenant})
         return principal, secret
 
@@ -200,12 +202,30 @@ class KeyStore:
         match = _KEY.fullmatch(secret) if isinstance(secret, str) else None
         if match is None:
             return None
-        row = self._row(match[1])
+        return self.authenticate_digest(match[1], key_digest(secret))
+
+    def authenticate_digest(self, key_id: str, digest: str) -> Principal | None:
+        """:meth:`authenticate` for a key given by its id and the SHA-256
+        digest of the whole key (as stored), read from the store now."""
+        row = self._row(key_id)
         stored = row.secret_hash if row is not None else _NO_DIGEST
-        if not hmac.compare_digest(_digest(secret), stored) or row is None:
+        if not hmac.compare_digest(digest, stored) or row is None:
             return None
         principal = _principal(row)
         return principal if principal.is_active(self._clock()) else None
+
+    def mark(self) -> int:
+        """The keys' change mark: a counter the store moves on every change
+        of any key (a trigger: this process, another, the CLI, by hand)."""
+        try:
+            with self._db.engine.connect() as connection:
+                return int(connection.execute(_MARK).scalar_one())
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError("cannot read API keys: is the store migrated?") from exc
+
+    def now(self) -> datetime:
+        """The time keys are checked against (their expiry)."""
+        return self._clock()
 
     def get(self, key_id: str) -> Principal | None:
         """The principal of ``key_id`` in any state, or ``None``."""

@@ -3,8 +3,11 @@
 
 A block names a value by its blind index, so it also catches the value when
 it comes back after erasure. The gateway asks :meth:`Blocks.check` for each
-request; the blocks of a tenant are read from the store at most every few
-seconds (at once after a change made through this object).
+request. Each check reads the blocks table's change mark (a counter that a
+trigger moves on every change, whoever makes it: another worker, a replica,
+the CLI); a tenant's active blocks are read again only when it moved, so a
+block counts from the moment it is committed, and a tenant without blocks
+costs one small read per request.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import sqlalchemy as sa
 from gdprgate.detect import Finding
 from gdprgate.errors import Forbidden
 from gdprgate.rights.subjects import Identifier
-from gdprgate.store import Database, processing_blocks
+from gdprgate.store import Database, change_marks, processing_blocks
 from gdprgate.vault import Keyring, normalize_value
 
 # restrict: Art. 18; object: Art. 21; erased: a tombstone.
@@ -52,6 +55,21 @@ _ACTIVE = sa.select(
 _ACTIVE_ON = _ACTIVE.where(
     processing_blocks.c.blind_index.in_(sa.bindparam("indexes", expanding=True))
 )
+_MARK = sa.select(change_marks.c.version).where(
+    change_marks.c.name == processing_blocks.name
+)
+# A tenant with more active blocks than this is not held in memory: its
+# checks read the blocks on the request's values from the store.
+HELD_BLOCKS = 10_000
+_ACTIVE_UP_TO = _ACTIVE.limit(HELD_BLOCKS + 1)
+
+
+@dataclass(frozen=True)
+class _Held:
+    """A tenant's active blocks as of one change mark; ``None``: too many."""
+
+    mark: int
+    blocks: dict[str, list[Block]] | None
 
 
 class Blocks:
@@ -63,6 +81,7 @@ class Blocks:
         self._ttl = ttl
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[float, dict[str, list[Block]]]] = {}
+        self._held: dict[str, _Held] = {}
 
     def add(
         self,
@@ -111,6 +130,7 @@ class Blocks:
         """Forget what was read, so the next check reads the store."""
         with self._lock:
             self._cache.clear()
+            self._held.clear()
 
     def active(self, tenant: str) -> dict[str, list[Block]]:
         """The tenant's active blocks by blind index (cached a few seconds,
@@ -127,25 +147,53 @@ class Blocks:
     def for_values(
         self, tenant: str, indexes: Collection[str]
     ) -> dict[str, list[Block]]:
-        """The active blocks on ``indexes``, read from the store now.
+        """The active blocks on ``indexes`` as the store holds them now.
 
-        Never cached: a block or tombstone set by another process (a second
-        worker, a replica, the CLI) counts from the moment it is committed.
+        A block or tombstone set by another process (a second worker, a
+        replica, the CLI) counts from the moment it is committed: the
+        tenant's blocks held in memory are used only while the table's
+        change mark has not moved.
         """
         if not indexes:
             return {}
-        return self._read(tenant, sorted(set(indexes)))
+        held = self._current(tenant)
+        if held is None:
+            return self._read(tenant, sorted(set(indexes)))
+        return {index: held[index] for index in indexes if index in held}
+
+    def _current(self, tenant: str) -> dict[str, list[Block]] | None:
+        """The tenant's active blocks at the current change mark (read again
+        when it moved); ``None`` when the tenant has too many to hold."""
+        with self._db.engine.connect() as connection:
+            mark = connection.execute(_MARK).scalar_one()
+            with self._lock:
+                held = self._held.get(tenant)
+            if held is None or held.mark != mark:
+                # Read after the mark: blocks committed in between make the
+                # next check read again, never go unseen.
+                found = self._rows(connection, _ACTIVE_UP_TO, {"tenant": tenant})
+                count = sum(len(blocks) for blocks in found.values())
+                held = _Held(mark, found if count <= HELD_BLOCKS else None)
+                with self._lock:
+                    self._held[tenant] = held
+        return held.blocks
 
     def _read(self, tenant: str, indexes: list[str] | None) -> dict[str, list[Block]]:
         params: dict[str, Any] = {"tenant": tenant}
         query = _ACTIVE
         if indexes is not None:
             query, params["indexes"] = _ACTIVE_ON, indexes
-        found: dict[str, list[Block]] = {}
         with self._db.engine.connect() as connection:
-            for row in connection.execute(query, params):
-                block = Block(row.kind, tuple(row.purposes))
-                found.setdefault(row.blind_index, []).append(block)
+            return self._rows(connection, query, params)
+
+    @staticmethod
+    def _rows(
+        connection: sa.Connection, query: sa.Select[Any], params: dict[str, Any]
+    ) -> dict[str, list[Block]]:
+        found: dict[str, list[Block]] = {}
+        for row in connection.execute(query, params):
+            block = Block(row.kind, tuple(row.purposes))
+            found.setdefault(row.blind_index, []).append(block)
         return found
 
     def is_blocked(
@@ -171,13 +219,22 @@ class Blocks:
         naming no value) or is redacted, as ``on_restricted`` says; an
         erased value is always redacted, so it never re-enters the vault.
         """
+        if not any(findings):
+            return list(texts), [list(found) for found in findings]
+        held = self._current(tenant)
+        if held == {}:
+            # No active block in the tenant: no value needs its blind index.
+            return list(texts), [list(found) for found in findings]
         keys = self._keyring.for_tenant(tenant)
         indexes = {
             keys.blind_index(f.entity, normalize_value(f.entity, text[f.start : f.end]))
             for text, found in zip(texts, findings, strict=True)
             for f in found
         }
-        active = self.for_values(tenant, indexes)
+        if held is None:
+            active = self._read(tenant, sorted(indexes))
+        else:
+            active = {index: held[index] for index in indexes if index in held}
         if not active:
             return list(texts), [list(found) for found in findings]
         out_texts, out_findings = [], []

@@ -9,11 +9,18 @@ from gdprgate.store.rights_tables import (
     shred_keys,
     subject_links,
 )
-from gdprgate.store.schema import audit_events, metadata, tenant_keys, vault_entries
+from gdprgate.store.schema import (
+    audit_events,
+    change_marks,
+    metadata,
+    tenant_keys,
+    vault_entries,
+)
 
 __all__ = [
     "Database",
     "audit_events",
+    "change_marks",
     "metadata",
     "processing_blocks",
     "rights_events",

@@ -173,3 +173,13 @@ scrub_subjects = sa.Table(
     ),
     sa.Index("ix_scrub_subjects_lookup", "tenant", "blind_index"),
 )
+
+# One counter per watched table, moved by a trigger on every change of it
+# (see migration 0301): a cached copy of the table is current as long as
+# its counter has not moved.
+change_marks = sa.Table(
+    "change_marks",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("version", sa.BigInteger, nullable=False),
+)
