@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gdprgate.detect import Finding
 from gdprgate.detect.cache import FindingsCache, cache_key
 
@@ -55,3 +57,27 @@ def test_size_zero_stores_nothing() -> None:
 
     assert cache.get(b"a") is None
     assert len(cache) == 0
+
+
+def test_a_cached_text_costs_no_language_guess(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gdprgate.detect.detector as detector_module
+    from gdprgate.detect import Detector, DetectorConfig
+
+    guesses: list[str] = []
+    real_guess = detector_module.guess_language
+
+    def counting(text: str) -> str:
+        guesses.append(text)
+        return real_guess(text)
+
+    monkeypatch.setattr(detector_module, "guess_language", counting)
+    config = DetectorConfig(rampart=False, spacy=False)
+    detector = Detector(config)
+    text = "Bitte an anna.schmidt@example.com schreiben, danke."
+    first = detector.analyze_batch([text, text])
+    assert len(guesses) == 1  # equal texts are guessed and analysed once
+    assert detector.analyze(text) == first[0] == first[1]
+    assert len(guesses) == 1
+    # A language given by the caller is a different key: analysed anew.
+    assert detector.analyze(text, "de") == first[0]
+    assert len(guesses) == 1

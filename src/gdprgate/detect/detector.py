@@ -165,23 +165,25 @@ class Detector:
         self, texts: Sequence[str], language: str | None = None
     ) -> list[list[Finding]]:
         """Findings for each text, in order; model layers batch the misses."""
-        languages = [self._language(text, language) for text in texts]
-        keys = [
-            cache_key(lang, text, self._fingerprint)
-            for text, lang in zip(texts, languages, strict=True)
-        ]
+        # A text to be guessed is cached under "?" (the guess depends on the
+        # text alone), so a cached text costs no language guess either.
+        asked = (
+            normalize_language(language) if language and language.strip() else "?"
+        )
+        keys = [cache_key(asked, text, self._fingerprint) for text in texts]
 
         # Texts already cached cost nothing; equal texts are analysed once.
         results: dict[bytes, tuple[Finding, ...]] = {}
         misses: dict[bytes, tuple[str, str]] = {}
-        for key, text, lang in zip(keys, texts, languages, strict=True):
+        for key, text in zip(keys, texts, strict=True):
             cached = self._cache.get(key)
             if cached is not None:
                 results[key] = cached
-            elif text:
-                misses[key] = (text, lang)
-            else:
+            elif not text:
                 results[key] = ()
+            elif key not in misses:
+                lang = guess_language(text) if asked == "?" else asked
+                misses[key] = (text, lang)
 
         results.update(self._analyze_misses(misses))
         return [list(results[key]) for key in keys]
@@ -202,12 +204,6 @@ class Detector:
     def clear_cache(self) -> None:
         """Forget every cached result."""
         self._cache.clear()
-
-    def _language(self, text: str, language: str | None) -> str:
-        """The given language, normalised, or a guess from the text."""
-        if language is None or not language.strip():
-            return guess_language(text)
-        return normalize_language(language)
 
     def _analyze_misses(
         self, misses: dict[bytes, tuple[str, str]]
