@@ -167,9 +167,7 @@ class Detector:
         """Findings for each text, in order; model layers batch the misses."""
         # A text to be guessed is cached under "?" (the guess depends on the
         # text alone), so a cached text costs no language guess either.
-        asked = (
-            normalize_language(language) if language and language.strip() else "?"
-        )
+        asked = normalize_language(language) if language and language.strip() else "?"
         keys = [cache_key(asked, text, self._fingerprint) for text in texts]
 
         # Texts already cached cost nothing; equal texts are analysed once.
