@@ -1,11 +1,10 @@
 """Findings of request texts this gateway has read before.
 
 A conversation is sent again in full on every turn. The detector caches its
-findings, but it guesses each text's language before it looks the text up,
-and that guess reads the whole text: on the twentieth turn the earlier
-messages cost more than the new one. :class:`SeenTexts` answers texts seen
-before from memory without calling the detector at all, and hands it only
-the others, in one batch.
+findings too, but its cache is shared by every tenant, so how fast a text
+comes back would tell one tenant that another sent it. :class:`SeenTexts`
+answers texts a tenant sent before from memory, without calling the
+detector at all, and hands it only the others, in one batch.
 
 Texts are remembered by a keyed digest (BLAKE2b under a random key of this
 process) of the tenant and the text, never by their content or an unkeyed
