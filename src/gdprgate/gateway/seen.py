@@ -1,16 +1,15 @@
 """Findings of request texts this gateway has read before.
 
-A conversation is sent again in full on every turn. The detector caches its
-findings too, but its cache is shared by every tenant, so how fast a text
-comes back would tell one tenant that another sent it. :class:`SeenTexts`
-answers texts a tenant sent before from memory, without calling the
-detector at all, and hands it only the others, in one batch.
+A conversation is sent again in full on every turn. :class:`SeenTexts`
+answers texts a tenant sent before from memory, without a detector call
+(its thread hand-off, digest and cache lock), and hands the detector only
+the others, in one batch. (The detector's own cache is shared by every
+tenant, so a text another tenant sent still comes back faster from it.)
 
 Texts are remembered by a keyed digest (BLAKE2b under a random key of this
 process) of the tenant and the text, never by their content or an unkeyed
 hash of it. What is kept are findings (offsets, types, scores), as in the
-detector's own cache. A tenant's texts are remembered apart from another's,
-so the time an answer takes does not tell one tenant what another sent.
+detector's own cache. A tenant's texts are remembered apart from another's.
 """
 
 from __future__ import annotations
