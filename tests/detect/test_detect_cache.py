@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from gdprgate.detect import Finding
@@ -81,3 +83,29 @@ def test_a_cached_text_costs_no_language_guess(monkeypatch: pytest.MonkeyPatch) 
     # A language given by the caller is a different key: analysed anew.
     assert detector.analyze(text, "de") == first[0]
     assert len(guesses) == 1
+
+
+def test_cache_entries_of_one_scope_do_not_answer_another() -> None:
+    from gdprgate.detect import Detector, DetectorConfig
+
+    calls: list[list[str]] = []
+
+    class Counting:
+        name = "counting"
+
+        def warm_up(self) -> None:
+            pass
+
+        def analyze_many(
+            self, texts: Sequence[str], languages: Sequence[str]
+        ) -> list[list[Finding]]:
+            calls.append(list(texts))
+            return [[] for _ in texts]
+
+    detector = Detector(DetectorConfig(name_rules=False), layers=[Counting()])
+    detector.analyze_batch([TEXT], "de", scope="acme")
+    detector.analyze_batch([TEXT], "de", scope="acme")
+    assert len(calls) == 1
+    detector.analyze_batch([TEXT], "de", scope="globex")
+    assert len(calls) == 2
+    assert cache_key("de", TEXT, "c", "acme") != cache_key("de", TEXT, "c", "globex")

@@ -114,7 +114,7 @@ class OutputOnlyFailure(KnownValuesDetector):
     """Works on requests, fails on the model's answer."""
 
     def analyze_batch(
-        self, texts: Sequence[str], language: str | None = None
+        self, texts: Sequence[str], language: str | None = None, scope: str = ""
     ) -> list[list[Finding]]:
         if any("could also" in text for text in texts):
             raise RuntimeError("the model layer broke")

@@ -19,14 +19,16 @@ class Recording(KnownValuesDetector):
     def __init__(self) -> None:
         super().__init__({PERSON: "PERSON", EMAIL: "EMAIL_ADDRESS"})
         self.batches: list[list[str]] = []
+        self.scopes: list[str] = []
         self.fail = False
 
     def analyze_batch(
-        self, texts: Sequence[str], language: str | None = None
+        self, texts: Sequence[str], language: str | None = None, scope: str = ""
     ) -> list[list[Finding]]:
         if self.fail:
             raise DetectionError("the test layer failed")
         self.batches.append(list(texts))
+        self.scopes.append(scope)
         return super().analyze_batch(texts, language)
 
 
@@ -86,6 +88,8 @@ def test_each_tenant_has_texts_of_its_own() -> None:
     seen.analyze(detector, "globex", [f"Hi {PERSON}"])
     seen.analyze(detector, "acme", [f"Hi {PERSON}"])
     assert detector.batches == [[f"Hi {PERSON}"], [f"Hi {PERSON}"]]
+    # The detector's own cache is scoped to the tenant too.
+    assert detector.scopes == ["acme", "globex"]
 
 
 def test_two_gateways_remember_texts_under_different_keys() -> None:

@@ -28,7 +28,7 @@ class KnownValuesDetector:
         return sorted(found, key=lambda f: f.start)
 
     def analyze_batch(
-        self, texts: Sequence[str], language: str | None = None
+        self, texts: Sequence[str], language: str | None = None, scope: str = ""
     ) -> list[list[Finding]]:
         self.calls += 1
         return [self.analyze(text, language) for text in texts]
@@ -38,7 +38,7 @@ class FailingDetector:
     """A detector whose model layer always breaks."""
 
     def analyze_batch(
-        self, texts: Sequence[str], language: str | None = None
+        self, texts: Sequence[str], language: str | None = None, scope: str = ""
     ) -> list[list[Finding]]:
         raise DetectionError("the test layer failed")
 
@@ -49,7 +49,7 @@ class EmailDetector:
     pattern = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
     def analyze_batch(
-        self, texts: Sequence[str], language: str | None = None
+        self, texts: Sequence[str], language: str | None = None, scope: str = ""
     ) -> list[list[Finding]]:
         return [
             [

@@ -9,14 +9,15 @@ from collections import OrderedDict
 from gdprgate.detect.finding import Finding
 
 
-def cache_key(language: str, text: str, fingerprint: str) -> bytes:
-    """A sha256 digest of the language, the configuration and the text.
+def cache_key(language: str, text: str, fingerprint: str, scope: str = "") -> bytes:
+    """A sha256 digest of the language, the configuration, the text and the
+    scope (a tenant: its texts are never answered from another's entries).
 
-    Each part is length-prefixed so two different triples never hash the same
+    Each part is length-prefixed so two different tuples never hash the same
     bytes. The digest, not the text, is what the cache holds.
     """
     digest = hashlib.sha256()
-    for part in (language, fingerprint, text):
+    for part in (language, fingerprint, text, scope):
         data = part.encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)

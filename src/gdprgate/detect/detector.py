@@ -162,13 +162,18 @@ class Detector:
         return self.analyze_batch([text], language)[0]
 
     def analyze_batch(
-        self, texts: Sequence[str], language: str | None = None
+        self, texts: Sequence[str], language: str | None = None, scope: str = ""
     ) -> list[list[Finding]]:
-        """Findings for each text, in order; model layers batch the misses."""
+        """Findings for each text, in order; model layers batch the misses.
+
+        ``scope`` (a tenant) keeps cache entries apart: a text cached for one
+        scope costs its full time in another, so the time an answer takes
+        does not tell one tenant what another sent.
+        """
         # A text to be guessed is cached under "?" (the guess depends on the
         # text alone), so a cached text costs no language guess either.
         asked = normalize_language(language) if language and language.strip() else "?"
-        keys = [cache_key(asked, text, self._fingerprint) for text in texts]
+        keys = [cache_key(asked, text, self._fingerprint, scope) for text in texts]
 
         # Texts already cached cost nothing; equal texts are analysed once.
         results: dict[bytes, tuple[Finding, ...]] = {}

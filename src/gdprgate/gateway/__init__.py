@@ -6,8 +6,9 @@
 from gdprgate.gateway.app import create_app
 from gdprgate.gateway.builtin import MODEL_NAME as BUILTIN_MODEL_NAME
 from gdprgate.gateway.builtin import BuiltinModel
-from gdprgate.gateway.service import Gateway, TextAnalyzer
+from gdprgate.gateway.service import Gateway
 from gdprgate.gateway.upstream import Upstream
+from gdprgate.protect.output import Analyzer as TextAnalyzer
 
 __all__ = [
     "BUILTIN_MODEL_NAME",

@@ -19,10 +19,11 @@ from gdprgate.gateway.bootstrap import ensure_bootstrap_key
 from gdprgate.gateway.builtin import BuiltinModel
 from gdprgate.gateway.metrics import ChainState, GatewayMetrics
 from gdprgate.gateway.policy_holder import PolicyHolder
-from gdprgate.gateway.service import Gateway, TextAnalyzer
+from gdprgate.gateway.service import Gateway
 from gdprgate.gateway.upstream import Upstream
 from gdprgate.policy import KeyStore
 from gdprgate.protect import OutputAction
+from gdprgate.protect.output import Analyzer as TextAnalyzer
 from gdprgate.retention import Retention
 from gdprgate.rights import Rights
 from gdprgate.store import Database

@@ -3,8 +3,8 @@
 A conversation is sent again in full on every turn. :class:`SeenTexts`
 answers texts a tenant sent before from memory, without a detector call
 (its thread hand-off, digest and cache lock), and hands the detector only
-the others, in one batch. (The detector's own cache is shared by every
-tenant, so a text another tenant sent still comes back faster from it.)
+the others, in one batch, scoped to the tenant (so the detector's cache
+does not answer one tenant's text from another's entry either).
 
 Texts are remembered by a keyed digest (BLAKE2b under a random key of this
 process) of the tenant and the text, never by their content or an unkeyed
@@ -19,19 +19,11 @@ import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import Protocol
 
 from gdprgate.detect import Finding
+from gdprgate.protect.output import Analyzer
 
 DEFAULT_SIZE = 8192
-
-
-class Analyzer(Protocol):
-    """The detector call :class:`SeenTexts` stands in front of."""
-
-    def analyze_batch(
-        self, texts: Sequence[str], language: str | None = None
-    ) -> list[list[Finding]]: ...
 
 
 class SeenTexts:
@@ -60,7 +52,9 @@ class SeenTexts:
         found = self._recall(digests)
         missing = [index for index, known in enumerate(found) if known is None]
         if missing:
-            fresh = detector.analyze_batch([texts[index] for index in missing])
+            fresh = detector.analyze_batch(
+                [texts[index] for index in missing], scope=tenant
+            )
             for index, findings in zip(missing, fresh, strict=True):
                 found[index] = tuple(findings)
             self._remember({digests[index]: found[index] for index in missing})

@@ -5,12 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from starlette.requests import Request
 
 from gdprgate.audit import AuditEntry, AuditLog, PayloadStore
-from gdprgate.detect import Finding
 from gdprgate.errors import EntitiesBlocked, Forbidden, ProtectionFailed, Unauthorized
 from gdprgate.gateway.access import PURPOSE_HEADER, Access, Caller
 from gdprgate.gateway.answer import AnswerFilter
@@ -27,18 +25,11 @@ from gdprgate.protect import (
     Pseudonymizer,
     Restorer,
 )
+from gdprgate.protect.output import Analyzer as TextAnalyzer
 from gdprgate.rights import Rights
 from gdprgate.vault import Vault
 
 logger = logging.getLogger("gdprgate.gateway")
-
-
-class TextAnalyzer(Protocol):
-    """What the gateway needs from a detector."""
-
-    def analyze_batch(
-        self, texts: Sequence[str], language: str | None = None
-    ) -> list[list[Finding]]: ...
 
 
 @dataclass

@@ -35,10 +35,14 @@ class OutputAction(StrEnum):
 
 
 class Analyzer(Protocol):
-    """The part of a detector the output check needs."""
+    """What the gateway and the output check need from a detector.
+
+    ``scope`` (the tenant) keeps the detector's cache entries of one tenant
+    apart from another's.
+    """
 
     def analyze_batch(
-        self, texts: Sequence[str], language: str | None = None
+        self, texts: Sequence[str], language: str | None = None, scope: str = ""
     ) -> list[list[Finding]]: ...
 
 
@@ -99,7 +103,7 @@ class OutputGuard:
         if not text.strip():
             return text
         scan, issued = self._unwrap_tokens(context + text)
-        [found] = self.detector.analyze_batch([scan])
+        [found] = self.detector.analyze_batch([scan], scope=self.tenant)
         shift = len(context)
         found = [
             Finding(f.start - shift, f.end - shift, f.entity, f.score, f.source)
