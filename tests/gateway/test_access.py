@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import httpx
 import pytest
 import sqlalchemy as sa
 
-from gdprgate.gateway import create_app
+from gdprgate.detect import Finding
+from gdprgate.gateway import Gateway, create_app
 from gdprgate.gateway.access import Access
 from gdprgate.policy import KeyStore, parse_policy
 from gdprgate.store import Database
@@ -67,6 +69,7 @@ class Stack:
     secrets: dict[str, str]
     audit: object
     db: Database
+    gateway: Gateway
 
 
 @pytest.fixture
@@ -91,7 +94,7 @@ def stack(data_dir: Path) -> Iterator[Stack]:
                 tenant="acme", roles=roles, purposes=purposes, policy=policy
             )
         with serve_in_thread(create_app(gateway)) as url:
-            yield Stack(url, upstream, keys, clock, secrets, gateway.audit, db)
+            yield Stack(url, upstream, keys, clock, secrets, gateway.audit, db, gateway)
     db.close()
 
 
@@ -412,3 +415,57 @@ def test_personal_data_in_a_role_or_model_name_is_refused(
     assert response.status_code in {400, 403}
     assert EMAIL not in response.text
     assert stack.upstream.requests == []
+
+
+def test_a_revocation_that_skipped_the_change_mark_counts_after_a_while(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write with the trigger bypassed (a replica session, a restore with
+    triggers off) moves no mark: a held key is read again after
+    KNOWN_SECONDS whatever the mark says."""
+    import gdprgate.gateway.access as access_module
+
+    secret = stack.secrets["client"]
+    assert call(stack, "/v1/embeddings", secret).status_code == 200
+    with stack.db.engine.begin() as connection:
+        [mark] = connection.execute(
+            sa.text("SELECT version FROM change_marks WHERE name = 'api_keys'")
+        ).one()
+        connection.execute(
+            sa.update(api_keys)
+            .where(api_keys.c.key_id == _key_id(secret))
+            .values(revoked_at=datetime.now(UTC))
+        )
+        # Put the mark back, as if the trigger had not fired.
+        connection.execute(
+            sa.text("UPDATE change_marks SET version = :v WHERE name = 'api_keys'"),
+            {"v": mark},
+        )
+    # Held in memory and the mark unchanged: still admitted (the window).
+    assert call(stack, "/v1/embeddings", secret).status_code == 200
+    monkeypatch.setattr(access_module, "KNOWN_SECONDS", 0.0)
+    assert call(stack, "/v1/embeddings", secret).status_code == 401
+
+
+def test_a_key_revoked_while_its_request_is_detected_sends_nothing(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = stack.secrets["client"]
+    assert call(stack, "/v1/chat/completions", secret).status_code == 200
+    forwarded = len(stack.upstream.requests)
+    detector = stack.gateway.detector
+    real = detector.analyze_batch
+
+    def revoking(
+        texts: Sequence[str], language: str | None = None, scope: str = ""
+    ) -> list[list[Finding]]:
+        KeyStore(stack.db).revoke(_key_id(secret))
+        return real(texts, language, scope)
+
+    monkeypatch.setattr(
+        stack.gateway, "detector", SimpleNamespace(analyze_batch=revoking)
+    )
+    stack.gateway.seen.clear()
+    refused = call(stack, "/v1/chat/completions", secret)
+    assert refused.status_code == 401
+    assert len(stack.upstream.requests) == forwarded

@@ -137,3 +137,33 @@ def test_a_tenant_with_too_many_blocks_is_checked_in_the_store(
     assert EMAIL not in new_text
     assert EMAIL_2 not in new_text
     assert blocks.is_blocked("acme", "support", "EMAIL_ADDRESS", EMAIL_2)
+
+
+def test_a_block_that_skipped_the_change_mark_counts_after_a_while(
+    db: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write with the trigger bypassed (a replica session, a restore with
+    triggers off) moves no mark: held blocks are read again after
+    HELD_SECONDS whatever the mark says."""
+    keyring = Keyring(db, load_master_key(data_dir))
+    here, elsewhere = Blocks(db, keyring), Blocks(db, keyring)
+    text = f"write to {EMAIL}"
+    findings = _findings(text, (EMAIL,))
+    assert here.check("acme", "support", [text], [findings])[0] == [text]
+    with db.engine.connect() as connection:
+        [mark] = connection.execute(
+            sa.text("SELECT version FROM change_marks WHERE name = :n"),
+            {"n": processing_blocks.name},
+        ).one()
+    keys = keyring.for_tenant("acme")
+    index = keys.blind_index("EMAIL_ADDRESS", normalize_value("EMAIL_ADDRESS", EMAIL))
+    elsewhere.add("acme", [Identifier("EMAIL_ADDRESS", index)], "erased", "rr_9")
+    with db.engine.begin() as connection:  # as if the trigger had not fired
+        connection.execute(
+            sa.text("UPDATE change_marks SET version = :v WHERE name = :n"),
+            {"v": mark, "n": processing_blocks.name},
+        )
+    assert here.check("acme", "support", [text], [findings])[0] == [text]
+    monkeypatch.setattr(blocks_module, "HELD_SECONDS", 0.0)
+    [new_text], _ = here.check("acme", "support", [text], [findings])
+    assert EMAIL not in new_text

@@ -58,11 +58,13 @@ def _start_worker(config: DetectorConfig) -> None:
     _WORKER_DETECTOR = detector
 
 
-def _analyze_in_worker(texts: list[str], language: str | None) -> list[list[Finding]]:
+def _analyze_in_worker(
+    texts: list[str], language: str | None, scope: str = ""
+) -> list[list[Finding]]:
     if _WORKER_ERROR is not None:
         raise _WORKER_ERROR
     assert _WORKER_DETECTOR is not None, "the worker was not started"
-    return _WORKER_DETECTOR.analyze_batch(texts, language)
+    return _WORKER_DETECTOR.analyze_batch(texts, language, scope)
 
 
 class DetectorPool:
@@ -109,7 +111,7 @@ class DetectorPool:
             raise
 
     def analyze_batch(
-        self, texts: Sequence[str], language: str | None = None
+        self, texts: Sequence[str], language: str | None = None, scope: str = ""
     ) -> list[list[Finding]]:
         """Findings for each text, in order (see :meth:`Detector.analyze`).
 
@@ -118,19 +120,19 @@ class DetectorPool:
         that kept a worker from starting, such as ``ModelUnavailable``).
         """
         if self._detector is not None:
-            return self._detector.analyze_batch(texts, language)
+            return self._detector.analyze_batch(texts, language, scope)
         chunks = [
             list(texts[first : first + self._chunk])
             for first in range(0, len(texts), self._chunk)
         ]
-        return [found for part in self._map(chunks, language) for found in part]
+        return [found for part in self._map(chunks, language, scope) for found in part]
 
     def analyze_one(self, text: str, language: str | None = None) -> list[Finding]:
         """Findings in one text (see :meth:`Detector.analyze`)."""
         return self.analyze_batch([text], language)[0]
 
     def _map(
-        self, chunks: list[list[str]], language: str | None
+        self, chunks: list[list[str]], language: str | None, scope: str = ""
     ) -> list[list[list[Finding]]]:
         if self._pool is None:
             msg = "the detector pool is closed"
@@ -138,7 +140,7 @@ class DetectorPool:
         futures: list[Future[list[list[Finding]]]] = []
         try:
             futures = [
-                self._pool.submit(_analyze_in_worker, chunk, language)
+                self._pool.submit(_analyze_in_worker, chunk, language, scope)
                 for chunk in chunks
             ]
             return [future.result() for future in futures]

@@ -12,14 +12,16 @@ Keys read from the store are kept in memory with the keys' change mark of
 that moment. A request with such a key is admitted without a store read (no
 thread, no query); before anything of it is forwarded, :meth:`Access.confirm`
 reads the change mark, and when any key changed since (revoked, expired by
-hand, edited, by whichever process), reads the key again: a revocation
-counts for every request not yet forwarded.
+hand, edited, by whichever process), reads the key again. A key held longer
+than :data:`KNOWN_SECONDS` is read from the store again in any case, so a
+write that bypassed the trigger counts within seconds.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -73,6 +75,11 @@ class Caller:
 
 # How many keys are kept in memory; beyond, the memory starts afresh.
 KNOWN_KEYS = 1024
+# A key held in memory is read from the store again after this many seconds
+# even when the keys' change mark did not move: a write that skipped the
+# trigger (a replica session, a restore with triggers off, a mark reset)
+# counts within this time.
+KNOWN_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,7 @@ class _Known:
 
     principal: Principal
     mark: int
+    read_at: float = field(default_factory=time.monotonic)
 
 
 class Access:
@@ -123,7 +131,11 @@ class Access:
         digest = key_digest(secret)
         with self._lock:
             known = self._known.get(digest)
-        if known is None or not known.principal.is_active(self._keys.now()):
+        if (
+            known is None
+            or time.monotonic() - known.read_at > KNOWN_SECONDS
+            or not known.principal.is_active(self._keys.now())
+        ):
             return None
         try:
             caller = self._caller(known.principal, purpose_header)

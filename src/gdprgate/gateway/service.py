@@ -90,8 +90,9 @@ class Gateway:
     def protect(self, caller: Caller, texts: Sequence[str]) -> Protected:
         """Detect and pseudonymise ``texts``; fail closed on any error.
 
-        A caller admitted from memory is confirmed first (401 when its key
-        changed since). Runs in a worker thread: detection and the vault block.
+        A caller admitted from memory is confirmed before and after
+        detection (401 when its key changed since). Runs in a worker thread:
+        detection and the vault block.
         """
         try:
             if self.access is not None:
@@ -105,13 +106,17 @@ class Gateway:
                     findings,
                     self._on_restricted(),
                 )
-            return self.pseudonymizer.protect(
+            protected = self.pseudonymizer.protect(
                 caller.tenant,
                 texts,
                 findings,
                 caller.input_action,
                 keep_until=caller.vault_expiry(),
             )
+            if self.access is not None:
+                # Again after detection: a key revoked meanwhile sends nothing.
+                self.access.confirm(caller)
+            return protected
         except (EntitiesBlocked, Forbidden, Unauthorized):
             raise
         except Exception as exc:

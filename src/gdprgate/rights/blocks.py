@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -61,6 +61,10 @@ _MARK = sa.select(change_marks.c.version).where(
 # A tenant with more active blocks than this is not held in memory: its
 # checks read the blocks on the request's values from the store.
 HELD_BLOCKS = 10_000
+# Held blocks are read again after this many seconds even when the change
+# mark did not move: a write that skipped the trigger (a replica session,
+# a restore with triggers off, a mark reset) counts within this time.
+HELD_SECONDS = 5.0
 _ACTIVE_UP_TO = _ACTIVE.limit(HELD_BLOCKS + 1)
 
 
@@ -70,6 +74,7 @@ class _Held:
 
     mark: int
     blocks: dict[str, list[Block]] | None
+    read_at: float = field(default_factory=time.monotonic)
 
 
 class Blocks:
@@ -168,7 +173,11 @@ class Blocks:
             mark = connection.execute(_MARK).scalar_one()
             with self._lock:
                 held = self._held.get(tenant)
-            if held is None or held.mark != mark:
+            if (
+                held is None
+                or held.mark != mark
+                or time.monotonic() - held.read_at > HELD_SECONDS
+            ):
                 # Read after the mark: blocks committed in between make the
                 # next check read again, never go unseen.
                 found = self._rows(connection, _ACTIVE_UP_TO, {"tenant": tenant})

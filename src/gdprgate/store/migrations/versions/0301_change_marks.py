@@ -49,10 +49,13 @@ def _sqlite_triggers() -> None:
 
 
 def _postgresql_triggers() -> None:
+    # The marks table is named with the changed table's own schema, so a
+    # temporary "change_marks" of the writing session cannot take the update.
     op.execute(
         "CREATE FUNCTION gdprgate_change_mark() RETURNS trigger LANGUAGE plpgsql "
-        "AS $$ BEGIN UPDATE change_marks SET version = version + 1 "
-        "WHERE name = TG_TABLE_NAME; RETURN NULL; END $$"
+        "AS $$ BEGIN EXECUTE format('UPDATE %I.change_marks SET version = "
+        "version + 1 WHERE name = $1', TG_TABLE_SCHEMA) USING TG_TABLE_NAME; "
+        "RETURN NULL; END $$"
     )
     for table in WATCHED:
         op.execute(
@@ -60,6 +63,9 @@ def _postgresql_triggers() -> None:
             f"OR TRUNCATE ON {table} FOR EACH STATEMENT "
             "EXECUTE FUNCTION gdprgate_change_mark()"
         )
+        # ALWAYS: also in sessions with session_replication_role = replica
+        # (logical replication, pg_restore --disable-triggers).
+        op.execute(f"ALTER TABLE {table} ENABLE ALWAYS TRIGGER {table}_mark")
 
 
 def downgrade() -> None:
