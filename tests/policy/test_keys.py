@@ -242,3 +242,22 @@ def test_the_change_mark_moves_with_every_change_of_any_key(
     unchanged = store.mark()
     assert store.authenticate("gg_0123456789abcdef_" + "x" * 43) is None
     assert store.mark() == unchanged
+
+
+def test_the_keys_mark_moves_in_a_replica_session_too(
+    store: KeyStore, db: Database
+) -> None:
+    """PostgreSQL skips ordinary triggers in replica sessions (logical
+    replication, pg_restore --disable-triggers); the mark's fire ALWAYS."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("session_replication_role is PostgreSQL's")
+    principal, _ = store.create(tenant="default", roles=["client"])
+    before = store.mark()
+    with db.engine.begin() as connection:
+        connection.execute(sa.text("SET LOCAL session_replication_role = replica"))
+        connection.execute(
+            sa.update(api_keys)
+            .where(api_keys.c.key_id == principal.key_id)
+            .values(revoked_at=datetime.now(UTC))
+        )
+    assert store.mark() != before
