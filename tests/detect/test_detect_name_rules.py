@@ -136,3 +136,40 @@ def test_deny_listed_names_stay_in_any_case() -> None:
     text = "please ask sam about order 4411."
     found = detector.analyze(text, "en")
     assert ("sam", "deny_list") in [(text[f.start : f.end], f.source) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "name"),
+    [
+        # The model found the given name only: the surname joins it.
+        ("Gestern rief Hans Meier an.", "Hans", "Hans Meier"),
+        # The model found the surname only: the given name before joins it.
+        ("Igår ringde Per Lindqvist.", "Lindqvist", "Per Lindqvist"),
+        # No surname after, no given name before: unchanged.
+        ("Hans kam gestern.", "Hans", "Hans"),
+        ("Gestern kam Meier.", "Meier", "Meier"),
+    ],
+)
+def test_a_found_name_takes_its_other_half(
+    rules: NameRules, text: str, found: str, name: str
+) -> None:
+    start = text.index(found)
+    model = Finding(start, start + len(found), "PERSON", 0.8, "rampart")
+    [extended] = rules.extend_given_names(text, [model])
+    assert text[extended.start : extended.end] == name
+    assert (extended.entity, extended.score, extended.source) == (
+        "PERSON", 0.8, "rampart",
+    )  # fmt: skip
+
+
+def test_a_found_name_does_not_grow_over_another_finding(rules: NameRules) -> None:
+    text = "Per Lindqvist"
+    first = Finding(0, 3, "ORGANIZATION", 0.85, "spacy")
+    second = Finding(4, 13, "PERSON", 0.9, "rampart")
+    assert rules.extend_given_names(text, [first, second]) == [first, second]
+    # Only PERSON findings grow; a given name inside a word does not count.
+    place = Finding(4, 13, "LOCATION", 0.9, "rampart")
+    assert rules.extend_given_names(text, [place]) == [place]
+    glued = "XPer Lindqvist"
+    person = Finding(5, 14, "PERSON", 0.9, "rampart")
+    assert rules.extend_given_names(glued, [person]) == [person]

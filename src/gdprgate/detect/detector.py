@@ -299,6 +299,8 @@ class Detector:
             if self._allow:
                 names = self._allow.filter(text, names)
             resolved = add_rule_names(resolved, names)
+        if self._rules is not None:
+            resolved = self._rules.extend_given_names(text, resolved)
         return extend_initials(text, sorted(resolved, key=lambda f: f.start))
 
     def _get_gate(self) -> ModelGate | None:

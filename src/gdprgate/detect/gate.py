@@ -65,7 +65,7 @@ CONTEXT_CHARS = 80
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
-RECIPE = 8
+RECIPE = 9
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A sentence ends at ., ! or ? (with closing quotes or brackets) followed by
@@ -178,7 +178,9 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
         frozenset(ordinary),
         frozenset(names),
         frozenset((common - names) | stops),
-        frozenset(given_names(per_language) - stops),
+        # Stop words stay: "Hans" (Swedish "his") is still a given name when
+        # a model found it as a name (see name_rules.extend_given_names).
+        frozenset(given_names(per_language)),
     )
 
 
