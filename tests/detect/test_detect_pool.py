@@ -165,9 +165,8 @@ def test_pool_whose_worker_dies_raises_detection_error() -> None:
 
 
 def test_pool_serves_as_the_gateways_analyzer(pool: DetectorPool) -> None:
-    from gdprgate.gateway.seen import SeenTexts
     from gdprgate.protect.output import Analyzer
 
     analyzer: Analyzer = pool  # the protocol the gateway and output check use
-    [found] = SeenTexts().analyze(analyzer, "acme", [TEXTS[1]])
+    [found] = analyzer.analyze_batch([TEXTS[1]], scope="acme")
     assert [f.entity for f in found] == ["PERSON", "IBAN_CODE"]

@@ -465,7 +465,30 @@ def test_a_key_revoked_while_its_request_is_detected_sends_nothing(
     monkeypatch.setattr(
         stack.gateway, "detector", SimpleNamespace(analyze_batch=revoking)
     )
-    stack.gateway.seen.clear()
     refused = call(stack, "/v1/chat/completions", secret)
     assert refused.status_code == 401
     assert len(stack.upstream.requests) == forwarded
+
+
+def test_detection_is_scoped_to_the_callers_tenant(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The detector's cache keeps tenants apart: a text another tenant sent
+    is not answered from its entry (no timing tells)."""
+    scopes: list[str] = []
+    real = stack.gateway.detector.analyze_batch
+
+    def recording(
+        texts: Sequence[str], language: str | None = None, scope: str = ""
+    ) -> list[list[Finding]]:
+        scopes.append(scope)
+        return real(texts, language, scope)
+
+    monkeypatch.setattr(
+        stack.gateway, "detector", SimpleNamespace(analyze_batch=recording)
+    )
+    assert (
+        call(stack, "/v1/chat/completions", stack.secrets["client"]).status_code == 200
+    )
+    assert scopes
+    assert set(scopes) == {"acme"}

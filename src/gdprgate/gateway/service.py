@@ -16,7 +16,6 @@ from gdprgate.gateway.limits import RateLimiter
 from gdprgate.gateway.metrics import GatewayMetrics
 from gdprgate.gateway.policy_holder import PolicyHolder
 from gdprgate.gateway.request_log import request_fields
-from gdprgate.gateway.seen import SeenTexts
 from gdprgate.gateway.upstream import Upstream
 from gdprgate.protect import (
     OutputAction,
@@ -56,7 +55,6 @@ class Gateway:
     payloads: PayloadStore | None = None
     rights: Rights | None = None
     # Findings of request texts read before (earlier turns of conversations).
-    seen: SeenTexts = field(default_factory=SeenTexts)
     pseudonymizer: Pseudonymizer = field(init=False)
 
     def __post_init__(self) -> None:
@@ -97,7 +95,9 @@ class Gateway:
         try:
             if self.access is not None:
                 self.access.confirm(caller)
-            findings = self.seen.analyze(self.detector, caller.tenant, texts)
+            # Scoped to the tenant: earlier turns come from the detector's
+            # cache, and never from another tenant's entries.
+            findings = self.detector.analyze_batch(texts, scope=caller.tenant)
             if self.rights is not None:
                 texts, findings = self.rights.blocks.check(
                     caller.tenant,
