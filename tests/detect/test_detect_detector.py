@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 import gdprgate.detect
+import gdprgate.detect.detector as detector_module
 from gdprgate.detect import Detector, DetectorConfig, Finding, build_detector
 from gdprgate.detect.patterns import PatternLayer
 from gdprgate.errors import ConfigError, DetectionError
@@ -206,3 +207,57 @@ def test_with_every_layer_off_nothing_is_found() -> None:
 def test_bad_settings_are_config_errors(settings: dict[str, object]) -> None:
     with pytest.raises(ConfigError):
         DetectorConfig(**settings)  # type: ignore[arg-type]
+
+
+class SideSpy(SpyLayer):
+    """A spy that asks for a thread of its own and notes which one it got."""
+
+    name = "side"
+    side_thread = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: list[str] = []
+
+    def analyze_many(
+        self, texts: Sequence[str], languages: Sequence[str]
+    ) -> list[list[Finding]]:
+        self.threads.append(threading.current_thread().name)
+        return super().analyze_many(texts, languages)
+
+
+class SideBroken(BrokenLayer):
+    name = "side-broken"
+    side_thread = True
+
+
+def test_a_side_thread_layer_runs_beside_the_others_with_the_same_findings() -> None:
+    side, here = SideSpy(), SpyLayer()
+    found = _detector(side, here, cache_size=0).analyze(TEXT, "de")
+
+    assert side.threads and side.threads[0] != threading.current_thread().name
+    assert [(f.start, f.end, f.entity) for f in found] == [(16, 20, "PERSON")]
+    assert found == _detector(SpyLayer(), SpyLayer()).analyze(TEXT, "de")
+
+
+def test_a_large_batch_and_a_lone_layer_stay_on_the_calling_thread() -> None:
+    """Batches of many texts come from processes that fill the cores."""
+    side = SideSpy()
+    _detector(side, SpyLayer(), cache_size=0).analyze_batch(
+        [f"{TEXT} {n}" for n in range(detector_module.SIDE_BY_SIDE_TEXTS + 1)], "de"
+    )
+    alone = SideSpy()
+    _detector(alone, cache_size=0).analyze(TEXT, "de")
+
+    here = threading.current_thread().name
+    assert side.threads == [here]
+    assert alone.threads == [here]
+
+
+def test_a_failing_side_thread_layer_fails_the_call_without_its_text() -> None:
+    detector = _detector(SideBroken(), SpyLayer(), cache_size=0)
+
+    with pytest.raises(DetectionError) as caught:
+        detector.analyze(TEXT, "de")
+
+    assert "Anna" not in str(caught.value)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from gdprgate.detect import Finding, rampart
+from gdprgate.detect import Finding, rampart, rampart_spans
 from gdprgate.detect.rampart import (
     RampartLayer,
     load_rampart,
@@ -131,6 +131,44 @@ def test_long_text_finds_names_in_every_window(rampart_layer: RampartLayer) -> N
     found = _analyze(rampart_layer, text)
 
     assert _values(text, found, "PERSON") == [*people, "Lucía Fernández"]
+
+
+@pytest.mark.ner
+def test_windows_side_by_side_find_what_one_after_the_other_finds(
+    rampart_layer: RampartLayer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long text's windows run two at a time, each filling its own tokens."""
+    people = ["Anna Schmidt", "Giulia Rossi", "Emily Carter"]
+    text = "".join(FILLER * 3 + f"Please call {name} about it. " for name in people)
+    runs: list[int] = []
+    original = rampart._run_batch
+
+    def counted(*args: Any) -> None:
+        runs.append(1)
+        original(*args)
+
+    monkeypatch.setattr(rampart, "_run_batch", counted)
+    side_by_side = _analyze(rampart_layer, text)
+    monkeypatch.setattr(rampart, "SIDE_BY_SIDE_TEXTS", 0)
+    one_after_another = _analyze(rampart_layer, text)
+
+    assert len(runs) >= 2 * 2  # two windows or more, each run twice
+    assert side_by_side == one_after_another
+    assert _values(text, side_by_side, "PERSON") == people
+
+
+@pytest.mark.ner
+def test_an_unsure_surname_in_running_text_is_still_a_name(
+    rampart_layer: RampartLayer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model leaves this made-up surname outside, but not by much."""
+    text = "In einer ersten Reaktion distanzierte sich Moranek von dem Ergebnis."
+
+    assert _values(text, _analyze(rampart_layer, text, "de"), "PERSON") == [
+        "Moranek"
+    ]
+    monkeypatch.setattr(rampart_spans, "NAME_FLOOR", 1.1)
+    assert _values(text, _analyze(rampart_layer, text, "de"), "PERSON") == []
 
 
 @pytest.mark.ner

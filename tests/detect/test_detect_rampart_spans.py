@@ -5,11 +5,14 @@ These tests feed made-up probabilities, so they need no model.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pytest
 
 from gdprgate.detect.rampart_spans import (
     MAX_MODEL_SCORE,
+    NAME_FLOOR,
     decode_parts,
     group_parts,
     label_types,
@@ -22,7 +25,9 @@ NAMES += ["ZIP_CODE", "CITY", "EMAIL", "GOVERNMENT_ID"]
 Token = tuple[str, int, str, float]
 
 
-def _decode(text: str, tokens: list[Token]) -> list[tuple[str, str]]:
+def _decode(
+    text: str, tokens: list[Token], maybe_name: Callable[[str], bool] | None = None
+) -> list[tuple[str, str]]:
     """Run both steps on ``tokens`` and return (value, entity) pairs."""
     offsets, word_ids = [], []
     probs = np.zeros((len(tokens), len(NAMES)), dtype=np.float32)
@@ -35,7 +40,7 @@ def _decode(text: str, tokens: list[Token]) -> list[tuple[str, str]]:
         probs[row, NAMES.index(kind)] += p
         probs[row, 0] += 1 - p
 
-    parts = decode_parts(text, offsets, word_ids, probs, NAMES)
+    parts = decode_parts(text, offsets, word_ids, probs, NAMES, maybe_name)
     return [(text[f.start : f.end], f.entity) for f in group_parts(text, parts)]
 
 
@@ -157,3 +162,55 @@ def test_scores_are_mean_word_probabilities_capped_below_patterns() -> None:
 
     assert [f.score for f in capped] == [MAX_MODEL_SCORE]
     assert [f.score for f in mean] == [pytest.approx(0.8)]
+
+
+def _not_ordinary(word: str) -> bool:
+    return word.lower() not in {"immerhin", "bilanz"}
+
+
+def test_an_unsure_capitalised_word_is_a_name_part_when_it_may_be_a_name() -> None:
+    """'Röttgen' at 0.3 SURNAME (O 0.7): kept; its score clears 0.5."""
+    tokens = [("sagte", 0, "O", 0.9), ("Röttgen", 1, "SURNAME", 0.3)]
+    text = "sagte Röttgen"
+
+    assert _decode(text, tokens) == []
+    assert _decode(text, tokens, _not_ordinary) == [("Röttgen", "PERSON")]
+    offsets, word_ids = [(0, 5), (6, 13)], [0, 1]
+    probs = np.zeros((2, len(NAMES)), dtype=np.float32)
+    probs[:, 0] = [0.9, 0.7]
+    probs[1, NAMES.index("SURNAME")] = 0.3
+    parts = decode_parts(text, offsets, word_ids, probs, NAMES, _not_ordinary)
+    assert [p.scores for p in parts] == [[pytest.approx(0.65)]]
+
+
+def test_given_name_and_surname_probabilities_add_up_for_an_unsure_word() -> None:
+    """Neither name type alone reaches the floor; both together do."""
+    half = NAME_FLOOR * 0.6
+    text = "Nico Kolb"
+    offsets, word_ids = [(0, 4), (5, 9)], [0, 1]
+    probs = np.zeros((2, len(NAMES)), dtype=np.float32)
+    probs[0, NAMES.index("GIVEN_NAME")] = 0.9
+    probs[0, 0] = 0.1
+    probs[1, NAMES.index("GIVEN_NAME")] = half
+    probs[1, NAMES.index("SURNAME")] = half
+    probs[1, 0] = 1 - 2 * half
+    parts = decode_parts(text, offsets, word_ids, probs, NAMES, _not_ordinary)
+
+    assert [(text[f.start : f.end], f.entity) for f in group_parts(text, parts)] == [
+        ("Nico Kolb", "PERSON")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "p"),
+    [
+        ("Immerhin", "SURNAME", 0.4),  # an ordinary word
+        ("röttgen", "SURNAME", 0.4),  # not capitalised
+        ("Röttgen", "SURNAME", NAME_FLOOR - 0.01),  # under the floor
+        ("Röttgen", "CITY", 0.4),  # another type's probability
+    ],
+)
+def test_unsure_words_stay_outside_without_every_condition(
+    text: str, kind: str, p: float
+) -> None:
+    assert _decode(text, [(text, 0, kind, p)], _not_ordinary) == []

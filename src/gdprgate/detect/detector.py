@@ -15,8 +15,10 @@ loaded on first use, once per process.
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from gdprgate.detect.cache import FindingsCache, cache_key
@@ -38,6 +40,10 @@ from gdprgate.detect.names import extend_initials
 from gdprgate.detect.overlap import resolve_overlaps
 from gdprgate.detect.width import fold_width
 from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
+
+# Up to this many texts, the layers of one call run side by side (see
+# :func:`_side_by_side`).
+SIDE_BY_SIDE_TEXTS = 16
 
 _NER_HINT = "install the model-backed layers with `pip install 'gdprgate[ner]'`"
 
@@ -237,8 +243,8 @@ class Detector:
             return _run_layer(layer, texts, languages)
 
         collected: list[list[Finding]] = [[] for _ in keys]
-        for layer in layers:
-            for found, more in zip(collected, run(layer), strict=True):
+        for layer_found in _side_by_side(run, layers, len(texts)):
+            for found, more in zip(collected, layer_found, strict=True):
                 found.extend(more)
         rules = self._get_rules()
         rule_names: list[list[Finding]] = [[] for _ in keys]
@@ -329,6 +335,43 @@ class Detector:
             if self._layers is None:
                 self._layers = [factory() for factory in _layer_factories(self.config)]
             return self._layers
+
+
+def _side_by_side(
+    run: Callable[[Layer], list[list[Finding]]], layers: Sequence[Layer], texts: int
+) -> list[list[list[Finding]]]:
+    """Every layer's findings, in layer order.
+
+    Layers that say ``side_thread = True`` (Rampart: ONNX Runtime lets go of
+    the GIL while it computes) run on a thread of their own while this one
+    runs the rest, so one request uses both cores: about a fifth less time
+    for a 1 KB English prompt with every layer on. A batch of more than
+    :data:`SIDE_BY_SIDE_TEXTS` texts (evaluation, the scrubber) runs here:
+    its processes keep the cores busy already. Alone, a layer runs here.
+    """
+    aside = [layer for layer in layers if getattr(layer, "side_thread", False)]
+    if not aside or len(layers) < 2 or texts > SIDE_BY_SIDE_TEXTS:
+        return [run(layer) for layer in layers]
+
+    futures = {id(layer): _layer_threads().submit(run, layer) for layer in aside}
+    here = {id(layer): run(layer) for layer in layers if id(layer) not in futures}
+    # ``result`` re-raises what the layer raised (a DetectionError).
+    return [
+        futures[id(layer)].result() if id(layer) in futures else here[id(layer)]
+        for layer in layers
+    ]
+
+
+@functools.cache
+def _layer_threads() -> ThreadPoolExecutor:
+    """The threads side-thread layers run on, shared by every detector.
+
+    A gateway analyses many requests at once; each waits for its own
+    layer's result, so the pool only bounds how many such runs overlap.
+    """
+    return ThreadPoolExecutor(
+        max_workers=4 * (os.cpu_count() or 1), thread_name_prefix="gdprgate-layer"
+    )
 
 
 def _run_layer(

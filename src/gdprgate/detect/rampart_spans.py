@@ -9,7 +9,11 @@ probabilities. The steps:
 2. **Words.** Word pieces of one word (as the tokenizer's pre-tokenizer cut
    them: runs of letters and digits, or one punctuation mark) get the mean of
    their probabilities; the word takes the most likely type. A span therefore
-   never starts or ends inside a word.
+   never starts or ends inside a word. A capitalised word the model leaves
+   outside (``O``) is still a name part when the two name types together get
+   :data:`NAME_FLOOR` and the caller's ``maybe_name`` accepts the word (the
+   detector's: not an ordinary word, or a known name); the model is
+   unsure of names it has not seen ("Röttgen", "Rummenigge").
 3. **Parts.** Neighbouring words of the same type, with nothing or only
    spaces between them, become one part.
 4. **Groups.** Name parts separated only by spaces or one hyphen become one
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -35,6 +39,12 @@ from gdprgate.detect.finding import Finding
 
 MAX_MODEL_SCORE = 0.99
 SOURCE = "rampart"
+# The probability of the two name types together that makes a capitalised
+# word the model left outside a name part (see step 2). Tuned on GermEval
+# 2014 dev: PERSON recall 0.747 -> 0.800, precision 0.770 -> 0.731, F2
+# 0.752 -> 0.785; the presidio-research synth, TAB dev and ECHR dev scores
+# moved by at most 0.002.
+NAME_FLOOR = 0.15
 
 # Rampart's own types that are not names or address parts, and the
 # Presidio-style entity each becomes. Presidio names its identifiers per
@@ -102,15 +112,29 @@ def decode_parts(
     word_ids: Sequence[int | None],
     type_probs: FloatArray,
     type_names: Sequence[str],
+    maybe_name: Callable[[str], bool] | None = None,
 ) -> list[Part]:
-    """Steps 2 and 3: words from word pieces, then parts from words."""
+    """Steps 2 and 3: words from word pieces, then parts from words.
+
+    ``maybe_name`` (a capitalised word) says whether a word the model left
+    outside may still be a name part; ``None`` keeps the model's choice.
+    """
+    given, surname = _name_columns(type_names)
     parts: list[Part] = []
     for start, end, probs in _words(offsets, word_ids, type_probs):
         best = int(np.argmax(probs))
-        if best == 0:
-            continue
-
         kind, score = type_names[best], float(probs[best])
+        if best == 0:
+            if maybe_name is None or given < 0 or surname < 0:
+                continue
+            mass = float(probs[given] + probs[surname])
+            word = text[start:end]
+            if mass < NAME_FLOOR or not word[:1].isupper() or not maybe_name(word):
+                continue
+            kind = type_names[given if probs[given] >= probs[surname] else surname]
+            # Above the default ``min_score`` (0.5), below a sure name.
+            score = 0.5 + mass / 2
+
         last = parts[-1] if parts else None
         if last and last.kind == kind and _SPACES.fullmatch(text, last.end, start):
             last.end = end
@@ -118,6 +142,14 @@ def decode_parts(
         else:
             parts.append(Part(start, end, kind, [score]))
     return parts
+
+
+def _name_columns(type_names: Sequence[str]) -> tuple[int, int]:
+    """Where ``GIVEN_NAME`` and ``SURNAME`` sit among the types (-1: absent)."""
+    names = list(type_names)
+    given = names.index("GIVEN_NAME") if "GIVEN_NAME" in names else -1
+    surname = names.index("SURNAME") if "SURNAME" in names else -1
+    return given, surname
 
 
 def _words(
