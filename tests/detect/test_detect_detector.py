@@ -235,7 +235,8 @@ def test_a_side_thread_layer_runs_beside_the_others_with_the_same_findings() -> 
     side, here = SideSpy(), SpyLayer()
     found = _detector(side, here, cache_size=0).analyze(TEXT, "de")
 
-    assert side.threads and side.threads[0] != threading.current_thread().name
+    assert side.threads
+    assert side.threads[0] != threading.current_thread().name
     assert [(f.start, f.end, f.entity) for f in found] == [(16, 20, "PERSON")]
     assert found == _detector(SpyLayer(), SpyLayer()).analyze(TEXT, "de")
 

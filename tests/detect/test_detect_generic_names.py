@@ -80,3 +80,20 @@ def test_generic_names_are_dropped(
 def test_only_dates_that_name_a_time_are_kept(value: str, expected: bool) -> None:
     """Relative expressions are no personal data; counted spans are."""
     assert names_a_date(value) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity", "expected"),
+    [
+        ("Email: info@example.org", "Email", "PERSON", []),
+        ("Please reply by Email or Phone.", "Phone", ORG, []),
+        ("Telefon und E-Mail", "E-Mail", "PERSON", []),
+        ("Email Address below", "Email Address", LOC, []),
+        ("Ask Mailin Berg about it", "Mailin Berg", "PERSON", ["Mailin Berg"]),
+        ("Email Anna Weber today", "Anna Weber", "PERSON", ["Anna Weber"]),
+    ],
+)
+def test_names_of_kinds_of_data_are_no_names(
+    text: str, value: str, entity: str, expected: list[str]
+) -> None:
+    assert _kept(text, value, entity) == expected

@@ -164,9 +164,7 @@ def test_an_unsure_surname_in_running_text_is_still_a_name(
     """The model leaves this made-up surname outside, but not by much."""
     text = "In einer ersten Reaktion distanzierte sich Moranek von dem Ergebnis."
 
-    assert _values(text, _analyze(rampart_layer, text, "de"), "PERSON") == [
-        "Moranek"
-    ]
+    assert _values(text, _analyze(rampart_layer, text, "de"), "PERSON") == ["Moranek"]
     monkeypatch.setattr(rampart_spans, "NAME_FLOOR", 1.1)
     assert _values(text, _analyze(rampart_layer, text, "de"), "PERSON") == []
 

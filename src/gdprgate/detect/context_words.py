@@ -149,6 +149,22 @@ _NEGATIVE = {
     "pt": "encomenda|pedido|fatura|factura|referência|produto|artigo",
 }
 
+# What a number a model found is, when it is no one's: the ``negative``
+# words less the legal case words (a case number is a direct identifier).
+_NUMBER_NEGATIVE = {
+    "any": _NEGATIVE["any"],
+    "en": "order|order number|order no|invoice|invoice number|receipt|ticket|"
+    "product|item|article|transaction|model",
+    "de": "bestellung|bestellnummer|auftrag|auftragsnummer|rechnung|"
+    "rechnungsnummer|artikel|artikelnummer|produkt|ticketnummer",
+    "fr": "commande|numéro de commande|facture|produit|article|ticket",
+    "es": "pedido|número de pedido|factura|producto|artículo",
+    "it": "ordine|numero d'ordine|fattura|prodotto|articolo",
+    "nl": "bestelling|bestelnummer|order|factuur|factuurnummer|artikel|product",
+    "pl": "zamówienie|zamówienia|numer zamówienia|faktura|faktury|produkt|artykuł",
+    "pt": "encomenda|pedido|fatura|factura|produto|artigo",
+}
+
 # Identifiers are mostly called by their own name in every language; the
 # generic words ("ID number", "Ausweis", ...) are shared by all of them.
 _ID_GENERIC = {
@@ -186,6 +202,7 @@ _RAW: dict[str, dict[str, str]] = {
     "person": _PERSON,
     "case_number": _CASE_NUMBER,
     "negative": _NEGATIVE,
+    "number_negative": _NUMBER_NEGATIVE,
     "de_tax_id": _identifier("steuer-id|steuerid|idnr|identifikationsnummer|"
     "steuerliche identifikationsnummer|steueridentifikationsnummer"),
     "de_pension": _identifier("rentenversicherungsnummer|rvnr|rv-nummer|"

@@ -2,8 +2,10 @@
 
 ``analyze`` runs the layers (patterns, Rampart, spaCy, the deny-list) on a
 text, drops one-word names that are common words (see
-:mod:`gdprgate.detect.common_names`) and names made only of generic words
-such as "the Court" (see :mod:`gdprgate.detect.generic_names`), values
+:mod:`gdprgate.detect.common_names`), names made only of generic words
+such as "the Court" (see :mod:`gdprgate.detect.generic_names`), numbers a
+model found that context calls no one's (see
+:mod:`gdprgate.detect.numbers`), values
 on the allow-list and findings
 under ``min_score``, resolves overlaps (see :mod:`gdprgate.detect.overlap`),
 joins initials to names (see :mod:`gdprgate.detect.names`) and caches the
@@ -37,6 +39,7 @@ from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.lists import AllowList, DenyListLayer
 from gdprgate.detect.name_rules import NameRules, add_rule_names
 from gdprgate.detect.names import extend_initials
+from gdprgate.detect.numbers import drop_plain_numbers
 from gdprgate.detect.overlap import resolve_overlaps
 from gdprgate.detect.width import fold_width
 from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
@@ -284,6 +287,7 @@ class Detector:
             text, [f for f in kept if f.source != DENY_SOURCE], config.context_languages
         )
         kept = drop_generic_names(text, kept)
+        kept = drop_plain_numbers(text, kept, config.context_languages)
         if self._allow:
             kept = self._allow.filter(text, kept)
         resolved = resolve_overlaps(kept + listed, text)

@@ -74,13 +74,21 @@ _ACRONYMS = """
 iban ssn atm asap pin vat dob id bic swift imei ip url pdf faq ceo cfo cto coo
 hr usb sim gps tv cv rsvp eta fyi aka diy
 """
+# Names of the data itself, which models read as names when capitalised
+# ("Email: ...", "reply by Email or Phone"): never a person, organisation
+# or place on their own.
+_DATA_WORDS = """
+email e-mail mail phone telephone telefon tel mobile handy fax address adresse
+website web homepage password passwort username login account konto
+"""
+DATA_WORDS = frozenset(_DATA_WORDS.split())
 # Little words allowed between generic words: "the Court of Appeal".
 _LITTLE = """
 the a an of and for in on at to de la le les du des el los las del y und der
 die das den des für von il lo di e het van en do da dos das
 """
 GENERIC_WORDS = frozenset(
-    (_INSTITUTIONS + _HEADINGS + _SALUTATIONS + _ACRONYMS).split()
+    (_INSTITUTIONS + _HEADINGS + _SALUTATIONS + _ACRONYMS + _DATA_WORDS).split()
 )
 _LITTLE_WORDS = frozenset(_LITTLE.split())
 # Heads that make a name a public body, never a person's data: "the
@@ -143,7 +151,8 @@ def is_entity_label(value: str, labels: frozenset[str]) -> bool:
 
 def drop_generic_names(text: str, findings: Iterable[Finding]) -> list[Finding]:
     """``findings`` without names made only of generic words, public bodies
-    or a state's long official name; the rest without a leading "the"."""
+    or a state's long official name, and without a ``PERSON`` that is only
+    the name of a kind of data ("Email"); the rest without a leading "the"."""
     states = [(m.start(), m.end()) for m in STATE_NAME.finditer(text)]
     kept: list[Finding] = []
     for finding in findings:
@@ -151,9 +160,10 @@ def drop_generic_names(text: str, findings: Iterable[Finding]) -> list[Finding]:
             finding = _trimmed(text, finding)
             if any(s <= finding.start and finding.end <= e for s, e in states):
                 continue
-        if finding.entity in _ENTITIES and is_generic(
-            text[finding.start : finding.end]
-        ):
+        value = text[finding.start : finding.end]
+        if finding.entity in _ENTITIES and is_generic(value):
+            continue
+        if finding.entity == "PERSON" and value.strip().casefold() in DATA_WORDS:
             continue
         kept.append(finding)
     return kept
