@@ -93,3 +93,33 @@ def test_a_capitalised_name_does_not_end_in_a_lower_case_word(
 ) -> None:
     [finding] = extend_initials(text, [person(text, span)])
     assert text[finding.start : finding.end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name", "expected"),
+    [
+        (
+            "Merci de contacter Mme Ségolène Vautrin demain.",
+            "Mme",
+            "Ségolène Vautrin",
+            "Mme Ségolène Vautrin",
+        ),
+        ("Bitte Herrn Dr. Kuhlmey anrufen", "Dr.", "Kuhlmey", "Herrn Dr. Kuhlmey"),
+        ("Ask M. Tavernier", "M.", "Tavernier", "M. Tavernier"),
+    ],
+)
+def test_a_title_found_alone_joins_the_name_after_it(
+    text: str, title: str, name: str, expected: str
+) -> None:
+    found = extend_initials(text, [person(text, title), person(text, name)])
+
+    assert [text[f.start : f.end] for f in found] == [expected]
+
+
+def test_a_title_alone_before_a_place_or_far_from_a_name_stays_apart() -> None:
+    text = "Mme Lyon; Mme und dann Vautrin"
+    place = Finding(4, 8, "LOCATION", 0.9, "test")
+    title, far = person(text, "Mme"), person(text, "Vautrin")
+
+    assert extend_initials(text, [title, place]) == [title, place]
+    assert extend_initials(text, [title, far]) == [title, far]

@@ -31,6 +31,8 @@ _TITLES = (
     "Mevr|Pan|Pani|Sra\\.ª"
 )
 _TITLE = re.compile(rf"(?<![\w.])(?:(?:{_TITLES})\.?|M\.)[ \t\u00a0]+\Z")
+# Titles found as a name of their own, and the space before the name.
+_TITLE_ALONE = re.compile(rf"(?:(?:(?:{_TITLES})\.?|M\.)[ \t\u00a0]+)+")
 _LOOKBACK = 16
 
 
@@ -39,12 +41,24 @@ def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
 
     A name written with capitals does not end in a lower-case word: "Sr.
     Baumer mañana" is cut back to "Sr. Baumer" (particles such as "van" or
-    "de" only ever stand inside a name).
+    "de" only ever stand inside a name). A title found as a name of its own
+    joins the name right after it.
     """
     result: list[Finding] = []
     for finding in findings:
         if finding.entity == "PERSON":
             finding = _without_lowercase_tail(text, finding)
+            previous = result[-1] if result else None
+            if (
+                previous is not None
+                and previous.entity == "PERSON"
+                and _TITLE_ALONE.fullmatch(text, previous.start, finding.start)
+            ):
+                # One model found the title ("Mme"), another the name.
+                result[-1] = Finding(
+                    previous.start, finding.end, "PERSON", finding.score, finding.source
+                )
+                continue
         start = _initials_start(text, finding)
         if finding.entity == "PERSON":
             start = _title_start(text, finding.start if start is None else start)
