@@ -6,7 +6,7 @@ import itertools
 import random
 
 from gdprgate.detect import Finding, resolve_overlaps
-from gdprgate.detect.overlap import priority, score_bucket
+from gdprgate.detect.overlap import prefer_people, priority, score_bucket
 
 
 def _f(start: int, end: int, entity: str = "PERSON", score: float = 0.9) -> Finding:
@@ -168,3 +168,29 @@ def test_connecting_words_between_two_winners_of_its_kind_stay_clear() -> None:
     both = _f(0, len("Anna und Anna"), score=0.6)
     kept = resolve_overlaps([_f(0, 4), _f(9, 13), both], text)
     assert [text[f.start : f.end] for f in kept] == ["Anna", "Anna"]
+
+
+def test_a_spacy_organisation_or_place_inside_a_rampart_person_gives_way() -> None:
+    """'Ravensworth' read as an organisation by spaCy, a name by Rampart."""
+    person = Finding(4, 21, "PERSON", 0.7, "rampart")  # "Edda Ravensworth"
+    body = Finding(9, 21, "ORGANIZATION", 0.85, "spacy")
+    place = Finding(4, 8, "LOCATION", 0.85, "spacy")
+
+    assert prefer_people([person, body, place]) == [person]
+    assert resolve_overlaps(prefer_people([person, body])) == [person]
+    # Without that step the organisation's higher score wins the overlap.
+    assert resolve_overlaps([person, body])[0] != person
+
+
+def test_other_overlaps_are_left_to_the_usual_rule() -> None:
+    person = Finding(4, 21, "PERSON", 0.7, "rampart")
+    spacy_person = Finding(0, 21, "PERSON", 0.6, "spacy")
+    wider = Finding(0, 30, "ORGANIZATION", 0.85, "spacy")  # not inside
+    date = Finding(9, 21, "DATE_TIME", 0.85, "spacy")  # another type
+    other = Finding(9, 21, "ORGANIZATION", 0.85, "pattern:x")  # not spaCy
+    spacy_only = Finding(40, 50, "PERSON", 0.6, "spacy")  # no Rampart person
+    org = Finding(42, 48, "ORGANIZATION", 0.85, "spacy")
+
+    kept = [spacy_person, wider, date, other]
+    assert prefer_people([person, *kept]) == [person, *kept]
+    assert prefer_people([spacy_only, org]) == [spacy_only, org]

@@ -40,7 +40,7 @@ from gdprgate.detect.lists import AllowList, DenyListLayer
 from gdprgate.detect.name_rules import NameRules, add_rule_names
 from gdprgate.detect.names import extend_initials
 from gdprgate.detect.numbers import drop_plain_numbers
-from gdprgate.detect.overlap import resolve_overlaps
+from gdprgate.detect.overlap import prefer_people, resolve_overlaps
 from gdprgate.detect.width import fold_width
 from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
 
@@ -290,7 +290,7 @@ class Detector:
         kept = drop_plain_numbers(text, kept, config.context_languages)
         if self._allow:
             kept = self._allow.filter(text, kept)
-        resolved = resolve_overlaps(kept + listed, text)
+        resolved = resolve_overlaps(prefer_people(kept) + listed, text)
         # What is left of a longer span that lost to another ("Dear Mr" of
         # "Dear Mr Lindqvist") is checked for generic words again.
         whole = set(kept) | set(listed)

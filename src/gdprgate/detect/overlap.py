@@ -18,6 +18,9 @@ kind, parts made only of connecting words ("and" in "Anna and Anna").
 Nothing is ever merged here: two
 findings of the same value with text between them stay two findings, and the
 text between them stays untouched.
+
+Before that, :func:`prefer_people` settles one disagreement between models:
+a spaCy organisation or place inside a Rampart ``PERSON`` gives way.
 """
 
 from __future__ import annotations
@@ -26,6 +29,36 @@ import bisect
 from collections.abc import Iterable
 
 from gdprgate.detect.finding import Finding
+
+# Who reads a person better than whom: spaCy's small English pipeline calls
+# many people organisations or places ("Trump", "Kipling"); Rampart, trained
+# on people's names, is right about them more often.
+PERSON_SOURCE = "rampart"
+TYPE_SOURCE = "spacy"
+_PLACE_OR_BODY = frozenset({"ORGANIZATION", "LOCATION"})
+
+
+def prefer_people(findings: Iterable[Finding]) -> list[Finding]:
+    """``findings`` without spaCy organisations and places that lie inside
+    a Rampart ``PERSON``; run before :func:`resolve_overlaps`.
+
+    On the presidio-research synth data PERSON recall rose from 0.885 to
+    0.922 (precision 0.819 to 0.810), on TAB dev from 0.946 to 0.968; no
+    overall score moved.
+    """
+    found = list(findings)
+    people = [f for f in found if f.entity == "PERSON" and f.source == PERSON_SOURCE]
+    if not people:
+        return found
+    return [
+        f
+        for f in found
+        if not (
+            f.source == TYPE_SOURCE
+            and f.entity in _PLACE_OR_BODY
+            and any(p.start <= f.start and f.end <= p.end for p in people)
+        )
+    ]
 
 
 def score_bucket(score: float) -> int:
