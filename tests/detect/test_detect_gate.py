@@ -228,3 +228,19 @@ def test_lower_case_ordinary_words_are_no_names(gate: ModelGate) -> None:
         ("Danke", "PERSON"),
         ("danke", "LOCATION"),
     ]
+
+
+def test_lower_case_runs_of_ordinary_words_are_no_names(gate: ModelGate) -> None:
+    """'vill göra' is two ordinary Swedish words; a name among them stays."""
+    text = "vill göra; anna schmidt; jan de vries; thank you; vill  Göra"
+    spans = ["vill göra", "anna schmidt", "jan de vries", "thank you", "vill  Göra"]
+    found = [
+        Finding(text.index(s), text.index(s) + len(s), "PERSON", 0.9, "m")
+        for s in spans
+    ]
+    kept = gate.drop_ordinary_words(text, found)
+    assert [text[f.start : f.end] for f in kept] == [
+        "anna schmidt",
+        "jan de vries",
+        "vill  Göra",
+    ]

@@ -351,8 +351,8 @@ class ModelGate:
     def drop_ordinary_words(
         self, text: str, findings: Sequence[Finding]
     ) -> list[Finding]:
-        """``findings`` without one-word names in lower case that are
-        ordinary words and no known name ("danke", "merci", "gracias").
+        """``findings`` without names in lower case whose every word is an
+        ordinary word and no known name ("danke", "merci", "vill göra").
 
         A lower-case word the lexicon lacks, or that is a known first or
         last name ("thomas"), stays.
@@ -360,16 +360,22 @@ class ModelGate:
         kept: list[Finding] = []
         for finding in findings:
             value = text[finding.start : finding.end]
-            if (
-                finding.entity == "PERSON"
-                and value.islower()
-                and _WORD.fullmatch(value)
-                and value in self.words
-                and value not in self.names
-            ):
+            if finding.entity == "PERSON" and self._ordinary_lower(value):
                 continue
             kept.append(finding)
         return kept
+
+    def _ordinary_lower(self, value: str) -> bool:
+        """Whether ``value`` is lower-case words, each ordinary and no name."""
+        if not value.islower():
+            return False
+        words = value.split()
+        return bool(words) and all(
+            _WORD.fullmatch(word) is not None
+            and word in self.words
+            and word not in self.names
+            for word in words
+        )
 
     def pieces(self, text: str, language: str = "en") -> list[tuple[int, int]]:
         """``[start, end)`` ranges of ``text`` the models should read.
