@@ -21,9 +21,9 @@ DEFAULT_WINDOW = (6, 2)
 # A window never reaches further than this many characters per word, so a
 # run of one enormous "word" costs no more than a few short ones.
 _CHARS_PER_WORD = 40
-_WORD = re.compile(r"\w+")
-# Where a sentence ends: the window does not reach into the next one.
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÖØ-Þ])|\n\s*\n")
+# Where a sentence ends: the window does not reach into the next one. The
+# class comes first so that ``re`` can jump from one candidate to the next.
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ])|(?<=\n)\s*\n)")
 
 
 @functools.lru_cache(maxsize=256)
@@ -54,11 +54,14 @@ def _phrase_regex(phrase: str) -> str:
 def window(text: str, start: int, end: int, before: int, after: int) -> tuple[int, int]:
     """Character bounds of ``before`` words before and ``after`` words after."""
     low = max(0, start - before * _CHARS_PER_WORD)
-    words = list(_WORD.finditer(text, low, start))
     if before == 0:
         low = start
-    elif len(words) >= before:
-        low = words[-before].start()
+    else:
+        # The words before the span, read backwards from it.
+        backwards = text[low:start][::-1]
+        words = _words(before).match(backwards)
+        if words is not None:
+            low = start - words.end()
 
     for boundary in _SENTENCE_END.finditer(text, low, start):
         low = boundary.end()
@@ -67,15 +70,22 @@ def window(text: str, start: int, end: int, before: int, after: int) -> tuple[in
     if after == 0:
         high = end
     else:
-        following = _WORD.finditer(text, end, high)
-        for count, match in enumerate(following, start=1):
-            if count == after:
-                high = match.end()
-                break
+        words = _words(after).match(text, end, high)
+        if words is not None:
+            high = words.end()
         stop = _SENTENCE_END.search(text, end, high)
         if stop is not None:
             high = stop.start() + 1
     return low, high
+
+
+@functools.lru_cache(maxsize=16)
+def _words(count: int) -> re.Pattern[str]:
+    """``count`` whole words from where the match starts, and what leads them.
+
+    Possessive, so a word is never split in two to make up the count.
+    """
+    return re.compile(rf"(?:\W*+\w++){{{count}}}")
 
 
 def has_context(
@@ -90,9 +100,40 @@ def has_context(
 
     ``size`` is (words before, words after). The span itself is not read.
     """
-    pattern = context_pattern(key, tuple(languages))
-    if pattern is None:
-        return False
+    return Surroundings(text, start, end, size).has(key, languages)
 
-    low, high = window(text, start, end, *size)
-    return bool(pattern.search(text, low, start) or pattern.search(text, end, high))
+
+class Surroundings:
+    """The window around one span, found once for every key asked about.
+
+    A recognizer asks about its context words and its negative words around
+    the same candidate; the window and each answer are worked out once.
+    """
+
+    __slots__ = ("_answers", "_bounds", "_end", "_size", "_start", "_text")
+
+    def __init__(
+        self, text: str, start: int, end: int, size: tuple[int, int] = DEFAULT_WINDOW
+    ) -> None:
+        self._text, self._start, self._end, self._size = text, start, end, size
+        self._bounds: tuple[int, int] | None = None
+        self._answers: dict[tuple[str, tuple[str, ...]], bool] = {}
+
+    def has(self, key: str, languages: Sequence[str] = CONTEXT_LANGUAGES) -> bool:
+        """Whether a phrase of ``key`` in ``languages`` stands in the window."""
+        question = (key, tuple(languages))
+        answer = self._answers.get(question)
+        if answer is None:
+            answer = self._answers[question] = self._search(*question)
+        return answer
+
+    def _search(self, key: str, languages: tuple[str, ...]) -> bool:
+        pattern = context_pattern(key, languages)
+        if pattern is None:
+            return False
+
+        text, start, end = self._text, self._start, self._end
+        if self._bounds is None:
+            self._bounds = window(text, start, end, *self._size)
+        low, high = self._bounds
+        return bool(pattern.search(text, low, start) or pattern.search(text, end, high))

@@ -45,6 +45,7 @@ from gdprgate.detect.patterns.pl_nip import PlNipRecognizer
 from gdprgate.detect.patterns.pl_pesel import PlPeselRecognizer
 from gdprgate.detect.patterns.postcode import PostcodeRecognizer
 from gdprgate.detect.patterns.pt_nif import PtNifRecognizer
+from gdprgate.detect.patterns.scan import TextScan
 from gdprgate.detect.patterns.se_personnummer import SePersonnummerRecognizer
 from gdprgate.detect.patterns.street_address import StreetAddressRecognizer
 from gdprgate.detect.patterns.swift_code import SwiftCodeRecognizer
@@ -146,7 +147,8 @@ class PatternLayer:
 
     def analyze(self, text: str) -> list[Finding]:
         """Findings of every recognizer in one text (they may overlap)."""
+        scan = TextScan.of(text)
         findings: list[Finding] = []
         for recognizer in self.recognizers:
-            findings.extend(recognizer.analyze(text, self.languages))
+            findings.extend(recognizer.analyze(text, self.languages, scan))
         return findings

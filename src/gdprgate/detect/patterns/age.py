@@ -6,6 +6,7 @@ import re
 from typing import ClassVar
 
 from gdprgate.detect.patterns.base import CONTEXT_NEEDED_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.scan import Start
 
 # One to three digits, not part of a decimal, a date, a time or a code.
 _AGE = re.compile(r"(?<![\w.,:/-])\d{1,3}(?![\w]|[.,:/]\d|\ ?%)")
@@ -22,6 +23,7 @@ class AgeRecognizer(PatternRecognizer):
     name = "age"
     entity = "AGE"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_AGE,)
+    starts_at = Start.DIGIT
     explanation = "a number up to 120 next to an age word"
     context = "age"
     negative = "age_negative"

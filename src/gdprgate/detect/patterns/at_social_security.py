@@ -15,6 +15,7 @@ from gdprgate.detect.patterns.base import (
     compact,
     number_pattern,
 )
+from gdprgate.detect.patterns.scan import Start
 
 # Serial with check digit (4 digits) and birth date DDMMYY: "1237 010180".
 _VNR = number_pattern(r"[1-9]\d{3}\ ?\d{6}")
@@ -26,6 +27,7 @@ class AtSocialSecurityRecognizer(PatternRecognizer):
     name = "at_social_security"
     entity = "AT_SOCIAL_SECURITY"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_VNR,)
+    starts_at = Start.DIGIT
     explanation = "4-digit serial with a mod-11 check digit and a birth date"
     context = "at_social_security"
     negative = "negative"

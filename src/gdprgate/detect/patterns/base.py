@@ -24,9 +24,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import ClassVar
 
-from gdprgate.detect.context import DEFAULT_WINDOW, has_context
+from gdprgate.detect.context import DEFAULT_WINDOW, Surroundings
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
+from gdprgate.detect.patterns.scan import Feature, Start, TextScan
 
 # Every finding that passed validation scores 1.0. Model layers cap their
 # scores below that, so a validated pattern wins every overlap against a model.
@@ -53,6 +54,12 @@ class PatternRecognizer:
     usually override :meth:`validate`. A pattern's first capturing group, when
     it has one, is the span, unless ``whole_match`` says the groups only
     tie parts of the pattern together; otherwise the whole match is.
+
+    Two declarations only save time, and must never change a finding:
+    ``needs`` names the features of :class:`TextScan` without which no
+    candidate could pass, and ``starts_at`` says with what character at
+    the start of a word every match of every pattern begins, so the
+    patterns are tried at those places only.
     """
 
     name: ClassVar[str]
@@ -66,6 +73,8 @@ class PatternRecognizer:
     context_window: ClassVar[tuple[int, int]] = DEFAULT_WINDOW
     whole_match: ClassVar[bool] = False
     negative_first: ClassVar[bool] = False
+    needs: ClassVar[Feature] = Feature.NONE
+    starts_at: ClassVar[Start | None] = None
 
     @property
     def source(self) -> str:
@@ -73,17 +82,28 @@ class PatternRecognizer:
         return f"pattern:{self.name}"
 
     def analyze(
-        self, text: str, languages: Sequence[str] = CONTEXT_LANGUAGES
+        self,
+        text: str,
+        languages: Sequence[str] = CONTEXT_LANGUAGES,
+        scan: TextScan | None = None,
     ) -> list[Finding]:
         """Validated, non-overlapping spans of this entity, in text order.
 
-        ``languages`` are the languages whose context words count.
+        ``languages`` are the languages whose context words count; ``scan``
+        is the text's :class:`TextScan` when the caller has one.
         """
+        if scan is None:
+            scan = TextScan.of(text)
+        if self.needs not in scan.features:
+            return []
+
         spans: set[tuple[int, int]] = set()
-        for start, end in self.candidates(text):
+        for start, end in self.candidates(text, scan):
             span = self.refine(text, start, end)
             if span is not None:
                 spans.add(span)
+        if not spans:
+            return []
 
         kept = longest_first(spans)
         entity, source = self.entity, self.source
@@ -92,12 +112,21 @@ class PatternRecognizer:
             for s, e in kept
         ]
 
-    def candidates(self, text: str) -> Iterator[tuple[int, int]]:
+    def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
         """Spans the declared patterns match, before validation."""
-        for pattern in self.patterns:
-            for match in pattern.finditer(text):
-                group = 1 if pattern.groups and not self.whole_match else 0
+        for pattern in self.patterns_for(scan):
+            group = 1 if pattern.groups and not self.whole_match else 0
+            matches = (
+                pattern.finditer(text)
+                if self.starts_at is None
+                else matches_at(pattern, text, scan.starts(self.starts_at))
+            )
+            for match in matches:
                 yield match.start(group), match.end(group)
+
+    def patterns_for(self, scan: TextScan) -> Sequence[re.Pattern[str]]:
+        """The declared patterns that can match a text with ``scan``."""
+        return self.patterns
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """The validated span for a candidate, or ``None`` to drop it.
@@ -125,25 +154,40 @@ class PatternRecognizer:
     ) -> float:
         """The score of the span ``[start, end)`` given the words around it."""
         base = self.base_score(text[start:end])
-        window = self.context_window
+        around = Surroundings(text, start, end, self.context_window)
         context, negative = self.context, self.negative
         if (
             self.negative_first
             and negative is not None
-            and has_context(text, start, end, negative, languages, window)
+            and around.has(negative, languages)
         ):
             return min(base, NEGATIVE_SCORE)
-        if (
-            base < self.score
-            and context is not None
-            and has_context(text, start, end, context, languages, window)
-        ):
+        if base < self.score and context is not None and around.has(context, languages):
             return self.score
-        if negative is not None and has_context(
-            text, start, end, negative, languages, window
-        ):
+        if negative is not None and around.has(negative, languages):
             return min(base, NEGATIVE_SCORE)
         return base
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Sequence[int]
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, when matches begin at ``starts``.
+
+    ``starts`` are in order and hold every offset where a match of
+    ``pattern`` (which never matches the empty string) can begin. Trying
+    the pattern there is what ``finditer`` does at every offset: the look
+    behind sees the text before the offset, and the next try starts where
+    the last match ended.
+    """
+    resume = 0
+    for start in starts:
+        if start < resume:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            resume = match.end()
+            yield match
 
 
 _SEPARATORS = re.compile(r"[\s./-]")

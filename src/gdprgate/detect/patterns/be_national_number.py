@@ -14,6 +14,7 @@ from gdprgate.detect.patterns.base import (
     compact,
     number_pattern,
 )
+from gdprgate.detect.patterns.scan import Start
 
 # Birth date YY.MM.DD, serial and check: "85.07.30-033.28" or eleven digits.
 _NN = number_pattern(r"\d{2}\.?\d{2}\.?\d{2}[\ -]?\d{3}\.?\d{2}")
@@ -25,6 +26,7 @@ class BeNationalNumberRecognizer(PatternRecognizer):
     name = "be_national_number"
     entity = "BE_NATIONAL_NUMBER"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_NN,)
+    starts_at = Start.DIGIT
     explanation = "birth date, serial and a mod-97 check over 11 digits"
     context = "be_national_number"
     negative = "negative"

@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from gdprgate.detect.patterns.base import CONTEXT_NEEDED_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.base import (
+    CONTEXT_NEEDED_SCORE,
+    PatternRecognizer,
+    matches_at,
+)
+from gdprgate.detect.patterns.scan import Feature, TextScan
 
 # A serial and one to three slash-separated parts; the text rebuilt from
 # tokenised corpora writes spaces around the slash ("18949 / 91").
@@ -31,6 +36,9 @@ _LISTED = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Where a number word may begin: "n", "N", "a" or "A" at the start of a word
+# (no other character matches them when case is ignored).
+_LISTED_START = re.compile(r"[nNaA](?<!\w[nNaA])")
 _ITEM_PATTERN = re.compile(_ITEM)
 # A bare application number: four to six digits, a slash, a two-digit year.
 _BARE = re.compile(r"(?<![\w/.,-])\d{4,6}/\d{2}(?![\w/]|[.,-]\d)")
@@ -54,16 +62,18 @@ class CaseNumberRecognizer(PatternRecognizer):
     name = "case_number"
     entity = "ID_NUMBER"
     explanation = "a serial/year number after 'no.' or near a word for a case"
+    needs = Feature.DIGIT
     context = "case_number"
     score_without_context = CONTEXT_NEEDED_SCORE
 
-    def candidates(self, text: str) -> Iterator[tuple[int, int]]:
+    def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
         """Every item of a numbered list, and every bare serial/year."""
-        for match in _LISTED.finditer(text):
+        listed_starts = [start.start() for start in _LISTED_START.finditer(text)]
+        for match in matches_at(_LISTED, text, listed_starts):
             offset = match.start("list")
             for item in _ITEM_PATTERN.finditer(match.group("list")):
                 yield offset + item.start(), offset + item.end()
-        for match in _BARE.finditer(text):
+        for match in matches_at(_BARE, text, scan.digit_starts):
             yield match.start(), match.end()
 
     def context_score(

@@ -6,6 +6,7 @@ import re
 from typing import ClassVar
 
 from gdprgate.detect.patterns.base import CONTEXT_NEEDED_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.scan import Start
 
 # 12 to 19 digits starting 2-6, or a 15-digit JCB number starting 1800 or
 # 2131, optionally split by single spaces or dashes, not glued to more
@@ -41,6 +42,7 @@ class CreditCardRecognizer(PatternRecognizer):
     name = "credit_card"
     entity = "CREDIT_CARD"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_CARD,)
+    starts_at = Start.DIGIT
     explanation = (
         "13-19 digits of a card network range that pass the Luhn check "
         "(12-digit Maestro numbers next to a card word)"

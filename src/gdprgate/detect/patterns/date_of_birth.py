@@ -7,8 +7,13 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from gdprgate.detect.patterns.base import CONTEXT_NEEDED_SCORE, PatternRecognizer
-from gdprgate.detect.patterns.dates import DATE_PATTERN, parse_date
+from gdprgate.detect.patterns.base import (
+    CONTEXT_NEEDED_SCORE,
+    PatternRecognizer,
+    matches_at,
+)
+from gdprgate.detect.patterns.dates import DATE_PATTERN, date_starts, parse_date
+from gdprgate.detect.patterns.scan import Feature, TextScan
 
 _OLDEST = 1890
 
@@ -23,15 +28,17 @@ class DateOfBirthRecognizer(PatternRecognizer):
     name = "date_of_birth"
     entity = "DATE_OF_BIRTH"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (DATE_PATTERN,)
+    needs = Feature.DIGIT
     explanation = "a real past date after a word for born or date of birth"
     context = "birth"
     score_without_context = CONTEXT_NEEDED_SCORE
     context_window = (5, 2)
 
-    def candidates(self, text: str) -> Iterator[tuple[int, int]]:
+    def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
         """Matches that name a real date between 1890 and today."""
         today = datetime.date.today()
-        for match in DATE_PATTERN.finditer(text):
+        starts = date_starts(text, scan.digit_starts)
+        for match in matches_at(DATE_PATTERN, text, starts):
             date = parse_date(match)
             if date is not None and date.year >= _OLDEST and date <= today:
                 yield match.start(), match.end()

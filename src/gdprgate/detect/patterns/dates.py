@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -51,6 +52,28 @@ DATE_PATTERN = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+# Up to twelve word characters that end where the search ends.
+_WORD_BEFORE = re.compile(r"\w{1,12}\Z")
+
+
+def date_starts(text: str, digit_starts: Sequence[int]) -> list[int]:
+    """Every offset where a :data:`DATE_PATTERN` match may begin, in order.
+
+    ``digit_starts`` are the digits with no word character before them,
+    where the numeric layouts begin. A month name begins the word that
+    ends one space (and perhaps a dot) before such a digit.
+    """
+    starts = set(digit_starts)
+    for digit in digit_starts:
+        if digit < 4 or text[digit - 1] != " ":
+            continue
+        end = digit - 2 if text[digit - 2] == "." else digit - 1
+        word = _WORD_BEFORE.search(text, max(0, end - 12), end)
+        if word is not None:
+            starts.add(word.start())
+    return sorted(starts)
 
 
 def parse_date(match: re.Match[str]) -> datetime.date | None:

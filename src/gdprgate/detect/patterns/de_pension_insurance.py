@@ -7,6 +7,7 @@ import re
 from typing import ClassVar
 
 from gdprgate.detect.patterns.base import PatternRecognizer, compact, number_pattern
+from gdprgate.detect.patterns.scan import Start
 
 # Area (2 digits), birth date DDMMYY, the first letter of the birth name,
 # a serial number (2 digits) and a check digit: "12 150380 S 003".
@@ -44,6 +45,7 @@ class DePensionInsuranceRecognizer(PatternRecognizer):
     name = "de_pension_insurance"
     entity = "DE_PENSION_INSURANCE"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_RVNR,)
+    starts_at = Start.DIGIT
     explanation = "area, birth date, letter, serial and a weighted check digit"
     context = "de_pension"
 

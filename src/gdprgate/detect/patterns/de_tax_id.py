@@ -14,6 +14,7 @@ from gdprgate.detect.patterns.base import (
     compact,
     number_pattern,
 )
+from gdprgate.detect.patterns.scan import Start
 
 # Eleven digits, first not 0, written whole or as 2-3-3-3.
 _IDNR = number_pattern(r"[1-9]\d(?:\ ?\d{3}){3}")
@@ -25,6 +26,7 @@ class DeTaxIdRecognizer(PatternRecognizer):
     name = "de_tax_id"
     entity = "DE_TAX_ID"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_IDNR,)
+    starts_at = Start.DIGIT
     explanation = "11 digits with the IdNr repetition rule and mod 11,10 check"
     context = "de_tax_id"
     negative = "negative"

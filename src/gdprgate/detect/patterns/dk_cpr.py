@@ -13,6 +13,7 @@ from gdprgate.detect.patterns.base import (
     PatternRecognizer,
     number_pattern,
 )
+from gdprgate.detect.patterns.scan import Start
 
 # DDMMYY, a dash and four digits: "010190-1234".
 _CPR = number_pattern(r"\d{6}-?\d{4}")
@@ -28,6 +29,7 @@ class DkCprRecognizer(PatternRecognizer):
     name = "dk_cpr"
     entity = "DK_CPR"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_CPR,)
+    starts_at = Start.DIGIT
     explanation = "a birth date DDMMYY and four digits"
     context = "dk_cpr"
     negative = "negative"

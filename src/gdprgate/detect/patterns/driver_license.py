@@ -6,6 +6,7 @@ import re
 from typing import ClassVar
 
 from gdprgate.detect.patterns.base import CONTEXT_NEEDED_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.scan import Feature, Start
 
 # Five to eighteen capital letters and digits (at least two digits), with
 # optional single dashes or spaces between groups: UK "MORGA753116SM9IJ",
@@ -21,6 +22,8 @@ class DriverLicenseRecognizer(PatternRecognizer):
     name = "driver_license"
     entity = "DRIVER_LICENSE"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_LICENCE,)
+    starts_at = Start.CAPITAL_OR_DIGIT
+    needs = Feature.DIGIT
     explanation = "5-18 capital letters and digits after a driving-licence word"
     context = "driver_license"
     score_without_context = CONTEXT_NEEDED_SCORE

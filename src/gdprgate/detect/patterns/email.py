@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import ClassVar
 
-from gdprgate.detect.patterns.base import PatternRecognizer
+from gdprgate.detect.patterns.base import PatternRecognizer, matches_at
+from gdprgate.detect.patterns.scan import Feature, TextScan
 
 _EMAIL = re.compile(
     r"""
@@ -20,6 +22,21 @@ _EMAIL = re.compile(
     """,
     re.VERBOSE,
 )
+# What a local part is made of, dots included. A match can only begin where
+# the run of these characters before an "@" begins.
+_LOCAL_RUN = re.compile(r"[\w.%+-]*+")
+
+
+def _local_part_starts(text: str) -> list[int]:
+    """Where the run of local-part characters before each "@" begins."""
+    backwards = text[::-1]
+    starts: list[int] = []
+    at = text.find("@")
+    while at != -1:
+        run = _LOCAL_RUN.match(backwards, len(text) - at)
+        starts.append(at - len(run.group()) if run is not None else at)
+        at = text.find("@", at + 1)
+    return starts
 
 
 class EmailRecognizer(PatternRecognizer):
@@ -29,6 +46,12 @@ class EmailRecognizer(PatternRecognizer):
     entity = "EMAIL_ADDRESS"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_EMAIL,)
     explanation = "an address shaped local@domain.tld"
+    needs = Feature.AT_SIGN
+
+    def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
+        """The address of each match, tried where a local part may begin."""
+        for match in matches_at(_EMAIL, text, _local_part_starts(text)):
+            yield match.start(1), match.end(1)
 
     def validate(self, value: str) -> bool:
         """Reject local parts and domains longer than RFC 5321 allows."""

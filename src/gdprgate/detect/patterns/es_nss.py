@@ -12,6 +12,7 @@ from gdprgate.detect.patterns.base import (
     compact,
     number_pattern,
 )
+from gdprgate.detect.patterns.scan import Start
 
 # Province (2 digits), number (8) and control (2): "28/12345678/40".
 _NSS = number_pattern(r"\d{2}[\ /-]?\d{8}[\ /-]?\d{2}")
@@ -32,6 +33,7 @@ class EsNssRecognizer(PatternRecognizer):
     name = "es_nss"
     entity = "ES_NSS"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_NSS,)
+    starts_at = Start.DIGIT
     explanation = "province, 8 digits and a mod-97 control"
     context = "es_nss"
     negative = "negative"

@@ -8,6 +8,7 @@ from typing import ClassVar
 from stdnum.eu import vat
 
 from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer, compact
+from gdprgate.detect.patterns.scan import Start
 
 _PREFIXES = (
     "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|"
@@ -28,6 +29,7 @@ class EuVatRecognizer(PatternRecognizer):
     name = "eu_vat"
     entity = "EU_VAT"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_VAT,)
+    starts_at = Start.CAPITAL_OR_DIGIT
     explanation = "a country prefix and a number that passes that country's check"
     context = "vat"
     score_without_context = FORMAT_SCORE

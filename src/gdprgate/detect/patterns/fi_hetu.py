@@ -8,6 +8,7 @@ from typing import ClassVar
 from stdnum.fi import hetu
 
 from gdprgate.detect.patterns.base import PatternRecognizer
+from gdprgate.detect.patterns.scan import Start
 
 # DDMMYY, a century sign, a serial and a check character: "131052-308T".
 _HETU = re.compile(
@@ -21,6 +22,7 @@ class FiHetuRecognizer(PatternRecognizer):
     name = "fi_hetu"
     entity = "FI_HETU"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_HETU,)
+    starts_at = Start.DIGIT
     explanation = "birth date, century sign, serial and a mod-31 check character"
     context = "fi_hetu"
 

@@ -8,6 +8,7 @@ from typing import ClassVar
 from stdnum.fr import nir
 
 from gdprgate.detect.patterns.base import PatternRecognizer, compact, number_pattern
+from gdprgate.detect.patterns.scan import Start
 
 # Sex, year, month, department (2A/2B for Corsica), commune, order and the
 # two-digit key, grouped by spaces or not: "2 84 12 76 451 089 46".
@@ -25,6 +26,7 @@ class FrNirRecognizer(PatternRecognizer):
     name = "fr_nir"
     entity = "FR_NIR"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_NIR,)
+    starts_at = Start.DIGIT
     explanation = "15 characters of the INSEE layout with a valid mod-97 key"
     context = "fr_nir"
 

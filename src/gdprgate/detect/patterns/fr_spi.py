@@ -14,6 +14,7 @@ from gdprgate.detect.patterns.base import (
     compact,
     number_pattern,
 )
+from gdprgate.detect.patterns.scan import Start
 
 # Thirteen digits starting 0-3, bare or as on the tax notice: "30 23 217 600 053".
 _SPI = number_pattern(r"[0-3]\d\ ?\d{2}\ ?\d{3}\ ?\d{3}\ ?\d{3}")
@@ -25,6 +26,7 @@ class FrSpiRecognizer(PatternRecognizer):
     name = "fr_spi"
     entity = "FR_SPI"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_SPI,)
+    starts_at = Start.DIGIT
     explanation = "13 digits starting 0-3 whose last three are a mod-511 check"
     context = "fr_spi"
     negative = "negative"

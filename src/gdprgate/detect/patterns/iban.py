@@ -6,6 +6,7 @@ import re
 from typing import ClassVar
 
 from gdprgate.detect.patterns.base import PatternRecognizer
+from gdprgate.detect.patterns.scan import Feature, Start
 
 # Two letters, two check digits, then the account in groups of four that may
 # be separated by single spaces. The country's length, looked up below, says
@@ -51,6 +52,8 @@ class IbanRecognizer(PatternRecognizer):
     name = "iban"
     entity = "IBAN_CODE"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_IBAN,)
+    starts_at = Start.CAPITAL_OR_DIGIT
+    needs = Feature.DIGIT
     explanation = "an IBAN of its country's length whose mod-97 check holds"
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ from typing import ClassVar
 from stdnum.ie import pps
 
 from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.scan import Start
 
 # Seven digits, a check letter and optionally W, T, X or A-B: "1234567TW".
 _PPS = re.compile(r"(?<![\w-])\d{7}[A-W][ABWTX]?(?![\w-])", re.IGNORECASE)
@@ -19,6 +20,7 @@ class IePpsnRecognizer(PatternRecognizer):
     name = "ie_ppsn"
     entity = "IE_PPSN"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_PPS,)
+    starts_at = Start.DIGIT
     explanation = "7 digits and a mod-23 check letter"
     context = "ie_ppsn"
     negative = "negative"

@@ -13,6 +13,7 @@ from gdprgate.detect.patterns.base import (
     compact,
     number_pattern,
 )
+from gdprgate.detect.patterns.scan import Start
 
 # Fifteen digits, bare or as 2-6-6-1: "35-209900-176148-1".
 _IMEI = number_pattern(r"\d{2}([\ -]?)\d{6}\1\d{6}\1\d")
@@ -24,6 +25,7 @@ class ImeiRecognizer(PatternRecognizer):
     name = "imei"
     entity = "IMEI"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_IMEI,)
+    starts_at = Start.DIGIT
     explanation = "15 digits with a Luhn check digit"
     whole_match = True
     context = "imei"

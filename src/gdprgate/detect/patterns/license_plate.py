@@ -10,6 +10,7 @@ from gdprgate.detect.patterns.base import (
     FORMAT_SCORE,
     PatternRecognizer,
 )
+from gdprgate.detect.patterns.scan import Feature, Start
 
 _CONSONANT = "BCDFGHJKLMNPRSTVWXYZ"
 # Layouts distinctive enough to stand alone, with their separators.
@@ -39,6 +40,8 @@ class LicensePlateRecognizer(PatternRecognizer):
     name = "license_plate"
     entity = "LICENSE_PLATE"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_PLATE,)
+    starts_at = Start.CAPITAL_OR_DIGIT
+    needs = Feature.DIGIT
     explanation = "a national plate layout; weak layouts need a vehicle word"
     context = "plate"
     negative = "negative"

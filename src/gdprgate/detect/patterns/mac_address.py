@@ -7,13 +7,15 @@ from typing import ClassVar
 
 from gdprgate.detect.patterns.base import PatternRecognizer
 
-# Six hex pairs split by one kind of separator, or three dotted quads.
+# Six hex pairs split by one kind of separator, or three dotted quads. The
+# first hex digit is read before the look behind it, so that ``re`` can jump
+# from one hex digit to the next.
 _MAC = re.compile(
     r"""
-    (?<![\w:.-])
+    [0-9A-Fa-f](?<![\w:.-][0-9A-Fa-f])
     (?:
-      [0-9A-Fa-f]{2}(?P<sep>[:-])[0-9A-Fa-f]{2}(?:(?P=sep)[0-9A-Fa-f]{2}){4}
-      | [0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}
+      [0-9A-Fa-f](?P<sep>[:-])[0-9A-Fa-f]{2}(?:(?P=sep)[0-9A-Fa-f]{2}){4}
+      | [0-9A-Fa-f]{3}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}
     )
     (?![\w:-]|\.\w)
     """,

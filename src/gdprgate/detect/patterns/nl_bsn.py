@@ -15,6 +15,7 @@ from gdprgate.detect.patterns.base import (
     compact,
     number_pattern,
 )
+from gdprgate.detect.patterns.scan import Start
 
 # Nine digits, bare or as 4.2.3 ("1112.22.333").
 _BSN = number_pattern(r"\d{4}\.\d{2}\.\d{3}|\d{9}")
@@ -30,6 +31,7 @@ class NlBsnRecognizer(PatternRecognizer):
     name = "nl_bsn"
     entity = "NL_BSN"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_BSN,)
+    starts_at = Start.DIGIT
     explanation = "9 digits that pass the eleven-test"
     context = "nl_bsn"
     negative = "negative"

@@ -6,6 +6,7 @@ import re
 from typing import ClassVar
 
 from gdprgate.detect.patterns.base import CONTEXT_NEEDED_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.scan import Feature, Start
 
 # Six to nine capital letters and digits, at least two digits: the shape of
 # EU and UK passport numbers ("C01X00T47", "12AB34567", "925665416").
@@ -22,6 +23,8 @@ class PassportRecognizer(PatternRecognizer):
     name = "passport"
     entity = "PASSPORT"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_PASSPORT,)
+    starts_at = Start.CAPITAL_OR_DIGIT
+    needs = Feature.DIGIT
     explanation = "6-9 capital letters and digits after a word for passport"
     context = "passport"
     score_without_context = CONTEXT_NEEDED_SCORE

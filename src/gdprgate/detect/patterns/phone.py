@@ -9,6 +9,7 @@ import phonenumbers
 
 from gdprgate.detect.context import has_context
 from gdprgate.detect.patterns.base import NEGATIVE_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.scan import Feature, TextScan
 
 # National formats are tried for these regions; numbers written with a
 # ``+`` country code are found for every country whatever the region.
@@ -31,11 +32,12 @@ class PhoneRecognizer(PatternRecognizer):
     entity = "PHONE_NUMBER"
     explanation = "a number valid in the numbering plan of one of the regions"
     negative = "negative"
+    needs = Feature.DIGIT
 
     def __init__(self, regions: tuple[str, ...] = REGIONS) -> None:
         self.regions = regions
 
-    def candidates(self, text: str) -> Iterator[tuple[int, int]]:
+    def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
         """Matches from every region, with leniency ``VALID``.
 
         ``phonenumbers`` scans slowly (about 8 ms a kilobyte for eight

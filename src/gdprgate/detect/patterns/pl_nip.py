@@ -14,6 +14,7 @@ from gdprgate.detect.patterns.base import (
     compact,
     number_pattern,
 )
+from gdprgate.detect.patterns.scan import Start
 
 # Ten digits, bare or dashed 3-3-2-2 or 3-2-2-3: "123-456-32-18".
 _NIP = number_pattern(r"\d{3}-\d{3}-\d{2}-\d{2}|\d{3}-\d{2}-\d{2}-\d{3}|\d{10}")
@@ -25,6 +26,7 @@ class PlNipRecognizer(PatternRecognizer):
     name = "pl_nip"
     entity = "PL_NIP"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_NIP,)
+    starts_at = Start.DIGIT
     explanation = "10 digits with a weighted mod-11 check digit"
     context = "pl_nip"
     negative = "negative"

@@ -6,13 +6,13 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
-from gdprgate.detect.context import has_context
 from gdprgate.detect.patterns.base import (
     CONTEXT_NEEDED_SCORE,
     FORMAT_SCORE,
     WEAK_SCORE,
     PatternRecognizer,
 )
+from gdprgate.detect.patterns.scan import Feature, Start
 
 _POSTCODE = re.compile(
     r"""
@@ -42,6 +42,8 @@ class PostcodeRecognizer(PatternRecognizer):
     name = "postcode"
     entity = "POSTCODE"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_POSTCODE,)
+    starts_at = Start.CAPITAL_OR_DIGIT
+    needs = Feature.DIGIT
     explanation = "a postcode format followed by a place or after a postcode word"
     context = "postcode"
     negative = "negative"
@@ -58,11 +60,13 @@ class PostcodeRecognizer(PatternRecognizer):
     def context_score(
         self, text: str, start: int, end: int, languages: Sequence[str]
     ) -> float:
-        """An address layout counts as context, a postcode word too."""
+        """An address layout counts as context, a postcode word too.
+
+        Every postcode scores under ``score`` without context, so the
+        inherited scoring looks for the postcode words.
+        """
         if _PLACE_AFTER.match(text, end) and _ADDRESS_BEFORE.search(
             text, max(0, start - 8), start
         ):
-            return self.score
-        if has_context(text, start, end, "postcode", languages, self.context_window):
             return self.score
         return super().context_score(text, start, end, languages)

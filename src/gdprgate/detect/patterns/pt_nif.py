@@ -13,6 +13,7 @@ from gdprgate.detect.patterns.base import (
     compact,
     number_pattern,
 )
+from gdprgate.detect.patterns.scan import Start
 
 # Nine digits, bare or 3-3-3; people's numbers start with 1, 2 or 3.
 _NIF = number_pattern(r"[1-35-9]\d{2}\ ?\d{3}\ ?\d{3}")
@@ -28,6 +29,7 @@ class PtNifRecognizer(PatternRecognizer):
     name = "pt_nif"
     entity = "PT_NIF"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_NIF,)
+    starts_at = Start.DIGIT
     explanation = "9 digits with a mod-11 check digit, next to a NIF context word"
     context = "pt_nif"
     negative = "negative"

@@ -13,6 +13,7 @@ from gdprgate.detect.patterns.base import (
     PatternRecognizer,
     number_pattern,
 )
+from gdprgate.detect.patterns.scan import Start
 
 # (CC)YYMMDD, a dash (a plus from the age of 100) and four digits.
 _PNR = number_pattern(r"(?:19|20)?\d{6}[-+]\d{4}|(?:19|20)?\d{10}")
@@ -24,6 +25,7 @@ class SePersonnummerRecognizer(PatternRecognizer):
     name = "se_personnummer"
     entity = "SE_PERSONNUMMER"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_PNR,)
+    starts_at = Start.DIGIT
     explanation = "a birth date, a serial and a Luhn check digit"
     context = "se_personnummer"
     negative = "negative"

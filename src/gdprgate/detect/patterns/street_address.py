@@ -7,26 +7,46 @@ from typing import ClassVar
 
 from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
 
+
+def _by_first_letter(words: str) -> str:
+    """The alternation ``words``, the words of each first letter grouped.
+
+    Only the words of one first letter can match at any place (no
+    character matches two of these letters when case is ignored), so
+    ``re`` tries a few words instead of all of them, still in their order.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
 _UPPER = r"A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ"
 _NUMBER = r"\d{1,4}[a-zA-Z]?(?:\ ?[-/]\ ?\d{1,4}[a-zA-Z]?)?"
+_SUFFIXES = _by_first_letter(
+    r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee"
+    r"|straat|laan|gracht|plein|kade|singel|dijk|steeg|markt"
+    r"|gatan|vägen|gränd|torget|gade|vej|stræde|katu|tie|kuja|polku"
+)
 # Streets named by a suffix: Hauptstraße, Kalverstraat, Drottninggatan,
 # Mannerheimintie, Nørregade; "Berliner Straße" too.
 _SUFFIX_STREET = (
     rf"(?:[{_UPPER}][\w'’-]+\ )?(?=[{_UPPER}])[\w'’-]*?"
-    r"(?i:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee"
-    r"|straat|laan|gracht|plein|kade|singel|dijk|steeg|markt"
-    r"|gatan|vägen|gränd|torget|gade|vej|stræde|katu|tie|kuja|polku)"
+    rf"(?i:{_SUFFIXES})"
     rf"\ ?(?:n[º°o.]\ ?)?{_NUMBER}"
 )
 _PARTICLE = r"(?:de|del|della|dei|di|da|do|dos|das|du|des|la|le|les|los|las|y|e)"
 # Streets named after a word for "street": rue de la Paix, Calle Mayor,
 # Via Roma, Rua Augusta, ul. Marszałkowska; the house number before or after.
-_PREFIX_STREET = (
-    rf"(?:{_NUMBER},?\ )?"
-    r"(?i:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|cours"
+_STREET_WORDS = _by_first_letter(
+    r"rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|cours"
     r"|calle|c/|avda\.|avenida|plaza|paseo|camino|carrer|via|viale|piazza"
     r"|piazzale|corso|largo|vicolo|rua|travessa|praça|ulica|ul\.|al\.|aleja"
-    r"|plac|osiedle|os\.)"
+    r"|plac|osiedle|os\."
+)
+_PREFIX_STREET = (
+    rf"(?:{_NUMBER},?\ )?"
+    rf"(?i:{_STREET_WORDS})"
     rf"(?:\ ?(?:{_PARTICLE}\ |[ldLD]['’])|\ ?[{_UPPER}][\w'’.-]*){{1,6}}"
     rf"(?:,?\ (?:n[º°o.]\ ?)?{_NUMBER})?"
 )

@@ -8,6 +8,7 @@ from typing import ClassVar
 from stdnum import bic
 
 from gdprgate.detect.patterns.base import CONTEXT_NEEDED_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.scan import Start
 
 # Bank (4 letters), country (2 letters), location (2) and an optional branch.
 _BIC = re.compile(r"(?<![\w-])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![\w-])")
@@ -23,6 +24,7 @@ class SwiftCodeRecognizer(PatternRecognizer):
     name = "swift_code"
     entity = "SWIFT_CODE"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_BIC,)
+    starts_at = Start.CAPITAL_OR_DIGIT
     explanation = "a BIC layout with a valid country code, next to BIC/SWIFT"
     context = "bic"
     score_without_context = CONTEXT_NEEDED_SCORE

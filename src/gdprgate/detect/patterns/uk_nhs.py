@@ -14,6 +14,7 @@ from gdprgate.detect.patterns.base import (
     compact,
     number_pattern,
 )
+from gdprgate.detect.patterns.scan import Start
 
 # Ten digits, written 3-3-4: "943 476 5919".
 _NHS = number_pattern(r"\d{3}([\ -]?)\d{3}\1\d{4}")
@@ -25,6 +26,7 @@ class UkNhsRecognizer(PatternRecognizer):
     name = "uk_nhs"
     entity = "UK_NHS"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_NHS,)
+    starts_at = Start.DIGIT
     explanation = "10 digits with a weighted mod-11 check digit"
     whole_match = True
     context = "uk_nhs"

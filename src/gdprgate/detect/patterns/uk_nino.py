@@ -6,6 +6,7 @@ import re
 from typing import ClassVar
 
 from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.scan import Feature, Start
 
 # Two prefix letters (D, F, I, Q, U, V never; O never second), six digits in
 # pairs and a suffix A-D: "QQ 12 34 56 C".
@@ -27,6 +28,8 @@ class UkNinoRecognizer(PatternRecognizer):
     name = "uk_nino"
     entity = "UK_NINO"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_NINO,)
+    starts_at = Start.CAPITAL_OR_DIGIT
+    needs = Feature.DIGIT
     explanation = "two allowed prefix letters, six digits and a suffix A-D"
     context = "uk_nino"
     score_without_context = FORMAT_SCORE

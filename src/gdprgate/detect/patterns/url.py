@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from gdprgate.detect.patterns.base import PatternRecognizer
+from gdprgate.detect.patterns.scan import Feature
 
 _URL = re.compile(
     r"""
@@ -56,6 +57,7 @@ class UrlRecognizer(PatternRecognizer):
     entity = "URL"
     patterns = (_URL,)
     explanation = "an http(s) or www. address with a valid host"
+    needs = Feature.URL_MARK
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Trim prose punctuation off the end, then check the host."""

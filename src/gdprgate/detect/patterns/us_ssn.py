@@ -16,6 +16,7 @@ from gdprgate.detect.patterns.base import (
     PatternRecognizer,
     number_pattern,
 )
+from gdprgate.detect.patterns.scan import Start
 
 # Area, group and serial, split by one kind of separator or written bare.
 _SSN = number_pattern(r"\d{3}([-\ ])\d{2}\1\d{4}|\d{9}")
@@ -43,6 +44,7 @@ class UsSsnRecognizer(PatternRecognizer):
     name = "us_ssn"
     entity = "US_SSN"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_SSN,)
+    starts_at = Start.DIGIT
     explanation = "3-2-4 digits with an issuable area, group and serial"
     whole_match = True
     context = "us_ssn"

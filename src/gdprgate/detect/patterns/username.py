@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import ClassVar
 
 from gdprgate.detect.context_words import CONTEXT_WORDS
 from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.scan import Feature, TextScan
 
+# The "@" comes before the look behind it, so that ``re`` jumps from one "@"
+# to the next.
 _HANDLE = re.compile(
-    r"(?<![\w@.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.\w)"
+    r"@(?<![\w@.+-]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.\w)"
 )
 _LABELS = sorted(
     {word for words in CONTEXT_WORDS["username"].values() for word in words},
@@ -32,6 +36,15 @@ class UsernameRecognizer(PatternRecognizer):
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_HANDLE, _LABELLED)
     explanation = "an @handle, or a value after 'username:' and its translations"
     score = FORMAT_SCORE
+
+    def patterns_for(self, scan: TextScan) -> Sequence[re.Pattern[str]]:
+        """A handle needs an ``@``, a labelled value a ``:`` or ``=``."""
+        patterns: tuple[re.Pattern[str], ...] = ()
+        if Feature.AT_SIGN in scan.features:
+            patterns += (_HANDLE,)
+        if scan.features & (Feature.COLON | Feature.EQUALS_SIGN):
+            patterns += (_LABELLED,)
+        return patterns
 
     def validate(self, value: str) -> bool:
         """Not an e-mail address (the e-mail recognizer takes those)."""
