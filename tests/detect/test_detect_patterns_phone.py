@@ -23,6 +23,10 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("order number 12345678", []),
     ("invoice 2024-0042 dated 2024-03-12", []),
     ("version 1.2.3.4", []),
+    # A date and the hour of the time after it.
+    ("released on 2024-05-01 12:30:00.", []),
+    ("am 01.05.2024 14:15 Uhr", []),
+    ("logged 2024-05-01 then called 030 1234567", [(30, 41, "PHONE_NUMBER")]),
     ("ref 1234567890", []),
     ("card 4111 1111 1111 1111", []),
     # Digits glued to letters are an IBAN or a code, never a phone.

@@ -19,8 +19,12 @@ REGIONS = ("DE", "FR", "ES", "IT", "NL", "PL", "GB", "US")
 # the separators people write between them, ending in a digit.
 _CLUSTER = re.compile(r"[+(]?\d[\d \t\u00a0().\-/]{4,40}\d\)?")
 _MIN_DIGITS = 6
-# Dates and times are never numbers worth asking phonenumbers about.
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+# Dates and times are never numbers worth asking phonenumbers about; a
+# date with the hour of a time after it ("2024-05-01 12" of "... 12:30")
+# is no number either.
+_DATE = re.compile(
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?:[\ \t]\d{1,2})?"
+)
 # The 3-2-4 layout of a US social security number.
 _SSN_SHAPE = re.compile(r"\d{3}([-\ ])\d{2}\1\d{4}")
 
