@@ -465,9 +465,20 @@ def test_a_key_revoked_while_its_request_is_detected_sends_nothing(
     monkeypatch.setattr(
         stack.gateway, "detector", SimpleNamespace(analyze_batch=revoking)
     )
-    refused = call(stack, "/v1/chat/completions", secret)
+    stored = stack.gateway.vault.count()
+    body = {
+        "model": "m",
+        "messages": [{"role": "user", "content": "Write to nadia.vorn@example.org"}],
+    }
+    refused = httpx.post(
+        f"{stack.url}/v1/chat/completions",
+        json=body,
+        headers={"authorization": f"Bearer {secret}"},
+    )
     assert refused.status_code == 401
     assert len(stack.upstream.requests) == forwarded
+    # Refused before the vault: the new address was never stored.
+    assert stack.gateway.vault.count() == stored
 
 
 def test_detection_is_scoped_to_the_callers_tenant(

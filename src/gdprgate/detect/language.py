@@ -6,6 +6,7 @@ language identifier. Texts without any known word count as English.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 SUPPORTED_LANGUAGES = ("en", "de", "fr", "es", "it", "nl")
@@ -58,20 +59,25 @@ def normalize_language(language: str) -> str:
     return re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]
 
 
+# Each function word and the languages it belongs to, in the order of
+# SUPPORTED_LANGUAGES: one look-up per word of the text.
+_LANGUAGES_OF: dict[str, tuple[int, ...]] = {}
+for _index, _language in enumerate(SUPPORTED_LANGUAGES):
+    for _word in _STOPWORDS[_language]:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _index)
+
+
 def guess_language(text: str) -> str:
     """The supported language whose function words occur most in ``text``.
 
     Ties go to the language listed first in :data:`SUPPORTED_LANGUAGES`; a
     text with none of the words gets :data:`DEFAULT_LANGUAGE`.
     """
-    counts = dict.fromkeys(SUPPORTED_LANGUAGES, 0)
-    for index, match in enumerate(_WORD.finditer(text.lower())):
-        if index >= _MAX_WORDS:
-            break
+    counts = [0] * len(SUPPORTED_LANGUAGES)
+    languages_of = _LANGUAGES_OF
+    for match in itertools.islice(_WORD.finditer(text.lower()), _MAX_WORDS):
+        for index in languages_of.get(match.group(), ()):
+            counts[index] += 1
 
-        word = match.group()
-        for language in SUPPORTED_LANGUAGES:
-            counts[language] += word in _STOPWORDS[language]
-
-    best = max(SUPPORTED_LANGUAGES, key=lambda language: counts[language])
-    return best if counts[best] > 0 else DEFAULT_LANGUAGE
+    best = max(range(len(SUPPORTED_LANGUAGES)), key=counts.__getitem__)
+    return SUPPORTED_LANGUAGES[best] if counts[best] > 0 else DEFAULT_LANGUAGE

@@ -88,16 +88,17 @@ class Gateway:
     def protect(self, caller: Caller, texts: Sequence[str]) -> Protected:
         """Detect and pseudonymise ``texts``; fail closed on any error.
 
-        A caller admitted from memory is confirmed before and after
-        detection (401 when its key changed since). Runs in a worker thread:
+        A caller admitted from memory is confirmed after detection, before
+        anything is written to the vault (401 when its key changed since,
+        also while its texts were being detected). Runs in a worker thread:
         detection and the vault block.
         """
         try:
-            if self.access is not None:
-                self.access.confirm(caller)
             # Scoped to the tenant: earlier turns come from the detector's
             # cache, and never from another tenant's entries.
             findings = self.detector.analyze_batch(texts, scope=caller.tenant)
+            if self.access is not None:
+                self.access.confirm(caller)
             if self.rights is not None:
                 texts, findings = self.rights.blocks.check(
                     caller.tenant,
@@ -106,17 +107,13 @@ class Gateway:
                     findings,
                     self._on_restricted(),
                 )
-            protected = self.pseudonymizer.protect(
+            return self.pseudonymizer.protect(
                 caller.tenant,
                 texts,
                 findings,
                 caller.input_action,
                 keep_until=caller.vault_expiry(),
             )
-            if self.access is not None:
-                # Again after detection: a key revoked meanwhile sends nothing.
-                self.access.confirm(caller)
-            return protected
         except (EntitiesBlocked, Forbidden, Unauthorized):
             raise
         except Exception as exc:
