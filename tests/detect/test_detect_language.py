@@ -1,4 +1,4 @@
-"""guess_language: a small function-word vote among the six languages."""
+"""guess_language: a small function-word vote among nine languages."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ CASES = [
     ("Por favor, envíe la factura a mi dirección, gracias.", "es"),
     ("Per favore, mandami la fattura, grazie mille.", "it"),
     ("Stuur de factuur naar mijn adres, bedankt.", "nl"),
+    ("Olá, por favor envie a fatura para o meu endereço, obrigado.", "pt"),
+    ("Hej, jag heter Sara och bor i Malmö, tack för hjälpen.", "sv"),
+    ("Dzień dobry, nazywam się Ewa i mieszkam w Gdańsku, dziękuję.", "pl"),
+    # English words that other languages also use do not pull English away.
+    ("Personal Info: E-mail and Phone, P.O. Box 12; do as men do till noon.", "en"),
     ("", "en"),
     ("12345 67890", "en"),
 ]

@@ -1,5 +1,10 @@
 """A small guess at the language of a text, from common function words.
 
+Nine languages: the six with spaCy or context-word support and Portuguese,
+Swedish and Polish, so that their text is not read as English (spaCy's
+English pipeline would run on it) and scrubbed values get fakes of their
+locale.
+
 Good enough to pick the spaCy pipeline and the cache key; it is not a
 language identifier. Texts without any known word count as English.
 """
@@ -9,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 
-SUPPORTED_LANGUAGES = ("en", "de", "fr", "es", "it", "nl")
+SUPPORTED_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "pl")
 DEFAULT_LANGUAGE = "en"
 
 # Only the first words are read: the function words of a language show up
@@ -50,6 +55,20 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "nl": _wordset(
         "de het een en is zijn niet met ik je wij voor van op dat naam mijn "
         "woon woont hallo bedankt ook maar bij uit wordt"
+    ),
+    # No word that is also English ("do", "as", "to", "men", "till"), nor
+    # German "nie": those would pull English or German text away.
+    "pt": _wordset(
+        "não de os um uma com para que da dos das em na é são eu você obrigado "
+        "obrigada olá meu minha seu sua muito também mas moro chamo ao pelo"
+    ),
+    "sv": _wordset(
+        "och är inte ett jag vi för på av som det att har hej tack mitt heter "
+        "också med bor min din hur"
+    ),
+    "pl": _wordset(
+        "w z na jest są się że dla jak ale czy jestem mam proszę dziękuję "
+        "cześć mój moja mieszkam nazywam od"
     ),
 }
 
