@@ -209,8 +209,16 @@ def test_bad_settings_are_config_errors(settings: dict[str, object]) -> None:
         DetectorConfig(**settings)  # type: ignore[arg-type]
 
 
-class SideSpy(SpyLayer):
-    """A spy that asks for a thread of its own and notes which one it got."""
+class ModelSpy(SpyLayer):
+    """A spy in the place of a model layer (it reads after the patterns)."""
+
+    name = "model"
+    gated = True
+
+
+class SideSpy(ModelSpy):
+    """A model spy that asks for a thread of its own and notes which one it
+    got."""
 
     name = "side"
     side_thread = True
@@ -228,12 +236,13 @@ class SideSpy(SpyLayer):
 
 class SideBroken(BrokenLayer):
     name = "side-broken"
+    gated = True
     side_thread = True
 
 
 def test_a_side_thread_layer_runs_beside_the_others_with_the_same_findings() -> None:
-    side, here = SideSpy(), SpyLayer()
-    found = _detector(side, here, cache_size=0).analyze(TEXT, "de")
+    side, here = SideSpy(), ModelSpy()
+    found = _detector(side, here, cache_size=0, model_gate=False).analyze(TEXT, "de")
 
     assert side.threads
     assert side.threads[0] != threading.current_thread().name
@@ -244,11 +253,11 @@ def test_a_side_thread_layer_runs_beside_the_others_with_the_same_findings() -> 
 def test_a_large_batch_and_a_lone_layer_stay_on_the_calling_thread() -> None:
     """Batches of many texts come from processes that fill the cores."""
     side = SideSpy()
-    _detector(side, SpyLayer(), cache_size=0).analyze_batch(
+    _detector(side, ModelSpy(), cache_size=0, model_gate=False).analyze_batch(
         [f"{TEXT} {n}" for n in range(detector_module.SIDE_BY_SIDE_TEXTS + 1)], "de"
     )
     alone = SideSpy()
-    _detector(alone, cache_size=0).analyze(TEXT, "de")
+    _detector(alone, SpyLayer(), cache_size=0, model_gate=False).analyze(TEXT, "de")
 
     here = threading.current_thread().name
     assert side.threads == [here]
@@ -256,9 +265,41 @@ def test_a_large_batch_and_a_lone_layer_stay_on_the_calling_thread() -> None:
 
 
 def test_a_failing_side_thread_layer_fails_the_call_without_its_text() -> None:
-    detector = _detector(SideBroken(), SpyLayer(), cache_size=0)
+    detector = _detector(SideBroken(), ModelSpy(), cache_size=0, model_gate=False)
 
     with pytest.raises(DetectionError) as caught:
         detector.analyze(TEXT, "de")
 
     assert "Anna" not in str(caught.value)
+
+
+def test_model_layers_read_the_text_without_validated_contact_values() -> None:
+    """The e-mail the patterns validated is blanked out (same length) for
+    the model layers; the pattern's own finding stays."""
+    text = "Schreiben Sie an anna.schmidt@example.com oder Anna direkt."
+    model = ModelSpy()
+    found = _detector(PatternLayer(), model, cache_size=0, model_gate=False).analyze(
+        text, "de"
+    )
+
+    [seen] = model.texts
+    assert len(seen) == len(text)
+    assert "@" not in seen
+    assert seen.replace(" ", "") == text.replace(" ", "").replace(
+        "anna.schmidt@example.com", ""
+    )
+    assert [(text[f.start : f.end], f.entity) for f in found] == [
+        ("anna.schmidt@example.com", "EMAIL_ADDRESS"),
+        ("Anna", "PERSON"),
+    ]
+
+
+def test_without_validated_keeps_weak_and_other_findings() -> None:
+    text = "call 030 1234567 on 2024-05-01 at Hauptstr. 5"
+    phone = Finding(5, 16, "PHONE_NUMBER", 1.0, "pattern:phone")
+    weak = Finding(5, 16, "PHONE_NUMBER", 0.6, "pattern:phone")
+    date = Finding(20, 30, "DATE_TIME", 1.0, "pattern:date")
+
+    assert detector_module.without_validated(text, [weak, date]) == text
+    masked = detector_module.without_validated(text, [phone, date])
+    assert masked == "call " + " " * 11 + text[16:]
