@@ -88,7 +88,11 @@ def test_only_dates_that_name_a_time_are_kept(value: str, expected: bool) -> Non
         ("Email: info@example.org", "Email", "PERSON", []),
         ("Please reply by Email or Phone.", "Phone", ORG, []),
         ("Telefon und E-Mail", "E-Mail", "PERSON", []),
-        ("Email Address below", "Email Address", LOC, []),
+        ("Reply to Phone", "Phone", LOC, []),
+        # Names that are also data words, and data words with a name.
+        ("Please forward this to Mr Handy", "Mr Handy", "PERSON", ["Mr Handy"]),
+        ("She moved from Mobile to Denver", "Mobile", LOC, ["Mobile"]),
+        ("Email Address below", "Email Address", LOC, ["Email Address"]),
         ("Ask Mailin Berg about it", "Mailin Berg", "PERSON", ["Mailin Berg"]),
         ("Email Anna Weber today", "Anna Weber", "PERSON", ["Anna Weber"]),
     ],

@@ -53,3 +53,14 @@ CASES: list[tuple[str, str, list[str]]] = [
 def test_personal_spans(name: str, text: str, values: list[str]) -> None:
     """Exact spans; a date is a date of birth only next to a birth word."""
     assert reported(RECOGNIZERS[name](), text) == spans_of(text, values)
+
+
+@pytest.mark.parametrize("text", ["ſeptember 5, 1990", "born 5 ſept 1990"])
+def test_a_long_s_in_a_month_name_is_read_not_a_crash(text: str) -> None:
+    """The patterns ignore case, so "ſ" matches "s"; the month look-up
+    must fold it the same way."""
+    from gdprgate.detect.patterns import PatternLayer
+
+    found = PatternLayer().analyze(text)
+
+    assert any(f.entity == "DATE_OF_BIRTH" for f in found)

@@ -165,6 +165,22 @@ _NUMBER_NEGATIVE = {
     "pt": "encomenda|pedido|fatura|factura|produto|artigo",
 }
 
+# Whose number it is: these words near a number keep it, whatever
+# ``number_negative`` word stands near it too ("invoice for customer ...").
+_NUMBER_OWNER = {
+    "any": "id|ident",
+    "en": "customer|client|patient|member|account|user|employee|citizen|"
+    "personal|identity",
+    "de": "kunde|kunden|kundennummer|patient|patientin|mitglied|"
+    "mitgliedsnummer|konto|versichert|versichertennummer|personal",
+    "fr": "client|cliente|patient|patiente|adhérent|membre|compte|assuré",
+    "es": "cliente|paciente|socio|afiliado|cuenta|asegurado",
+    "it": "cliente|paziente|socio|iscritto|conto|assicurato",
+    "nl": "klant|klantnummer|patiënt|lid|lidnummer|rekening|verzekerde",
+    "pl": "klient|klienta|pacjent|pacjenta|członek|konto|ubezpieczony",
+    "pt": "cliente|paciente|sócio|associado|conta|segurado|utente",
+}
+
 # Identifiers are mostly called by their own name in every language; the
 # generic words ("ID number", "Ausweis", ...) are shared by all of them.
 _ID_GENERIC = {
@@ -203,6 +219,7 @@ _RAW: dict[str, dict[str, str]] = {
     "case_number": _CASE_NUMBER,
     "negative": _NEGATIVE,
     "number_negative": _NUMBER_NEGATIVE,
+    "number_owner": _NUMBER_OWNER,
     "de_tax_id": _identifier("steuer-id|steuerid|idnr|identifikationsnummer|"
     "steuerliche identifikationsnummer|steueridentifikationsnummer"),
     "de_pension": _identifier("rentenversicherungsnummer|rvnr|rv-nummer|"

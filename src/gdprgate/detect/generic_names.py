@@ -76,10 +76,12 @@ hr usb sim gps tv cv rsvp eta fyi aka diy
 """
 # Names of the data itself, which models read as names when capitalised
 # ("Email: ...", "reply by Email or Phone"): never a person, organisation
-# or place on their own.
+# or place when they are the whole finding. Words that are also names of
+# people or places ("Handy", "Mobile") are not on the list, and the list is
+# no generic word ("Mr Phone..." is left to the models).
 _DATA_WORDS = """
-email e-mail mail phone telephone telefon tel mobile handy fax address adresse
-website web homepage password passwort username login account konto
+email e-mail mail phone telephone telefon tel fax address adresse
+website homepage password passwort username login
 """
 DATA_WORDS = frozenset(_DATA_WORDS.split())
 # Little words allowed between generic words: "the Court of Appeal".
@@ -88,7 +90,7 @@ the a an of and for in on at to de la le les du des el los las del y und der
 die das den des für von il lo di e het van en do da dos das
 """
 GENERIC_WORDS = frozenset(
-    (_INSTITUTIONS + _HEADINGS + _SALUTATIONS + _ACRONYMS + _DATA_WORDS).split()
+    (_INSTITUTIONS + _HEADINGS + _SALUTATIONS + _ACRONYMS).split()
 )
 _LITTLE_WORDS = frozenset(_LITTLE.split())
 # Heads that make a name a public body, never a person's data: "the
@@ -114,6 +116,7 @@ STATE_NAME = re.compile(
 )
 # Surnames can be generic words ("Judge", "Richter"): names stay.
 _ENTITIES = frozenset({"ORGANIZATION", "LOCATION"})
+_NAME_ENTITIES = _ENTITIES | {"PERSON"}
 _WORD = re.compile(r"[^\W\d_]+(?:'s)?|\d+")
 _LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"['’]s?\Z")
@@ -151,8 +154,8 @@ def is_entity_label(value: str, labels: frozenset[str]) -> bool:
 
 def drop_generic_names(text: str, findings: Iterable[Finding]) -> list[Finding]:
     """``findings`` without names made only of generic words, public bodies
-    or a state's long official name, and without a ``PERSON`` that is only
-    the name of a kind of data ("Email"); the rest without a leading "the"."""
+    or a state's long official name, and without a name that is only the
+    name of a kind of data ("Email"); the rest without a leading "the"."""
     states = [(m.start(), m.end()) for m in STATE_NAME.finditer(text)]
     kept: list[Finding] = []
     for finding in findings:
@@ -163,7 +166,7 @@ def drop_generic_names(text: str, findings: Iterable[Finding]) -> list[Finding]:
         value = text[finding.start : finding.end]
         if finding.entity in _ENTITIES and is_generic(value):
             continue
-        if finding.entity == "PERSON" and value.strip().casefold() in DATA_WORDS:
+        if finding.entity in _NAME_ENTITIES and value.strip().casefold() in DATA_WORDS:
             continue
         kept.append(finding)
     return kept

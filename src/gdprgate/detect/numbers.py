@@ -8,9 +8,12 @@ that are only digits and separators:
 
 - a word of the ``number_negative`` context key (ISBN, version, timestamp,
   order, invoice, ... in eight languages) within a few words before or
-  after it drops it;
-- thirteen digits from ``1000000000000`` to ``2199999999999`` are a Unix
-  time in milliseconds (2001 to 2039), not a person's number.
+  after it drops it, unless a word of the ``number_owner`` key (customer,
+  patient, member, ID, Kunde, ...) stands near it too: "invoice for
+  customer 88231944" keeps the customer number;
+- a "date" of thirteen digits from ``1000000000000`` to ``2199999999999``
+  is a Unix time in milliseconds (2001 to 2039). Only a date: thirteen
+  digits read as an identifier may be a Romanian CNP or a JMBG.
 
 Legal case words ("case", "dossier", "Az.") are not on the list: a case
 number names the parties' case, and TAB counts it as a direct identifier.
@@ -44,11 +47,12 @@ def drop_plain_numbers(
     for finding in findings:
         value = text[finding.start : finding.end]
         if finding.source in MODEL_SOURCES and _PLAIN_NUMBER.fullmatch(value):
-            if _MILLISECONDS.match(value):
+            if finding.entity == "DATE_TIME" and _MILLISECONDS.match(value):
                 continue
+            start, end = finding.start, finding.end
             if has_context(
-                text, finding.start, finding.end, "number_negative", languages, WINDOW
-            ):
+                text, start, end, "number_negative", languages, WINDOW
+            ) and not has_context(text, start, end, "number_owner", languages):
                 continue
         kept.append(finding)
     return kept

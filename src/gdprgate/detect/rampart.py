@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
+import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -47,10 +48,9 @@ WINDOW_TOKENS = 256
 OVERLAP_TOKENS = 64
 MAX_BATCH = 16
 INTRA_OP_THREADS = 2
-# Model runs of one call that go side by side (see ``_run_batches``), for
-# calls of at most SIDE_BY_SIDE_TEXTS texts (larger batches come from
-# processes that keep every core busy already).
-BATCH_THREADS = 2
+# A call of at most this many texts runs its model runs on two threads (see
+# ``_run_batches``); larger batches come from processes that keep every
+# core busy already.
 SIDE_BY_SIDE_TEXTS = 16
 
 _INSTALL_HINT = (
@@ -271,30 +271,47 @@ def _run_batches(
     probs: list[FloatArray],
     side_by_side: bool,
 ) -> None:
-    """Run every batch; with ``side_by_side``, two at a time.
+    """Run every batch; with ``side_by_side``, on two threads.
 
-    Each batch writes only the tokens its windows own, so batches can fill
-    ``probs`` side by side. Two runs on two threads take about two thirds
-    of the time of one after the other (a 1 KB prompt's two pieces); a
-    second ONNX Runtime thread inside one run buys far less.
+    The calling thread runs the first half of the batches and hands the
+    second half, as one task, to a pool thread: two runs at a time take
+    about two thirds of the time of one after the other (a 1 KB prompt's
+    two pieces; a second ONNX Runtime thread inside one run buys far less),
+    and a long text never queues its runs in front of other callers'. Each
+    batch writes only the tokens its windows own, so the halves can fill
+    ``probs`` side by side.
     """
     if len(batches) < 2 or not side_by_side:
-        for batch in batches:
-            _run_batch(model, encodings, batch, probs)
+        _run_all(model, encodings, batches, probs)
         return
-    runs = [
-        _batch_threads().submit(_run_batch, model, encodings, batch, probs)
-        for batch in batches
-    ]
-    for run in runs:
-        run.result()
+    half = (len(batches) + 1) // 2
+    rest = _batch_threads().submit(_run_all, model, encodings, batches[half:], probs)
+    try:
+        _run_all(model, encodings, batches[:half], probs)
+    finally:
+        # Wait for the other half even when this one failed: it writes probs.
+        error = rest.exception()
+    if error is not None:
+        raise error
+
+
+def _run_all(
+    model: RampartModel,
+    encodings: Sequence[Any],
+    batches: Sequence[Sequence[_Window]],
+    probs: list[FloatArray],
+) -> None:
+    for batch in batches:
+        _run_batch(model, encodings, batch, probs)
 
 
 @functools.cache
 def _batch_threads() -> ThreadPoolExecutor:
-    """Threads for side-by-side model runs, shared by every layer."""
+    """Threads for the second half of a call's model runs, shared by every
+    layer; one task per call, so callers never wait behind each other's
+    runs while a thread is free."""
     return ThreadPoolExecutor(
-        max_workers=BATCH_THREADS, thread_name_prefix="gdprgate-rampart"
+        max_workers=4 * (os.cpu_count() or 1), thread_name_prefix="gdprgate-rampart"
     )
 
 

@@ -116,7 +116,12 @@ class Access:
             if len(self._known) >= KNOWN_KEYS:
                 self._known.clear()
             self._known[digest] = _Known(principal, mark)
-        return self._caller(principal, purpose_header)
+        caller = self._caller(principal, purpose_header)
+        # Confirmed like a remembered key: a revocation while the request is
+        # detected counts for it too.
+        return dataclasses.replace(
+            caller, known_at=mark, principal=principal, key_digest=digest
+        )
 
     def admit_known(
         self, authorization: str | None, purpose_header: str | None

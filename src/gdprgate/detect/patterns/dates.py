@@ -84,7 +84,8 @@ def parse_date(match: re.Match[str]) -> datetime.date | None:
             continue
 
         month_text = match.group(f"m{suffix}")
-        month = _MONTHS.get(month_text.lower()) or int(month_text)
+        # casefold: the patterns ignore case, so "ſept" (long s) matched.
+        month = _MONTHS.get(month_text.casefold()) or int(month_text)
         year = int(match.group(f"y{suffix}"))
         if year < 100:
             year += 1900 if year > datetime.date.today().year % 100 else 2000
