@@ -103,3 +103,23 @@ def test_french_elisions_with_typographic_apostrophes_are_no_names(
     found = [(text[f.start : f.end], f.entity) for f in spacy_layer.analyze(text, "fr")]
 
     assert found == [("Amélie Quellmann", "PERSON")]
+
+
+@pytest.mark.ner
+def test_a_fresh_context_reuses_the_cpu_backend(
+    spacy_layer: SpacyLayer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each gateway request runs in a fresh context: thinc's backend is the
+    one made once, not built again (with its import attempts) per call."""
+    import contextvars
+
+    import thinc.backends
+
+    def no_rebuild() -> bool:
+        raise AssertionError("thinc built its backend again")
+
+    spacy_layer.analyze_many([ENGLISH], ["en"])
+    monkeypatch.setattr(thinc.backends, "require_cpu", no_rebuild)
+    found = contextvars.Context().run(spacy_layer.analyze_many, [ENGLISH], ["en"])
+
+    assert ("Berlin", "LOCATION") in _pairs(ENGLISH, found[0])
