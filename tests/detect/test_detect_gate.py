@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import gdprgate.detect.gate as gate_module
 from gdprgate.detect import Detector, DetectorConfig, Finding
 from gdprgate.detect.gate import (
     ModelGate,
@@ -124,13 +125,14 @@ def test_pieces_take_context_and_skip_far_prose(gate: ModelGate) -> None:
     pieces = gate.pieces(text)
     assert len(pieces) == 2
     (first_start, first_end), (last_start, last_end) = pieces
-    # The first sentence with up to 80 characters after it, cut at a space.
+    # The first sentence with up to CONTEXT_CHARS after it, cut at a space.
+    context = gate_module.CONTEXT_CHARS
     assert first_start == 0
-    assert 30 + 50 <= first_end <= 30 + 80
+    assert 30 + context - 20 <= first_end <= 30 + context
     assert text[first_end] == " "
-    # The last sentence with up to 80 characters of what comes before it.
+    # The last sentence with up to CONTEXT_CHARS of what comes before it.
     assert last_end == len(text)
-    assert len(text) - 12 - 80 <= last_start < len(text) - 12 - 60
+    assert len(text) - 12 - context <= last_start < len(text) - 12 - context + 20
     assert text[last_start - 1] == " "
     # The middle of the plain block is read by no model.
     middle = len(text) // 2

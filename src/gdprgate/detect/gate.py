@@ -19,7 +19,7 @@ language ("will", "may", "long") stays ordinary in lower case. Any other
 word, any capital letter, any digit or any script the lexicon does not hold
 sends the sentence on.
 
-Each sentence that goes on takes about 80 characters of context each side;
+Each sentence that goes on takes about 40 characters of context each side;
 pieces that touch are read as one. The detector moves the findings back to
 offsets in the full text.
 """
@@ -61,7 +61,7 @@ el bg
 """
 NAME_LOCALES = frozenset(_NAME_LOCALE_LIST.split())
 # Characters of context a piece takes on each side.
-CONTEXT_CHARS = 80
+CONTEXT_CHARS = 40
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
