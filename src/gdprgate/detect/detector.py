@@ -34,7 +34,7 @@ from gdprgate.detect.generic_names import (
     is_entity_label,
 )
 from gdprgate.detect.language import guess_language, normalize_language
-from gdprgate.detect.layer import Layer
+from gdprgate.detect.layer import SIDE_BY_SIDE_TEXTS, Layer
 from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.lists import AllowList, DenyListLayer
 from gdprgate.detect.name_rules import NameRules, add_rule_names
@@ -45,9 +45,6 @@ from gdprgate.detect.patterns.base import VALIDATED_SCORE
 from gdprgate.detect.width import fold_width
 from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
 
-# Up to this many texts, the layers of one call run side by side (see
-# :func:`_side_by_side`).
-SIDE_BY_SIDE_TEXTS = 16
 # Validated values the model layers do not need to read (see
 # :func:`without_validated`): they cost tokens, and the pattern's finding
 # (score 1.0) wins any overlap with what a model would say about them.

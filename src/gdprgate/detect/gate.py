@@ -93,6 +93,10 @@ class Lexicon:
     common: frozenset[str]
     given: frozenset[str]
 
+    def is_ordinary(self, word: str) -> bool:
+        """Whether lower-cased ``word`` is an ordinary word and no known name."""
+        return word in self.words and word not in self.names
+
 
 _lexicon_lock = threading.Lock()
 _lexicon: Lexicon | None = None
@@ -309,6 +313,7 @@ class ModelGate:
     """Picks the pieces of a text worth a model's time (see module doc)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
         self.words = lexicon.words
         self.names = lexicon.names
         self.common = lexicon.common
@@ -371,9 +376,7 @@ class ModelGate:
             return False
         words = value.split()
         return bool(words) and all(
-            _WORD.fullmatch(word) is not None
-            and word in self.words
-            and word not in self.names
+            _WORD.fullmatch(word) is not None and self.lexicon.is_ordinary(word)
             for word in words
         )
 

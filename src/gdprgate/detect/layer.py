@@ -33,6 +33,12 @@ class Layer(Protocol):
         ...
 
 
+# A call of at most this many texts (a request) uses both cores: Rampart
+# runs beside spaCy and splits its model runs over two threads. Larger
+# batches come from processes (DetectorPool, the scrubber) that keep every
+# core busy already, and run on the calling thread.
+SIDE_BY_SIDE_TEXTS = 16
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

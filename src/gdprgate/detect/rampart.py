@@ -33,7 +33,7 @@ from tokenizers import Tokenizer
 
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import load_lexicon
-from gdprgate.detect.layer import without_lone_surrogates
+from gdprgate.detect.layer import SIDE_BY_SIDE_TEXTS, without_lone_surrogates
 from gdprgate.detect.rampart_int8 import int8_model
 from gdprgate.detect.rampart_spans import (
     FloatArray,
@@ -48,10 +48,6 @@ WINDOW_TOKENS = 256
 OVERLAP_TOKENS = 64
 MAX_BATCH = 16
 INTRA_OP_THREADS = 2
-# A call of at most this many texts runs its model runs on two threads (see
-# ``_run_batches``); larger batches come from processes that keep every
-# core busy already.
-SIDE_BY_SIDE_TEXTS = 16
 
 _INSTALL_HINT = (
     "install it with `make install` or "
@@ -255,13 +251,7 @@ class RampartLayer:
         """Whether a capitalised word the model is unsure of may be a name:
         a known name, or no ordinary word of the lexicon's languages."""
         lexicon = load_lexicon(self.cache)
-        words, names = lexicon.words, lexicon.names
-
-        def maybe_name(word: str) -> bool:
-            lower = word.lower()
-            return lower in names or lower not in words
-
-        return maybe_name
+        return lambda word: not lexicon.is_ordinary(word.lower())
 
 
 def _run_batches(

@@ -13,7 +13,8 @@ probabilities. The steps:
    outside (``O``) is still a name part when the two name types together get
    :data:`NAME_FLOOR` and the caller's ``maybe_name`` accepts the word (the
    detector's: not an ordinary word, or a known name); the model is
-   unsure of names it has not seen ("Röttgen", "Rummenigge").
+   unsure of surnames it has not seen in running text ("distanzierte sich
+   Moranek").
 3. **Parts.** Neighbouring words of the same type, with nothing or only
    spaces between them, become one part.
 4. **Groups.** Name parts separated only by spaces or one hyphen become one
