@@ -10,9 +10,11 @@ values (only with the ``reidentify`` role).
 
 Keys read from the store are kept in memory with the keys' change mark of
 that moment. A request with such a key is admitted without a store read (no
-thread, no query); before anything of it is forwarded, :meth:`Access.confirm`
-reads the change mark, and when any key changed since (revoked, expired by
-hand, edited, by whichever process), reads the key again. A key held longer
+thread, no query). Every request, from memory or not, is confirmed once its
+texts are detected and before any of its values is stored or forwarded:
+:meth:`Access.confirm` reads the change mark, and when any key changed since
+(revoked, expired by hand, edited, by whichever process), reads the key
+again. A key held longer
 than :data:`KNOWN_SECONDS` is read from the store again in any case, so a
 write that bypassed the trigger counts within seconds.
 """

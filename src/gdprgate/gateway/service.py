@@ -54,7 +54,6 @@ class Gateway:
     metrics: GatewayMetrics = field(default_factory=GatewayMetrics)
     payloads: PayloadStore | None = None
     rights: Rights | None = None
-    # Findings of request texts read before (earlier turns of conversations).
     pseudonymizer: Pseudonymizer = field(init=False)
 
     def __post_init__(self) -> None:
