@@ -32,6 +32,12 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     # Digits glued to letters are an IBAN or a code, never a phone.
     ("IBAN DE89 3704 0044 0532 0130 00 please", []),
     ("code AB0301234567 and Tel.030 1234567", [(26, 37, "PHONE_NUMBER")]),
+    # Digits inside an e-mail address belong to the address.
+    ("Schreib an anna.0301234567@example.org", []),
+    ("mail 0301234567@example.org", []),
+    # A number before an address, apart from it, is still a number.
+    ("Tel 030 1234567 anna@example.org", [(4, 15, "PHONE_NUMBER")]),
+    ("Tel. 030 1234567/anna@example.org", [(5, 16, "PHONE_NUMBER")]),
 ]
 
 

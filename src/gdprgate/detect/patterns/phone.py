@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -27,6 +28,38 @@ _DATE = re.compile(
 )
 # The 3-2-4 layout of a US social security number.
 _SSN_SHAPE = re.compile(r"\d{3}([-\ ])\d{2}\1\d{4}")
+# The rest of the word on either side of a run (up to 64 characters, the
+# longest local part of an address): an ``@`` there puts the run inside an
+# e-mail address ("anna.100123@example.org").
+_WORD_BEFORE = re.compile(r"\S{0,64}\Z")
+_WORD_AFTER = re.compile(r"\S{0,64}")
+
+
+@functools.cache
+def _fewest_digits(region: str) -> int:
+    """The fewest digits a valid national number of ``region`` has.
+
+    A run with fewer digits cannot hold one, so ``phonenumbers`` need not be
+    asked; the lengths come from its own metadata.
+    """
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    general = metadata.general_desc if metadata else None
+    return min(general.possible_length if general else (), default=1)
+
+
+def _in_email(text: str, start: int, end: int) -> bool:
+    """Whether the run ``text[start:end]`` is part of an e-mail address.
+
+    Only a run without spaces can be: one with spaces may hold a number
+    before the address starts.
+    """
+    if any(char.isspace() for char in text[start:end]):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 64), start)
+    after = _WORD_AFTER.match(text, end)
+    return "@" in (before.group() if before else "") or (
+        after is not None and "@" in after.group()
+    )
 
 
 class PhoneRecognizer(PatternRecognizer):
@@ -46,7 +79,9 @@ class PhoneRecognizer(PatternRecognizer):
 
         ``phonenumbers`` scans slowly (about 8 ms a kilobyte for eight
         regions), so it reads only the runs of digits and separators that
-        could be a number, each with one character of margin either side.
+        could be a number, each with one character of margin either side,
+        and only in the regions whose numbers can be that long. Runs inside
+        an e-mail address are left to the e-mail recognizer.
         """
         for cluster in _CLUSTER.finditer(text):
             if cluster.start() > 0 and text[cluster.start() - 1].isalpha():
@@ -57,14 +92,18 @@ class PhoneRecognizer(PatternRecognizer):
             value = cluster.group()
             if sum(char.isdigit() for char in value) < _MIN_DIGITS:
                 continue
-            if _DATE.fullmatch(value):
+            if _DATE.fullmatch(value) or _in_email(text, *cluster.span()):
                 continue
             low = max(0, cluster.start() - 1)
             piece = text[low : cluster.end() + 1]
             # A number written with its country code reads the same in
             # every region: one region is enough.
             regions = self.regions[:1] if value.startswith("+") else self.regions
+            # Letters count too: phonenumbers reads "0800-FLOWERS" as digits.
+            length = sum(char.isdigit() or char.isalpha() for char in piece)
             for region in regions:
+                if length < _fewest_digits(region):
+                    continue
                 matcher = phonenumbers.PhoneNumberMatcher(
                     piece, region, leniency=phonenumbers.Leniency.VALID
                 )
