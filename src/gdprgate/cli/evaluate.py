@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +14,10 @@ from gdprgate.cli import main
 from gdprgate.cli._common import clear_errors
 from gdprgate.config import Settings
 from gdprgate.detect.evaluation.datasets import FORMATS
+
+if TYPE_CHECKING:
+    from gdprgate.detect.finding import Finding
+    from gdprgate.detect.pool import DetectorPool
 
 
 @main.command("eval")
@@ -32,7 +38,12 @@ from gdprgate.detect.evaluation.datasets import FORMATS
 @click.option(
     "--split", default="test", show_default=True, help="train, dev, test or all."
 )
-@click.option("--lang", default=None, help="Language code; default: from file name.")
+@click.option(
+    "--lang",
+    default=None,
+    help="Language code; default: from file name. 'auto': the detector "
+    "guesses each sample's language, as the gateway does.",
+)
 @click.option(
     "--limit", type=click.IntRange(min=1), default=None, help="Samples per file."
 )
@@ -88,20 +99,22 @@ def eval_(
     from gdprgate.detect.pool import DetectorPool
     from gdprgate.gateway.runtime import detector_config
 
-    datasets = load_datasets(dataset_path, fmt, split, lang, limit)
+    guess = lang is not None and lang.strip().lower() == "auto"
+    datasets = load_datasets(dataset_path, fmt, split, None if guess else lang, limit)
     # No cache: repeated sentences must cost their real time.
     config = replace(detector_config(Settings()), cache_size=0)
     reports = []
     with DetectorPool(config, workers) as pool:
         for dataset in datasets:
             if workers > 1:
-                run = run_batch(pool.analyze_batch, dataset.samples)
+                batch = _guessing_batch(pool) if guess else pool.analyze_batch
+                run = run_batch(batch, dataset.samples)
                 reports.append(score_run(dataset, run))
                 continue
             with click.progressbar(
                 length=len(dataset.samples), label=dataset.name, file=sys.stderr
             ) as bar:
-                analyze = pool.analyze_one
+                analyze = _guessing_one(pool) if guess else pool.analyze_one
                 reports.append(evaluate(dataset, analyze, bar.update))
 
     if as_json:
@@ -111,3 +124,15 @@ def eval_(
         click.echo(render_report(report))
         if top_errors:
             click.echo(render_errors(report, top_errors))
+
+
+def _guessing_one(pool: DetectorPool) -> Callable[[str, str], Sequence[Finding]]:
+    """``pool.analyze_one`` that ignores the dataset's language."""
+    return lambda text, _language: pool.analyze_one(text, None)
+
+
+def _guessing_batch(
+    pool: DetectorPool,
+) -> Callable[[Sequence[str], str], list[list[Finding]]]:
+    """``pool.analyze_batch`` that ignores the dataset's language."""
+    return lambda texts, _language: pool.analyze_batch(texts, None)

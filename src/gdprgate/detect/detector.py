@@ -33,7 +33,11 @@ from gdprgate.detect.generic_names import (
     drop_generic_names,
     is_entity_label,
 )
-from gdprgate.detect.language import guess_language, normalize_language
+from gdprgate.detect.language import (
+    guess_language,
+    load_language_table,
+    normalize_language,
+)
 from gdprgate.detect.layer import SIDE_BY_SIDE_TEXTS, Layer
 from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.lists import AllowList, DenyListLayer
@@ -217,6 +221,7 @@ class Detector:
         """Build every enabled layer and load its model now."""
         for layer in self._get_layers():
             layer.warm_up()
+        load_language_table()
         self._get_gate()
         self._get_rules()
         self._loaded = True

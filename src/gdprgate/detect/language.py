@@ -1,18 +1,38 @@
-"""A small guess at the language of a text, from common function words.
+"""A small guess at the language of a text, from its common words.
 
 Nine languages: the six with spaCy or context-word support and Portuguese,
 Swedish and Polish, so that their text is not read as English (spaCy's
 English pipeline would run on it) and scrubbed values get fakes of their
 locale.
 
-Good enough to pick the spaCy pipeline and the cache key; it is not a
-language identifier. Texts without any known word count as English.
+With ``wordfreq`` installed (the ``ner`` extra, which the model layers need
+anyway) each word votes with how common it is in each language: the
+:data:`TABLE_WORDS` most frequent words of every language, ranked, give a
+log-probability per language (Zipf's law: a word's frequency falls with
+its rank), and the language with the highest sum wins. Lower-case words
+vote in full, capitalised ones at :data:`CAPITAL_WEIGHT`: they are often
+names and places, whose language says little about the text's. English,
+the default, gives way only to a language ahead by :data:`MARGIN`, so that
+a few foreign place names in an English address do not turn it. Without
+``wordfreq``, a short list of function words per language counts instead.
+
+Measured on dev splits (share of texts guessed right; the function words
+alone in brackets): presidio-research synth en 0.989 (0.987), GermEval
+2014 dev de 0.999 (0.964), ECHR manual dev es 0.972 (0.713) and fr 0.939
+(0.896). Good enough to pick the spaCy pipeline and the cache key; it is
+not a language identifier. Texts without any known word count as English.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
+import math
 import re
+import threading
+
+import numpy as np
+import numpy.typing as npt
 
 SUPPORTED_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "pl")
 DEFAULT_LANGUAGE = "en"
@@ -86,7 +106,79 @@ for _index, _language in enumerate(SUPPORTED_LANGUAGES):
         _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _index)
 
 
+# Words per language in the frequency table, how much a capitalised word's
+# vote counts, and the lead (in nats) another language needs over English;
+# chosen on the dev splits named above.
+TABLE_WORDS = 5000
+CAPITAL_WEIGHT = 0.5
+MARGIN = 3.0
+
+_table_lock = threading.Lock()
+
+
+@functools.cache
+def _frequency_table() -> tuple[dict[str, int], npt.NDArray[np.float32]] | None:
+    """Each known word's row, and per row the log-probability of the word
+    in each supported language; ``None`` without ``wordfreq``."""
+    try:
+        import wordfreq
+    except ImportError:
+        return None
+    rows: dict[str, int] = {}
+    ranked = [wordfreq.top_n_list(lang, TABLE_WORDS) for lang in SUPPORTED_LANGUAGES]
+    for words in ranked:
+        for word in words:
+            rows.setdefault(word, len(rows))
+    # A word missing from a language's list is rarer there than its last one.
+    table = np.full(
+        (len(rows), len(SUPPORTED_LANGUAGES)), -math.log(3 * TABLE_WORDS), np.float32
+    )
+    for column, words in enumerate(ranked):
+        for rank, word in enumerate(words):
+            table[rows[word], column] = -math.log(rank + 10)
+    return rows, table
+
+
+def load_language_table() -> bool:
+    """Read the word-frequency table now (about half a second, once per
+    process); whether ``wordfreq`` is there to give one."""
+    with _table_lock:
+        return _frequency_table() is not None
+
+
 def guess_language(text: str) -> str:
+    """The supported language ``text`` is most likely written in.
+
+    See the module docstring; a text with no known word gets
+    :data:`DEFAULT_LANGUAGE`.
+    """
+    # Built once; two threads building it at once only waste time.
+    frequencies = _frequency_table()
+    if frequencies is None:
+        return _by_function_words(text)
+    rows, table = frequencies
+    found: list[int] = []
+    weights: list[float] = []
+    for match in itertools.islice(_WORD.finditer(text), _MAX_WORDS):
+        word = match.group()
+        weight = 1.0
+        if not word.islower():
+            word, weight = word.lower(), CAPITAL_WEIGHT
+        row = rows.get(word)
+        if row is not None:
+            found.append(row)
+            weights.append(weight)
+    if not found:
+        return DEFAULT_LANGUAGE
+    sums = np.asarray(weights, np.float32) @ table[found]
+    best = int(np.argmax(sums))
+    english = SUPPORTED_LANGUAGES.index(DEFAULT_LANGUAGE)
+    if sums[best] - sums[english] > MARGIN:
+        return SUPPORTED_LANGUAGES[best]
+    return DEFAULT_LANGUAGE
+
+
+def _by_function_words(text: str) -> str:
     """The supported language whose function words occur most in ``text``.
 
     Ties go to the language listed first in :data:`SUPPORTED_LANGUAGES`; a

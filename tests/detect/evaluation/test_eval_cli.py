@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from gdprgate.cli import main
+from gdprgate.detect import Detector, Finding
 
 PATTERNS_ONLY = {"GDPRGATE_DETECT_RAMPART": "false", "GDPRGATE_DETECT_SPACY": "false"}
 
@@ -97,3 +100,33 @@ def test_eval_with_workers_scores_the_same_in_batches(fixtures: Path) -> None:
     code, text = _eval(*args, "--workers", "2")
     assert code == 0, text
     assert "in batches" in text
+
+
+def test_eval_lang_auto_lets_the_detector_guess(
+    fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--lang auto`` hands no language to the detector, as the gateway
+    does; by default each sample goes with its file's language."""
+    asked: list[str | None] = []
+    analyze_batch = Detector.analyze_batch
+
+    def spy(
+        self: Detector,
+        texts: Sequence[str],
+        language: str | None = None,
+        scope: str = "",
+    ) -> list[list[Finding]]:
+        asked.append(language)
+        return analyze_batch(self, texts, language, scope)
+
+    monkeypatch.setattr(Detector, "analyze_batch", spy)
+    args = ["--dataset", str(fixtures / "presidio_synth.json"), "--format", "presidio"]
+    code, given = _eval(*args, "--json")
+    assert code == 0, given
+    assert set(asked) == {"en"}
+    asked.clear()
+    code, guessed = _eval(*args, "--lang", "auto", "--json")
+    assert code == 0, guessed
+    assert set(asked) == {None}
+    # The fixture is English: guessing changes nothing in the scores.
+    assert json.loads(guessed)[0]["token_level"] == json.loads(given)[0]["token_level"]
