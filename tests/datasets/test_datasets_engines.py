@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from gdprgate.datasets import Engine, LocalEngine, Scrubber, ScrubOptions, make_engine
+from gdprgate.datasets.detection import detect_texts
+from gdprgate.detect import Detector
 from gdprgate.store import Database
 from gdprgate.vault import Keyring
 from tests.datasets.conftest import PATTERNS, read_jsonl, write_jsonl
@@ -113,3 +115,24 @@ def test_pool_keeps_at_most_two_batches_per_worker_in_flight() -> None:
         engine.close()
     assert len(ahead) == 30
     assert max(ahead) <= 2 * 2
+
+
+def test_detect_texts_guesses_once_and_keeps_order(patterns_detector: Detector) -> None:
+    """Texts of several languages, grouped per language for the detector,
+    come back in input order with the detector's own findings and the
+    language it would have guessed."""
+    texts = [
+        f"Please write to {EMAIL}, thank you.",
+        f"Bitte schreiben Sie an {EMAIL_2}, danke.",
+        "",
+        f"Merci de m'écrire à {EMAIL} pour la facture.",
+        f"IBAN {IBAN} for the refund, please.",
+    ]
+    detected = detect_texts(patterns_detector, texts, None)
+    assert [lang for lang, _ in detected] == ["en", "de", "en", "fr", "en"]
+    for text, (_, spans) in zip(texts, detected, strict=True):
+        expected = [(f.start, f.end, f.entity) for f in patterns_detector.analyze(text)]
+        assert spans == expected
+    assert [entity for _, spans in detected for *_, entity in spans] == [
+        "EMAIL_ADDRESS", "EMAIL_ADDRESS", "EMAIL_ADDRESS", "IBAN_CODE",
+    ]  # fmt: skip
