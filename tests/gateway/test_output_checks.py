@@ -9,12 +9,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from gdprgate.detect import Finding
+from gdprgate.detect import DetectorConfig, Finding, build_detector
 from gdprgate.gateway import create_app
 from gdprgate.protect import OutputAction
 from gdprgate.vault import TOKEN_RE
 from tests.gateway.conftest import KNOWN, start_gateway
-from tests.support.canary import EMAIL_2, PERSON, PERSON_2
+from tests.support.canary import EMAIL_2, IBAN, PERSON, PERSON_2, PHONE
 from tests.support.detectors import KnownValuesDetector
 from tests.support.servers import ScriptedUpstream, serve_in_thread
 
@@ -155,3 +155,29 @@ def test_a_value_wrapped_in_a_fake_token_is_still_caught(
     text, counts = run(data_dir, url, OutputAction.REDACT, BODY, detector)
     assert shouted.split()[1] not in text
     assert counts == [{"PERSON": 1}]
+
+
+# A number written in groups, streamed a few characters at a time: each
+# group alone is no number, so the check must see the groups together.
+GROUPED = f"Call {PHONE} or pay to {IBAN}."
+
+
+@pytest.mark.parametrize("chunk_size", [1, 3, 4, 200])
+def test_streamed_values_written_in_groups_are_checked_whole(
+    data_dir: Path, chunk_size: int
+) -> None:
+    """A phone number and an IBAN the model wrote, streamed in pieces that
+    split their groups, come out as one token each, as they do unstreamed."""
+    upstream = ScriptedUpstream(reply=GROUPED, chunk_size=chunk_size)
+    patterns = build_detector(DetectorConfig(rampart=False, spacy=False))
+    with serve_in_thread(upstream.app()) as upstream_url:
+        streamed, _ = run(
+            data_dir, upstream_url + "/v1", OutputAction.TOKEN,
+            {**BODY, "stream": True}, detector=patterns,
+        )  # fmt: skip
+    assert PHONE not in streamed
+    assert IBAN not in streamed
+    assert not any(char.isdigit() for char in TOKEN_RE.sub("", streamed))
+    assert [m.group(0).split("_")[0] for m in TOKEN_RE.finditer(streamed)] == [
+        "<PHONE", "<IBAN",
+    ]  # fmt: skip

@@ -2,9 +2,10 @@
 
 A :class:`StreamFilter` takes the pieces of one streamed text and releases
 it in segments of whole words. It holds back the word still being written,
-a trailing run of capitalised words (a name may go on: "Anna" may be
-followed by "Schmidt"), and anything that may still become a token, up to
-``max_hold`` characters. Each segment is checked by the output guard (if
+a trailing run of capitalised words and of words with digits (a name may
+go on: "Anna" may be followed by "Schmidt"; so may a number written in
+groups: "+44 20 7946 0321", an IBAN, a card), and anything that may still
+become a token, up to ``max_hold`` characters. Each segment is checked by the output guard (if
 any), with the end of the text sent before it as context, and then has its
 tokens restored: nothing leaves unchecked.
 """
@@ -69,14 +70,21 @@ class StreamFilter:
         return self._restorer.restore(text, self._escape)
 
 
+def _may_go_on(word: str) -> bool:
+    """Whether the next word may still belong to the value ``word`` starts
+    or continues: a capitalised word, or one with a digit ("+44", "(030)",
+    "DE89", "0044")."""
+    return word[0].isupper() or any(char.isdigit() for char in word)
+
+
 def _segment_end(text: str, max_hold: int) -> int:
     """Where the text that can be checked now ends (0: keep holding)."""
     words = list(_WORD.finditer(text))
     held = len(text)
     if words and words[-1].end() == len(text):
         held = words.pop().start()  # the word is still being written
-    while words and words[-1].group()[0].isupper():
-        held = words.pop().start()  # a name may go on
+    while words and _may_go_on(words[-1].group()):
+        held = words.pop().start()  # a name or a number may go on
     if len(text) - held > max_hold:
         spaces = [match.end() for match in _SPACES.finditer(text)]
         held = spaces[-1] if spaces else len(text)
