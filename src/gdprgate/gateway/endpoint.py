@@ -28,6 +28,7 @@ from gdprgate.gateway.access import Caller
 from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.body import read_json_object
 from gdprgate.gateway.errors import error_response
+from gdprgate.gateway.leftovers import CheckedStream, check_leftovers
 from gdprgate.gateway.service import Gateway
 from gdprgate.gateway.slots import Slots
 from gdprgate.gateway.sse import DONE, Event, sse_events
@@ -251,15 +252,33 @@ def _settle(
     entry is written only once the answer may leave.
     """
     stored = copy.deepcopy(answer) if exchange.review is not None else None
-    if endpoint.rewrite_answer is not None:
-        endpoint.rewrite_answer(answer, answers)
+    _rewrite(endpoint, answer, answers)
     if stored is not None and exchange.review is not None:
-        if endpoint.rewrite_answer is not None:
-            endpoint.rewrite_answer(stored, exchange.review)
+        _rewrite(endpoint, stored, exchange.review)
         _keep_payload(gateway, exchange, stored)
     exchange.output_counts = answers.caught
     exchange.spent = _tokens_used(answer, exchange.sent_chars)
     gateway.record(exchange.entry(200, "ok"), exchange.subject)
+
+
+def _rewrite(endpoint: Endpoint, answer: Any, answers: AnswerFilter) -> None:
+    """Check and restore every text of a whole answer, in place: the route's
+    fields, then every other string (see :mod:`gdprgate.gateway.leftovers`).
+
+    An answer whose shape the route cannot read ("choices": 5) is the
+    upstream's fault: 502, never an internal error.
+    """
+    rewrite = endpoint.rewrite_answer or _leave_alone
+    try:
+        check_leftovers(answer, rewrite, answers)
+        rewrite(answer, answers)
+    except (TypeError, AttributeError, KeyError, IndexError) as exc:
+        msg = "the upstream model server sent an answer of an unexpected shape"
+        raise UpstreamError(msg) from exc
+
+
+def _leave_alone(_answer: Any, _answers: AnswerFilter) -> None:
+    """The rewriting of a route without model text (embeddings)."""
 
 
 async def _stream(
@@ -270,7 +289,7 @@ async def _stream(
     exchange: Exchange,
 ) -> StreamingResponse:
     assert endpoint.stream_rewriter is not None
-    rewriter = endpoint.stream_rewriter(answers)
+    rewriter = CheckedStream(endpoint.stream_rewriter, answers)
     started = time.perf_counter()
     upstream = await gateway.upstream.open_stream(endpoint.upstream_path, body)
     events = _relay(gateway, endpoint, upstream, rewriter, answers, exchange, started)
@@ -362,7 +381,7 @@ class _KeptStream:
     def __init__(self, endpoint: Endpoint, exchange: Exchange) -> None:
         self._copy: StreamRewriter | None = None
         if exchange.review is not None and endpoint.stream_rewriter is not None:
-            self._copy = endpoint.stream_rewriter(exchange.review)
+            self._copy = CheckedStream(endpoint.stream_rewriter, exchange.review)
         self._events: list[Any] = []
 
     def rewrite(self, rewriter: StreamRewriter, event: Event) -> list[Event]:

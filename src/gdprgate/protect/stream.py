@@ -5,9 +5,9 @@ it in segments of whole words. It holds back the word still being written,
 a trailing run of capitalised words and of words with digits (a name may
 go on: "Anna" may be followed by "Schmidt"; so may a number written in
 groups: "+44 20 7946 0321", an IBAN, a card), and anything that may still
-become a token, up to ``max_hold`` characters. Each segment is checked by the output guard (if
-any), with the end of the text sent before it as context, and then has its
-tokens restored: nothing leaves unchecked.
+become a token, up to ``max_hold`` characters. Each segment is checked by
+the output guard (if any), with the end of the text sent before it as
+context, and then has its tokens restored: nothing leaves unchecked.
 """
 
 from __future__ import annotations

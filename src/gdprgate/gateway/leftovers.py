@@ -1,0 +1,214 @@
+"""Answer fields no route knows: checked like the model's text, never passed raw.
+
+Each route rewrites the fields where its API puts the model's text
+(``choices[].message.content``, tool-call arguments, Responses output
+items, ...). An upstream can send more: an ``error`` object beside the
+choices, an audio transcript, a vendor's own field, a stream event of a kind
+the route does not know. Passing those on unchecked would let personal data
+out around the output check, so every string of an answer or stream event
+that the route will not rewrite goes through the output check and
+restoration here, first.
+
+Which strings the route rewrites is learnt by running it on a copy of the
+answer whose strings are replaced by numbered markers, with a filter that
+only notes the markers it is handed: a marker that comes out of the copy
+without having been handed to the filter is a string the route would pass
+on unchecked (one the route replaced or dropped does not come out). The
+route's own logic decides, so the two can never disagree. Strings that are
+plainly labels (``id``, ``model``, ``object``, ``role``, ``finish_reason``,
+``type`` ... with a value of letters, digits and ``_ . : / -`` only) pass as
+they are and are not marked, so the copy takes the same branches as the
+real answer; vectors (``embedding``) pass too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
+
+from gdprgate.errors import HTTPError
+from gdprgate.gateway.answer import AnswerFilter
+from gdprgate.gateway.sse import Event
+from gdprgate.protect import Restorer, StreamFilter
+
+# Fields whose values servers set as labels, not text a model wrote.
+LABEL_KEYS = frozenset(
+    {
+        "id",
+        "object",
+        "model",
+        "system_fingerprint",
+        "finish_reason",
+        "role",
+        "type",
+        "status",
+        "service_tier",
+        "event",
+        "item_id",
+        "call_id",
+        "response_id",
+        "previous_response_id",
+        "encoding_format",
+    }
+)
+# Fields whose values are no text at all (vectors, base64 vectors).
+OPAQUE_KEYS = frozenset({"embedding"})
+_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9_.:/\-]{0,127}")
+_MARK = re.compile("\ue000(\\d+)\ue001")
+
+Path = tuple[str | int, ...]
+Rewrite = Callable[[Any, AnswerFilter], object]
+
+
+def check_leftovers(answer: Any, rewrite: Rewrite, answers: AnswerFilter) -> None:
+    """Check, in place, every string of ``answer`` that ``rewrite`` (the
+    route's rewriting of it) would leave alone; labels pass."""
+    marked = copy.deepcopy(answer)
+    paths = _mark(marked)
+    if not paths:
+        return
+    probe = _Probe()
+    rewrite(marked, probe)
+    left = _marks(json.dumps(marked, ensure_ascii=False)) - probe.seen
+    _check(answer, paths, left, answers)
+
+
+def _marks(text: str) -> set[int]:
+    """The numbers of the markers still in ``text``."""
+    return {int(number) for number in _MARK.findall(text)}
+
+
+def _check(
+    value: Any, paths: list[Path], numbers: set[int], answers: AnswerFilter
+) -> None:
+    """Check the strings of ``value`` at the paths of ``numbers``."""
+    for number in sorted(numbers):
+        container, key = _locate(value, paths[number])
+        container[key] = answers.text(container[key])
+
+
+def _mark(value: Any) -> list[Path]:
+    """Replace each non-label string of ``value`` by a marker; their paths."""
+    paths: list[Path] = []
+    for container, key, path in _strings(value, ()):
+        container[key] = f"\ue000{len(paths)}\ue001"
+        paths.append(path)
+    return paths
+
+
+def _strings(value: Any, path: Path) -> Iterator[tuple[Any, Any, Path]]:
+    """Every non-label string below ``value``: (container, key, path)."""
+    items: list[tuple[Any, Any]]
+    if isinstance(value, dict):
+        items = list(value.items())
+    elif isinstance(value, list):
+        items = list(enumerate(value))
+    else:
+        return
+    for key, item in items:
+        if key in OPAQUE_KEYS:
+            continue
+        if isinstance(item, str):
+            if item and not (key in LABEL_KEYS and _LABEL.fullmatch(item)):
+                yield value, key, (*path, key)
+        else:
+            yield from _strings(item, (*path, key))
+
+
+def _locate(value: Any, path: Path) -> tuple[Any, Any]:
+    for key in path[:-1]:
+        value = value[key]
+    return value, path[-1]
+
+
+class StreamRewriter(Protocol):
+    """What :mod:`gdprgate.gateway.endpoint` calls a stream rewriter."""
+
+    def rewrite(self, event: Event) -> list[Event]: ...
+
+    def finish(self) -> list[Event]: ...
+
+    def error(self, error: HTTPError) -> Event: ...
+
+
+class CheckedStream:
+    """A route's stream rewriter that first checks, in every event, the
+    strings the route leaves alone (see the module docstring).
+
+    A twin rewriter with a probe filter sees every event too, so that it
+    keeps the same state as the real one (which texts were sent, which
+    filters are open) and marks the same fields as the route's.
+    """
+
+    def __init__(
+        self, make: Callable[[AnswerFilter], StreamRewriter], answers: AnswerFilter
+    ) -> None:
+        self._rewriter = make(answers)
+        self._probe = _Probe()
+        self._twin = make(self._probe)
+        self._answers = answers
+
+    def rewrite(self, event: Event) -> list[Event]:
+        try:
+            payload = json.loads(event.data)
+        except ValueError:
+            payload = None
+        if not isinstance(payload, (dict, list)):
+            return self._rewriter.rewrite(event)  # the route refuses it
+        marked = copy.deepcopy(payload)
+        paths = _mark(marked)
+        self._probe.seen.clear()
+        sent: list[Event] = []
+        # The route raises the same for the real event.
+        with contextlib.suppress(HTTPError):
+            sent = self._twin.rewrite(Event(json.dumps(marked), event.event))
+        left = set().union(*(_marks(out.data) for out in sent)) - self._probe.seen
+        _check(payload, paths, left, self._answers)
+        event = Event(json.dumps(payload, ensure_ascii=False), event.event)
+        return self._rewriter.rewrite(event)
+
+    def finish(self) -> list[Event]:
+        self._twin.finish()
+        return self._rewriter.finish()
+
+    def error(self, error: HTTPError) -> Event:
+        return self._rewriter.error(error)
+
+
+class _Probe(AnswerFilter):
+    """An answer filter that changes nothing and notes the markers it sees."""
+
+    def __init__(self) -> None:
+        super().__init__(Restorer({}))
+        self.seen: set[int] = set()
+
+    def note(self, text: str) -> str:
+        self.seen.update(int(number) for number in _MARK.findall(text))
+        return text
+
+    def text(self, text: str, *, json_string: bool = False) -> str:
+        return self.note(text)
+
+    def restore_only(self, text: str) -> str:
+        return self.note(text)
+
+    def stream(self, *, json_string: bool = False) -> StreamFilter:
+        return _ProbeStream(self)
+
+
+class _ProbeStream(StreamFilter):
+    """A stream filter that passes pieces on at once, noting markers."""
+
+    def __init__(self, probe: _Probe) -> None:
+        super().__init__(Restorer({}))
+        self._probe = probe
+
+    def feed(self, piece: str) -> str:
+        return self._probe.note(piece)
+
+    def flush(self) -> str:
+        return ""
