@@ -114,3 +114,15 @@ def test_an_error_status_carries_only_a_safe_code() -> None:
     assert caught.value.status_code == 400
     assert "bad_x" in str(caught.value)
     assert "Vesterholm" not in str(caught.value)
+
+
+def test_a_stream_answered_with_plain_json_is_an_upstream_error() -> None:
+    """A whole answer where events were asked for is refused before any
+    byte is relayed (the client gets a 502, not an empty stream)."""
+    body = b'{"choices": [{"message": {"content": "hello"}}]}'
+    head = (
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n"
+        b"content-length: " + str(len(body)).encode() + b"\r\n\r\n"
+    )
+    with raw_server([head, body]) as url, pytest.raises(UpstreamError, match="event"):
+        _stream_lines(url)

@@ -87,6 +87,12 @@ class Upstream:
                 _raise_for_status(response.status, content)
             finally:
                 response.close()
+        if response.content_type != "text/event-stream":
+            # A whole JSON answer (or a page) instead of events: relaying
+            # it as a stream would end in a bare [DONE], the answer lost.
+            response.close()
+            msg = "the upstream model server did not answer with an event stream"
+            raise UpstreamError(msg)
         return UpstreamStream(response)
 
     async def aclose(self) -> None:
