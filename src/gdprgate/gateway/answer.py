@@ -9,6 +9,7 @@ this request introduced, if the caller may see them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 
 from gdprgate.errors import ProtectionFailed
 from gdprgate.protect import OutputGuard, Restorer, StreamFilter, json_escape
@@ -21,7 +22,11 @@ class AnswerFilter:
     """Output check and restoration for the texts of one answer.
 
     ``json_content``: the answer's content is JSON (``response_format``), so
-    restored values are escaped as JSON string content.
+    restored values are escaped as JSON string content. ``tokens`` are the
+    request's own tokens: before the output check, a token the model wrote
+    in another form ("email_address_g2a1") is written as issued again, so
+    the check knows it for a token (and does not read its code as an ID
+    number), whether or not the caller may see its value.
     """
 
     def __init__(
@@ -30,10 +35,12 @@ class AnswerFilter:
         guard: OutputGuard | None = None,
         *,
         json_content: bool = False,
+        tokens: Collection[str] = (),
     ) -> None:
         self._restorer = restorer
         self._guard = guard
         self._json_content = json_content
+        self._as_issued = Restorer({token: token for token in tokens})
 
     @property
     def caught(self) -> Counter[str]:
@@ -53,12 +60,17 @@ class AnswerFilter:
     def stream(self, *, json_string: bool = False) -> StreamFilter:
         """A filter for one streamed text."""
         check = self._check if self._guard is not None else None
-        return StreamFilter(self._restorer, check, escape=self._escape(json_string))
+        return StreamFilter(
+            self._restorer,
+            check,
+            escape=self._escape(json_string),
+            tokens=self._as_issued if check else None,
+        )
 
     def _check(self, text: str, context: str) -> str:
         assert self._guard is not None
         try:
-            return self._guard.check(text, context)
+            return self._guard.check(self._as_issued.restore(text), context)
         except Exception as exc:
             raise ProtectionFailed(_CHECK_FAILED, code="output_check_failed") from exc
 

@@ -139,7 +139,9 @@ class Gateway:
                 rule,
                 blocked=self._blocked_for(caller),
             )
-        return AnswerFilter(restorer, guard, json_content=json_content)
+        return AnswerFilter(
+            restorer, guard, json_content=json_content, tokens=protected.restore_map
+        )
 
     def _blocked_for(self, caller: Caller) -> Callable[[str, str], bool] | None:
         """Values the model writes that may not enter the vault (see rights)."""

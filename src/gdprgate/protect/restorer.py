@@ -25,7 +25,6 @@ Escape = Callable[[str], str]
 
 _SEPARATOR = r"[\s_\-]*"
 _OPEN = r"(?:[<\[]\s?)?"
-_CLOSE = r"(?:\s?[>\]])?"
 _NOT_SEPARATOR = re.compile(r"[\s_\-<>\[\]]")
 # A variant can be a little longer than the token: spaces around brackets
 # and separators that replace nothing.
@@ -46,18 +45,19 @@ def _squash(text: str) -> str:
 def _variants_of(tokens: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for the variants of ``tokens`` (compiled once per set)."""
     variants = sorted(map(_variant_pattern, tokens), key=len, reverse=True)
-    return re.compile(
-        r"(?<![A-Za-z0-9])(?:" + "|".join(variants) + r")(?![A-Za-z0-9])",
-        re.IGNORECASE,
-    )
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(variants) + ")", re.IGNORECASE)
 
 
 def _variant_pattern(token: str) -> str:
+    """A token's variants: a closing bracket, when written, belongs to the
+    variant ("<PERSON_4F2K>s" loses no ">"); without one, no letter or
+    digit may follow (the code must end where the variant does)."""
     match = TOKEN_RE.fullmatch(token)
     if match is None:
-        return re.escape(token)
+        return re.escape(token) + r"(?![A-Za-z0-9])"
     parts = [*match["entity"].split("_"), match["code"]]
-    return _OPEN + _SEPARATOR.join(re.escape(part) for part in parts) + _CLOSE
+    core = _OPEN + _SEPARATOR.join(re.escape(part) for part in parts)
+    return core + r"(?:\s?[>\]]|(?![A-Za-z0-9]))"
 
 
 class Restorer:

@@ -34,8 +34,13 @@ class StreamFilter:
         *,
         escape: Escape | None = None,
         max_hold: int = 200,
+        tokens: Restorer | None = None,
     ) -> None:
         self._restorer = restorer
+        # The request's tokens, also where the caller may not see their
+        # values: a text that may still become one is held back for the
+        # check as well.
+        self._tokens = tokens
         self._check = check
         self._escape = escape
         self._max_hold = max_hold
@@ -58,7 +63,10 @@ class StreamFilter:
         cut = len(text)
         if self._check is not None:
             cut = _segment_end(text, self._max_hold)
-        return min(cut, self._restorer.holdback_start(text[:cut]))
+        cut = min(cut, self._restorer.holdback_start(text[:cut]))
+        if self._tokens is not None:
+            cut = min(cut, self._tokens.holdback_start(text[:cut]))
+        return cut
 
     def _release(self, text: str) -> str:
         if not text:
