@@ -89,6 +89,8 @@ def test_only_dates_that_name_a_time_are_kept(value: str, expected: bool) -> Non
         ("Please reply by Email or Phone.", "Phone", ORG, []),
         ("Telefon und E-Mail", "E-Mail", "PERSON", []),
         ("Reply to Phone", "Phone", LOC, []),
+        ("Pay Anna Weber, IBAN DE89 3704 0044 0532 0130 00", "IBAN", "PERSON", []),
+        ('{"iban": "x", "bic": "y"}', "bic", ORG, []),
         # Names that are also data words, and data words with a name.
         ("Please forward this to Mr Handy", "Mr Handy", "PERSON", ["Mr Handy"]),
         ("She moved from Mobile to Denver", "Mobile", LOC, ["Mobile"]),

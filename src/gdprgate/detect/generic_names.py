@@ -81,7 +81,7 @@ hr usb sim gps tv cv rsvp eta fyi aka diy
 # no generic word ("Mr Phone..." is left to the models).
 _DATA_WORDS = """
 email e-mail mail phone telephone telefon tel fax address adresse
-website homepage password passwort username login
+website homepage password passwort username login iban bic swift
 """
 DATA_WORDS = frozenset(_DATA_WORDS.split())
 # Little words allowed between generic words: "the Court of Appeal".
