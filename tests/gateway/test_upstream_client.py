@@ -126,3 +126,16 @@ def test_a_stream_answered_with_plain_json_is_an_upstream_error() -> None:
     )
     with raw_server([head, body]) as url, pytest.raises(UpstreamError, match="event"):
         _stream_lines(url)
+
+
+def test_a_stream_that_breaks_off_says_so() -> None:
+    """A connection lost in the middle of the answer is not reported as a
+    server that cannot be reached."""
+    head = (
+        b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
+        b"transfer-encoding: chunked\r\n\r\n"
+    )
+    # A chunk announced as 0x40 bytes, cut after a few.
+    chunks = [head, b"c\r\ndata: one\n\n\r\n", b"40\r\ndata: tw"]
+    with raw_server(chunks) as url, pytest.raises(UpstreamError, match="broke off"):
+        _stream_lines(url)

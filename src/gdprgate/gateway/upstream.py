@@ -114,7 +114,7 @@ class UpstreamStream:
         """
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         pending = ""
-        with _translate_errors():
+        with _translate_errors("the upstream model server broke off its answer"):
             async for chunk in self._response.content.iter_any():
                 pending += decoder.decode(chunk)
                 complete, pending = split_lines(pending)
@@ -161,7 +161,14 @@ def _encode(body: dict[str, Any]) -> bytes:
 
 
 class _translate_errors:
-    """Turns transport failures into gateway errors without request text."""
+    """Turns transport failures into gateway errors without request text.
+
+    ``broken`` is what a lost connection means where it happens: before the
+    answer, the server cannot be reached; during it, the answer broke off.
+    """
+
+    def __init__(self, broken: str = "the upstream model server cannot be reached"):
+        self._broken = broken
 
     def __enter__(self) -> None:
         return None
@@ -173,8 +180,7 @@ class _translate_errors:
             msg = "the upstream model server did not answer in time"
             raise UpstreamTimeout(msg) from exc
         if isinstance(exc, aiohttp.ClientError | ConnectionError):
-            msg = "the upstream model server cannot be reached"
-            raise UpstreamError(msg) from exc
+            raise UpstreamError(self._broken) from exc
 
 
 async def _json_object(response: aiohttp.ClientResponse) -> dict[str, Any]:
