@@ -155,7 +155,12 @@ def test_an_accepted_word_the_model_left_outside_becomes_a_name() -> None:
     assert found == [("Velmora", "PERSON", pytest.approx(0.9))]
 
 
-def test_an_accepted_model_name_keeps_the_models_score() -> None:
-    found = _decode_with("Velmora", [("Velmora", 0.7, 0.0)], [0.95])
+def test_an_accepted_model_name_scores_the_models_name_mass() -> None:
+    """Below a majority of the model's mass, the score stays under the
+    detector's default ``min_score`` (0.5): the scorer alone cannot make a
+    word the model doubts outrank another layer's finding."""
+    sure = _decode_with("Velmora", [("Velmora", 0.7, 0.0)], [0.95])
+    doubted = _decode_with("Velmora", [("Velmora", 0.45, 0.2)], [0.95])
 
-    assert found == [("Velmora", "PERSON", pytest.approx(0.7))]
+    assert sure == [("Velmora", "PERSON", pytest.approx(0.7))]
+    assert doubted == [("Velmora", "PERSON", pytest.approx(0.45))]

@@ -176,15 +176,16 @@ def _rescored(
 ) -> tuple[str, float] | None:
     """The type and score of a word the rescorer judged (``None``: outside).
 
-    A name part keeps the model's score when the model called it one, else
-    it scores above the default ``min_score``; a word that is no name
-    part takes the model's best other type.
+    A name part the model called one scores the two name types together
+    (a majority of the model's mass passes the default ``min_score``); one
+    the model left outside scores ``0.5 + opinion / 2``. A word that is no
+    name part takes the model's best other type.
     """
     best = int(np.argmax(probs))
     if opinion >= RESCORE_THRESHOLD:
         kind = given if probs[given] >= probs[surname] else surname
         if best in (given, surname):
-            return type_names[kind], float(probs[best])
+            return type_names[kind], float(probs[given] + probs[surname])
         return type_names[kind], 0.5 + opinion / 2
     others = probs.copy()
     others[[given, surname]] = -1.0
