@@ -26,9 +26,9 @@ from gdprgate.detect.rampart_spans import ADDRESS_PARTS, decode_parts, group_par
 TYPES = ["O", "GIVEN_NAME", "SURNAME", "CITY", "EMAIL"]
 COLUMNS = columns(TYPES, ADDRESS_PARTS)
 LEXICON = Lexicon(
-    words=frozenset({"die", "hat", "gesagt", "trotzdem", "forscher", "kanzlerin"}),
+    words=frozenset({"die", "hat", "gesagt", "danach", "forscher", "kanzlerin"}),
     names=frozenset({"lotte"}),
-    common=frozenset({"die", "hat", "trotzdem"}),
+    common=frozenset({"die", "hat", "danach"}),
     given=frozenset({"lotte"}),
 )
 
@@ -87,8 +87,8 @@ def test_a_role_word_makes_an_unknown_surname_the_model_doubts_a_name() -> None:
 def test_an_ordinary_noun_the_model_calls_a_name_is_not_one() -> None:
     """A capitalised German noun is rejected; an unknown word in the same
     place, with the same model probability, is kept."""
-    noun = _probability("Trotzdem wiesen Forscher das nach.", "Forscher", 0.7)
-    unknown = _probability("Trotzdem wiesen Valdoro das nach.", "Valdoro", 0.7)
+    noun = _probability("Danach prüften Forscher das nach.", "Forscher", 0.7)
+    unknown = _probability("Danach prüften Valdoro das nach.", "Valdoro", 0.7)
 
     assert noun is not None
     assert unknown is not None

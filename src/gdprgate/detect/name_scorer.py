@@ -452,7 +452,7 @@ def _sentence_starts(values: Sequence[str]) -> list[bool]:
 
 def _compound_head(lower: str, lexicon: Lexicon) -> bool:
     """Whether ``lower`` ends in an ordinary word of four letters or more
-    after three letters or more ("holzmangel": "mangel")."""
+    after three letters or more ("wasserglas": "glas")."""
     if len(lower) < 8 or lower in lexicon.names:
         return False
     return any(lexicon.is_ordinary(lower[cut:]) for cut in range(3, len(lower) - 3))
