@@ -165,8 +165,23 @@ def test_an_unsure_surname_in_running_text_is_still_a_name(
     text = "In einer ersten Reaktion distanzierte sich Moranek von dem Ergebnis."
 
     assert _values(text, _analyze(rampart_layer, text, "de"), "PERSON") == ["Moranek"]
+    # Without the name scorer, the floor decides alone.
+    monkeypatch.setattr(rampart, "UNSCORED_LANGUAGES", frozenset({"de"}))
+    assert _values(text, _analyze(rampart_layer, text, "de"), "PERSON") == ["Moranek"]
     monkeypatch.setattr(rampart_spans, "NAME_FLOOR", 1.1)
     assert _values(text, _analyze(rampart_layer, text, "de"), "PERSON") == []
+
+
+@pytest.mark.ner
+def test_the_name_scorer_drops_a_word_the_model_reads_as_a_name(
+    rampart_layer: RampartLayer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model alone calls a sentence's first word, an adverb, a name."""
+    text = "Immerhin hat der Verein den Antrag am Montag angenommen."
+
+    assert _values(text, _analyze(rampart_layer, text, "de"), "PERSON") == []
+    monkeypatch.setattr(rampart, "UNSCORED_LANGUAGES", frozenset({"de"}))
+    assert _values(text, _analyze(rampart_layer, text, "de"), "PERSON") == ["Immerhin"]
 
 
 @pytest.mark.ner

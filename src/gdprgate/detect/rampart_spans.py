@@ -14,7 +14,10 @@ probabilities. The steps:
    :data:`NAME_FLOOR` and the caller's ``maybe_name`` accepts the word (the
    detector's: not an ordinary word, or a known name); the model is
    unsure of surnames it has not seen in running text ("distanzierte sich
-   Moranek").
+   Moranek"). A caller's ``rescore`` (the name scorer of
+   :mod:`gdprgate.detect.name_scorer`) overrules both for every word it
+   judges: a word it gives 0.5 or more is a name part, any other takes the
+   model's best type besides the name types.
 3. **Parts.** Neighbouring words of the same type, with nothing or only
    spaces between them, become one part.
 4. **Groups.** Name parts separated only by spaces or one hyphen become one
@@ -76,6 +79,13 @@ _ADDRESS_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?")
 _EDGE_PUNCTUATION = " \t\r\n\u00a0.,;:!?\"'"
 
 FloatArray = npt.NDArray[np.float32]
+# A second opinion on the words of a text (see
+# :mod:`gdprgate.detect.name_scorer`): for each ``(start, end,
+# probabilities)`` word, the probability that it is part of a name, or
+# ``None`` to keep the model's choice.
+Rescore = Callable[[str, Sequence[tuple[int, int, FloatArray]]], Sequence[float | None]]
+# The rescorer's probability that makes a word a name part.
+RESCORE_THRESHOLD = 0.5
 
 
 @dataclass
@@ -114,18 +124,30 @@ def decode_parts(
     type_probs: FloatArray,
     type_names: Sequence[str],
     maybe_name: Callable[[str], bool] | None = None,
+    rescore: Rescore | None = None,
 ) -> list[Part]:
     """Steps 2 and 3: words from word pieces, then parts from words.
 
     ``maybe_name`` (a capitalised word) says whether a word the model left
     outside may still be a name part; ``None`` keeps the model's choice.
+    ``rescore`` (see :data:`Rescore`), when given, decides instead of
+    ``maybe_name`` for every word it gives a probability.
     """
     given, surname = _name_columns(type_names)
+    words = _words(offsets, word_ids, type_probs)
+    opinions: Sequence[float | None] = [None] * len(words)
+    if rescore is not None and given >= 0 and surname >= 0:
+        opinions = rescore(text, words)
     parts: list[Part] = []
-    for start, end, probs in _words(offsets, word_ids, type_probs):
+    for (start, end, probs), opinion in zip(words, opinions, strict=True):
         best = int(np.argmax(probs))
         kind, score = type_names[best], float(probs[best])
-        if best == 0:
+        if opinion is not None:
+            named = _rescored(probs, opinion, type_names, given, surname)
+            if named is None:
+                continue
+            kind, score = named
+        elif best == 0:
             if maybe_name is None or given < 0 or surname < 0:
                 continue
             mass = float(probs[given] + probs[surname])
@@ -143,6 +165,34 @@ def decode_parts(
         else:
             parts.append(Part(start, end, kind, [score]))
     return parts
+
+
+def _rescored(
+    probs: FloatArray,
+    opinion: float,
+    type_names: Sequence[str],
+    given: int,
+    surname: int,
+) -> tuple[str, float] | None:
+    """The type and score of a word the rescorer judged (``None``: outside).
+
+    A name part the model called one scores the two name types together
+    (a majority of the model's mass passes the default ``min_score``); one
+    the model left outside scores ``0.5 + opinion / 2``. A word that is no
+    name part takes the model's best other type.
+    """
+    best = int(np.argmax(probs))
+    if opinion >= RESCORE_THRESHOLD:
+        kind = given if probs[given] >= probs[surname] else surname
+        if best in (given, surname):
+            return type_names[kind], float(probs[given] + probs[surname])
+        return type_names[kind], 0.5 + opinion / 2
+    others = probs.copy()
+    others[[given, surname]] = -1.0
+    other = int(np.argmax(others))
+    if other == 0:
+        return None
+    return type_names[other], float(probs[other])
 
 
 def _name_columns(type_names: Sequence[str]) -> tuple[int, int]:

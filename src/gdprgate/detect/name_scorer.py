@@ -1,0 +1,504 @@
+"""A second opinion on every word that might be part of a name.
+
+Rampart reads text in lower case, and in German (where every noun is
+capitalised) it calls many nouns names ("Forscher", "Anteil") while it
+leaves famous surnames it has not seen near zero ("Röttgen", "Obama"). The
+scorer looks at each *candidate* word (a capitalised word, or one the model
+calls a name part) with what the model cannot see: capitals, the position
+in the sentence, the lexicon (ordinary word, known name, given name, the
+head of a compound noun), a title or role word before it ("Kanzlerin",
+"Herr", "Trainer"), a given name before it, a genitive "s" after a known
+name, and the model's own name and place probabilities for the word and
+its neighbours.
+
+A logistic regression (the weights in :data:`WEIGHTS`, numpy only) turns
+these features into the probability that the word is part of a person's
+name. It was fitted on the GermEval 2014 dev split (German news and
+Wikipedia) with five-fold cross-validation inside that split choosing the
+features, the L2 penalty and the threshold; no text of the data set is
+kept, only the weights below, and the feature names say what each weight
+reads. The threshold is folded into the bias: a word is a name part when
+its probability reaches 0.5. ``bench/train_name_scorer.py`` refits them.
+
+Held out (five folds), the candidate words of GermEval dev went from
+precision 0.687 / recall 0.779 (the model and ``NAME_FLOOR``) to 0.780 /
+0.826 at the chosen threshold (0.3, L2 penalty 1.0). A hidden layer, word
+endings (hashed letter n-grams), word-piece counts, organisation words
+and a genitive-before-noun rule each moved the held-out F1 by 0.005 or
+less, and were left out.
+
+The scorer decides only for candidates: a lower-case word the model left
+outside stays outside. Profiles of the words seen are kept (up to
+:data:`KNOWN_WORDS`), so a word costs its lexicon look-ups once. See
+:func:`name_probabilities`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from gdprgate.detect.gate import Lexicon
+
+FloatArray = npt.NDArray[np.float32]
+
+# Words that stand right before a person's name: titles, offices, roles,
+# kinship. Lower case; one line per language (de, en, fr, es/pt, it/nl, sv).
+_ROLE_LIST = """
+herr herrn frau fräulein dr prof kanzler kanzlerin bundeskanzler
+bundeskanzlerin präsident präsidentin bundespräsident minister ministerin
+ministerpräsident bürgermeister bürgermeisterin trainer trainerin kapitän
+sänger sängerin schauspieler schauspielerin regisseur autor autorin
+kollege kollegin vater mutter bruder schwester sohn tochter onkel tante
+papst könig königin kaiser kaiserin fürst graf gräfin herzog prinz
+prinzessin bischof pfarrer genosse chef chefin sprecher sprecherin
+geschäftsführer vorsitzende vorsitzender abgeordnete abgeordneter
+senator stürmer torwart spieler spielerin anwalt richter richterin
+mr mrs ms miss sir lady lord president minister chancellor coach
+mayor judge king queen prince princess pope father mother brother sister
+son daughter uncle aunt senator governor captain singer actor actress
+m mme mlle monsieur madame président ministre roi reine père mère fils
+fille juge maître
+sr sra don doña señor señora presidente ministro ministra rey reina
+padre madre hijo hija juez senhor senhora dona filho filha
+signor signora dott re regina meneer mevrouw heer
+herr fru kung drottning statsminister ministern presidenten kungen
+"""
+ROLE_WORDS = frozenset(_ROLE_LIST.split())
+# Little words that join the parts of one name ("Ludwig van Beethoven").
+_PARTICLE_LIST = "von van der den de del della di da dos das du la le zu af ten ter"
+PARTICLES = frozenset(_PARTICLE_LIST.split())
+# Articles and prepositions: in German, a name rarely takes an article,
+# and a place often follows a preposition.
+_ARTICLE_LIST = """
+der die das den dem des ein eine einer eines einem einen the a an le la les
+un une el los las una il lo gli o os um uma en ett het
+"""
+ARTICLES = frozenset(_ARTICLE_LIST.split())
+_PREPOSITION_LIST = """
+in im nach aus bei beim am an zum zur vom gegen über durch
+to from at into par pour en dans à au aux em no na para por på till från
+"""
+PREPOSITIONS = frozenset(_PREPOSITION_LIST.split())
+# Endings of abstract and collective nouns, never of a name.
+_NOUN_SUFFIXES = (
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "tion",
+    "ismus",
+    "ität",
+    "nis",
+    "tum",
+    "chen",
+    "lein",
+    "ungen",
+    "ismo",
+    "ção",
+    "dade",
+    "ering",
+    "ande",
+    "ment",
+)
+_QUOTES = "\"'„“”‚‘’«»‹›([{"
+_CLOSING = "\"'’”)]»"
+_MARKS = _QUOTES + _CLOSING
+_SENTENCE_ENDS = ".!?:;…"
+_SPACES = " \t\u00a0"
+
+# What the model said of the word and its neighbours.
+MODEL_FEATURES = (
+    "name_logit",
+    "name_prob",
+    "place_prob",
+    "other_prob",
+    "model_name",
+    "previous_name_prob",
+    "next_name_prob",
+)
+# The word's shape and what the lexicon knows of it.
+WORD_FEATURES = (
+    "lower_case",
+    "all_capitals",
+    "short",
+    "digit",
+    "ordinary",
+    "common",
+    "known_name",
+    "given_name",
+    "genitive_of_name",
+    "compound_head",
+    "noun_suffix",
+    "role_word",
+)
+# The words and marks around it.
+CONTEXT_FEATURES = (
+    "sentence_start",
+    "previous_capital",
+    "next_capital",
+    "previous_lower",
+    "next_lower",
+    "previous_given",
+    "next_given",
+    "next_capital_unknown",
+    "previous_capital_noun",
+    "role_before",
+    "particle_before",
+    "article_before",
+    "preposition_before",
+    "quote_before",
+    "hyphen_after",
+    "particle_in_name",
+)
+FEATURES = (
+    "bias",
+    *MODEL_FEATURES,
+    *WORD_FEATURES,
+    *CONTEXT_FEATURES,
+    "ordinary_x_name_prob",
+    "start_x_ordinary",
+)
+# Fitted weights, one per feature (see the module doc).
+# BEGIN WEIGHTS
+WEIGHTS: dict[str, float] = {
+    "bias": 1.2883,
+    "name_logit": 2.3636,
+    "name_prob": -0.8682,
+    "place_prob": -0.1835,
+    "other_prob": -0.0577,
+    "model_name": -0.2876,
+    "previous_name_prob": 0.3714,
+    "next_name_prob": 0.1087,
+    "lower_case": -2.4194,
+    "all_capitals": -1.8394,
+    "short": 1.9312,
+    "digit": 0.8086,
+    "ordinary": -1.2924,
+    "common": -0.6278,
+    "known_name": 0.0072,
+    "given_name": 1.5036,
+    "genitive_of_name": 0.7217,
+    "compound_head": -1.0473,
+    "noun_suffix": -0.6911,
+    "role_word": -0.0955,
+    "sentence_start": 0.6091,
+    "previous_capital": 0.1626,
+    "next_capital": -0.0047,
+    "previous_lower": 0.0422,
+    "next_lower": -0.3345,
+    "previous_given": 2.5424,
+    "next_given": -0.9678,
+    "next_capital_unknown": 0.4498,
+    "previous_capital_noun": -0.5065,
+    "role_before": 1.6517,
+    "particle_before": -0.1455,
+    "article_before": -0.8985,
+    "preposition_before": -0.8144,
+    "quote_before": -0.6709,
+    "hyphen_after": -0.3358,
+    "particle_in_name": 1.4643,
+    "ordinary_x_name_prob": 0.4472,
+    "start_x_ordinary": -1.4966,
+}
+# END WEIGHTS
+
+# ``(start, end, type probabilities)`` of one word, as ``decode_parts``
+# hands it over.
+WordProbs = tuple[int, int, FloatArray]
+FloatMatrix = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where the scorer's types sit among the model's type columns."""
+
+    given: int
+    surname: int
+    places: tuple[int, ...]
+    others: tuple[int, ...]
+
+
+def columns(type_names: Sequence[str], places: frozenset[str]) -> Columns | None:
+    """The columns of ``type_names``; ``None`` without both name types."""
+    names = list(type_names)
+    if "GIVEN_NAME" not in names or "SURNAME" not in names:
+        return None
+    given, surname = names.index("GIVEN_NAME"), names.index("SURNAME")
+    place = tuple(i for i, name in enumerate(names) if name in places)
+    other = tuple(
+        i for i in range(1, len(names)) if i not in place and i not in (given, surname)
+    )
+    return Columns(given, surname, place, other)
+
+
+def feature_matrix(
+    text: str,
+    words: Sequence[WordProbs],
+    cols: Columns,
+    lexicon: Lexicon,
+    known: dict[str, Profile] | None = None,
+) -> tuple[list[int], FloatMatrix]:
+    """The candidates among ``words`` and one row of :data:`FEATURES` each.
+
+    A candidate is a word that starts with a capital letter, or one the
+    model calls a name part. ``known`` keeps the profiles of words already
+    seen (see :class:`Profile`) from call to call.
+    """
+    if not words:
+        return [], np.zeros((0, len(FEATURES)))
+    probs = np.stack([probs for _, _, probs in words])
+    best = probs.argmax(axis=1)
+    called = ((best == cols.given) | (best == cols.surname)).tolist()
+    values = [text[start:end] for start, end, _ in words]
+    candidates = [
+        index
+        for index, value in enumerate(values)
+        if value[:1].isalpha() and (value[0].isupper() or called[index])
+    ]
+    matrix = np.zeros((len(candidates), len(FEATURES)))
+    if not candidates:
+        return candidates, matrix
+
+    previous, following = _neighbours(text, words, values)
+    starts = _sentence_starts(values)
+    matrix[:, 0] = 1.0
+    model = 1 + len(MODEL_FEATURES)
+    matrix[:, 1:model] = _model_block(probs, cols, candidates, previous, following)
+    known = {} if known is None else known
+    nobody = _profile("", lexicon, known)
+    rows = []
+    for index in candidates:
+        before, after = (
+            _profile(values[other], lexicon, known) if other >= 0 else nobody
+            for other in (previous[index], following[index])
+        )
+        own = _profile(values[index], lexicon, known)
+        start, end = words[index][0], words[index][1]
+        rows.append(
+            [
+                *own.own,
+                float(starts[index]),
+                before.capital,
+                after.capital,
+                before.lower_case,
+                after.lower_case,
+                before.capital_given,
+                after.capital_given,
+                after.capital_unknown,
+                before.capital_noun,
+                before.role,
+                before.particle,
+                before.article,
+                before.preposition,
+                float(start > 0 and text[start - 1] in _QUOTES),
+                float(text[end : end + 1] == "-"),
+                float(
+                    own.particle > 0
+                    and before.capital > 0
+                    and (after.capital > 0 or after.particle > 0)
+                ),
+            ]
+        )
+    matrix[:, model : len(FEATURES) - 2] = rows
+    ordinary = matrix[:, FEATURES.index("ordinary")]
+    matrix[:, -2] = ordinary * matrix[:, FEATURES.index("name_prob")]
+    matrix[:, -1] = ordinary * matrix[:, FEATURES.index("sentence_start")]
+    return candidates, matrix
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What one word's letters say, as a candidate (``own``: the
+    :data:`WORD_FEATURES`) and as the neighbour of one (1.0 or 0.0 each)."""
+
+    own: list[float]
+    capital: float
+    lower_case: float
+    capital_given: float
+    capital_unknown: float
+    capital_noun: float
+    role: float
+    particle: float
+    article: float
+    preposition: float
+
+
+# Words whose profiles a scorer keeps; beyond, it starts afresh.
+KNOWN_WORDS = 50_000
+
+
+def _profile(value: str, lexicon: Lexicon, known: dict[str, Profile]) -> Profile:
+    """The profile of ``value``, from ``known`` or made and kept there."""
+    profile = known.get(value)
+    if profile is not None:
+        return profile
+
+    lower = value.lower()
+    capital = value[:1].isupper()
+    ordinary = lexicon.is_ordinary(lower)
+    role = lower in ROLE_WORDS
+    compound = _compound_head(lower, lexicon)
+    capital_noun = capital and not role and (ordinary or compound)
+    profile = Profile(
+        own=_word_row(value, lower, ordinary, compound, lexicon),
+        capital=float(capital),
+        lower_case=float(value[:1].islower()),
+        capital_given=float(capital and lower in lexicon.given),
+        capital_unknown=float(capital and not ordinary),
+        capital_noun=float(capital_noun),
+        role=float(role),
+        particle=float(value in PARTICLES),
+        article=float(lower in ARTICLES),
+        preposition=float(lower in PREPOSITIONS),
+    )
+    if len(known) >= KNOWN_WORDS:
+        known.clear()
+    known[value] = profile
+    return profile
+
+
+def _neighbours(
+    text: str, words: Sequence[WordProbs], values: Sequence[str]
+) -> tuple[list[int], list[int]]:
+    """For each word, the index of the word before and after it (-1: none):
+    a word of letters or digits with nothing or only spaces between."""
+    joined = [False] * len(words)
+    for index in range(1, len(words)):
+        gap = text[words[index - 1][1] : words[index][0]]
+        joined[index] = not gap.strip(_SPACES)
+    alnum = [value.isalnum() for value in values]
+    previous = [
+        index - 1 if index > 0 and joined[index] and alnum[index - 1] else -1
+        for index in range(len(words))
+    ]
+    following = [
+        index + 1
+        if index + 1 < len(words) and joined[index + 1] and alnum[index + 1]
+        else -1
+        for index in range(len(words))
+    ]
+    return previous, following
+
+
+def _model_block(
+    probs: FloatArray,
+    cols: Columns,
+    candidates: list[int],
+    previous: list[int],
+    following: list[int],
+) -> FloatMatrix:
+    """The :data:`MODEL_FEATURES` columns of the candidates."""
+    name = (probs[:, cols.given] + probs[:, cols.surname]).astype(np.float64)
+    # Index -1 (no neighbour) reads the 0.0 appended at the end.
+    padded = np.append(name, 0.0)
+    picked = np.array(candidates)
+    own = name[picked]
+    clipped = np.clip(own, 1e-4, 1 - 1e-4)
+    best = probs[picked].argmax(axis=1)
+    return np.column_stack(
+        [
+            np.log(clipped / (1 - clipped)) / 5,
+            own,
+            probs[picked][:, list(cols.places)].sum(axis=1),
+            probs[picked][:, list(cols.others)].sum(axis=1),
+            (best == cols.given) | (best == cols.surname),
+            padded[[previous[i] for i in candidates]],
+            padded[[following[i] for i in candidates]],
+        ]
+    )
+
+
+def _word_row(
+    value: str, lower: str, ordinary: bool, compound: bool, lexicon: Lexicon
+) -> list[float]:
+    """The :data:`WORD_FEATURES` of one word."""
+    genitive = (
+        len(lower) > 3
+        and lower.endswith("s")
+        and lower[:-1] in lexicon.names
+        and not ordinary
+    )
+    return [
+        float(value[:1].islower()),
+        float(len(value) > 1 and value.isupper()),
+        float(len(value) <= 2),
+        float(any(char.isdigit() for char in value)),
+        float(ordinary),
+        float(lower in lexicon.common),
+        float(lower in lexicon.names),
+        float(lower in lexicon.given),
+        float(genitive),
+        float(compound),
+        float(len(lower) > 5 and lower.endswith(_NOUN_SUFFIXES)),
+        float(lower in ROLE_WORDS),
+    ]
+
+
+def _sentence_starts(values: Sequence[str]) -> list[bool]:
+    """Whether each word opens a sentence: no word but quotes and brackets
+    stands between it and the start of the text or a sentence's end."""
+    starts = []
+    last = ""
+    for value in values:
+        starts.append(not last or last[-1] in _SENTENCE_ENDS)
+        if value.strip(_MARKS):
+            last = value
+    return starts
+
+
+def _compound_head(lower: str, lexicon: Lexicon) -> bool:
+    """Whether ``lower`` ends in an ordinary word of four letters or more
+    after three letters or more ("wasserglas": "glas")."""
+    if len(lower) < 8 or lower in lexicon.names:
+        return False
+    return any(lexicon.is_ordinary(lower[cut:]) for cut in range(3, len(lower) - 3))
+
+
+def name_probabilities(
+    text: str,
+    words: Sequence[WordProbs],
+    cols: Columns,
+    lexicon: Lexicon,
+    weights: dict[str, float] | None = None,
+    known: dict[str, Profile] | None = None,
+) -> list[float | None]:
+    """The probability that each word is part of a name; ``None`` for a
+    word that is no candidate (see :func:`feature_matrix`)."""
+    table = weights or WEIGHTS
+    candidates, matrix = feature_matrix(text, words, cols, lexicon, known)
+    result: list[float | None] = [None] * len(words)
+    if not candidates:
+        return result
+    vector = np.array([table[name] for name in FEATURES])
+    scores = 1.0 / (1.0 + np.exp(-(matrix @ vector)))
+    for index, score in zip(candidates, scores.tolist(), strict=True):
+        result[index] = score
+    return result
+
+
+class NameScorer:
+    """The scorer for one model's types, as ``decode_parts`` calls it."""
+
+    def __init__(
+        self,
+        type_names: Sequence[str],
+        places: frozenset[str],
+        lexicon: Lexicon,
+        weights: dict[str, float] | None = None,
+    ) -> None:
+        self._columns = columns(type_names, places)
+        self._lexicon = lexicon
+        self._weights = weights
+        self._known: dict[str, Profile] = {}
+
+    def __call__(self, text: str, words: Sequence[WordProbs]) -> list[float | None]:
+        """The probability of each word (see :func:`name_probabilities`)."""
+        if self._columns is None:
+            return [None] * len(words)
+        return name_probabilities(
+            text, words, self._columns, self._lexicon, self._weights, self._known
+        )

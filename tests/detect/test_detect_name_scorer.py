@@ -1,0 +1,166 @@
+"""name_scorer: a second opinion on the words that may be part of a name.
+
+The words get made-up model probabilities and a small hand-made lexicon,
+so these tests need neither the model nor wordfreq.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from gdprgate.detect.gate import Lexicon
+from gdprgate.detect.name_scorer import (
+    FEATURES,
+    WEIGHTS,
+    NameScorer,
+    WordProbs,
+    columns,
+    feature_matrix,
+    name_probabilities,
+)
+from gdprgate.detect.rampart_spans import ADDRESS_PARTS, decode_parts, group_parts
+
+TYPES = ["O", "GIVEN_NAME", "SURNAME", "CITY", "EMAIL"]
+COLUMNS = columns(TYPES, ADDRESS_PARTS)
+LEXICON = Lexicon(
+    words=frozenset({"die", "hat", "gesagt", "danach", "forscher", "kanzlerin"}),
+    names=frozenset({"lotte"}),
+    common=frozenset({"die", "hat", "danach"}),
+    given=frozenset({"lotte"}),
+)
+
+
+def _words(text: str, name_probs: dict[str, float]) -> list[WordProbs]:
+    """Every word of ``text``; the named ones get that surname probability."""
+    words = []
+    for match in re.finditer(r"\w+|[^\w\s]", text):
+        probs = np.zeros(len(TYPES), dtype=np.float32)
+        probs[TYPES.index("SURNAME")] = name_probs.get(match.group(), 0.0)
+        probs[0] = 1 - probs.sum()
+        words.append((match.start(), match.end(), probs))
+    return words
+
+
+def _probability(text: str, word: str, name_prob: float) -> float | None:
+    """The scorer's probability for ``word`` of ``text``."""
+    assert COLUMNS is not None
+    words = _words(text, {word: name_prob})
+    index = next(i for i, (s, e, _) in enumerate(words) if text[s:e] == word)
+    return name_probabilities(text, words, COLUMNS, LEXICON)[index]
+
+
+def test_every_feature_has_a_weight_and_every_candidate_a_row() -> None:
+    assert set(WEIGHTS) == set(FEATURES)
+    assert COLUMNS is not None
+    text = "Die Kanzlerin Velmora hat es gesagt."
+
+    candidates, matrix = feature_matrix(text, _words(text, {}), COLUMNS, LEXICON)
+
+    # "Die", "Kanzlerin", "Velmora": the capitalised words.
+    assert candidates == [0, 1, 2]
+    assert matrix.shape == (3, len(FEATURES))
+    start = FEATURES.index("sentence_start")
+    assert matrix[:, start].tolist() == [1.0, 0.0, 0.0]
+    role = FEATURES.index("role_before")
+    assert matrix[:, role].tolist() == [0.0, 0.0, 1.0]
+
+
+def test_lower_case_words_the_model_leaves_outside_get_no_opinion() -> None:
+    assert _probability("Die Kanzlerin Velmora hat es gesagt.", "gesagt", 0.0) is None
+    assert _probability("Die Kanzlerin Velmora hat es gesagt.", "hat", 0.0) is None
+
+
+def test_a_role_word_makes_an_unknown_surname_the_model_doubts_a_name() -> None:
+    """ "Kanzlerin Velmora" is a person even where the model says 0.05."""
+    with_role = _probability("Das sagte Kanzlerin Velmora gestern.", "Velmora", 0.05)
+    with_article = _probability("Das sagte die Velmora gestern.", "Velmora", 0.05)
+
+    assert with_role is not None
+    assert with_article is not None
+    assert with_role >= 0.5
+    assert with_role > with_article
+
+
+def test_an_ordinary_noun_the_model_calls_a_name_is_not_one() -> None:
+    """A capitalised German noun is rejected; an unknown word in the same
+    place, with the same model probability, is kept."""
+    noun = _probability("Danach prüften Forscher das nach.", "Forscher", 0.7)
+    unknown = _probability("Danach prüften Valdoro das nach.", "Valdoro", 0.7)
+
+    assert noun is not None
+    assert unknown is not None
+    assert noun < 0.5 <= unknown
+
+
+def test_a_given_name_before_a_doubted_word_makes_it_a_surname() -> None:
+    after_given = _probability("Gestern kam Lotte Brenkel an.", "Brenkel", 0.1)
+
+    assert after_given is not None
+    assert after_given >= 0.5
+
+
+def test_the_scorer_has_no_opinion_without_name_types() -> None:
+    scorer = NameScorer(["O", "CITY"], ADDRESS_PARTS, LEXICON)
+    probs = np.array([0.9, 0.1], dtype=np.float32)
+
+    assert scorer("Velmora", [(0, 7, probs)]) == [None]
+
+
+def _decode_with(
+    text: str, rows: list[tuple[str, float, float]], opinions: list[float | None]
+) -> list[tuple[str, str, float]]:
+    """Decode words of (value, surname probability, city probability) with
+    a rescorer that gives ``opinions``; (value, entity, score) of each
+    finding."""
+    offsets, cursor = [], 0
+    probs = np.zeros((len(rows), len(TYPES)), dtype=np.float32)
+    for row, (value, surname, city) in enumerate(rows):
+        start = text.index(value, cursor)
+        cursor = start + len(value)
+        offsets.append((start, cursor))
+        probs[row, TYPES.index("SURNAME")] = surname
+        probs[row, TYPES.index("CITY")] = city
+        probs[row, 0] = 1 - surname - city
+    parts = decode_parts(
+        text,
+        offsets,
+        list(range(len(rows))),
+        probs,
+        TYPES,
+        rescore=lambda _text, _words: opinions,
+    )
+    return [
+        (text[f.start : f.end], f.entity, f.score) for f in group_parts(text, parts)
+    ]
+
+
+def test_a_rejected_name_takes_the_models_next_type_or_none() -> None:
+    text = "Forscher Lindau"
+    rows = [("Forscher", 0.8, 0.0), ("Lindau", 0.5, 0.4)]
+
+    found = _decode_with(text, rows, [0.1, 0.2])
+
+    assert [(value, entity) for value, entity, _ in found] == [("Lindau", "LOCATION")]
+
+
+def test_an_accepted_word_the_model_left_outside_becomes_a_name() -> None:
+    text = "sagte Velmora"
+    rows = [("sagte", 0.0, 0.0), ("Velmora", 0.02, 0.0)]
+
+    found = _decode_with(text, rows, [None, 0.8])
+
+    assert found == [("Velmora", "PERSON", pytest.approx(0.9))]
+
+
+def test_an_accepted_model_name_scores_the_models_name_mass() -> None:
+    """Below a majority of the model's mass, the score stays under the
+    detector's default ``min_score`` (0.5): the scorer alone cannot make a
+    word the model doubts outrank another layer's finding."""
+    sure = _decode_with("Velmora", [("Velmora", 0.7, 0.0)], [0.95])
+    doubted = _decode_with("Velmora", [("Velmora", 0.45, 0.2)], [0.95])
+
+    assert sure == [("Velmora", "PERSON", pytest.approx(0.7))]
+    assert doubted == [("Velmora", "PERSON", pytest.approx(0.45))]
