@@ -164,3 +164,18 @@ def test_an_accepted_model_name_scores_the_models_name_mass() -> None:
 
     assert sure == [("Velmora", "PERSON", pytest.approx(0.7))]
     assert doubted == [("Velmora", "PERSON", pytest.approx(0.45))]
+
+
+def test_a_particle_the_model_puts_in_a_name_keeps_the_models_choice() -> None:
+    """ "van den" between two name parts is no candidate: the name stays
+    one, however the scorer would judge the particles."""
+    text = "Gestern kam Lotte van den Brenkel an."
+    words = _words(text, {"Lotte": 0.9, "van": 0.8, "den": 0.8, "Brenkel": 0.9})
+    opinions = name_probabilities(text, words, COLUMNS, LEXICON)
+    by_word = {text[s:e]: o for (s, e, _), o in zip(words, opinions, strict=True)}
+    assert by_word["van"] is None
+    assert by_word["den"] is None
+    assert by_word["Brenkel"] is not None
+    # A particle the model leaves outside is no name part either way.
+    words = _words(text, {"Lotte": 0.9, "Brenkel": 0.9})
+    assert name_probabilities(text, words, COLUMNS, LEXICON)[3] is None

@@ -254,10 +254,15 @@ def feature_matrix(
     best = probs.argmax(axis=1)
     called = ((best == cols.given) | (best == cols.surname)).tolist()
     values = [text[start:end] for start, end, _ in words]
+    # A lower-case particle the model puts in a name ("Pieter van den
+    # Heuvel") keeps the model's choice: the scorer, trained on news text
+    # where such names are rare, would cut the name in two.
     candidates = [
         index
         for index, value in enumerate(values)
-        if value[:1].isalpha() and (value[0].isupper() or called[index])
+        if value[:1].isalpha()
+        and (value[0].isupper() or called[index])
+        and not (called[index] and value in PARTICLES)
     ]
     matrix = np.zeros((len(candidates), len(FEATURES)))
     if not candidates:
