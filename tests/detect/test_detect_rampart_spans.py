@@ -72,6 +72,27 @@ def test_given_name_and_surname_become_one_person() -> None:
     assert _decode("Giulia Rossi", tokens) == [("Giulia Rossi", "PERSON")]
 
 
+def test_a_given_name_after_a_whole_name_starts_the_next_person() -> None:
+    """Two people side by side ("traf Lotte Brenkel Anna Velmora") are two
+    findings; two given names before one surname stay one person."""
+    two = [
+        ("Lotte", 0, "GIVEN_NAME", 0.9),
+        ("Brenkel", 1, "SURNAME", 0.9),
+        ("Anna", 2, "GIVEN_NAME", 0.9),
+        ("Velmora", 3, "SURNAME", 0.9),
+    ]
+    assert _decode("traf Lotte Brenkel Anna Velmora", two) == [
+        ("Lotte Brenkel", "PERSON"),
+        ("Anna Velmora", "PERSON"),
+    ]
+    one = [
+        ("Anna", 0, "GIVEN_NAME", 0.9),
+        ("Maria", 1, "GIVEN_NAME", 0.9),
+        ("Velmora", 2, "SURNAME", 0.9),
+    ]
+    assert _decode("Anna Maria Velmora", one) == [("Anna Maria Velmora", "PERSON")]
+
+
 def test_hyphenated_names_are_joined() -> None:
     """'Jean-Luc Moreau' with the hyphen itself labelled O."""
     tokens = [

@@ -21,8 +21,9 @@ probabilities. The steps:
 3. **Parts.** Neighbouring words of the same type, with nothing or only
    spaces between them, become one part.
 4. **Groups.** Name parts separated only by spaces or one hyphen become one
-   ``PERSON``; address parts separated only by spaces, one comma or one line
-   break become one ``LOCATION``. Other types map one to one (see
+   ``PERSON`` (a given name after a group's given name and surname starts
+   the next person); address parts separated only by spaces, one comma or
+   one line break become one ``LOCATION``. Other types map one to one (see
    :data:`ENTITY_NAMES`). Nothing is joined across any other text.
 
 A finding's score is the mean of its words' probabilities, capped at
@@ -230,13 +231,28 @@ def group_parts(text: str, parts: Sequence[Part]) -> list[Finding]:
     groups: list[list[Part]] = []
     for part in _trimmed(text, parts):
         previous = groups[-1][-1] if groups else None
-        if previous is not None and _joins(text, previous, part):
+        if (
+            previous is not None
+            and _joins(text, previous, part)
+            and not _next_person(groups[-1], part)
+        ):
             groups[-1].append(part)
         else:
             groups.append([part])
 
     findings = [_to_finding(text, group) for group in groups]
     return [finding for finding in findings if finding is not None]
+
+
+def _next_person(group: Sequence[Part], part: Part) -> bool:
+    """Whether a given name after a surname starts another person: in
+    "traf Jonas Weber Anna Schmidt" the group has had its given name, so
+    "Anna" begins the next one ("Anna Maria Weber" stays one)."""
+    return (
+        part.kind == "GIVEN_NAME"
+        and group[-1].kind == "SURNAME"
+        and any(earlier.kind == "GIVEN_NAME" for earlier in group)
+    )
 
 
 def _trimmed(text: str, parts: Sequence[Part]) -> list[Part]:
