@@ -123,3 +123,26 @@ def test_a_title_alone_before_a_place_or_far_from_a_name_stays_apart() -> None:
 
     assert extend_initials(text, [title, place]) == [title, place]
     assert extend_initials(text, [title, far]) == [title, far]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "expected"),
+    [
+        # Two layers found one half each.
+        ("I hope Hope Velmora comes.", "Hope", "Velmora", ["Hope Velmora"]),
+        ("Frag Jorinde Kaltenbach-Moravec.", "Jorinde", "Kaltenbach-Moravec",
+         ["Jorinde Kaltenbach-Moravec"]),
+        # Two whole names side by side are two people.
+        ("traf Lotte Brenkel Anna Velmora", "Lotte Brenkel", "Anna Velmora",
+         ["Lotte Brenkel", "Anna Velmora"]),
+        # Anything but one space between them keeps them apart.
+        ("Hope, Velmora and others", "Hope", "Velmora", ["Hope", "Velmora"]),
+        ("Hope\nVelmora", "Hope", "Velmora", ["Hope", "Velmora"]),
+    ],
+)  # fmt: skip
+def test_a_one_word_name_next_to_another_name_joins_it(
+    text: str, first: str, second: str, expected: list[str]
+) -> None:
+    found = extend_initials(text, [person(text, first), person(text, second)])
+
+    assert [text[f.start : f.end] for f in found] == expected

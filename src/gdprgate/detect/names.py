@@ -34,6 +34,8 @@ _TITLE = re.compile(rf"(?<![\w.])(?:(?:{_TITLES})\.?|M\.)[ \t\u00a0]+\Z")
 # Titles found as a name of their own, and the space before the name.
 _TITLE_ALONE = re.compile(rf"(?:(?:(?:{_TITLES})\.?|M\.)[ \t\u00a0]+)+")
 _LOOKBACK = 16
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)*")
 
 
 def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
@@ -42,7 +44,8 @@ def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
     A name written with capitals does not end in a lower-case word: "Sr.
     Baumer mañana" is cut back to "Sr. Baumer" (particles such as "van" or
     "de" only ever stand inside a name). A title found as a name of its own
-    joins the name right after it.
+    joins the name right after it, and so does a one-word name one space
+    before or after another name (two layers found one half each).
     """
     result: list[Finding] = []
     for finding in findings:
@@ -59,6 +62,14 @@ def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
                     previous.start, finding.end, "PERSON", finding.score, finding.source
                 )
                 continue
+            if previous is not None and _halves(text, previous, finding):
+                # One layer found "Hope", another "Williams".
+                score = max(previous.score, finding.score)
+                source = previous.source if score == previous.score else finding.source
+                result[-1] = Finding(
+                    previous.start, finding.end, "PERSON", score, source
+                )
+                continue
         start = _initials_start(text, finding)
         if finding.entity == "PERSON":
             start = _title_start(text, finding.start if start is None else start)
@@ -72,6 +83,18 @@ def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
 
 
 _LAST_WORD = re.compile(r"[\s,;]+([^\W\d_][\w'’-]*)[.,;]?\Z")
+
+
+def _halves(text: str, left: Finding, right: Finding) -> bool:
+    """Whether two names one space apart are one person's: both are words
+    only, and one of them a single word. Two whole names side by side
+    ("Jonas Weber Anna Schmidt") are two people."""
+    if left.entity != "PERSON" or text[left.end : right.start] != " ":
+        return False
+    sides = [(left.start, left.end), (right.start, right.end)]
+    if not all(_WORDS.fullmatch(text, start, end) for start, end in sides):
+        return False
+    return any(_WORD.fullmatch(text, start, end) for start, end in sides)
 
 
 def _without_lowercase_tail(text: str, finding: Finding) -> Finding:
