@@ -26,6 +26,7 @@ _DISTINCT = (
 _CONTEXT_ONLY = (
     r"[A-ZÄÖÜ]{1,3}[\ -][A-Z]{1,2}\ ?[1-9]\d{0,3}[EH]?",  # DE: B-AB 1234
     r"[A-Z]{2,3}\ [0-9A-Z]{4,5}",  # PL: WA 12345, KR 1ABC2
+    rf"\d{{4}}-[{_CONSONANT}]{{3}}",  # ES with a dash: 1234-BCD (or a code)
 )
 _DISTINCT_RE = re.compile("|".join(f"(?:{p})" for p in _DISTINCT))
 _PLATE = re.compile(

@@ -22,7 +22,10 @@ def _by_first_letter(words: str) -> str:
 
 
 _UPPER = r"A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ"
-_NUMBER = r"\d{1,4}[a-zA-Z]?(?:\ ?[-/]\ ?\d{1,4}[a-zA-Z]?)?"
+# House numbers are written with ASCII digits: "\d" would also take the
+# digits of other scripts, and ``str.isdigit`` superscripts ("rue Pa²").
+_DIGITS = "0123456789"
+_NUMBER = r"[0-9]{1,4}[a-zA-Z]?(?:\ ?[-/]\ ?[0-9]{1,4}[a-zA-Z]?)?"
 _SUFFIXES = _by_first_letter(
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee"
     r"|straat|laan|gracht|plein|kade|singel|dijk|steeg|markt"
@@ -57,14 +60,14 @@ _ENGLISH_STREET = (
     r"|Place|Crescent|Terrace|Gardens|Square|Boulevard|Blvd|Row|Grove|Mews)\b\.?"
 )
 _POSTCODE = (
-    r"(?:\d{5}|\d{4}(?:\ ?[A-Z]{2})?|\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\ \d{2}"
-    r"|[A-Z]{1,2}\d[A-Z\d]?\ \d[A-Z]{2})"
+    r"(?:[0-9]{5}|[0-9]{4}(?:\ ?[A-Z]{2})?|[0-9]{2}-[0-9]{3}|[0-9]{4}-[0-9]{3}"
+    r"|[0-9]{3}\ [0-9]{2}|[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2})"
 )
 _PLACE = rf"[{_UPPER}][\w'’-]+(?:[\ -][{_UPPER}][\w'’-]+)?"
 # ", 10115 Berlin", ", London NW1 6XE" or ", Paris".
 _TAIL = (
     rf"(?:,?\ (?:{_POSTCODE}\ {_PLACE}"
-    rf"|{_PLACE}\ [A-Z]{{1,2}}\d[A-Z\d]?\ \d[A-Z]{{2}}))?"
+    rf"|{_PLACE}\ [A-Z]{{1,2}}[0-9][A-Z0-9]?\ [0-9][A-Z]{{2}}))?"
 )
 _ADDRESS = re.compile(
     rf"(?<![\w-])(?:{_SUFFIX_STREET}|{_PREFIX_STREET}|{_ENGLISH_STREET}){_TAIL}"
@@ -88,5 +91,5 @@ class StreetAddressRecognizer(PatternRecognizer):
         return super().refine(text, start, end)
 
     def validate(self, value: str) -> bool:
-        """A house number (a digit) is what makes it an address."""
-        return any(char.isdigit() for char in value)
+        """A house number (an ASCII digit) is what makes it an address."""
+        return any(char in _DIGITS for char in value)
