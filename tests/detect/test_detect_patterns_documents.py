@@ -21,6 +21,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("eu_vat", "VAT DE 100012349 thanks", ["DE 100012349"]),
     ("eu_vat", "VAT DE100012348", []),
     ("eu_vat", "model DE1000", []),
+    ("eu_vat", "USt-IdNr.: **DE100012349**", ["DE100012349"]),
+    ("eu_vat", "NIP UE PL 100-001-23-57.", ["PL 100-001-23-57"]),
+    ("eu_vat", "VAT *DE100012348*", []),
     ("swift_code", "BIC: DEUTDEFF", ["DEUTDEFF"]),
     ("swift_code", "SWIFT code NEDSZAJJXXX", ["NEDSZAJJXXX"]),
     ("swift_code", "WE MEAN BUSINESS", []),
@@ -39,12 +42,18 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("imei", "IMEI 352099001761481", ["352099001761481"]),
     ("imei", "device 35-209900-176148-1", ["35-209900-176148-1"]),
     ("imei", "IMEI 352099001761482", []),
+    ("imei", "IMEI: 35209900-176148-1", ["35209900-176148-1"]),
+    ("imei", "numéro IMEI 35209900 176148 1.", ["35209900 176148 1"]),
+    ("imei", "IMEI 35209900-176148-2", []),
     ("mac_address", "MAC 00:1A:2B:3C:4D:5E on eth0", ["00:1A:2B:3C:4D:5E"]),
     ("mac_address", "adapter 00-1a-2b-3c-4d-5e", ["00-1a-2b-3c-4d-5e"]),
     ("mac_address", "cisco 001a.2b3c.4d5e", ["001a.2b3c.4d5e"]),
     ("mac_address", "broadcast ff:ff:ff:ff:ff:ff", []),
     ("mac_address", "mixed 00:1A-2B:3C:4D:5E", []),
     ("mac_address", "time 12:30:45", []),
+    ("mac_address", "MAC:00:1A:2B:3C:4D:5E", ["00:1A:2B:3C:4D:5E"]),
+    ("mac_address", "die MAC ist 00:1a:2b:3c:4d:5e:", ["00:1a:2b:3c:4d:5e"]),
+    ("mac_address", "seven pairs aa:00:1a:2b:3c:4d:5e", []),
 ]
 
 

@@ -20,6 +20,10 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("anna@example", []),
     ("version 1.2@3.4", []),
     ("name@example.123", []),
+    # An apostrophe inside the local part; quotation marks around it.
+    ("Mail: o'brien@example.ie.", [(6, 24, "EMAIL_ADDRESS")]),
+    ("courriel 'anna@example.org'", [(10, 26, "EMAIL_ADDRESS")]),
+    ("quote ‘anna@example.org’", [(7, 23, "EMAIL_ADDRESS")]),
 ]
 
 

@@ -13,7 +13,8 @@ _EMAIL = re.compile(
     r"""
     (?<![\w.%+@-])               # not in the middle of a longer token
     (
-      [\w%+-]+(?:\.[\w%+-]+)*     # local part: dot-separated atoms
+      [\w%+-]+(?:[.'’][\w%+-]+)*  # local part: atoms split by dots or
+                                  # apostrophes (o'brien@, d’arcy@)
       @
       (?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+   # domain labels
       [^\W\d_]{2,63}              # top-level domain: letters only
@@ -22,9 +23,11 @@ _EMAIL = re.compile(
     """,
     re.VERBOSE,
 )
-# What a local part is made of, dots included. A match can only begin where
-# the run of these characters before an "@" begins.
-_LOCAL_RUN = re.compile(r"[\w.%+-]*+")
+# What a local part is made of, dots and apostrophes included. A match can
+# only begin where the run of these characters before an "@" begins, past
+# any apostrophes that open it (a quotation mark: 'anna@example.org').
+_LOCAL_RUN = re.compile(r"[\w.'’%+-]*+")
+_QUOTES = "'’"
 
 
 def _local_part_starts(text: str) -> list[int]:
@@ -34,7 +37,10 @@ def _local_part_starts(text: str) -> list[int]:
     at = text.find("@")
     while at != -1:
         run = _LOCAL_RUN.match(backwards, len(text) - at)
-        starts.append(at - len(run.group()) if run is not None else at)
+        start = at - len(run.group()) if run is not None else at
+        while start < at and text[start] in _QUOTES:
+            start += 1
+        starts.append(start)
         at = text.find("@", at + 1)
     return starts
 

@@ -9,15 +9,18 @@ from gdprgate.detect.patterns.base import PatternRecognizer
 
 # Six hex pairs split by one kind of separator, or three dotted quads. The
 # first hex digit is read before the look behind it, so that ``re`` can jump
-# from one hex digit to the next.
+# from one hex digit to the next. A colon may stand before the address after
+# a label ("MAC:00:1a:..."), not after a hex pair of a longer run; and after
+# it at the end of a sentence.
 _MAC = re.compile(
     r"""
-    [0-9A-Fa-f](?<![\w:.-][0-9A-Fa-f])
+    [0-9A-Fa-f](?<![\w.-][0-9A-Fa-f])
+    (?<!(?<!\w)[0-9A-Fa-f]{2}:[0-9A-Fa-f])
     (?:
       [0-9A-Fa-f](?P<sep>[:-])[0-9A-Fa-f]{2}(?:(?P=sep)[0-9A-Fa-f]{2}){4}
       | [0-9A-Fa-f]{3}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}
     )
-    (?![\w:-]|\.\w)
+    (?![\w-]|[:.]\w)
     """,
     re.VERBOSE,
 )
