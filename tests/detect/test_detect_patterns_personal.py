@@ -24,6 +24,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("date_of_birth", "The meeting is on 3 March 2024.", []),
     ("date_of_birth", "born on 31.02.1985", []),
     ("date_of_birth", "born on 12.03.2999", []),
+    # American month-first dates, read so when no 13th month exists.
+    ("date_of_birth", "DOB: 05/15/1990", ["05/15/1990"]),
+    ("date_of_birth", "born 15/13/1990", []),
+    ("date_of_birth", "geboren 05.15.1990", []),
+    # An ISO date with a time, as in a JSON record.
+    ("date_of_birth", '{"birthDate": "1985-03-12T00:00:00Z"}', ["1985-03-12"]),
     ("age", "Anna is 42 years old.", ["42"]),
     ("age", "a 42-year-old teacher", ["42"]),
     ("age", "aged 42, from Leeds", ["42"]),
@@ -40,6 +46,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("age", "3 years ago", []),
     ("age", "age 240", []),
     ("age", "room 42 is free", []),
+    ("age", "name,age\r\nAnna,42\r\n", ["42"]),
+    ("age", '{"age":42}', ["42"]),
+    ("age", "um 12:42 Jahre später", []),
     ("username", "follow @anna_k on social media", ["@anna_k"]),
     ("username", "username: anna.schmidt85", ["anna.schmidt85"]),
     ("username", "Benutzername = klaus_m", ["klaus_m"]),
