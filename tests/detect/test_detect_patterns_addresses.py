@@ -21,6 +21,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("postcode", "we sold 10115 units", []),
     ("postcode", "in 2024 Anna went home", []),
     ("postcode", "order 75002", []),
+    # Units and eras after four digits are no Dutch postcode letters.
+    ("postcode", "Ich habe 2048 MB RAM", []),
+    ("postcode", "around 3300 BC", []),
+    ("postcode", "Postcode 2611 AD", ["2611 AD"]),
     (
         "street_address",
         "Ihre Adresse: Hauptstraße 12, 10115 Berlin.",
@@ -69,6 +73,26 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("street_address", "la rue Pa² est courte", []),
     ("street_address", "Calle Mayor ٣", []),
     ("street_address", "Hauptstraße ５", []),
+    # A street suffix alone, or ending an ordinary word, is no street.
+    ("street_address", "Sie belegte Platz 1 im Finale.", []),
+    ("street_address", "the Spring 2024 collection", []),
+    ("street_address", "zie Sectie 4 van de wet", []),
+    ("street_address", "voir la Partie 2 du rapport", []),
+    ("street_address", "Garantie 2 Jahre", []),
+    ("street_address", "wohnt Am Markt 3", ["Am Markt 3"]),
+    ("street_address", "During 1971 the firm grew", []),
+    ("street_address", "der Markt 2024 wuchs", []),
+    (
+        "street_address",
+        "Anschrift: Markt 12, 91555 Feuchtwangen",
+        ["Markt 12, 91555 Feuchtwangen"],
+    ),
+    ("street_address", "taxi to Sahantie 72, Helsinki", ["Sahantie 72"]),
+    (
+        "street_address",
+        "asun Mannerheimintie 12, 00100 Helsinki",
+        ["Mannerheimintie 12, 00100 Helsinki"],
+    ),
     ("license_plate", "Kennzeichen B-AB 1234", ["B-AB 1234"]),
     ("license_plate", "parked B-AB 1234", []),
     ("license_plate", "immatriculation AB-123-CD", ["AB-123-CD"]),

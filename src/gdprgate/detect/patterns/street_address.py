@@ -29,13 +29,22 @@ _NUMBER = r"[0-9]{1,4}[a-zA-Z]?(?:\ ?[-/]\ ?[0-9]{1,4}[a-zA-Z]?)?"
 _SUFFIXES = _by_first_letter(
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee"
     r"|straat|laan|gracht|plein|kade|singel|dijk|steeg|markt"
-    r"|gatan|vägen|gränd|torget|gade|vej|stræde|katu|tie|kuja|polku"
+    r"|gatan|vägen|gränd|torget|gade|vej|stræde|katu|kuja|polku"
 )
 # Streets named by a suffix: Hauptstraße, Kalverstraat, Drottninggatan,
-# Mannerheimintie, Nørregade; "Berliner Straße" too.
+# Nørregade; "Berliner Straße" and "Am Markt" too. Alone the suffix is a
+# word ("Platz 1" is a first place), and after one or two letters part of
+# one ("Spring 2024"): a compound needs three letters before the suffix.
+# Only "Markt" names a street alone, in small towns ("Markt 12"). The
+# Finnish "-tie" ends many Dutch and French words ("Sectie 4", "Partie 2"):
+# only a genitive in "-n" takes it (Mannerheimintie, Sahantie), and not
+# the few such words of our languages (garantie, intentie, competentie).
 _SUFFIX_STREET = (
-    rf"(?:[{_UPPER}][\w'’-]+\ )?(?=[{_UPPER}])[\w'’-]*?"
-    rf"(?i:{_SUFFIXES})"
+    rf"(?:[{_UPPER}][\w'’-]+\ (?=[{_UPPER}])[\w'’-]*?"
+    rf"|[{_UPPER}][\w'’-]{{2,}}?"
+    r"|(?=Markt\ [0-9]{1,3}(?![0-9])))"
+    rf"(?:(?i:{_SUFFIXES})"
+    r"|(?<=[^\W\d_]{3}[aeiouyäö]n)(?<!aran)(?<!nten)(?<!eten)tie)"
     rf"\ ?(?:n[º°o.]\ ?)?{_NUMBER}"
 )
 _PARTICLE = r"(?:de|del|della|dei|di|da|do|dos|das|du|des|la|le|les|los|las|y|e)"
