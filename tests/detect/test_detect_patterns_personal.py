@@ -28,6 +28,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("date_of_birth", "DOB: 05/15/1990", ["05/15/1990"]),
     ("date_of_birth", "born 15/13/1990", []),
     ("date_of_birth", "geboren 05.15.1990", []),
+    # Month names between dashes or after "of"; year-first with slashes.
+    ("date_of_birth", "DOB 15-May-1990", ["15-May-1990"]),
+    ("date_of_birth", "born on the 15th of May 1990", ["15th of May 1990"]),
+    ("date_of_birth", "geboren am 1990.05.15", ["1990.05.15"]),
+    ("date_of_birth", "fecha de nacimiento 1990/05/15", ["1990/05/15"]),
+    ("date_of_birth", "Version 2024.03.15", []),
     # An ISO date with a time, as in a JSON record.
     ("date_of_birth", '{"birthDate": "1985-03-12T00:00:00Z"}', ["1985-03-12"]),
     ("age", "Anna is 42 years old.", ["42"]),
@@ -48,6 +54,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("age", "room 42 is free", []),
     ("age", "name,age\r\nAnna,42\r\n", ["42"]),
     ("age", '{"age":42}', ["42"]),
+    ("age", "M, 42 yo, from Leeds", ["42"]),
     ("age", "um 12:42 Jahre später", []),
     ("username", "follow @anna_k on social media", ["@anna_k"]),
     ("username", "username: anna.schmidt85", ["anna.schmidt85"]),

@@ -32,7 +32,7 @@ _BIRTH = {
     "pt": "nascido|nascida|nascido em|data de nascimento|nascimento",
 }
 _AGE = {
-    "en": "age|aged|years old|year old|yrs old|y/o",
+    "en": "age|aged|years old|year old|yrs old|y/o|yo",
     "de": "alter|im alter von|jahre alt|jahren|jahre|jährig|jährige|jähriger",
     "fr": "âge|âgé|âgée|âgé de|âgée de|ans",
     "es": "edad|años|de edad|tiene",
