@@ -100,6 +100,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("license_plate", "matrícula 1234 BCD", ["1234 BCD"]),
     ("license_plate", "matrícula 1234-BCD", ["1234-BCD"]),
     ("license_plate", "modelo 1234-BCD", []),
+    # A year and a make or an acronym: a plate only next to a vehicle word.
+    ("license_plate", "my 2019 BMW X5", []),
+    ("license_plate", "in 2021 NYC", []),
+    ("license_plate", "matrícula 2019 BCD", ["2019 BCD"]),
     ("license_plate", "targa AB 123 CD", ["AB 123 CD"]),
     ("license_plate", "kenteken 12-ABC-3", ["12-ABC-3"]),
     ("license_plate", "numer rejestracyjny WA 12345", ["WA 12345"]),
