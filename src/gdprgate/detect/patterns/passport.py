@@ -8,7 +8,7 @@ from typing import ClassVar
 from gdprgate.detect.patterns.base import CONTEXT_NEEDED_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import Feature
 
-# Six to nine capital letters and digits, at least two digits: the shape of
+# Six to nine letters and digits, at least two digits: the shape of
 # EU and UK passport numbers ("C01X00T47", "12AB34567", "925665416"). In a
 # chat the letters come in lower case too ("c01x00t47"), so no
 # ``starts_at`` is declared.
