@@ -58,6 +58,11 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("mac_address", "MAC:00:1A:2B:3C:4D:5E", ["00:1A:2B:3C:4D:5E"]),
     ("mac_address", "die MAC ist 00:1a:2b:3c:4d:5e:", ["00:1a:2b:3c:4d:5e"]),
     ("mac_address", "seven pairs aa:00:1a:2b:3c:4d:5e", []),
+    # Twelve bare hex digits: a MAC only next to the word.
+    ("mac_address", "MAC-Adresse 001A2B3C4D5E", ["001A2B3C4D5E"]),
+    ("mac_address", "adresse MAC : 001a2b3c4d5e.", ["001a2b3c4d5e"]),
+    ("mac_address", "commit 001a2b3c4d5e", []),
+    ("mac_address", "MAC 001122334455", []),
 ]
 
 

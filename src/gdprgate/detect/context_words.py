@@ -253,6 +253,9 @@ _RAW: dict[str, dict[str, str]] = {
     "moms|alv|cvr|mwst|uid"),
     "bic": _identifier("bic|swift|swift code|bic code|swift/bic|bic/swift"),
     "imei": _identifier("imei"),
+    "mac": {"any": "mac|mac address|mac-adresse|macadresse|adresse mac|"
+    "dirección mac|indirizzo mac|mac-adres|adres mac|endereço mac|hwaddr|"
+    "ether|bssid"},
     "credit_card": {"any": "card|credit card|debit card|card number|card no|"
     "maestro|visa|mastercard|amex|jcb|diners|karte|kreditkarte|kartennummer|"
     "carte|carte bancaire|numéro de carte|tarjeta|carta|kaart|karta|cartão|kort"},
