@@ -40,6 +40,10 @@ def test_credit_card_spans(text: str, expected: list[tuple[int, int, str]]) -> N
         ("Maestro card 630427373398 please", "630427373398", 1.0),
         ("Karte 5018 6466 7909 bitte", "5018 6466 7909", 1.0),
         ("order 630427373398 shipped", "630427373398", 0.3),
+        # Thirteen digits that are an EAN-13 barcode too: a card word decides.
+        ("barcode 5901234123457", "5901234123457", 0.3),
+        ("Code-barres 5901234123457", "5901234123457", 0.3),
+        ("Karte 5901234123457", "5901234123457", 1.0),
     ],
 )
 def test_short_and_legacy_cards(text: str, value: str, score: float) -> None:

@@ -20,6 +20,16 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("anna@example", []),
     ("version 1.2@3.4", []),
     ("name@example.123", []),
+    # An apostrophe inside the local part; quotation marks around it.
+    ("Mail: o'brien@example.ie.", [(6, 24, "EMAIL_ADDRESS")]),
+    ("courriel 'anna@example.org'", [(10, 26, "EMAIL_ADDRESS")]),
+    ("quote ‘anna@example.org’", [(7, 23, "EMAIL_ADDRESS")]),
+    # Spelt out against harvesters: "(at)", "[at]", a spelt dot.
+    ("Kontakt: anna[at]example.de.", [(9, 27, "EMAIL_ADDRESS")]),
+    ("E-Mail: info (at) example (dot) org", [(8, 35, "EMAIL_ADDRESS")]),
+    ("scrivi a giulia(at)posta.example.it", [(9, 35, "EMAIL_ADDRESS")]),
+    ("pisz: jan [at] example [kropka] pl", [(6, 34, "EMAIL_ADDRESS")]),
+    ("Treffen (at) Bahnhof", []),
 ]
 
 

@@ -25,6 +25,18 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("too short DE89 3704 0044 0532 0130", []),
     ("order ABCD12345678901234", []),
     ("ref XX00 1234 5678", []),
+    # Lower case, dashes, JSON, Markdown tables and CSV lines.
+    ("IBAN: de89 3704 0044 0532 0130 00.", [(6, 33, "IBAN_CODE")]),
+    ("Konto de89370400440532013000", [(6, 28, "IBAN_CODE")]),
+    ("IBAN FR14-2004-1010-0505-0001-3M02-606", [(5, 38, "IBAN_CODE")]),
+    ('{"iban": "nl91abna0417164300"}', [(10, 28, "IBAN_CODE")]),
+    ("| rekening | es91 2100 0418 4502 0005 1332 |", [(13, 42, "IBAN_CODE")]),
+    ("conto,IT60X0542811101000000123456\r\n", [(6, 33, "IBAN_CODE")]),
+    ("lower case, wrong check de88 3704 0044 0532 0130 00", []),
+    ("one kind of separator DE89 3704-0044 0532 0130 00", []),
+    # Outside the registry only capitals may name a country.
+    ("QQ1212345678901234567", [(0, 21, "IBAN_CODE")]),
+    ("code qq1212345678901234567", []),
 ]
 
 

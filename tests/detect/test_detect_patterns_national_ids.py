@@ -83,6 +83,38 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("uk_nhs", "NHS: 9434765900", ["9434765900"]),
     ("uk_nhs", "invoice 9434765900", []),
     ("uk_nhs", "NHS 943 476 5901", []),
+    # CSV fields: a comma after a word separates, after a digit it is a decimal.
+    ("de_tax_id", "Name,Steuer-ID\r\nAnna Beispiel,12345678000\r\n", ["12345678000"]),
+    ("de_tax_id", "Faktor 0,12345678000", []),
+    ("fr_nir", "nom;NIR\r\nDupont,284057645108978\r\n", ["284057645108978"]),
+    ("pl_pesel", "pesel,85073012341", ["85073012341"]),
+    ("dk_cpr", "CPR,150285-1234\r\n", ["150285-1234"]),
+    ("uk_nhs", "NHS,9434765900", ["9434765900"]),
+    # Spanish DNI with dotted thousands or a small letter; NIE in lower case.
+    ("es_nif", "DNI: 12.345.678-Z", ["12.345.678-Z"]),
+    ("es_nif", "mi dni es 12345678z.", ["12345678z"]),
+    ("es_nif", "del 12345678 z", []),
+    ("es_nie", "nie: x1234567l", ["x1234567l"]),
+    ("es_nie", "y 1234567 l", []),
+    # BSN grouped 3-3-3 or 4-2-3: with a BSN word only.
+    ("nl_bsn", "Mijn BSN: 011 122 237.", ["011 122 237"]),
+    ("nl_bsn", "bsn 011.122.237", ["011.122.237"]),
+    ("nl_bsn", "BSN-nummer 0111 22 237", ["0111 22 237"]),
+    ("nl_bsn", "bedrag 011.122.237", []),
+    # Belgian numbers split by dashes or spaces.
+    ("be_national_number", "INSZ 850730-010-51", ["850730-010-51"]),
+    ("be_national_number", "numéro national: 850730 010 51", ["850730 010 51"]),
+    ("be_national_number", "INSZ 850730-010-52", []),
+    # NIP and NIF spaced or dotted, next to their word.
+    ("pl_nip", "NIP 526 000 00 05", ["526 000 00 05"]),
+    ("pl_nip", "tel. 526 000 00 05", []),
+    ("pt_nif", "NIF 234.567.899", ["234.567.899"]),
+    ("se_personnummer", "pnr: 198507099805", ["198507099805"]),
+    # NINO spaced 2-6-1, and in lower case next to its word.
+    ("uk_nino", "NI number: JG 103937 A", ["JG 103937 A"]),
+    ("uk_nino", "my NINO is jg103937a", ["jg103937a"]),
+    ("uk_nino", "file jg103937a.txt", []),
+    ("uk_nino", "NINO JG 1039 37 A", []),
 ]
 
 

@@ -18,6 +18,12 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("ftp://example.com/file", []),
     ("mail anna@www.example.com", []),
     ("plain example.com", []),
+    # Quotation marks of other languages, a label, CSV fields, Markdown.
+    ("Profil «https://example.org/anna»", [(8, 32, "URL")]),
+    ("siehe „https://example.org/a“.", [(7, 28, "URL")]),
+    ("Website:https://example.org", [(8, 27, "URL")]),
+    ("Anna;http://www.example.org;Berlin", [(5, 27, "URL")]),
+    ("**https://example.org/a**", [(2, 23, "URL")]),
 ]
 
 

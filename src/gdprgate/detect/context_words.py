@@ -21,7 +21,8 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 _BIRTH = {
-    "en": "born|born on|date of birth|birth date|birthday|dob|d.o.b",
+    "en": "born|born on|date of birth|birth date|birthday|dob|d.o.b|"
+    "birthdate|dateofbirth",
     "de": "geboren|geboren am|geb|geburtsdatum|geburtstag|geb. am",
     "fr": "né|née|né le|née le|date de naissance|naissance",
     "es": "nacido|nacida|nacido el|nacida el|fecha de nacimiento|nacimiento",
@@ -31,7 +32,7 @@ _BIRTH = {
     "pt": "nascido|nascida|nascido em|data de nascimento|nascimento",
 }
 _AGE = {
-    "en": "age|aged|years old|year old|yrs old|y/o",
+    "en": "age|aged|years old|year old|yrs old|y/o|yo",
     "de": "alter|im alter von|jahre alt|jahren|jahre|jährig|jährige|jähriger",
     "fr": "âge|âgé|âgée|âgé de|âgée de|ans",
     "es": "edad|años|de edad|tiene",
@@ -238,7 +239,8 @@ _RAW: dict[str, dict[str, str]] = {
     "pl_pesel": _identifier("pesel"),
     "pl_nip": _identifier("nip|numer identyfikacji podatkowej"),
     "pt_nif": _identifier("nif|contribuinte|número de contribuinte"),
-    "se_personnummer": _identifier("personnummer|personnr|samordningsnummer"),
+    "se_personnummer": _identifier("personnummer|personnr|pnr|pers nr|"
+    "samordningsnummer"),
     "fi_hetu": _identifier("henkilötunnus|hetu|personbeteckning"),
     "dk_cpr": _identifier("cpr|cpr-nummer|cpr-nr|personnummer"),
     "ie_ppsn": _identifier("pps|ppsn|pps number|personal public service"),
@@ -251,10 +253,20 @@ _RAW: dict[str, dict[str, str]] = {
     "moms|alv|cvr|mwst|uid"),
     "bic": _identifier("bic|swift|swift code|bic code|swift/bic|bic/swift"),
     "imei": _identifier("imei"),
+    "mac": {"any": "mac|mac address|mac-adresse|macadresse|adresse mac|"
+    "dirección mac|indirizzo mac|mac-adres|adres mac|endereço mac|hwaddr|"
+    "ether|bssid"},
     "credit_card": {"any": "card|credit card|debit card|card number|card no|"
     "maestro|visa|mastercard|amex|jcb|diners|karte|kreditkarte|kartennummer|"
     "carte|carte bancaire|numéro de carte|tarjeta|carta|kaart|karta|cartão|kort"},
     "credit_card_negative": {"any": "imei|isbn|ean|tracking"},
+    "ip": {"any": "ip|ips|ipv4|ipv6|ip address|ip-adresse|adresse ip|"
+    "dirección ip|indirizzo ip|ip-adres|adres ip|endereço ip|host|hostname|"
+    "server|client|gateway|router|dns|proxy|subnet|inet|addr|ping|ssh"},
+    "ip_negative": {"any": "version|versions|ver|build|release|firmware|"
+    "table|figure|fig|section|chapter|paragraph|clause|step|"
+    "tabelle|abbildung|abschnitt|kapitel|tableau|chapitre|tabla|sección|"
+    "capítulo|tabella|sezione|capitolo|tabel|hoofdstuk|tabela|rozdział|secção"},
 }  # fmt: skip
 
 CONTEXT_WORDS: dict[str, dict[str, tuple[str, ...]]] = {

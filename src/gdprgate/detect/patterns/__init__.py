@@ -39,6 +39,7 @@ from gdprgate.detect.patterns.it_fiscal_code import ItFiscalCodeRecognizer
 from gdprgate.detect.patterns.license_plate import LicensePlateRecognizer
 from gdprgate.detect.patterns.mac_address import MacAddressRecognizer
 from gdprgate.detect.patterns.nl_bsn import NlBsnRecognizer
+from gdprgate.detect.patterns.normalize import readable
 from gdprgate.detect.patterns.passport import PassportRecognizer
 from gdprgate.detect.patterns.phone import PhoneRecognizer
 from gdprgate.detect.patterns.pl_nip import PlNipRecognizer
@@ -146,9 +147,14 @@ class PatternLayer:
         return [self.analyze(text) for text in texts]
 
     def analyze(self, text: str) -> list[Finding]:
-        """Findings of every recognizer in one text (they may overlap)."""
-        scan = TextScan.of(text)
+        """Findings of every recognizer in one text (they may overlap).
+
+        The recognizers read :func:`readable` text: no-break spaces as
+        spaces, escaped line breaks as breaks; the offsets are the same.
+        """
+        plain = readable(text)
+        scan = TextScan.of(plain)
         findings: list[Finding] = []
         for recognizer in self.recognizers:
-            findings.extend(recognizer.analyze(text, self.languages, scan))
+            findings.extend(recognizer.analyze(plain, self.languages, scan))
         return findings

@@ -8,8 +8,9 @@ from typing import ClassVar
 from gdprgate.detect.patterns.base import CONTEXT_NEEDED_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import Start
 
-# One to three digits, not part of a decimal, a date, a time or a code.
-_AGE = re.compile(r"(?<![\w.,:/-])\d{1,3}(?![\w]|[.,:/]\d|\ ?%)")
+# One to three digits, not part of a decimal, a date, a time or a code. A
+# comma or colon after a word is a field separator ("age,34", "age:34").
+_AGE = re.compile(r"(?<![\w./-])(?<!\d[,:])\d{1,3}(?![\w]|[.,:/]\d|\ ?%)")
 _OLDEST = 120
 
 

@@ -42,8 +42,10 @@ WEAK_SCORE = 0.6
 NEGATIVE_SCORE = 0.2
 
 # Where a number may start and end: not inside a longer run of digits,
-# letters or a dotted/dashed code (``v1.2.3``, ``2024-0042``, ``+49``).
-NUMBER_START = r"(?<![\w.,/+-])(?<!\d\ )"
+# letters or a dotted/dashed code (``v1.2.3``, ``2024-0042``, ``+49``). A
+# comma only counts after a digit (``3,14159``): after a word it separates
+# the fields of a CSV line (``Steuer-ID,86574281392``).
+NUMBER_START = r"(?<![\w./+-])(?<!\d[,\ ])"
 NUMBER_END = r"(?![\w]|[\ .,/-]\d)"
 
 

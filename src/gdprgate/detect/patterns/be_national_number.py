@@ -16,8 +16,9 @@ from gdprgate.detect.patterns.base import (
 )
 from gdprgate.detect.patterns.scan import Start
 
-# Birth date YY.MM.DD, serial and check: "85.07.30-033.28" or eleven digits.
-_NN = number_pattern(r"\d{2}\.?\d{2}\.?\d{2}[\ -]?\d{3}\.?\d{2}")
+# Birth date YY.MM.DD, serial and check: "85.07.30-033.28", eleven digits,
+# or split by spaces or dashes as people type it ("850730-033-28").
+_NN = number_pattern(r"\d{2}\.?\d{2}\.?\d{2}[\ .-]?\d{3}[\ .-]?\d{2}")
 
 
 class BeNationalNumberRecognizer(PatternRecognizer):
@@ -36,5 +37,7 @@ class BeNationalNumberRecognizer(PatternRecognizer):
         return ssn.is_valid(compact(value))
 
     def base_score(self, value: str) -> float:
-        """Punctuated as on the identity card, or bare eleven digits."""
-        return WEAK_SCORE if value.isdigit() else VALIDATED_SCORE
+        """Punctuated with dots or dashes, or bare or spaced eleven digits."""
+        if "." in value or "-" in value:
+            return VALIDATED_SCORE
+        return WEAK_SCORE

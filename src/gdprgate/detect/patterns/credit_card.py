@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from stdnum import ean
+
 from gdprgate.detect.patterns.base import CONTEXT_NEEDED_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import Start
 
@@ -23,6 +25,7 @@ _CARD = re.compile(
 # tenth of them pass Luhn: a 12-digit one counts only next to a card word.
 _MAESTRO_PREFIX = re.compile(r"5[06-9]|6")
 _SHORTEST_WITHOUT_CONTEXT = 13
+_EAN_LENGTH = 13
 
 
 def luhn_ok(digits: str) -> bool:
@@ -63,8 +66,14 @@ class CreditCardRecognizer(PatternRecognizer):
         return 12 <= len(digits) <= 19 and luhn_ok(digits)
 
     def base_score(self, value: str) -> float:
-        """Full score, or the context-needed score for 12 digits."""
+        """Full score, or the context-needed score for 12 digits or a barcode.
+
+        Thirteen digits that are a valid EAN-13 are a product barcode far
+        more often than one of the few 13-digit cards ever issued.
+        """
         digits = value.replace(" ", "").replace("-", "")
         if len(digits) < _SHORTEST_WITHOUT_CONTEXT:
+            return CONTEXT_NEEDED_SCORE
+        if len(digits) == _EAN_LENGTH and ean.is_valid(digits):
             return CONTEXT_NEEDED_SCORE
         return self.score

@@ -42,13 +42,13 @@ DATE_PATTERN = re.compile(
     (?<![\w./-])
     (?:
       (?P<d1>\d{{1,2}})(?P<s>[./-])(?P<m1>\d{{1,2}})(?P=s)(?P<y1>\d{{4}}|\d{{2}})
-    | (?P<y2>\d{{4}})-(?P<m2>\d{{2}})-(?P<d2>\d{{2}})
-    | (?P<d3>\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\ (?:de\ )?
-      (?P<m3>{_MONTH_NAME})\.?,?\ (?:de\ )?(?P<y3>\d{{4}})
+    | (?P<y2>\d{{4}})(?P<s2>[-/.])(?P<m2>\d{{2}})(?P=s2)(?P<d2>\d{{2}})
+    | (?P<d3>\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?(?:\ (?:de\ |of\ )?|-)
+      (?P<m3>{_MONTH_NAME})(?:\.?,?\ (?:de\ )?|-)(?P<y3>\d{{4}})
     | (?=[^\W\d_]{{3,12}}\.?\ \d)  # cheap look first: a word, then a number
       (?P<m4>{_MONTH_NAME})\.?\ (?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\ (?P<y4>\d{{4}})
     )
-    (?![\w]|[./-]\d)
+    (?!(?!T[0-9]{{2}}:)\w|[./-]\d)  # a time may follow: 1990-05-15T00:00
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -89,8 +89,23 @@ def parse_date(match: re.Match[str]) -> datetime.date | None:
         year = int(match.group(f"y{suffix}"))
         if year < 100:
             year += 1900 if year > datetime.date.today().year % 100 else 2000
-        try:
-            return datetime.date(year, month, int(day))
-        except ValueError:
-            return None
+        return _real_date(year, month, int(day), us_order=match.group("s") == "/")
     return None
+
+
+def _real_date(year: int, month: int, day: int, us_order: bool) -> datetime.date | None:
+    """The date, or ``None``; slashed dates may be American (month first).
+
+    "05/15/1990" has no 15th month, so it is read as May 15; a date that
+    is real both ways ("05/06/1990") is read day first, as in Europe.
+    """
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        pass
+    if not us_order or month <= 12:
+        return None
+    try:
+        return datetime.date(year, day, month)
+    except ValueError:
+        return None

@@ -8,10 +8,11 @@ from typing import ClassVar
 from stdnum.es import nie
 
 from gdprgate.detect.patterns.base import PatternRecognizer, compact, number_pattern
-from gdprgate.detect.patterns.scan import Start
 
-# X, Y or Z, seven digits and a check letter: "X-1234567-L".
-_NIE = number_pattern(r"[XYZ][\ -]?\d{7}[\ -]?[A-Z]")
+# X, Y or Z, seven digits and a check letter: "X-1234567-L", or in lower
+# case without spaces ("x1234567l"; "y 1234567 a" would read "and ... a").
+# The lower-case start is why no ``starts_at`` is declared.
+_NIE = number_pattern(r"[XYZ][\ -]?\d{7}[\ -]?[A-Z]|[XYZxyz]-?\d{7}-?[A-Za-z]")
 
 
 class EsNieRecognizer(PatternRecognizer):
@@ -20,10 +21,9 @@ class EsNieRecognizer(PatternRecognizer):
     name = "es_nie"
     entity = "ES_NIE"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_NIE,)
-    starts_at = Start.CAPITAL_OR_DIGIT
     explanation = "X/Y/Z, 7 digits and the mod-23 check letter"
     context = "es_nie"
 
     def validate(self, value: str) -> bool:
-        """The stdnum NIE check."""
-        return nie.is_valid(compact(value))
+        """The stdnum NIE check (upper-cased: people type it in lower case)."""
+        return nie.is_valid(compact(value).upper())

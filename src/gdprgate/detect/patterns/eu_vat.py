@@ -15,12 +15,16 @@ _PREFIXES = (
     "RO|SE|SI|SK|XI"
 )
 # A country prefix, then 8-12 letters and digits (at least the first two
-# digits or letters), whole or in groups split by single spaces or dots.
+# digits or letters), whole or in groups split by single spaces, dots or
+# dashes ("PL 768-000-24-66"). Old Irish numbers hold a "+" or "*".
 _VAT = re.compile(
     r"(?<![\w.-])(?:" + _PREFIXES + r")"
-    r"\ ?[0-9A-Z](?:[0-9A-Z+*]|[\ .](?=[0-9A-Z]{2})){7,13}"
+    r"\ ?[0-9A-Z](?:[0-9A-Z+*]|[\ .-](?=[0-9A-Z]{2})){7,13}"
     r"(?![\w-])"
 )
+_GROUP_ENDS = " .-"
+# Markdown emphasis glued to the end: "**DE136593782**".
+_EMPHASIS = "*+"
 
 
 class EuVatRecognizer(PatternRecognizer):
@@ -35,10 +39,18 @@ class EuVatRecognizer(PatternRecognizer):
     score_without_context = FORMAT_SCORE
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
-        """The longest prefix of the match, at a group end, that validates."""
+        """The longest prefix of the match, at a group end, that validates.
+
+        A trailing "*" or "+" is tried without too: in Markdown it is the
+        emphasis around the number, not part of it.
+        """
         cut = end
         while cut > start + 4:
-            if vat.is_valid(compact(text[start:cut])):
-                return start, cut
-            cut = max(text.rfind(" ", start, cut), text.rfind(".", start, cut))
+            bare = cut
+            while text[bare - 1] in _EMPHASIS:
+                bare -= 1
+            for candidate in dict.fromkeys((cut, bare)):
+                if vat.is_valid(compact(text[start:candidate])):
+                    return start, candidate
+            cut = max(text.rfind(char, start, cut) for char in _GROUP_ENDS)
         return None

@@ -6,21 +6,24 @@ import re
 from typing import ClassVar
 
 from gdprgate.detect.patterns.base import PatternRecognizer
-from gdprgate.detect.patterns.scan import Feature, Start
+from gdprgate.detect.patterns.scan import Feature
 
 # Two letters, two check digits, then the account in groups of four that may
-# be separated by single spaces. The country's length, looked up below, says
-# where the IBAN ends.
+# be separated by single spaces or dashes. The country's length, looked up
+# below, says where the IBAN ends. Either case: people type IBANs in
+# lower case too ("de89 3704 ..."). The first letter is read before the look
+# behind it, so that ``re`` can jump from one letter to the next.
 _IBAN = re.compile(
     r"""
-    (?<![\w-])
-    [A-Z]{2}\d{2}
-    (?:\ ?[A-Z0-9]{4}){2,7}
-    (?:\ ?[A-Z0-9]{1,3})?
+    [A-Za-z](?<![\w-][A-Za-z])
+    [A-Za-z][0-9]{2}
+    (?:[\ -]?[A-Za-z0-9]{4}){2,7}
+    (?:[\ -]?[A-Za-z0-9]{1,3})?
     (?![\w-])
     """,
     re.VERBOSE,
 )
+_GROUP_SEPARATORS = " -"
 
 # Lengths from the SWIFT IBAN registry. Countries not listed are accepted at
 # any IBAN length (15-34) when the checksum holds.
@@ -52,30 +55,38 @@ class IbanRecognizer(PatternRecognizer):
     name = "iban"
     entity = "IBAN_CODE"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_IBAN,)
-    starts_at = Start.CAPITAL_OR_DIGIT
     needs = Feature.DIGIT
     explanation = "an IBAN of its country's length whose mod-97 check holds"
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Cut the match at its country's length, then check it."""
-        expected = _LENGTHS.get(text[start : start + 2])
+        expected = _LENGTHS.get(text[start : start + 2].upper())
         if expected is None:
             return super().refine(text, start, end)
 
-        # Walk to the end of the ``expected``-th character that is not a space.
+        # Walk to the end of the ``expected``-th character that is not a
+        # separator; a longer group there means the match is no IBAN.
         count = 0
         cut = start
         while cut < end and count < expected:
-            count += text[cut] != " "
+            count += text[cut] not in _GROUP_SEPARATORS
             cut += 1
-        if count < expected or (cut < end and text[cut] != " "):
+        if count < expected or (cut < end and text[cut] not in _GROUP_SEPARATORS):
             return None
         return super().refine(text, start, cut)
 
     def validate(self, value: str) -> bool:
-        """Length within 15-34 (or the country's) and a valid checksum."""
-        compact = value.replace(" ", "")
-        expected = _LENGTHS.get(compact[:2])
-        if expected is not None and len(compact) != expected:
+        """One kind of separator, the country's length and a valid checksum."""
+        if " " in value and "-" in value:
             return False
-        return 15 <= len(compact) <= 34 and iban_checksum_ok(compact)
+
+        compact = value.replace(" ", "").replace("-", "").upper()
+        expected = _LENGTHS.get(compact[:2])
+        if expected is None:
+            # An unknown country in lower case is more likely a code than
+            # an account: only capitals may name one outside the registry.
+            if not value[:2].isupper() or not 15 <= len(compact) <= 34:
+                return False
+        elif len(compact) != expected:
+            return False
+        return iban_checksum_ok(compact)

@@ -15,8 +15,9 @@ from gdprgate.detect.patterns.base import (
 )
 from gdprgate.detect.patterns.scan import Start
 
-# Fifteen digits, bare or as 2-6-6-1: "35-209900-176148-1".
-_IMEI = number_pattern(r"\d{2}([\ -]?)\d{6}\1\d{6}\1\d")
+# Fifteen digits, bare, as 2-6-6-1 ("35-209900-176148-1") or as the type
+# code, serial and check digit that phone boxes print ("35209900-176148-1").
+_IMEI = number_pattern(r"\d{2}([\ -]?)\d{6}\1\d{6}\1\d|\d{8}([\ -])\d{6}\2\d")
 
 
 class ImeiRecognizer(PatternRecognizer):

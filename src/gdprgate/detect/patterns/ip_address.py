@@ -7,7 +7,8 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
-from gdprgate.detect.patterns.base import PatternRecognizer
+from gdprgate.detect.context import Surroundings
+from gdprgate.detect.patterns.base import NEGATIVE_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import Feature, TextScan
 
 # Dotted quads that are not part of a longer dotted run (version strings such
@@ -22,38 +23,81 @@ _IPV4 = re.compile(
 )
 
 # Runs of hex digits and colons with at least two colons, optionally ending in
-# an embedded IPv4 address; the parser decides what is an address.
+# an embedded IPv4 address; the parser decides what is an address. A colon
+# may stand before the run after a label ("IPv6:2001:db8::1", "IP:fe80::1"):
+# a word with a letter that is no hex digit among its last four characters.
+# A colon may end the sentence after it.
 _IPV6 = re.compile(
     r"""
-    (?<![\w:.])
+    (?=[0-9A-Fa-f:])(?<![\w.])  # cheap looks first: most places fail them
+    (?:
+      (?<!:)
+      | (?<=[G-Zg-z]:) | (?<=[G-Zg-z][0-9A-Fa-f]:)
+      | (?<=[G-Zg-z][0-9A-Fa-f]{2}:) | (?<=[G-Zg-z][0-9A-Fa-f]{3}:)
+    )
     (
       [0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}
       (?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?
     )
-    (?![\w:]|\.\d)
+    (?![\w]|:[\w:]|\.\d)
     """,
     re.VERBOSE,
 )
+# The loopback address is the one short form people write ("::1"); other
+# runs with fewer than two hex digits are C++ scopes, Haskell types or
+# Python slices ("a[::2]").
+_LOOPBACK = "::1"
+_SLICE_BEFORE = re.compile(r"\w\[\Z")
 
 
 class IpAddressRecognizer(PatternRecognizer):
-    """IPv4 and IPv6 addresses that :mod:`ipaddress` accepts."""
+    """IPv4 and IPv6 addresses that :mod:`ipaddress` accepts.
+
+    A dotted quad near a word for a version, a section or a table
+    ("version 2.14.1.3", "Table 10.3.2.1") is down-scored unless a word
+    for an address or a host stands near it too.
+    """
 
     name = "ip_address"
     entity = "IP_ADDRESS"
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_IPV4, _IPV6)
     explanation = "an address the ipaddress module parses as IPv4 or IPv6"
+    context = "ip"
+    negative = "ip_negative"
 
     def patterns_for(self, scan: TextScan) -> Sequence[re.Pattern[str]]:
         """Both, or IPv4 alone when no colon stands in the text."""
         return self.patterns if Feature.COLON in scan.features else (_IPV4,)
 
+    def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """Drop a colon that ends the sentence, keep ``::1`` out of slices."""
+        if text[end - 1] == ":" and text[end - 2] != ":":
+            end -= 1
+        if text[start:end] == _LOOPBACK and _SLICE_BEFORE.search(text, 0, start):
+            return None
+        return super().refine(text, start, end)
+
     def validate(self, value: str) -> bool:
-        """Parseable, and an IPv6 candidate carries at least two hex digits."""
-        if ":" in value and sum(char not in ":." for char in value) < 2:
+        """Parseable, and an IPv6 candidate carries two hex digits (or is ::1)."""
+        if (
+            ":" in value
+            and value != _LOOPBACK
+            and sum(char not in ":." for char in value) < 2
+        ):
             return False
         try:
             ipaddress.ip_address(value)
         except ValueError:
             return False
         return True
+
+    def context_score(
+        self, text: str, start: int, end: int, languages: Sequence[str]
+    ) -> float:
+        """Full score, unless a version word and no address word is near."""
+        if ":" in text[start:end]:
+            return self.score
+        around = Surroundings(text, start, end, self.context_window)
+        if around.has("ip_negative", languages) and not around.has("ip", languages):
+            return NEGATIVE_SCORE
+        return self.score

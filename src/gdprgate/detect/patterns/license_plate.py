@@ -26,7 +26,9 @@ _DISTINCT = (
 _CONTEXT_ONLY = (
     r"[A-ZÄÖÜ]{1,3}[\ -][A-Z]{1,2}\ ?[1-9]\d{0,3}[EH]?",  # DE: B-AB 1234
     r"[A-Z]{2,3}\ [0-9A-Z]{4,5}",  # PL: WA 12345, KR 1ABC2
+    rf"\d{{4}}-[{_CONSONANT}]{{3}}",  # ES with a dash: 1234-BCD (or a code)
 )
+_YEAR_AND_LETTERS = re.compile(r"(?:19[5-9]\d|20[0-3]\d)\ ?[A-Z]{3}")
 _DISTINCT_RE = re.compile("|".join(f"(?:{p})" for p in _DISTINCT))
 _PLATE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in _DISTINCT + _CONTEXT_ONLY) + ")"
@@ -53,7 +55,13 @@ class LicensePlateRecognizer(PatternRecognizer):
         return has_digit and any(char.isalpha() for char in value)
 
     def base_score(self, value: str) -> float:
-        """Distinctive layouts stand alone; the others need context."""
+        """Distinctive layouts stand alone; the others need context.
+
+        So does a Spanish-looking plate whose digits are a year: "2019 BMW"
+        is a model year and a make far more often than a plate.
+        """
+        if _YEAR_AND_LETTERS.fullmatch(value):
+            return CONTEXT_NEEDED_SCORE
         if _DISTINCT_RE.fullmatch(value):
             return FORMAT_SCORE
         return CONTEXT_NEEDED_SCORE

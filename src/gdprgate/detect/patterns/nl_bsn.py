@@ -17,8 +17,16 @@ from gdprgate.detect.patterns.base import (
 )
 from gdprgate.detect.patterns.scan import Start
 
-# Nine digits, bare or as 4.2.3 ("1112.22.333").
-_BSN = number_pattern(r"\d{4}\.\d{2}\.\d{3}|\d{9}")
+# Nine digits, bare, as 4.2.3 ("1112.22.333") the way Dutch documents print
+# them, or grouped by people as 3-3-3 or 4-2-3 with spaces or dots.
+_BSN = number_pattern(
+    r"""
+    \d{4}\.\d{2}\.\d{3}|\d{9}
+    | \d{3}\ \d{3}\ \d{3}|\d{3}\.\d{3}\.\d{3}|\d{4}\ \d{2}\ \d{3}
+    """
+)
+# The document layout: distinctive enough to stand without a context word.
+_DOCUMENT_LAYOUT = re.compile(r"\d{4}\.\d{2}\.\d{3}")
 
 
 class NlBsnRecognizer(PatternRecognizer):
@@ -42,5 +50,10 @@ class NlBsnRecognizer(PatternRecognizer):
         return bsn.is_valid(compact(value))
 
     def base_score(self, value: str) -> float:
-        """Dotted as on Dutch documents, or bare (needs context)."""
-        return FORMAT_SCORE if "." in value else CONTEXT_NEEDED_SCORE
+        """Dotted as on Dutch documents; bare or grouped otherwise (needs context).
+
+        Grouped 3-3-3 a BSN looks like a phone number or an amount.
+        """
+        if _DOCUMENT_LAYOUT.fullmatch(value):
+            return FORMAT_SCORE
+        return CONTEXT_NEEDED_SCORE

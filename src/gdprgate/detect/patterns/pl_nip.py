@@ -16,8 +16,14 @@ from gdprgate.detect.patterns.base import (
 )
 from gdprgate.detect.patterns.scan import Start
 
-# Ten digits, bare or dashed 3-3-2-2 or 3-2-2-3: "123-456-32-18".
-_NIP = number_pattern(r"\d{3}-\d{3}-\d{2}-\d{2}|\d{3}-\d{2}-\d{2}-\d{3}|\d{10}")
+# Ten digits, bare or dashed 3-3-2-2 or 3-2-2-3: "123-456-32-18"; people
+# also space the same groups ("123 456 32 18").
+_NIP = number_pattern(
+    r"""
+    \d{3}-\d{3}-\d{2}-\d{2}|\d{3}-\d{2}-\d{2}-\d{3}|\d{10}
+    | \d{3}\ \d{3}\ \d{2}\ \d{2}|\d{3}\ \d{2}\ \d{2}\ \d{3}
+    """
+)
 
 
 class PlNipRecognizer(PatternRecognizer):

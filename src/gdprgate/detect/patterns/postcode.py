@@ -32,6 +32,12 @@ _POSTCODE = re.compile(
 )
 # A postcode followed by a place name, and led by a comma, a line break or
 # the start of the text: "…, 10115 Berlin", "\n75002 Paris".
+# Capitals that follow a number as a unit or an era far more often than as
+# the letters of a Dutch postcode.
+_UNITS_AND_ERAS = frozenset(
+    {"BC", "AD", "CE", "KB", "MB", "GB", "TB", "PB", "KM", "KG", "MG", "ML"}
+    | {"CL", "DL", "HZ", "KW", "MW", "GW", "HP", "PS", "PX"}
+)
 _PLACE_AFTER = re.compile(r"\ [A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][^\W\d_]+")
 _ADDRESS_BEFORE = re.compile(r"(?:^|[,\n]\s*|\d[a-z]?\s+)\Z")
 
@@ -52,10 +58,16 @@ class PostcodeRecognizer(PatternRecognizer):
     whole_match = True
 
     def base_score(self, value: str) -> float:
-        """Letters make a format distinctive (GB, IE, NL); digits do not."""
-        if any(char.isalpha() for char in value):
-            return WEAK_SCORE
-        return CONTEXT_NEEDED_SCORE
+        """Letters make a format distinctive (GB, IE, NL); digits do not.
+
+        Nor do the letters of a unit or an era after the four digits of a
+        Dutch-looking postcode ("2048 MB", "3300 BC"): it needs its context.
+        """
+        if not any(char.isalpha() for char in value):
+            return CONTEXT_NEEDED_SCORE
+        if value[0].isdigit() and value[-2:] in _UNITS_AND_ERAS:
+            return CONTEXT_NEEDED_SCORE
+        return WEAK_SCORE
 
     def context_score(
         self, text: str, start: int, end: int, languages: Sequence[str]

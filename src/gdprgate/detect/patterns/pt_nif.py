@@ -15,8 +15,9 @@ from gdprgate.detect.patterns.base import (
 )
 from gdprgate.detect.patterns.scan import Start
 
-# Nine digits, bare or 3-3-3; people's numbers start with 1, 2 or 3.
-_NIF = number_pattern(r"[1-35-9]\d{2}\ ?\d{3}\ ?\d{3}")
+# Nine digits, bare or 3-3-3 with spaces or dots; people's numbers start
+# with 1, 2 or 3.
+_NIF = number_pattern(r"[1-35-9]\d{2}(?:\ ?\d{3}\ ?\d{3}|\.\d{3}\.\d{3})")
 
 
 class PtNifRecognizer(PatternRecognizer):

@@ -22,17 +22,29 @@ def _by_first_letter(words: str) -> str:
 
 
 _UPPER = r"A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ"
-_NUMBER = r"\d{1,4}[a-zA-Z]?(?:\ ?[-/]\ ?\d{1,4}[a-zA-Z]?)?"
+# House numbers are written with ASCII digits: "\d" would also take the
+# digits of other scripts, and ``str.isdigit`` superscripts ("rue Pa²").
+_DIGITS = "0123456789"
+_NUMBER = r"[0-9]{1,4}[a-zA-Z]?(?:\ ?[-/]\ ?[0-9]{1,4}[a-zA-Z]?)?"
 _SUFFIXES = _by_first_letter(
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee"
     r"|straat|laan|gracht|plein|kade|singel|dijk|steeg|markt"
-    r"|gatan|vägen|gränd|torget|gade|vej|stræde|katu|tie|kuja|polku"
+    r"|gatan|vägen|gränd|torget|gade|vej|stræde|katu|kuja|polku"
 )
 # Streets named by a suffix: Hauptstraße, Kalverstraat, Drottninggatan,
-# Mannerheimintie, Nørregade; "Berliner Straße" too.
+# Nørregade; "Berliner Straße" and "Am Markt" too. Alone the suffix is a
+# word ("Platz 1" is a first place), and after one or two letters part of
+# one ("Spring 2024"): a compound needs three letters before the suffix.
+# Only "Markt" names a street alone, in small towns ("Markt 12"). The
+# Finnish "-tie" ends many Dutch and French words ("Sectie 4", "Partie 2"):
+# only a genitive in "-n" takes it (Mannerheimintie, Sahantie), and not
+# the few such words of our languages (garantie, intentie, competentie).
 _SUFFIX_STREET = (
-    rf"(?:[{_UPPER}][\w'’-]+\ )?(?=[{_UPPER}])[\w'’-]*?"
-    rf"(?i:{_SUFFIXES})"
+    rf"(?:[{_UPPER}][\w'’-]+\ (?=[{_UPPER}])[\w'’-]*?"
+    rf"|[{_UPPER}][\w'’-]{{2,}}?"
+    r"|(?=Markt\ [0-9]{1,3}(?![0-9])))"
+    rf"(?:(?i:{_SUFFIXES})"
+    r"|(?<=[^\W\d_]{3}[aeiouyäö]n)(?<!aran)(?<!nten)(?<!eten)tie)"
     rf"\ ?(?:n[º°o.]\ ?)?{_NUMBER}"
 )
 _PARTICLE = r"(?:de|del|della|dei|di|da|do|dos|das|du|des|la|le|les|los|las|y|e)"
@@ -57,14 +69,14 @@ _ENGLISH_STREET = (
     r"|Place|Crescent|Terrace|Gardens|Square|Boulevard|Blvd|Row|Grove|Mews)\b\.?"
 )
 _POSTCODE = (
-    r"(?:\d{5}|\d{4}(?:\ ?[A-Z]{2})?|\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\ \d{2}"
-    r"|[A-Z]{1,2}\d[A-Z\d]?\ \d[A-Z]{2})"
+    r"(?:[0-9]{5}|[0-9]{4}(?:\ ?[A-Z]{2})?|[0-9]{2}-[0-9]{3}|[0-9]{4}-[0-9]{3}"
+    r"|[0-9]{3}\ [0-9]{2}|[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2})"
 )
 _PLACE = rf"[{_UPPER}][\w'’-]+(?:[\ -][{_UPPER}][\w'’-]+)?"
 # ", 10115 Berlin", ", London NW1 6XE" or ", Paris".
 _TAIL = (
     rf"(?:,?\ (?:{_POSTCODE}\ {_PLACE}"
-    rf"|{_PLACE}\ [A-Z]{{1,2}}\d[A-Z\d]?\ \d[A-Z]{{2}}))?"
+    rf"|{_PLACE}\ [A-Z]{{1,2}}[0-9][A-Z0-9]?\ [0-9][A-Z]{{2}}))?"
 )
 _ADDRESS = re.compile(
     rf"(?<![\w-])(?:{_SUFFIX_STREET}|{_PREFIX_STREET}|{_ENGLISH_STREET}){_TAIL}"
@@ -88,5 +100,5 @@ class StreetAddressRecognizer(PatternRecognizer):
         return super().refine(text, start, end)
 
     def validate(self, value: str) -> bool:
-        """A house number (a digit) is what makes it an address."""
-        return any(char.isdigit() for char in value)
+        """A house number (an ASCII digit) is what makes it an address."""
+        return any(char in _DIGITS for char in value)

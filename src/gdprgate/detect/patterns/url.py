@@ -9,17 +9,19 @@ from urllib.parse import urlsplit
 from gdprgate.detect.patterns.base import PatternRecognizer
 from gdprgate.detect.patterns.scan import Feature
 
+# A colon may stand before the address after a label ("Website:https://");
+# quotation marks of any language end it («…», „…“).
 _URL = re.compile(
     r"""
-    (?<![\w@.:/-])
+    (?<![\w@./-])
     (?:https?://|www\.)
-    [^\s<>"'`]+
+    [^\s<>"'`«»‹›“”„]+
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 
 # Sentence punctuation that ends a URL written in prose.
-_TRAILING = ".,;:!?'\""
+_TRAILING = ".,;:!?'\"*…"
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
 
@@ -60,8 +62,14 @@ class UrlRecognizer(PatternRecognizer):
     needs = Feature.URL_MARK
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
-        """Trim prose punctuation off the end, then check the host."""
+        """Trim prose punctuation off the end, then check the host.
+
+        A host that fails for a semicolon in it is tried up to the first
+        one: in a CSV line the semicolon ends the field ("www.example.org;x").
+        """
         value = _trim(text[start:end])
+        if not self.validate(value) and ";" in value:
+            value = _trim(value[: value.index(";")])
         return super().refine(text, start, start + len(value))
 
     def validate(self, value: str) -> bool:
