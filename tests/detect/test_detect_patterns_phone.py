@@ -38,6 +38,9 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     # A number before an address, apart from it, is still a number.
     ("Tel 030 1234567 anna@example.org", [(4, 15, "PHONE_NUMBER")]),
     ("Tel. 030 1234567/anna@example.org", [(5, 16, "PHONE_NUMBER")]),
+    # The next field's address in compact JSON or CSV is not this number's.
+    ('{"phone":"+4930901820","email":"anna@example.org"}', [(10, 21, "PHONE_NUMBER")]),
+    ("+4930901820,anna@example.org", [(0, 11, "PHONE_NUMBER")]),
 ]
 
 

@@ -272,7 +272,7 @@ def _rewrite(endpoint: Endpoint, answer: Any, answers: AnswerFilter) -> None:
     try:
         check_leftovers(answer, rewrite, answers)
         rewrite(answer, answers)
-    except (TypeError, AttributeError, KeyError, IndexError) as exc:
+    except (TypeError, AttributeError, KeyError, IndexError, RecursionError) as exc:
         msg = "the upstream model server sent an answer of an unexpected shape"
         raise UpstreamError(msg) from exc
 

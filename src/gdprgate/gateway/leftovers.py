@@ -5,9 +5,11 @@ Each route rewrites the fields where its API puts the model's text
 items, ...). An upstream can send more: an ``error`` object beside the
 choices, an audio transcript, a vendor's own field, a stream event of a kind
 the route does not know. Passing those on unchecked would let personal data
-out around the output check, so every string of an answer or stream event
-that the route will not rewrite goes through the output check and
-restoration here, first.
+out around the output check, so every string of a whole answer that the
+route will not rewrite goes through the output check and restoration here,
+first; in a stream such strings are emptied (a value cut between two
+events would pass a check of each piece). ``logprobs`` are dropped
+everywhere: their token texts could spell out a value piece by piece.
 
 Which strings the route rewrites is learnt by running it on a copy of the
 answer whose strings are replaced by numbered markers, with a filter that
@@ -16,20 +18,23 @@ without having been handed to the filter is a string the route would pass
 on unchecked (one the route replaced or dropped does not come out). The
 route's own logic decides, so the two can never disagree. Strings that are
 plainly labels (``id``, ``model``, ``object``, ``role``, ``finish_reason``,
-``type`` ... with a value of letters, digits and ``_ . : / -`` only) pass as
-they are and are not marked, so the copy takes the same branches as the
-real answer; vectors (``embedding``) pass too.
+``type`` ... with a value of letters, digits and ``_ . : / -`` only, in which
+the validated patterns find nothing) pass as they are and are not marked,
+so the copy takes the same branches as the real answer; vectors
+(``embedding``) pass too.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
+from gdprgate.detect.patterns import PatternLayer
 from gdprgate.errors import HTTPError
 from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.sse import Event
@@ -53,10 +58,26 @@ LABEL_KEYS = frozenset(
         "response_id",
         "previous_response_id",
         "encoding_format",
+        # Settings a Responses answer echoes from its request, and error
+        # and finish codes.
+        "tool_choice",
+        "truncation",
+        "reason",
+        "effort",
+        "verbosity",
+        "summary",
+        "format",
+        "name",
+        "code",
+        "param",
+        "user",
+        "safety_identifier",
+        "prompt_cache_key",
     }
 )
 # Fields whose values are no text at all (vectors, base64 vectors).
 OPAQUE_KEYS = frozenset({"embedding"})
+_BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
 _LABEL = re.compile(r"[A-Za-z][A-Za-z0-9_.:/\-]{0,127}")
 _MARK = re.compile("\ue000(\\d+)\ue001")
 
@@ -67,14 +88,33 @@ Rewrite = Callable[[Any, AnswerFilter], object]
 def check_leftovers(answer: Any, rewrite: Rewrite, answers: AnswerFilter) -> None:
     """Check, in place, every string of ``answer`` that ``rewrite`` (the
     route's rewriting of it) would leave alone; labels pass."""
-    marked = copy.deepcopy(answer)
-    paths = _mark(marked)
+    drop_logprobs(answer)
+    paths = [path for _, _, path in _strings(answer, ())]
     if not paths:
         return
+    marked = copy.deepcopy(answer)
+    _mark(marked, paths, 0)
     probe = _Probe()
     rewrite(marked, probe)
     left = _marks(json.dumps(marked, ensure_ascii=False)) - probe.seen
-    _check(answer, paths, left, answers)
+    for number in sorted(left):
+        container, key = _locate(answer, paths[number])
+        container[key] = answers.text(container[key])
+
+
+def drop_logprobs(value: Any) -> None:
+    """Remove every ``logprobs`` field: its token texts could spell out a
+    value piece by piece, which no check of single tokens sees."""
+    if isinstance(value, dict):
+        value.pop("logprobs", None)
+        value.pop("top_logprobs", None)
+        items: Iterable[Any] = value.values()
+    elif isinstance(value, list):
+        items = value
+    else:
+        return
+    for item in items:
+        drop_logprobs(item)
 
 
 def _marks(text: str) -> set[int]:
@@ -82,22 +122,12 @@ def _marks(text: str) -> set[int]:
     return {int(number) for number in _MARK.findall(text)}
 
 
-def _check(
-    value: Any, paths: list[Path], numbers: set[int], answers: AnswerFilter
-) -> None:
-    """Check the strings of ``value`` at the paths of ``numbers``."""
-    for number in sorted(numbers):
-        container, key = _locate(value, paths[number])
-        container[key] = answers.text(container[key])
-
-
-def _mark(value: Any) -> list[Path]:
-    """Replace each non-label string of ``value`` by a marker; their paths."""
-    paths: list[Path] = []
-    for container, key, path in _strings(value, ()):
-        container[key] = f"\ue000{len(paths)}\ue001"
-        paths.append(path)
-    return paths
+def _mark(value: Any, paths: list[Path], first: int) -> None:
+    """Replace the string at each of ``paths`` by a marker, numbered from
+    ``first``."""
+    for number, path in enumerate(paths, start=first):
+        container, key = _locate(value, path)
+        container[key] = f"\ue000{number}\ue001"
 
 
 def _strings(value: Any, path: Path) -> Iterator[tuple[Any, Any, Path]]:
@@ -110,13 +140,36 @@ def _strings(value: Any, path: Path) -> Iterator[tuple[Any, Any, Path]]:
     else:
         return
     for key, item in items:
-        if key in OPAQUE_KEYS:
+        if key in OPAQUE_KEYS and _opaque(item):
             continue
         if isinstance(item, str):
-            if item and not (key in LABEL_KEYS and _LABEL.fullmatch(item)):
+            if item and not (key in LABEL_KEYS and _is_label(item)):
                 yield value, key, (*path, key)
         else:
             yield from _strings(item, (*path, key))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_label(value: str) -> bool:
+    """Letters, digits and ``_ . : / -`` only, and no value the validated
+    patterns find in it (a model may write a tool call's id: an IBAN or a
+    card number there is no label). Ids repeat in every chunk of a stream,
+    so the answer is kept."""
+    return _LABEL.fullmatch(value) is not None and not _patterns().analyze(value)
+
+
+@functools.cache
+def _patterns() -> PatternLayer:
+    return PatternLayer()
+
+
+def _opaque(value: Any) -> bool:
+    """A vector: numbers, or their base64 form."""
+    if isinstance(value, str):
+        return _BASE64.fullmatch(value) is not None
+    return isinstance(value, list) and all(
+        isinstance(item, int | float) for item in value
+    )
 
 
 def _locate(value: Any, path: Path) -> tuple[Any, Any]:
@@ -136,8 +189,10 @@ class StreamRewriter(Protocol):
 
 
 class CheckedStream:
-    """A route's stream rewriter that first checks, in every event, the
-    strings the route leaves alone (see the module docstring).
+    """A route's stream rewriter that first empties, in every event, the
+    strings the route leaves alone: in a stream they may be pieces of one
+    text, and a value cut between two events would pass a check of each
+    (a whole answer's are checked instead, see :func:`check_leftovers`).
 
     A twin rewriter with a probe filter sees every event too, so that it
     keeps the same state as the real one (which texts were sent, which
@@ -150,7 +205,7 @@ class CheckedStream:
         self._rewriter = make(answers)
         self._probe = _Probe()
         self._twin = make(self._probe)
-        self._answers = answers
+        self._next = 0
 
     def rewrite(self, event: Event) -> list[Event]:
         try:
@@ -159,15 +214,26 @@ class CheckedStream:
             payload = None
         if not isinstance(payload, (dict, list)):
             return self._rewriter.rewrite(event)  # the route refuses it
+        drop_logprobs(payload)
+        paths = [path for _, _, path in _strings(payload, ())]
+        # Numbers go on from event to event: the twin's texts carry the
+        # markers of earlier events, which must not name this one's strings.
+        first, self._next = self._next, self._next + len(paths)
         marked = copy.deepcopy(payload)
-        paths = _mark(marked)
+        _mark(marked, paths, first)
         self._probe.seen.clear()
         sent: list[Event] = []
         # The route raises the same for the real event.
         with contextlib.suppress(HTTPError):
             sent = self._twin.rewrite(Event(json.dumps(marked), event.event))
-        left = set().union(*(_marks(out.data) for out in sent)) - self._probe.seen
-        _check(payload, paths, left, self._answers)
+        out = set().union(*(_marks(event.data) for event in sent))
+        for number in sorted(out - self._probe.seen):
+            if first <= number < self._next:
+                # A piece of a text the route does not know: a value may
+                # go on in the next event, where no check would see it
+                # whole, so the piece is not passed on.
+                container, key = _locate(payload, paths[number - first])
+                container[key] = ""
         event = Event(json.dumps(payload, ensure_ascii=False), event.event)
         return self._rewriter.rewrite(event)
 

@@ -98,17 +98,23 @@ class OutputGuard:
         """``text`` with model-produced personal data handled by the rule.
 
         ``context`` is text already sent just before ``text``: it helps the
-        detector, and findings that start inside it are not handled again.
+        detector, findings inside it are not handled again, and of a finding
+        that runs on from it into ``text`` the part in ``text`` is.
         """
         if not text.strip():
             return text
         scan, issued = self._unwrap_tokens(context + text)
         [found] = self.detector.analyze_batch([scan], scope=self.tenant)
         shift = len(context)
+        # A value that began in the context was handled with it; one that
+        # runs on from the context into this text (it was cut between two
+        # segments) has its part in this text handled now.
         found = [
-            Finding(f.start - shift, f.end - shift, f.entity, f.score, f.source)
+            Finding(
+                max(f.start, shift) - shift, f.end - shift, f.entity, f.score, f.source
+            )
             for f in found
-            if f.start >= shift
+            if f.end > shift
         ]
         found = _outside(found, [(start - shift, end - shift) for start, end in issued])
         if not found:

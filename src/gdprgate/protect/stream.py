@@ -94,6 +94,17 @@ def _segment_end(text: str, max_hold: int) -> int:
     while words and _may_go_on(words[-1].group()):
         held = words.pop().start()  # a name or a number may go on
     if len(text) - held > max_hold:
-        spaces = [match.end() for match in _SPACES.finditer(text)]
-        held = spaces[-1] if spaces else len(text)
+        held = _forced_cut(text)
     return held
+
+
+def _forced_cut(text: str) -> int:
+    """Where a run held too long is cut: after the last word that cannot be
+    inside a value written in groups (one ending in punctuation, or one
+    with no digit and no capital), else at the last space."""
+    spaces = [match.end() for match in _SPACES.finditer(text)]
+    for space in reversed(spaces):
+        word = text[:space].rstrip().rsplit(None, 1)[-1:]
+        if word and (word[0][-1] in ",;.!?:" or not _may_go_on(word[0])):
+            return space
+    return spaces[-1] if spaces else len(text)

@@ -28,11 +28,11 @@ _DATE = re.compile(
 )
 # The 3-2-4 layout of a US social security number.
 _SSN_SHAPE = re.compile(r"\d{3}([-\ ])\d{2}\1\d{4}")
-# The rest of the word on either side of a run (up to 64 characters, the
-# longest local part of an address): an ``@`` there puts the run inside an
-# e-mail address ("anna.100123@example.org").
-_WORD_BEFORE = re.compile(r"\S{0,64}\Z")
-_WORD_AFTER = re.compile(r"\S{0,64}")
+# A run inside an e-mail address: the rest of a local part and its "@" right
+# after it ("anna.100123@example.org"), or an "@" and part of a domain
+# right before it ("anna@mail100123.example.org").
+_LOCAL_PART_AFTER = re.compile(r"[\w.%+\-]{0,64}@")
+_DOMAIN_BEFORE = re.compile(r"@[\w.\-]{0,253}\Z")
 
 
 @functools.cache
@@ -50,15 +50,15 @@ def _fewest_digits(region: str) -> int:
 def _in_email(text: str, start: int, end: int) -> bool:
     """Whether the run ``text[start:end]`` is part of an e-mail address.
 
-    Only a run without spaces can be: one with spaces may hold a number
-    before the address starts.
+    Only a run without spaces can be; and only characters an address holds
+    may stand between the run and its "@" (in compact JSON the next field's
+    address is no part of it: ``"+4930901820","email":"a@example.org"``).
     """
     if any(char.isspace() for char in text[start:end]):
         return False
-    before = _WORD_BEFORE.search(text, max(0, start - 64), start)
-    after = _WORD_AFTER.match(text, end)
-    return "@" in (before.group() if before else "") or (
-        after is not None and "@" in after.group()
+    return (
+        _LOCAL_PART_AFTER.match(text, end) is not None
+        or _DOMAIN_BEFORE.search(text, max(0, start - 254), start) is not None
     )
 
 

@@ -10,8 +10,9 @@ from gdprgate.gateway.endpoint import Endpoint
 from gdprgate.gateway.routes.choices import ChoiceStreamRewriter, Target
 from gdprgate.gateway.slots import Slots, require_list
 
-# Message fields a model writes, besides tool-call arguments.
-ANSWER_FIELDS = ("content", "reasoning_content", "refusal")
+# Message fields a model writes, besides tool-call arguments ("reasoning"
+# is vLLM's name for its chain of thought, "reasoning_content" others').
+ANSWER_FIELDS = ("content", "reasoning_content", "reasoning", "refusal")
 
 
 def walk(body: dict[str, Any]) -> Slots:

@@ -131,7 +131,8 @@ class ResponsesStreamRewriter:
         body = error_body(error)
         detail = body["error"]
         assert isinstance(detail, dict)
-        payload = {"type": "error", **detail, "error": detail}
+        # The event's own type stays "error" (the detail has a type too).
+        payload = {**detail, "type": "error", "error": detail}
         return self._numbered(payload)
 
     def _key(self, base: str, payload: dict[str, Any]) -> Key:
