@@ -2,7 +2,7 @@
 
 import pytest
 
-from gdprgate.detect.patterns import PhoneRecognizer
+from gdprgate.detect.patterns import PatternLayer, PhoneRecognizer
 
 # (text, expected [(start, end, entity)]); an empty list is a negative case.
 CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
@@ -41,6 +41,9 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     # The next field's address in compact JSON or CSV is not this number's.
     ('{"phone":"+4930901820","email":"anna@example.org"}', [(10, 21, "PHONE_NUMBER")]),
     ("+4930901820,anna@example.org", [(0, 11, "PHONE_NUMBER")]),
+    ("Tel: 123.456.789", [(5, 16, "PHONE_NUMBER")]),
+    # A bracket before the number without its partner is not the number's.
+    ("Tel (030 1234567", [(5, 16, "PHONE_NUMBER")]),
 ]
 
 
@@ -50,3 +53,36 @@ def test_phone_spans(text: str, expected: list[tuple[int, int, str]]) -> None:
     found = [(f.start, f.end, f.entity) for f in PhoneRecognizer().analyze(text)]
 
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "score_below"),
+    [("Betrag 168.000 EUR", True), ("total 123456789.00 due", True),
+     ("phone 168.000.123", False)],
+)  # fmt: skip
+def test_amounts_are_no_phone_numbers_unless_a_phone_word_says_so(
+    text: str, score_below: bool
+) -> None:
+    """Thousands groups and cents read as amounts: scored under min_score."""
+    [found] = PhoneRecognizer().analyze(text)
+
+    assert (found.score < 0.5) is score_below
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("NIF 234567899", "PT_NIF"),
+        ("personnummer 900515-1239", "SE_PERSONNUMMER"),
+        ("BSN (234 567 818)", "NL_BSN"),
+        # Written with "+", a number is a phone whatever word stands near.
+        ("NIF? no: +351 234567899", "PHONE_NUMBER"),
+    ],
+)
+def test_a_named_identifier_is_no_phone(text: str, entity: str) -> None:
+    """A number that a checksummed identifier named by its word covers is
+    that identifier, not also a phone number."""
+    full = [f.entity for f in PatternLayer().analyze(text) if f.score >= 0.9]
+
+    assert entity in full
+    assert ("PHONE_NUMBER" in full) is (entity == "PHONE_NUMBER")

@@ -202,6 +202,19 @@ _ID_GENERIC = {
 }
 
 
+# Words that say a number is a telephone number.
+_PHONE = {
+    "en": "phone|telephone|tel|mobile|cell|call|fax|whatsapp|number",
+    "de": "telefon|tel|handy|mobil|mobilnummer|rufnummer|anrufen|fax|nummer",
+    "fr": "téléphone|tél|tel|portable|mobile|appeler|fax|numéro",
+    "es": "teléfono|tel|móvil|llamar|fax|número",
+    "it": "telefono|tel|cellulare|chiamare|fax|numero",
+    "nl": "telefoon|tel|mobiel|bellen|fax|nummer",
+    "pl": "telefon|tel|komórka|zadzwoń|faks|numer",
+    "pt": "telefone|tel|telemóvel|celular|ligar|fax|número",
+}
+
+
 def _identifier(names: str) -> dict[str, str]:
     """The generic identifier words plus the identifier's own ``names``."""
     return {**_ID_GENERIC, "any": names}
@@ -219,6 +232,7 @@ _RAW: dict[str, dict[str, str]] = {
     "person": _PERSON,
     "case_number": _CASE_NUMBER,
     "negative": _NEGATIVE,
+    "phone": _PHONE,
     "number_negative": _NUMBER_NEGATIVE,
     "number_owner": _NUMBER_OWNER,
     "de_tax_id": _identifier("steuer-id|steuerid|idnr|identifikationsnummer|"

@@ -157,4 +157,33 @@ class PatternLayer:
         findings: list[Finding] = []
         for recognizer in self.recognizers:
             findings.extend(recognizer.analyze(plain, self.languages, scan))
+        return _named_numbers_are_no_phones(plain, findings)
+
+
+# Identifiers with a checksum whose recognizers score fully only with one of
+# their own words near ("NIF 234567899", "BSN 234 567 818").
+_NAMED_IDS = frozenset(
+    {
+        "AT_SOCIAL_SECURITY", "BE_NATIONAL_NUMBER", "DE_PENSION_INSURANCE",
+        "DE_TAX_ID", "DK_CPR", "ES_NIE", "ES_NIF", "ES_NSS", "FI_HETU", "FR_NIR",
+        "FR_SPI", "IE_PPSN", "IT_FISCAL_CODE", "NL_BSN", "PL_NIP", "PL_PESEL",
+        "PT_NIF", "SE_PERSONNUMMER", "UK_NHS", "UK_NINO", "US_SSN",
+    }
+)  # fmt: skip
+
+
+def _named_numbers_are_no_phones(text: str, findings: list[Finding]) -> list[Finding]:
+    """Without the phone readings of numbers a checksummed identifier, named
+    by its word, also covers: "NIF 234567899" is a tax number that happens
+    to be a valid phone number too. A number written with "+" stays a phone.
+    """
+    named = [f for f in findings if f.entity in _NAMED_IDS and f.score >= 0.9]
+    if not named:
         return findings
+    return [
+        f
+        for f in findings
+        if f.entity != "PHONE_NUMBER"
+        or text.startswith("+", f.start)
+        or not any(f.start < n.end and n.start < f.end for n in named)
+    ]

@@ -26,6 +26,9 @@ _MIN_DIGITS = 6
 _DATE = re.compile(
     r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?:[\ \t]\d{1,2})?"
 )
+# An amount: thousands groups after a first digit that is not a trunk 0
+# ("168.000", "1,250,000.00"), or cents ("123456789.00").
+_AMOUNT = re.compile(r"[1-9]\d{0,2}(?:[.,]\d{3})+(?:[.,]\d{2})?|\d+[.,]\d{2}")
 # The 3-2-4 layout of a US social security number.
 _SSN_SHAPE = re.compile(r"\d{3}([-\ ])\d{2}\1\d{4}")
 # A run inside an e-mail address: the rest of a local part and its "@" right
@@ -108,12 +111,16 @@ class PhoneRecognizer(PatternRecognizer):
                     piece, region, leniency=phonenumbers.Leniency.VALID
                 )
                 for match in matcher:
-                    yield low + int(match.start), low + int(match.end)
+                    start, end = low + int(match.start), low + int(match.end)
+                    if text[start] == "(" and ")" not in text[start:end]:
+                        start += 1  # "BSN (234 567 818)": the bracket is not its
+                    yield start, end
 
     def context_score(
         self, text: str, start: int, end: int, languages: Sequence[str]
     ) -> float:
-        """Bare digit runs near "order", "invoice", "ISBN" are not phones.
+        """Bare digit runs near "order", "invoice", "ISBN" are not phones,
+        nor amounts ("168.000", "123456789.00") without a phone word near.
 
         A 3-2-4 number is a social security number, not a phone, unless it
         starts with 0 and no SSN word stands near it.
@@ -122,6 +129,10 @@ class PhoneRecognizer(PatternRecognizer):
         whatever the words around them; dashed ones may be an ISBN.
         """
         value = text[start:end]
+        if _AMOUNT.fullmatch(value) and not has_context(
+            text, start, end, "phone", languages
+        ):
+            return NEGATIVE_SCORE  # "168.000", "123456789.00": an amount
         if _SSN_SHAPE.fullmatch(value) and (
             value[0] != "0" or has_context(text, start, end, "us_ssn", languages)
         ):
