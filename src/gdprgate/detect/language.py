@@ -136,6 +136,12 @@ def _frequency_table() -> tuple[dict[str, int], npt.NDArray[np.float32]] | None:
     for column, words in enumerate(ranked):
         for rank, word in enumerate(words):
             table[rows[word], column] = -math.log(rank + 10)
+    # wordfreq keeps every language's whole frequency list once read (about
+    # 200 MB for nine): only the table above is needed from here on.
+    for name in ("top_n_list", "get_frequency_list", "get_frequency_dict"):
+        cached = getattr(wordfreq, name, None)
+        if cached is not None and hasattr(cached, "cache_clear"):
+            cached.cache_clear()
     return rows, table
 
 
