@@ -7,11 +7,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
+
+from gdprgate.gateway import create_app
+from gdprgate.protect import OutputAction
+from tests.gateway.conftest import start_gateway
+from tests.support.servers import serve_in_thread
 
 
 @pytest.fixture
@@ -59,3 +65,42 @@ class RawUpstream:
 
             return StreamingResponse(gen(), media_type="text/event-stream")
         return JSONResponse(self.answer)
+
+
+CHAT_BODY = {"model": "m", "messages": [{"role": "user", "content": "hi"}]}
+
+
+def chat_answer(
+    extra: dict[str, Any] | None = None, message_extra: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A whole chat answer saying "ok", with ``extra`` fields beside the
+    choices and ``message_extra`` in the message."""
+    message = {"role": "assistant", "content": "ok", **(message_extra or {})}
+    return {
+        "id": "c1",
+        "object": "chat.completion",
+        "model": "m",
+        "choices": [{"index": 0, "finish_reason": "stop", "message": message}],
+        **(extra or {}),
+    }
+
+
+def through_gateway(
+    data_dir: Path,
+    answer: dict[str, Any],
+    route: str = "chat/completions",
+    body: dict[str, Any] | None = None,
+    detector: Any = None,
+) -> httpx.Response:
+    """What a client gets when the upstream answers ``answer`` whole."""
+    upstream = RawUpstream(answer=answer)
+    with serve_in_thread(upstream.app()) as up:
+        gateway, db = start_gateway(
+            data_dir, up + "/v1", detector=detector, output_action=OutputAction.TOKEN
+        )
+        with serve_in_thread(create_app(gateway)) as url:
+            response = httpx.post(
+                f"{url}/v1/{route}", timeout=20, json=body or CHAT_BODY
+            )
+        db.close()
+    return response

@@ -5,14 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
-
-from gdprgate.gateway import create_app
-from gdprgate.protect import OutputAction
-from tests.gateway.answers.conftest import RawUpstream
-from tests.gateway.conftest import start_gateway
+from tests.gateway.answers.conftest import through_gateway
 from tests.support.canary import PERSON_2
-from tests.support.servers import serve_in_thread
 
 TOKENS = ["Ask", " Jor", "inde", " Kalten", "bach", "."]
 
@@ -48,19 +42,9 @@ def test_responses_output_text_logprobs(data_dir: Path) -> None:
             }
         ],
     }
-    upstream = RawUpstream(answer=answer)
-    with serve_in_thread(upstream.app()) as up:
-        gateway, db = start_gateway(
-            data_dir, up + "/v1", output_action=OutputAction.TOKEN
-        )
-        with serve_in_thread(create_app(gateway)) as url:
-            r = httpx.post(
-                f"{url}/v1/responses",
-                timeout=20,
-                json={"model": "m", "input": "hi", "top_logprobs": 1},
-            )
-        db.close()
-    body = r.json()
+    body = through_gateway(
+        data_dir, answer, "responses", {"model": "m", "input": "hi", "top_logprobs": 1}
+    ).json()
     part = body["output"][0]["content"][0]
     assert PERSON_2 not in part["text"]  # the text itself is checked
     spelled = "".join(lp["token"] for lp in part.get("logprobs") or [])
