@@ -78,7 +78,7 @@ LABEL_KEYS = frozenset(
 # Fields whose values are no text at all (vectors, base64 vectors).
 OPAQUE_KEYS = frozenset({"embedding"})
 _BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
-_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9_.:/\-]{0,127}")
+_LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/\-]{0,127}")
 _MARK = re.compile("\ue000(\\d+)\ue001")
 
 Path = tuple[str | int, ...]

@@ -3,6 +3,7 @@ they sit; only real labels and vectors pass as they are."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -52,3 +53,16 @@ def test_control_vendor_string_is_checked(data_dir: Path) -> None:
     )
     assert PERSON_2 not in text
     assert IBAN_COMPACT not in text
+
+
+def test_labels_pass_as_they_are_and_a_number_in_a_label_is_checked(
+    data_dir: Path,
+) -> None:
+    """A server's version string passes untouched; a label the patterns
+    read as an IBAN does not."""
+    answer = _answer({"system_fingerprint": "2.0.1-native", "vendor": {"id": "x1"}})
+    body = json.loads(_post(data_dir, answer))
+    assert body["system_fingerprint"] == "2.0.1-native"
+    assert body["vendor"] == {"id": "x1"}
+    leaked = json.loads(_post(data_dir, _answer({"status": IBAN_COMPACT})))
+    assert leaked["status"] != IBAN_COMPACT
