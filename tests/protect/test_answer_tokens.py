@@ -10,7 +10,7 @@ import pytest
 
 from gdprgate.detect import Finding
 from gdprgate.gateway.answer import AnswerFilter
-from gdprgate.protect import OutputGuard, Pseudonymizer, Restorer
+from gdprgate.protect import OutputGuard, Pseudonymizer, Restorer, StreamFilter
 from gdprgate.store import Database
 from gdprgate.vault import TOKEN_RE, Keyring, Vault, load_master_key
 from tests.support.canary import EMAIL
@@ -79,3 +79,19 @@ def test_a_closing_bracket_followed_by_letters_is_part_of_the_token() -> None:
     assert restorer.restore("Ask [person 4f2k]'s team.") == "Ask Jorinde Baumer's team."
     # A code that goes on is someone else's code.
     assert restorer.restore("Ask PERSON_4F2KX.") == "Ask PERSON_4F2KX."
+
+
+@pytest.mark.parametrize("opener", ['"', "(", "«", '{"to": "'])
+def test_a_name_after_a_quote_or_bracket_is_checked_whole(opener: str) -> None:
+    """JSON answers and tool arguments open every value with a quote: the
+    first name is held until the surname is there, as without the quote."""
+    name = "Jorinde Baumer"
+
+    def check(text: str, context: str) -> str:
+        return text.replace(name, "<PERSON_AB12>")
+
+    stream = StreamFilter(Restorer({}), check)
+    pieces = [opener, "Jorinde", " Bau", "mer", '", next']
+    out = "".join(stream.feed(piece) for piece in pieces) + stream.flush()
+    assert "Jorinde" not in out
+    assert out == f'{opener}<PERSON_AB12>", next'

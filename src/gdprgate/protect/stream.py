@@ -20,6 +20,7 @@ from gdprgate.protect.restorer import Escape, Restorer
 _WORD = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
 CONTEXT_CHARS = 120
+_OPENERS = "\"'([{<«‹“‘„‚*_`"
 
 Check = Callable[[str, str], str]
 
@@ -82,7 +83,10 @@ def _may_go_on(word: str) -> bool:
     """Whether the next word may still belong to the value ``word`` starts
     or continues: a capitalised word, or one with a digit ("+44", "(030)",
     "DE89", "0044")."""
-    return word[0].isupper() or any(char.isdigit() for char in word)
+    # A quote or bracket before it ('"Frank', "(Anna") does not hide the
+    # capital: JSON answers and tool arguments open every value so.
+    letters = word.lstrip(_OPENERS)
+    return letters[:1].isupper() or any(char.isdigit() for char in word)
 
 
 def _segment_end(text: str, max_hold: int) -> int:
