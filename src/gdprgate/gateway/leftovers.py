@@ -40,12 +40,14 @@ from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.sse import Event
 from gdprgate.protect import Restorer, StreamFilter
 
-# Fields whose values servers set as labels, not text a model wrote.
+# Fields whose values servers set as labels (kinds, states, settings a
+# Responses answer echoes from its request) or models and callers write as
+# ids and names: letters, digits and ``_ . : / -`` only, and nothing the
+# validated patterns find.
 LABEL_KEYS = frozenset(
     {
         "id",
         "object",
-        "model",
         "system_fingerprint",
         "finish_reason",
         "role",
@@ -58,8 +60,6 @@ LABEL_KEYS = frozenset(
         "response_id",
         "previous_response_id",
         "encoding_format",
-        # Settings a Responses answer echoes from its request, and error
-        # and finish codes.
         "tool_choice",
         "truncation",
         "reason",
@@ -75,10 +75,14 @@ LABEL_KEYS = frozenset(
         "prompt_cache_key",
     }
 )
+# A model's name is the server's own label and often holds a date
+# ("gpt-5-2025-08-07") that the patterns would read as a number: its shape
+# is enough.
+MODEL_KEY = "model"
 # Fields whose values are no text at all (vectors, base64 vectors).
 OPAQUE_KEYS = frozenset({"embedding"})
 _BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
-_LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/\-]{0,127}")
+_LABEL = re.compile(r"[A-Za-z0-9/][A-Za-z0-9_.:/\-]{0,255}")
 _MARK = re.compile("\ue000(\\d+)\ue001")
 
 Path = tuple[str | int, ...]
@@ -143,18 +147,22 @@ def _strings(value: Any, path: Path) -> Iterator[tuple[Any, Any, Path]]:
         if key in OPAQUE_KEYS and _opaque(item):
             continue
         if isinstance(item, str):
-            if item and not (key in LABEL_KEYS and _is_label(item)):
+            if item and not _is_label(key, item):
                 yield value, key, (*path, key)
         else:
             yield from _strings(item, (*path, key))
 
 
+def _is_label(key: Any, value: str) -> bool:
+    """A label (see :data:`LABEL_KEYS` and :data:`MODEL_KEY`)."""
+    if key == MODEL_KEY:
+        return _LABEL.fullmatch(value) is not None
+    return key in LABEL_KEYS and _checked_label(value)
+
+
 @functools.lru_cache(maxsize=4096)
-def _is_label(value: str) -> bool:
-    """Letters, digits and ``_ . : / -`` only, and no value the validated
-    patterns find in it (a model may write a tool call's id: an IBAN or a
-    card number there is no label). Ids repeat in every chunk of a stream,
-    so the answer is kept."""
+def _checked_label(value: str) -> bool:
+    """Ids repeat in every chunk of a stream, so the answer is kept."""
     return _LABEL.fullmatch(value) is not None and not _patterns().analyze(value)
 
 

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.gateway.answers.conftest import chat_answer, through_gateway
 from tests.gateway.conftest import KNOWN
 from tests.support.canary import PERSON_2
@@ -66,3 +68,14 @@ def test_labels_pass_as_they_are_and_a_number_in_a_label_is_checked(
     assert body["vendor"] == {"id": "x1"}
     leaked = json.loads(_post(data_dir, _answer({"status": IBAN_COMPACT})))
     assert leaked["status"] != IBAN_COMPACT
+
+
+@pytest.mark.parametrize(
+    "model", ["gpt-5-2025-08-07", "/models/Meta-Llama-3.1-8B-Instruct"]
+)
+def test_model_names_with_dates_or_paths_pass_as_labels(
+    data_dir: Path, model: str
+) -> None:
+    """A model's name is the server's label, whatever digits it holds."""
+    body = json.loads(_post(data_dir, {**_answer({}), "model": model}))
+    assert body["model"] == model
