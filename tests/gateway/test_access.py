@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from gdprgate.detect import Finding
 from gdprgate.gateway import Gateway, create_app
 from gdprgate.gateway.access import Access
+from gdprgate.gateway.slots import Slots
 from gdprgate.policy import KeyStore, parse_policy
 from gdprgate.store import Database
 from gdprgate.store.schema import api_keys
@@ -506,3 +507,27 @@ def test_detection_is_scoped_to_the_callers_tenant(
     )
     assert scopes
     assert set(scopes) == {"acme"}
+
+
+def test_json_schema_words_as_keys_are_no_text() -> None:
+    """A tool's schema keeps its syntax ("enum", "required", ...); its
+    property names and values are still read."""
+    parameters = {
+        "type": "object",
+        "properties": {"city": {"type": "string", "enum": ["Lindau", "Kassel"]}},
+        "required": ["city"],
+        "additionalProperties": False,
+    }
+    body = {"tools": [{"type": "function", "function": {"parameters": parameters}}]}
+    slots = Slots()
+    slots.walk(body, "request")
+    texts = slots.texts()
+    assert {"city", "Lindau", "Kassel"} <= set(texts)
+    assert not {"enum", "required", "properties", "additionalProperties"} & set(texts)
+    read = {"city", "Lindau", "Kassel"}
+    slots.replace([f"<{text}>" if text in read else text for text in texts])
+    kept = body["tools"][0]["function"]["parameters"]  # type: ignore[index]
+    assert set(kept) == {"type", "properties", "required", "additionalProperties"}
+    assert kept["properties"] == {
+        "<city>": {"type": "string", "enum": ["<Lindau>", "<Kassel>"]}
+    }

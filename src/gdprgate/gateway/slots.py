@@ -50,6 +50,22 @@ CONTROL_KEYS = frozenset(
         "verbosity",
     }
 )
+# JSON Schema's own words (tool parameters, response formats): as keys they
+# are syntax, never anyone's data, and a model layer reading one alone may
+# take it for a name ("enum"), which would break the schema.
+SCHEMA_KEYWORDS = frozenset(
+    {
+        "type", "properties", "required", "enum", "const", "items",
+        "additionalProperties", "description", "title", "default", "examples",
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+        "minLength", "maxLength", "minItems", "maxItems", "uniqueItems",
+        "minProperties", "maxProperties", "multipleOf", "pattern",
+        "patternProperties", "propertyNames", "format", "anyOf", "oneOf",
+        "allOf", "not", "if", "then", "else", "prefixItems", "contains",
+        "$ref", "$defs", "$schema", "$id", "definitions", "nullable", "strict",
+        "deprecated", "readOnly", "writeOnly", "dependentRequired",
+    }
+)  # fmt: skip
 # Content parts a model reads as something other than text.
 OPAQUE_PARTS = frozenset(
     {
@@ -121,7 +137,11 @@ class Slots:
         elif isinstance(node, dict):
             _refuse_opaque(node, where)
             # Keys are text too (a tool's property names reach the model).
-            self._keys.extend((node, key) for key in node if isinstance(key, str))
+            self._keys.extend(
+                (node, key)
+                for key in node
+                if isinstance(key, str) and key not in SCHEMA_KEYWORDS
+            )
             for key, value in node.items():
                 path = f"{where}.{_shown(key)}"
                 if key in CONTROL_KEYS and _is_plain(value):
