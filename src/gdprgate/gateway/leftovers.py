@@ -32,13 +32,16 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from gdprgate.detect.patterns import PatternLayer
 from gdprgate.errors import HTTPError
 from gdprgate.gateway.answer import AnswerFilter
 from gdprgate.gateway.sse import Event
 from gdprgate.protect import Restorer, StreamFilter
+
+if TYPE_CHECKING:
+    from gdprgate.gateway.endpoint import StreamRewriter
 
 # Fields whose values servers set as labels (kinds, states, settings a
 # Responses answer echoes from its request) or models and callers write as
@@ -93,7 +96,7 @@ def check_leftovers(answer: Any, rewrite: Rewrite, answers: AnswerFilter) -> Non
     """Check, in place, every string of ``answer`` that ``rewrite`` (the
     route's rewriting of it) would leave alone; labels pass."""
     drop_logprobs(answer)
-    paths = [path for _, _, path in _strings(answer, ())]
+    paths = list(_strings(answer, ()))
     if not paths:
         return
     marked = copy.deepcopy(answer)
@@ -134,8 +137,8 @@ def _mark(value: Any, paths: list[Path], first: int) -> None:
         container[key] = f"\ue000{number}\ue001"
 
 
-def _strings(value: Any, path: Path) -> Iterator[tuple[Any, Any, Path]]:
-    """Every non-label string below ``value``: (container, key, path)."""
+def _strings(value: Any, path: Path) -> Iterator[Path]:
+    """The path of every non-label string below ``value``."""
     items: list[tuple[Any, Any]]
     if isinstance(value, dict):
         items = list(value.items())
@@ -148,7 +151,7 @@ def _strings(value: Any, path: Path) -> Iterator[tuple[Any, Any, Path]]:
             continue
         if isinstance(item, str):
             if item and not _is_label(key, item):
-                yield value, key, (*path, key)
+                yield (*path, key)
         else:
             yield from _strings(item, (*path, key))
 
@@ -186,16 +189,6 @@ def _locate(value: Any, path: Path) -> tuple[Any, Any]:
     return value, path[-1]
 
 
-class StreamRewriter(Protocol):
-    """What :mod:`gdprgate.gateway.endpoint` calls a stream rewriter."""
-
-    def rewrite(self, event: Event) -> list[Event]: ...
-
-    def finish(self) -> list[Event]: ...
-
-    def error(self, error: HTTPError) -> Event: ...
-
-
 class CheckedStream:
     """A route's stream rewriter that first empties, in every event, the
     strings the route leaves alone: in a stream they may be pieces of one
@@ -223,7 +216,7 @@ class CheckedStream:
         if not isinstance(payload, (dict, list)):
             return self._rewriter.rewrite(event)  # the route refuses it
         drop_logprobs(payload)
-        paths = [path for _, _, path in _strings(payload, ())]
+        paths = list(_strings(payload, ()))
         # Numbers go on from event to event: the twin's texts carry the
         # markers of earlier events, which must not name this one's strings.
         first, self._next = self._next, self._next + len(paths)
@@ -234,7 +227,7 @@ class CheckedStream:
         # The route raises the same for the real event.
         with contextlib.suppress(HTTPError):
             sent = self._twin.rewrite(Event(json.dumps(marked), event.event))
-        out = set().union(*(_marks(event.data) for event in sent))
+        out = set().union(*(_marks(twin_event.data) for twin_event in sent))
         for number in sorted(out - self._probe.seen):
             if first <= number < self._next:
                 # A piece of a text the route does not know: a value may

@@ -106,9 +106,13 @@ def _forced_cut(text: str) -> int:
     """Where a run held too long is cut: after the last word that cannot be
     inside a value written in groups (one ending in punctuation, or one
     with no digit and no capital), else at the last space."""
-    spaces = [match.end() for match in _SPACES.finditer(text)]
-    for space in reversed(spaces):
-        word = text[:space].rstrip().rsplit(None, 1)[-1:]
-        if word and (word[0][-1] in ",;.!?:" or not _may_go_on(word[0])):
-            return space
-    return spaces[-1] if spaces else len(text)
+    safe = last = None
+    for word in _WORD.finditer(text):
+        spaces = _SPACES.match(text, word.end())
+        if spaces is None:
+            continue  # the word still being written
+        last = spaces.end()
+        value = word.group()
+        if value[-1] in ",;.!?:" or not _may_go_on(value):
+            safe = last
+    return safe or last or len(text)

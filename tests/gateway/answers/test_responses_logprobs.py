@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.gateway.answers.conftest import through_gateway
+from tests.gateway.answers.conftest import chat_answer, through_gateway
 from tests.support.canary import PERSON_2
 
 TOKENS = ["Ask", " Jor", "inde", " Kalten", "bach", "."]
@@ -49,3 +49,12 @@ def test_responses_output_text_logprobs(data_dir: Path) -> None:
     assert PERSON_2 not in part["text"]  # the text itself is checked
     spelled = "".join(lp["token"] for lp in part.get("logprobs") or [])
     assert PERSON_2 not in spelled, spelled
+
+
+def test_chat_answers_lose_their_logprobs(data_dir: Path) -> None:
+    logprobs = {"content": [{"token": t, "logprob": -0.1} for t in TOKENS]}
+    answer = chat_answer()
+    answer["choices"][0]["logprobs"] = logprobs
+    body = through_gateway(data_dir, answer).json()
+    assert "logprobs" not in body["choices"][0]
+    assert body["choices"][0]["message"]["content"] == "ok"

@@ -34,7 +34,6 @@ def rewrite_answer(answer: dict[str, Any], answers: AnswerFilter) -> None:
     for choice in answer.get("choices") or []:
         if not isinstance(choice, dict):
             continue
-        choice.pop("logprobs", None)  # token texts could spell out values
         message = choice.get("message")
         if not isinstance(message, dict):
             continue

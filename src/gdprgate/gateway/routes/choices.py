@@ -60,7 +60,6 @@ class ChoiceStreamRewriter:
         for choice in chunk.get("choices") or []:
             if not isinstance(choice, dict):
                 continue
-            choice.pop("logprobs", None)  # token texts could spell out values
             index = _index(choice)
             for container, name, key, json_string in self._targets(index, choice):
                 text = self._filter(key, json_string).feed(container[name])

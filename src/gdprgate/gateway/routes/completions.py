@@ -22,10 +22,8 @@ def walk(body: dict[str, Any]) -> Slots:
 def rewrite_answer(answer: dict[str, Any], answers: AnswerFilter) -> None:
     """Check and restore every choice's text, in place."""
     for choice in answer.get("choices") or []:
-        if isinstance(choice, dict):
-            choice.pop("logprobs", None)
-            if isinstance(choice.get("text"), str):
-                choice["text"] = answers.text(choice["text"])
+        if isinstance(choice, dict) and isinstance(choice.get("text"), str):
+            choice["text"] = answers.text(choice["text"])
 
 
 def _targets(index: int, choice: dict[str, Any]) -> Iterator[Target]:
