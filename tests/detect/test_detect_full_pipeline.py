@@ -104,3 +104,53 @@ def test_the_gateways_own_labels_are_no_names(full_detector: Detector) -> None:
     """A redaction mark written back by the model is not a new person."""
     text = "Reply to [PHONE_NUMBER] now, and tell PERSON about [EMAIL_ADDRESS]."
     assert full_detector.analyze(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Chat style: everything in lower case, in six languages.
+        (
+            "ontem o joaquim tavares ligou por causa da entrega.",
+            "pt",
+            ["joaquim tavares"],
+        ),
+        (
+            "ieri fabrizio petrucci ha chiamato per la consegna.",
+            "it",
+            ["fabrizio petrucci"],
+        ),
+        (
+            "gestern hat renate peukert wegen der lieferung angerufen.",
+            "de",
+            ["renate peukert"],
+        ),
+        ("ayer llamó jacinto contreras por la entrega.", "es", ["jacinto contreras"]),
+        (
+            "wczoraj dzwonił wojciech sadowy w sprawie dostawy.",
+            "pl",
+            ["wojciech sadowy"],
+        ),
+        ("i går ringde bodil holmberg om leveransen.", "sv", ["bodil holmberg"]),
+        # A surname that is a Dutch word, after a particle.
+        (
+            "Gisteren belde Jack van der Plas over de levering.",
+            "nl",
+            ["Jack van der Plas"],
+        ),
+        # A form: everything in capitals.
+        ("GESTERN HAT RENATE PEUKERT ANGERUFEN.", "de", ["RENATE PEUKERT"]),
+        # A name in capitals inside text that has case.
+        ("Laut GERD HARTUNG wurde das Treffen abgesagt.", "de", ["GERD HARTUNG"]),
+        (
+            "Secondo FABRIZIO PETRUCCI la riunione è annullata.",
+            "it",
+            ["FABRIZIO PETRUCCI"],
+        ),
+    ],
+)
+def test_names_in_text_without_case(
+    full_detector: Detector, text: str, language: str, expected: list[str]
+) -> None:
+    found = full_detector.analyze(text, language)
+    assert [text[f.start : f.end] for f in found if f.entity == "PERSON"] == expected

@@ -246,3 +246,36 @@ def test_lower_case_runs_of_ordinary_words_are_no_names(gate: ModelGate) -> None
         "jan de vries",
         "vill  Göra",
     ]
+
+
+@pytest.mark.parametrize(
+    ("span", "kept"),
+    [
+        # An ordinary word the model ran a lower-case name into is cut off,
+        # before or after the name.
+        ("fábio domingues chegou", "fábio domingues"),
+        ("ieri vittoria zacchia", "vittoria zacchia"),
+        ("traf cosima kruschwitz", "cosima kruschwitz"),
+        # Two words stay: a surname may be an ordinary word too.
+        ("nicole allen", "nicole allen"),
+        ("bruno durante", "bruno durante"),
+        # Particles hold a name together and never end it.
+        ("jaylinn van den bergh", "jaylinn van den bergh"),
+        ("emma van waas", "emma van waas"),
+        ("xavi de wit", "xavi de wit"),
+        # An ordinary word before a lone given name is cut off.
+        ("belde wouter", "wouter"),
+        # Capitals: the model's span is kept as it is.
+        ("Fábio Domingues chegou", "Fábio Domingues chegou"),
+    ],
+)
+def test_ordinary_words_at_the_ends_of_a_lower_case_name_are_cut_off(
+    gate: ModelGate, span: str, kept: str
+) -> None:
+    text = f"ok: {span}."
+    start = text.index(span)
+    [found] = gate.drop_ordinary_words(
+        text, [Finding(start, start + len(span), "PERSON", 0.9, "m")]
+    )
+    assert text[found.start : found.end] == kept
+    assert (found.entity, found.score, found.source) == ("PERSON", 0.9, "m")

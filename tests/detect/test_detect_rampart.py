@@ -268,3 +268,23 @@ def test_the_session_uses_two_threads_that_do_not_spin(
     options = session.get_session_options()
     assert options.intra_op_num_threads == 2
     assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+
+
+@pytest.mark.parametrize(
+    ("word", "cased", "without_case"),
+    [
+        # In text with case an unsure word must be capitalised and no
+        # ordinary word; in text without case it must be a known name.
+        ("Moranek", True, False),
+        ("moranek", False, False),
+        ("Immerhin", False, False),
+        ("wojciech", False, True),
+        ("WOJCIECH", True, True),
+        ("immerhin", False, False),
+    ],
+)
+def test_which_unsure_words_may_be_names(
+    rampart_layer: RampartLayer, word: str, cased: bool, without_case: bool
+) -> None:
+    assert rampart_layer._maybe_name()(word) is cased
+    assert rampart_layer._caseless_name()(word) is without_case

@@ -226,7 +226,6 @@ def test_given_name_and_surname_probabilities_add_up_for_an_unsure_word() -> Non
     ("text", "kind", "p"),
     [
         ("Immerhin", "SURNAME", 0.4),  # an ordinary word
-        ("röttgen", "SURNAME", 0.4),  # not capitalised
         ("Röttgen", "SURNAME", NAME_FLOOR - 0.01),  # under the floor
         ("Röttgen", "CITY", 0.4),  # another type's probability
     ],

@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from gdprgate.detect.cache import FindingsCache, cache_key
+from gdprgate.detect.caseless import caseless, recased
 from gdprgate.detect.common_names import drop_common_word_names
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
@@ -45,6 +46,7 @@ from gdprgate.detect.name_rules import NameRules, add_rule_names
 from gdprgate.detect.names import extend_initials
 from gdprgate.detect.numbers import drop_plain_numbers
 from gdprgate.detect.overlap import prefer_people, resolve_overlaps
+from gdprgate.detect.particles import extend_over_particles
 from gdprgate.detect.patterns.base import VALIDATED_SCORE
 from gdprgate.detect.width import fold_width
 from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
@@ -284,24 +286,30 @@ class Detector:
         rule_names: list[list[Finding]] = [[] for _ in keys]
         if rules is not None:
             try:
-                rule_names = [rules.given_name_pairs(text) for text in texts]
+                rule_names = [
+                    rules.given_name_pairs(self._rule_view(text)) for text in texts
+                ]
             except Exception as exc:
                 msg = "the name rules failed while analysing a text"
                 raise DetectionError(msg) from exc
 
         results: dict[bytes, tuple[Finding, ...]] = {}
-        for key, folded, found, names in zip(
-            keys, texts, collected, rule_names, strict=True
+        for key, folded, language, found, names in zip(
+            keys, texts, languages, collected, rule_names, strict=True
         ):
-            results[key] = tuple(self._finish(folded, found, names))
+            results[key] = tuple(self._finish(folded, found, names, language))
             self._cache.put(key, results[key])
         return results
 
     def _finish(
-        self, text: str, found: list[Finding], rule_names: Sequence[Finding] = ()
+        self,
+        text: str,
+        found: list[Finding],
+        rule_names: Sequence[Finding] = (),
+        language: str = "en",
     ) -> list[Finding]:
         """Filter one text's findings, resolve overlaps, add the names of
-        the name rules and join initials."""
+        the name rules, join initials and surnames after a particle."""
         config = self.config
         labels = entity_labels()
         kept = [
@@ -341,8 +349,20 @@ class Detector:
                 names = self._allow.filter(text, names)
             resolved = add_rule_names(resolved, names)
         if self._rules is not None:
-            resolved = self._rules.extend_given_names(text, resolved)
-        return extend_initials(text, sorted(resolved, key=lambda f: f.start))
+            resolved = self._rules.extend_given_names(self._rule_view(text), resolved)
+        resolved = extend_initials(text, sorted(resolved, key=lambda f: f.start))
+        if self._rules is None:
+            return resolved
+        return extend_over_particles(
+            text, resolved, language, load_lexicon(self.config.model_cache)
+        )
+
+    def _rule_view(self, text: str) -> str:
+        """The text the name rules read: recased when it is written
+        without case (see :mod:`gdprgate.detect.caseless`)."""
+        if not caseless(text):
+            return text
+        return recased(text, load_lexicon(self.config.model_cache))
 
     def _get_gate(self) -> ModelGate | None:
         """The model gate, when it is on and some layer is gated."""

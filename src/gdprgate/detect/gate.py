@@ -60,6 +60,9 @@ en de fr es it nl pl pt sv da fi no nb cs sk hu ro hr sl et lv lt ga tr
 el bg
 """
 NAME_LOCALES = frozenset(_NAME_LOCALE_LIST.split())
+# Lower-case words that join the parts of a name.
+_PARTICLE_LIST = "von van der den de del della di da do dos das du la le zu af ten ter"
+NAME_PARTICLES = frozenset(_PARTICLE_LIST.split())
 # Characters of context a piece takes on each side.
 CONTEXT_CHARS = 40
 # Pieces closer than this many characters are read as one.
@@ -67,6 +70,7 @@ JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
 RECIPE = 9
 
+_SPACED = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A sentence ends at ., ! or ? (with closing quotes or brackets) followed by
 # white space, or at a line break. A short capitalised word before a full
@@ -283,6 +287,11 @@ metropolitan_cities places localities
 _PLACE_ATTRIBUTES = frozenset(_PLACE_ATTRIBUTE_LIST.split())
 
 
+def _particle(word: str) -> bool:
+    """Whether ``word`` joins the parts of a name ("van", "de", "von")."""
+    return word in NAME_PARTICLES
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of each sentence of ``text``, trailing space included."""
     spans: list[tuple[int, int]] = []
@@ -360,15 +369,56 @@ class ModelGate:
         ordinary word and no known name ("danke", "merci", "vill göra").
 
         A lower-case word the lexicon lacks, or that is a known first or
-        last name ("thomas"), stays.
+        last name ("thomas"), stays. In text written without capitals the
+        model runs a name on into the word before or after it ("ieri anna
+        lind ligou"): an ordinary word at either end of a lower-case name
+        of three words or more is cut off, as long as two words and no
+        particle at an end remain ("emma van waas" stays whole), and an
+        ordinary word before a lone given name ("belde wouter").
         """
         kept: list[Finding] = []
         for finding in findings:
             value = text[finding.start : finding.end]
             if finding.entity == "PERSON" and self._ordinary_lower(value):
                 continue
+            if finding.entity == "PERSON" and value.islower():
+                finding = self._trimmed(text, finding)
             kept.append(finding)
         return kept
+
+    def _trimmed(self, text: str, finding: Finding) -> Finding:
+        """A lower-case name without ordinary words at its ends."""
+        words = [
+            (m.start() + finding.start, m.end() + finding.start)
+            for m in _SPACED.finditer(text[finding.start : finding.end])
+        ]
+        while len(words) > 2:
+            first, last = words[0], words[-1]
+            if self._cuttable(text[last[0] : last[1]]) and not _particle(
+                text[words[-2][0] : words[-2][1]]
+            ):
+                words.pop()
+            elif self._cuttable(text[first[0] : first[1]]) and not _particle(
+                text[words[1][0] : words[1][1]]
+            ):
+                words.pop(0)
+            else:
+                break
+        if (
+            len(words) == 2
+            and self._cuttable(text[words[0][0] : words[0][1]])
+            and text[words[1][0] : words[1][1]] in self.lexicon.given
+        ):
+            # A verb or adverb before a given name ("belde wouter").
+            words.pop(0)
+        start, end = words[0][0], words[-1][1]
+        if (start, end) == (finding.start, finding.end):
+            return finding
+        return Finding(start, end, finding.entity, finding.score, finding.source)
+
+    def _cuttable(self, word: str) -> bool:
+        """An ordinary word, no name and no particle, that may leave a name."""
+        return not _particle(word) and self._ordinary_lower(word)
 
     def _ordinary_lower(self, value: str) -> bool:
         """Whether ``value`` is lower-case words, each ordinary and no name."""

@@ -31,10 +31,11 @@ import numpy.typing as npt
 import onnxruntime
 from tokenizers import Tokenizer
 
+from gdprgate.detect.caseless import caseless, names_in_capitals_titled
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import load_lexicon
 from gdprgate.detect.layer import SIDE_BY_SIDE_TEXTS, without_lone_surrogates
-from gdprgate.detect.name_scorer import NameScorer
+from gdprgate.detect.name_scorer import NameScorer, WordProbs
 from gdprgate.detect.rampart_int8 import int8_model
 from gdprgate.detect.rampart_spans import (
     ADDRESS_PARTS,
@@ -252,15 +253,22 @@ class RampartLayer:
             raise DetectionError(msg) from exc
 
         maybe_name = self._maybe_name()
-        rescore = self._scorer(model)
+        caseless_name = self._caseless_name()
+        scorer = self._scorer(model)
+        lexicon = load_lexicon(self.cache)
+
+        def rescore(text: str, words: Sequence[WordProbs]) -> Sequence[float | None]:
+            # Names in capitals read as names (see caseless.py).
+            return scorer(names_in_capitals_titled(text, lexicon), words)
+
         return [
             _findings(
                 model,
                 text,
                 encoding,
                 text_probs,
-                maybe_name,
-                None if language in UNSCORED_LANGUAGES else rescore,
+                caseless_name if caseless(text) else maybe_name,
+                None if language in UNSCORED_LANGUAGES or caseless(text) else rescore,
             )
             for text, language, encoding, text_probs in zip(
                 texts, languages, encodings, probs, strict=True
@@ -280,7 +288,19 @@ class RampartLayer:
         """Whether a capitalised word the model is unsure of may be a name:
         a known name, or no ordinary word of the lexicon's languages."""
         lexicon = load_lexicon(self.cache)
-        return lambda word: not lexicon.is_ordinary(word.lower())
+        return lambda word: word[:1].isupper() and not lexicon.is_ordinary(word.lower())
+
+    def _caseless_name(self) -> Callable[[str], bool]:
+        """Whether a word of a text written without case (see
+        :func:`caseless`) the model is unsure of may be a name: a known
+        name that is no ordinary word."""
+        lexicon = load_lexicon(self.cache)
+
+        def known(word: str) -> bool:
+            lower = word.lower()
+            return lower in lexicon.names and lower not in lexicon.words
+
+        return known
 
 
 def _run_batches(

@@ -153,7 +153,7 @@ def decode_parts(
                 continue
             mass = float(probs[given] + probs[surname])
             word = text[start:end]
-            if mass < NAME_FLOOR or not word[:1].isupper() or not maybe_name(word):
+            if mass < NAME_FLOOR or not maybe_name(word):
                 continue
             kind = type_names[given if probs[given] >= probs[surname] else surname]
             # Above the default ``min_score`` (0.5), below a sure name.

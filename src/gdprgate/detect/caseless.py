@@ -1,0 +1,92 @@
+"""Text written without case: all in lower case, or all in capitals.
+
+Chat messages are often typed in lower case ("hi, this is anna lindqvist")
+and forms or headings in capitals ("NAME: ANNA LINDQVIST"). Capitals then
+say nothing about which words are names, and every rule that reads them
+(the name scorer, the name rules, unsure words of the model) would pass
+over every name. For such a text the Rampart layer keeps the model's own
+choice instead of the scorer's (see :mod:`gdprgate.detect.rampart`), and
+the name rules read a *recased* copy: known names capitalised, every other
+word in lower case, with the same length so offsets fit the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gdprgate.detect.gate import NAME_PARTICLES, Lexicon
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def caseless(text: str) -> bool:
+    """Whether ``text`` has letters and all of them in one case."""
+    return text.islower() or text.isupper()
+
+
+def recased(text: str, lexicon: Lexicon) -> str:
+    """``text`` with each known name that is no ordinary word capitalised
+    and every other word in lower case; the same length as ``text``.
+
+    A word whose case forms differ in length ("ß" in capitals) is kept as
+    it is.
+    """
+
+    def recase(match: re.Match[str]) -> str:
+        word = match.group()
+        lower = word.lower()
+        if len(lower) != len(word):
+            return word
+        if lower in lexicon.names and lower not in lexicon.words:
+            first = lower[0].upper()
+            return word if len(first) != 1 else first + lower[1:]
+        return lower
+
+    return _WORD.sub(recase, text)
+
+
+def names_in_capitals_titled(text: str, lexicon: Lexicon) -> str:
+    """``text`` with names in capitals written as names ("GERD HARTUNG"
+    -> "Gerd Hartung"); the same length.
+
+    In text that has case, a name in capitals is written for emphasis or
+    in a form. A run of two words or more in capitals counts as a name
+    when one of its words is a known given name and none is an ordinary
+    word (a particle such as "VAN" may stand between): acronyms ("SPD",
+    "WM") and shouted phrases ("BITTE NICHT") keep their capitals.
+    """
+    chars = list(text)
+    for run in _capital_runs(text):
+        lowers = [text[start:end].lower() for start, end in run]
+        if any(
+            len(low) != end - start
+            for low, (start, end) in zip(lowers, run, strict=True)
+        ):
+            continue
+        if not any(low in lexicon.given for low in lowers) or any(
+            low not in NAME_PARTICLES and lexicon.is_ordinary(low) for low in lowers
+        ):
+            continue
+        for (start, end), low in zip(run, lowers, strict=True):
+            name = low if low in NAME_PARTICLES else low[0].upper() + low[1:]
+            if len(name) == end - start:
+                chars[start:end] = name
+    return "".join(chars)
+
+
+def _capital_runs(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of two or more words in capitals (two letters or more each)
+    with one space or hyphen between neighbours."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if len(word) < 2 or not word.isupper():
+            current = []
+            continue
+        if current and text[current[-1][1] : match.start()] not in (" ", "-"):
+            current = []
+        if not current:
+            runs.append(current)
+        current.append(match.span())
+    return [run for run in runs if len(run) >= 2]
