@@ -52,6 +52,13 @@ def _person(text: str, value: str) -> Finding:
         ("My name is Hope.", "Hope", True),
         ("Frau Rosa Wolf kommt.", "Rosa Wolf", True),
         ("May Schmidt called.", "May Schmidt", True),
+        ("The Rose garden opens in June.", "Rose", False),
+        # Names that are words of other languages are left to the name
+        # scorer, which reads them in their sentence.
+        ("Der Maler Ernst zeigte es.", "Ernst", True),
+        ("Dann kam Wolf als Senator.", "Wolf", True),
+        ("Entonces llegó Dolores.", "Dolores", True),
+        ("Ensuite Pierre est venu.", "Pierre", True),
     ],
 )
 def test_common_words_are_names_only_in_context(

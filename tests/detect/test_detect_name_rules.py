@@ -12,6 +12,7 @@ from gdprgate.detect.name_rules import (
     NameRules,
     add_rule_names,
 )
+from gdprgate.detect.speakers import SPEAKER_SCORE, SPEAKER_SOURCE
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +67,53 @@ NEGATIVE = [
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_name_without_both_parts(rules: NameRules, text: str) -> None:
     assert rules.given_name_pairs(text) == []
+
+
+SPEAKERS = [
+    # (text, the speakers found), in several languages
+    ('"Das geht nicht", sagte Pfisterer.', ["Pfisterer"]),
+    ('"Nein", erklärt Kowalczyk nach der Sitzung.', ["Kowalczyk"]),
+    ('"Yes," said Varnholt.', ["Varnholt"]),
+    ("« Non », a déclaré Dufrêne.", ["Dufrêne"]),
+    ('"Não", disse Quellosa, ontem.', ["Quellosa"]),
+    ('"Ja", säger Lindqvist.', ["Lindqvist"]),
+    ('"Sí", dijo Brenkel-Ostrik.', ["Brenkel-Ostrik"]),
+    # Not a speaker: a role, an ordinary word, an acronym, no quotation
+    # or comma before the verb, a lower-case word, no verb of saying.
+    ('"Ja", sagt Sprecher Dietzeld.', []),
+    ('"Ja", sagte Gott.', []),
+    ('"Ok", sagte UEFA.', []),
+    ("Er sagte Pfisterer sei krank.", []),
+    ('"Ja", sagte niemand.', []),
+    ('"Ja", rief Pfisterer.', []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SPEAKERS)
+def test_the_speaker_after_a_quotation_is_a_person(
+    rules: NameRules, text: str, names: list[str]
+) -> None:
+    """News text names whom it quotes right after the quotation."""
+    found = rules.given_name_pairs(text)
+
+    assert [text[f.start : f.end] for f in found] == names
+    assert all(
+        (f.entity, f.score, f.source) == ("PERSON", SPEAKER_SCORE, SPEAKER_SOURCE)
+        for f in found
+    )
+
+
+def test_a_speaker_with_given_name_and_surname_is_found_once(
+    rules: NameRules,
+) -> None:
+    text = '"Gut", sagt Wolfgang Kraus.'
+
+    [found] = rules.given_name_pairs(text)
+
+    assert (text[found.start : found.end], found.source) == (
+        "Wolfgang Kraus",
+        PAIR_SOURCE,
+    )
 
 
 def test_two_names_in_one_text_are_two_findings(rules: NameRules) -> None:

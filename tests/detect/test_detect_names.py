@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gdprgate.detect import Finding
-from gdprgate.detect.names import extend_initials
+from gdprgate.detect.names import TITLE_INITIALS_SCORE, extend_initials
 
 
 def person(text: str, surname: str) -> Finding:
@@ -146,3 +146,72 @@ def test_a_one_word_name_next_to_another_name_joins_it(
     found = extend_initials(text, [person(text, first), person(text, second)])
 
     assert [text[f.start : f.end] for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La Sra. S. D. fue nombrada síndico.", ["Sra. S. D."]),
+        ("a favor de la Sra. S. D., síndico", ["Sra. S. D."]),
+        ("Mr A.B. and Mrs C. left.", ["Mr A.B.", "Mrs C."]),
+        ("Frau K. kam nicht.", ["Frau K."]),
+        ("by Mme J.-P. alone", ["Mme J.-P."]),
+        # No title, lower-case letters, or no initials: nothing.
+        ("signed A. B. today", []),
+        ("Dr. a. b. wrote", []),
+        ("Dr. med. wrote", []),
+        ("TeamMr A. wrote", []),
+    ],
+)
+def test_a_title_with_initials_only_is_a_person(text: str, expected: list[str]) -> None:
+    """No model finds 'Sra. S. D.', yet it names someone."""
+    found = extend_initials(text, [])
+
+    assert [text[f.start : f.end] for f in found] == expected
+    assert all(f.entity == "PERSON" for f in found)
+    assert all(f.score == TITLE_INITIALS_SCORE for f in found)
+
+
+def test_title_initials_are_left_to_a_name_found_after_them() -> None:
+    """'Sr. J.' before a found surname joins it instead of standing apart."""
+    text = "el Sr. J. Wolanski, del Ministerio"
+    found = extend_initials(text, [person(text, "Wolanski")])
+
+    assert [text[f.start : f.end] for f in found] == ["Sr. J. Wolanski"]
+
+
+def test_title_initials_touching_another_finding_are_not_added() -> None:
+    text = "Mr A. 12 Main Street"
+    place = Finding(3, 20, "LOCATION", 0.9, "test")
+
+    assert extend_initials(text, [place]) == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "initials", "name", "expected"),
+    [
+        ("vor W. Fesenkow und", "W", "Fesenkow", ["W. Fesenkow"]),
+        ("mit A. B. Korsakin", "A. B", "Korsakin", ["A. B. Korsakin"]),
+    ],
+)
+def test_initials_the_model_read_as_a_place_join_the_name(
+    text: str, initials: str, name: str, expected: list[str]
+) -> None:
+    """Rampart reads a lone 'W' as a place; before a name it is an initial."""
+    start = text.index(initials)
+    place = Finding(start, start + len(initials), "LOCATION", 0.7, "rampart")
+
+    found = extend_initials(text, [place, person(text, name)])
+
+    assert [(text[f.start : f.end], f.entity) for f in found] == [
+        (value, "PERSON") for value in expected
+    ]
+
+
+def test_a_place_of_another_layer_before_initials_stays() -> None:
+    """Only the model's own reading of the initials gives way."""
+    text = "vor W. Fesenkow und"
+    place = Finding(4, 5, "LOCATION", 0.9, "pattern:postcode")
+    name = person(text, "Fesenkow")
+
+    assert extend_initials(text, [place, name]) == [place, name]

@@ -116,6 +116,36 @@ def test_names_are_not_joined_across_other_words() -> None:
     assert _decode("Anna and Anna", tokens) == [("Anna", "PERSON"), ("Anna", "PERSON")]
 
 
+@pytest.mark.parametrize(
+    ("text", "middle", "expected"),
+    [
+        # Particles the model left outside join the name parts around them.
+        ("Pepe de la Varnholm", ["de", "la"], [("Pepe de la Varnholm", "PERSON")]),
+        ("Maria da Quellosa", ["da"], [("Maria da Quellosa", "PERSON")]),
+        ("Amalie von Trelleborn", ["von"], [("Amalie von Trelleborn", "PERSON")]),
+        ("Jan van der Ostrik", ["van", "der"], [("Jan van der Ostrik", "PERSON")]),
+        # Not particles: a preposition ("zu"), an article alone, a word.
+        ("Velmora zu Brenkel", ["zu"], [("Velmora", "PERSON"), ("Brenkel", "PERSON")]),
+        ("Velmora la Brenkel", ["la"], [("Velmora", "PERSON"), ("Brenkel", "PERSON")]),
+        ("Velmora und Brenkel", ["und"],
+         [("Velmora", "PERSON"), ("Brenkel", "PERSON")]),
+        # Capitalised, the particle is a word of its own.
+        ("Velmora Von Brenkel", ["Von"],
+         [("Velmora", "PERSON"), ("Brenkel", "PERSON")]),
+    ],
+)  # fmt: skip
+def test_lower_case_particles_join_the_parts_of_one_name(
+    text: str, middle: list[str], expected: list[tuple[str, str]]
+) -> None:
+    """'Maria da Quellosa' is one person even when 'da' was left outside."""
+    first, last = text.split()[0], text.split()[-1]
+    tokens: list[Token] = [(first, 0, "GIVEN_NAME", 0.9)]
+    tokens += [(word, index + 1, "O", 0.9) for index, word in enumerate(middle)]
+    tokens.append((last, len(middle) + 1, "SURNAME", 0.9))
+
+    assert _decode(text, tokens) == expected
+
+
 def test_names_are_not_joined_across_a_line_break() -> None:
     tokens = [("Anna", 0, "GIVEN_NAME", 0.9), ("Schmidt", 1, "SURNAME", 0.9)]
 

@@ -5,6 +5,14 @@ A model that reads "Will you send it in May?" may call both words a
 finding whose text is such a word, unless a person word ("Mr", "Frau",
 "my name is", "Dear", ...) stands right before it or it is written in a
 sentence that makes it a name ("May Schmidt" is two words and stays).
+
+The list holds English words only. In every other language the name
+scorer (:mod:`gdprgate.detect.name_scorer`) has already judged each such
+word in its sentence ("Der Maler Ernst", "Dann kam Wolf als Senator"), and
+dropping the ones it kept lost names: without the German, French, Spanish,
+Italian and Dutch lines GermEval dev PERSON recall rose from 0.841 to 0.845
+(precision 0.782 to 0.783); the English, TAB and ECHR dev scores did not
+move.
 """
 
 from __future__ import annotations
@@ -15,18 +23,13 @@ from gdprgate.detect.context import has_context
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
 
-# English first, then one line per language. Kept short on purpose: a name
-# that is rarely a word ("Victor", "Pilar") is not on it.
+# English words only (see the module doc). Kept short on purpose: a name
+# that is rarely a word ("Victor") is not on it.
 _WORDS = """
 may will hope grace faith joy june april august summer dawn rose daisy lily
 iris ivy holly amber ruby pearl sky river mark bill frank sunny guy art rob
 sue pat drew chase hunter miles page penny sandy earl king prince bishop
 baker angel star honey olive violet hazel heather ginger sage
-ernst sonne stern wolf
-pierre prudence constance désiré
-luz paz soledad consuelo amparo dolores rosario
-gioia serena fortunata vera bella
-roos bloem
 """
 COMMON_WORD_NAMES = frozenset(_WORDS.split())
 

@@ -23,6 +23,9 @@ extended over it ("Per Lindqvist"), where nothing else was found there (see
 :meth:`NameRules.extend_given_names`): the model has already said a name
 stands there, and its other half must not leak.
 
+The rules also name the speaker of a quotation ('", sagte Pfister.'; see
+:mod:`gdprgate.detect.speakers`); its names are added the same way.
+
 Tried and left out, as they found almost nothing on the dev splits that
 Rampart had not: a role word before a surname ("Trainer Rummenigge"), and
 the surname of a found name used again alone (which also carried Rampart's
@@ -37,6 +40,7 @@ from collections.abc import Sequence
 
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import Lexicon
+from gdprgate.detect.speakers import quoted_speakers
 
 PAIR_SCORE = 0.7
 PAIR_SOURCE = "given-name"
@@ -70,10 +74,23 @@ class NameRules:
     """The rule of the module doc, with its word lists."""
 
     def __init__(self, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
         self._given = lexicon.given
         self._ordinary = lexicon.words
 
     def given_name_pairs(self, text: str) -> list[Finding]:
+        """Every given name followed by a surname in ``text``, and every
+        speaker named after a quotation (see :mod:`gdprgate.detect.speakers`)
+        that is not part of such a name."""
+        pairs = self._pairs(text)
+        speakers = [
+            speaker
+            for speaker in quoted_speakers(text, self._lexicon)
+            if not any(p.start < speaker.end and speaker.start < p.end for p in pairs)
+        ]
+        return sorted([*pairs, *speakers], key=lambda f: f.start)
+
+    def _pairs(self, text: str) -> list[Finding]:
         """Every given name followed by a surname in ``text``."""
         found: list[Finding] = []
         position = 0

@@ -6,7 +6,13 @@ A ``PERSON`` finding directly preceded by one to three initials (a capital
 letter and a full stop, optionally hyphenated, as in "J.-P.") is extended to
 cover them, then over a title right before them ("Mr", "Mme", "Sr.", "Dr",
 "Frau"; a title tells the gender), unless another finding already covers
-that text.
+that text. Initials the model read as a place ("vor W. Fesenko", where
+"W" came out as a ``LOCATION``) are taken into the name all the same.
+
+A title followed only by initials ("la Sra. S. D.", "Mr A.B.") is a
+person on its own, found by no model: it becomes a ``PERSON`` scoring
+:data:`TITLE_INITIALS_SCORE` where nothing else was found (on Sierro's
+Spanish ECHR dev split, PERSON token recall 0.854 -> 0.90).
 """
 
 from __future__ import annotations
@@ -33,6 +39,19 @@ _TITLES = (
 _TITLE = re.compile(rf"(?<![\w.])(?:(?:{_TITLES})\.?|M\.)[ \t\u00a0]+\Z")
 # Titles found as a name of their own, and the space before the name.
 _TITLE_ALONE = re.compile(rf"(?:(?:(?:{_TITLES})\.?|M\.)[ \t\u00a0]+)+")
+# A title and one to three initials ("Sra. S. D.", "Mr A.B.").
+_TITLE_INITIALS = re.compile(
+    rf"""
+    (?<![\w.])(?:(?:{_TITLES})\.?|M\.)[ \t\u00a0]+
+    (?P<initials>[^\W\d_]\.(?:-?[^\W\d_]\.)*
+      (?:[ \t\u00a0]?[^\W\d_]\.(?:-?[^\W\d_]\.)*){{0,2}})
+    """,
+    re.VERBOSE,
+)
+TITLE_INITIALS_SCORE = 0.85
+TITLE_INITIALS_SOURCE = "title-initials"
+# Where the model layers put initials they did not call a name.
+_MODEL_SOURCE = "rampart"
 _LOOKBACK = 16
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)*")
@@ -48,7 +67,7 @@ def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
     before or after another name (two layers found one half each).
     """
     result: list[Finding] = []
-    for finding in findings:
+    for finding in _with_title_initials(text, findings):
         if finding.entity == "PERSON":
             finding = _without_lowercase_tail(text, finding)
             previous = result[-1] if result else None
@@ -71,6 +90,8 @@ def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
                 )
                 continue
         start = _initials_start(text, finding)
+        if start is not None:
+            _drop_model_initials(result, start)
         if finding.entity == "PERSON":
             start = _title_start(text, finding.start if start is None else start)
         previous_end = result[-1].end if result else 0
@@ -80,6 +101,49 @@ def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
             )
         result.append(finding)
     return result
+
+
+def _with_title_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """``findings`` and, in order, each title with initials that neither
+    touches a finding nor stands right before one ("Sr. J." of "Sr. J.
+    Wołąsiewicz" is left to the name found after it)."""
+    added = []
+    for match in _TITLE_INITIALS.finditer(text):
+        if not _upper_initials(match.group("initials")):
+            continue
+        after = match.end()
+        while after < len(text) and text[after] in " \t\u00a0":
+            after += 1
+        if not any(f.start <= after and match.start() < f.end for f in findings):
+            added.append(
+                Finding(
+                    match.start(),
+                    match.end(),
+                    "PERSON",
+                    TITLE_INITIALS_SCORE,
+                    TITLE_INITIALS_SOURCE,
+                )
+            )
+    if not added:
+        return list(findings)
+    return sorted([*findings, *added], key=lambda f: f.start)
+
+
+def _upper_initials(initials: str) -> bool:
+    """Whether every initial is a capital letter."""
+    return all(char.isupper() for char in initials if char.isalpha())
+
+
+def _drop_model_initials(result: list[Finding], start: int) -> None:
+    """Forget the model's places on initials from ``start`` on: they belong
+    to the name that follows ("W" of "W. Fesenko" read as a place)."""
+    while (
+        result
+        and result[-1].start >= start
+        and result[-1].entity == "LOCATION"
+        and result[-1].source == _MODEL_SOURCE
+    ):
+        result.pop()
 
 
 _LAST_WORD = re.compile(r"[\s,;]+([^\W\d_][\w'’-]*)[.,;]?\Z")

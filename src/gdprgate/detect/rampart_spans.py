@@ -20,9 +20,10 @@ probabilities. The steps:
    model's best type besides the name types.
 3. **Parts.** Neighbouring words of the same type, with nothing or only
    spaces between them, become one part.
-4. **Groups.** Name parts separated only by spaces or one hyphen become one
-   ``PERSON`` (a given name after a group's given name and surname starts
-   the next person); address parts separated only by spaces, one comma or
+4. **Groups.** Name parts separated only by spaces, one hyphen or
+   lower-case particles ("von", "de la", "dos") become one ``PERSON`` (a
+   given name after a group's given name and surname starts the next
+   person); address parts separated only by spaces, one comma or
    one line break become one ``LOCATION``. Other types map one to one (see
    :data:`ENTITY_NAMES`). Nothing is joined across any other text.
 
@@ -75,7 +76,13 @@ ADDRESS_PARTS = frozenset(
 WEAK_ADDRESS_PARTS = frozenset({"BUILDING_NUMBER", "SECONDARY_ADDRESS", "ZIP_CODE"})
 
 _SPACES = re.compile(r"[ \t\u00a0]*")
-_NAME_GAP = re.compile(r"[ \t\u00a0]+|-|")
+# Lower-case particles that join the parts of one name ("Pepe de la
+# Matrona", "Maria da Silva"): the model often leaves them outside.
+_PARTICLE = (
+    r"(?:von|vom|van|de|di|da|du|do|dos|das|del|della|dei|degli|af|ten|ter)"
+    r"(?:[ \t\u00a0]+(?:der|den|de|la|le|lo|los|las))?"
+)
+_NAME_GAP = re.compile(rf"[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+)?|-|")
 _ADDRESS_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?")
 _EDGE_PUNCTUATION = " \t\r\n\u00a0.,;:!?\"'"
 
