@@ -154,3 +154,27 @@ def test_names_in_text_without_case(
 ) -> None:
     found = full_detector.analyze(text, language)
     assert [text[f.start : f.end] for f in found if f.entity == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A street word cut short with a full stop: the pattern reads the
+        # address whole, the model in pieces; one place comes out.
+        (
+            "Ich wohne in der Hauptstr. 5a in 80331 München.",
+            "de",
+            ["Hauptstr. 5a", "80331 München"],
+        ),
+        (
+            "Mieszkam przy ul. Marszałkowskiej 10/12, 00-590 Warszawa.",
+            "pl",
+            ["ul. Marszałkowskiej 10/12, 00-590 Warszawa"],
+        ),
+    ],
+)
+def test_addresses_with_abbreviated_street_words(
+    full_detector: Detector, text: str, language: str, expected: list[str]
+) -> None:
+    found = full_detector.analyze(text, language)
+    assert [text[f.start : f.end] for f in found if f.entity == "LOCATION"] == expected

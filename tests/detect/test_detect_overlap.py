@@ -6,7 +6,7 @@ import itertools
 import random
 
 from gdprgate.detect import Finding, resolve_overlaps
-from gdprgate.detect.overlap import prefer_people, priority, score_bucket
+from gdprgate.detect.overlap import join_places, prefer_people, priority, score_bucket
 
 
 def _f(start: int, end: int, entity: str = "PERSON", score: float = 0.9) -> Finding:
@@ -194,3 +194,25 @@ def test_other_overlaps_are_left_to_the_usual_rule() -> None:
     kept = [spacy_person, wider, date, other]
     assert prefer_people([person, *kept]) == [person, *kept]
     assert prefer_people([spacy_only, org]) == [spacy_only, org]
+
+
+def test_places_that_share_characters_are_joined_into_one() -> None:
+    """'Hauptstr. 5a': the pattern reads the address whole, the model reads
+    'Hauptstr' alone; one place, with the better score and its source."""
+    street = Finding(17, 29, "LOCATION", 0.85, "pattern:street_address")
+    model = Finding(17, 25, "LOCATION", 0.99, "rampart")
+    town = Finding(33, 46, "LOCATION", 0.99, "rampart")
+    inside = Finding(20, 22, "LOCATION", 0.6, "spacy")
+    person = Finding(0, 10, "PERSON", 0.9, "rampart")
+    joined = join_places([town, street, person, model, inside])
+    assert sorted(joined, key=lambda f: f.start) == [
+        person,
+        Finding(17, 29, "LOCATION", 0.99, "rampart"),
+        town,
+    ]
+
+
+def test_places_that_only_touch_stay_apart() -> None:
+    left = Finding(0, 5, "LOCATION", 0.9, "rampart")
+    right = Finding(5, 9, "LOCATION", 0.8, "spacy")
+    assert sorted(join_places([right, left]), key=lambda f: f.start) == [left, right]

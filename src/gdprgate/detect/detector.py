@@ -45,7 +45,7 @@ from gdprgate.detect.lists import AllowList, DenyListLayer
 from gdprgate.detect.name_rules import NameRules, add_rule_names
 from gdprgate.detect.names import extend_initials
 from gdprgate.detect.numbers import drop_plain_numbers
-from gdprgate.detect.overlap import prefer_people, resolve_overlaps
+from gdprgate.detect.overlap import join_places, prefer_people, resolve_overlaps
 from gdprgate.detect.particles import extend_over_particles
 from gdprgate.detect.patterns.base import VALIDATED_SCORE
 from gdprgate.detect.width import fold_width
@@ -329,7 +329,7 @@ class Detector:
         kept = drop_plain_numbers(text, kept, config.context_languages)
         if self._allow:
             kept = self._allow.filter(text, kept)
-        resolved = resolve_overlaps(prefer_people(kept) + listed, text)
+        resolved = resolve_overlaps(join_places(prefer_people(kept)) + listed, text)
         # What is left of a longer span that lost to another ("Dear Mr" of
         # "Dear Mr Lindqvist") is checked for generic words again.
         whole = set(kept) | set(listed)

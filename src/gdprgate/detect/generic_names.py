@@ -69,10 +69,12 @@ estimado estimada querido querida señor señora gentile caro cara egregio
 beste geachte heer mevrouw drogi droga szanowny szanowna pan pani
 """
 # Acronyms of data types, documents and office words that models read as
-# organisations ("send the IBAN and SSN to the ATM team ASAP").
+# organisations ("send the IBAN and SSN to the ATM team ASAP"), with the
+# national identifiers and tax numbers of the recognizers ("NIR : ...").
 _ACRONYMS = """
 iban ssn atm asap pin vat dob id bic swift imei ip url pdf faq ceo cfo cto coo
 hr usb sim gps tv cv rsvp eta fyi aka diy
+nir nif nie dni nss bsn pesel nip nino nhs cpr ppsn hetu idnr tva iva btw mwst
 """
 # Names of the data itself, which models read as names when capitalised
 # ("Email: ...", "reply by Email or Phone"): never a person, organisation

@@ -20,7 +20,9 @@ findings of the same value with text between them stay two findings, and the
 text between them stays untouched.
 
 Before that, :func:`prefer_people` settles one disagreement between models:
-a spaCy organisation or place inside a Rampart ``PERSON`` gives way.
+a spaCy organisation or place inside a Rampart ``PERSON`` gives way; and
+:func:`join_places` makes places that share characters one place (the one
+merge: an address read whole by a pattern and in pieces by a model).
 """
 
 from __future__ import annotations
@@ -59,6 +61,31 @@ def prefer_people(findings: Iterable[Finding]) -> list[Finding]:
             and any(p.start <= f.start and f.end <= p.end for p in people)
         )
     ]
+
+
+def join_places(findings: Iterable[Finding]) -> list[Finding]:
+    """``findings`` with places that share characters joined into one.
+
+    An address the street pattern reads whole ("Hauptstr. 5a") and a model
+    reads in pieces ("Hauptstr", "80331 München") is one place: without
+    the join the pieces would beat the pattern's span and leave it as a
+    stray "5a". The joined place takes the best score and its source.
+    """
+    places = sorted(
+        (f for f in findings if f.entity == "LOCATION"), key=lambda f: f.start
+    )
+    rest = [f for f in findings if f.entity != "LOCATION"]
+    joined: list[list[Finding]] = []
+    for place in places:
+        if joined and place.start < max(f.end for f in joined[-1]):
+            joined[-1].append(place)
+        else:
+            joined.append([place])
+    for group in joined:
+        best = max(group, key=lambda f: (f.score, f.source))
+        start, end = group[0].start, max(f.end for f in group)
+        rest.append(Finding(start, end, "LOCATION", best.score, best.source))
+    return rest
 
 
 def score_bucket(score: float) -> int:
