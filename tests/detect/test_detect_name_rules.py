@@ -196,8 +196,13 @@ def test_deny_listed_names_stay_in_any_case() -> None:
         # No surname after, no given name before: unchanged.
         ("Hans kam gestern.", "Hans", "Hans"),
         ("Gestern kam Meier.", "Meier", "Meier"),
+        # "Segundo" and "Secondo" are given names, and "according to".
+        ("Segundo Joaquim Tavares, a reunião acabou.", "Joaquim Tavares",
+         "Joaquim Tavares"),
+        ("Secondo Fabrizio Petrucci è finita.", "Fabrizio Petrucci",
+         "Fabrizio Petrucci"),
     ],
-)
+)  # fmt: skip
 def test_a_found_name_takes_its_other_half(
     rules: NameRules, text: str, found: str, name: str
 ) -> None:

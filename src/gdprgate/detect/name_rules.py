@@ -53,6 +53,9 @@ avril juin juillet août mars abril mayo junio julio agosto
 aprile maggio giugno luglio agosto
 """
 _CALENDAR = frozenset(_CALENDAR_LIST.split())
+# Given names that are also the word for "according to", which opens many
+# sentences right before a name ("Segundo Joaquim Tavares, ...").
+_ACCORDING_TO = frozenset({"segundo", "secondo"})
 
 _PARTICLE_LIST = """
 von van der den de del della dei di da das dos du la le zu zur af ten ter
@@ -149,6 +152,7 @@ class NameRules:
             and not (len(word) > 1 and word.isupper())
             and word.lower() in self._given
             and word.lower() not in _CALENDAR
+            and word.lower() not in _ACCORDING_TO
         )
 
     def _is_given(self, word: str, text: str, start: int) -> bool:
