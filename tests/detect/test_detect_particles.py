@@ -49,6 +49,26 @@ def _found(text: str, spans: list[tuple[str, str]]) -> list[Finding]:
             [("Luca", "PERSON")],
             [("Luca di Marco-Ferri", "PERSON")],
         ),
+        # The second half of a double surname read as a place.
+        (
+            "Nuestra compañera Sara Burgos-Pavón empieza.",
+            "es",
+            [("Sara Burgos", "PERSON"), ("Pavón", "LOCATION")],
+            [("Sara Burgos-Pavón", "PERSON")],
+        ),
+        (
+            "Melanie Hövel-Schlosser kam.",
+            "de",
+            [("Melanie Hövel", "PERSON"), ("Schlosser", "ORGANIZATION")],
+            [("Melanie Hövel-Schlosser", "PERSON")],
+        ),
+        # In German a part that is an ordinary word is no surname.
+        (
+            "Die Merkel-Regierung und Karl-Marx-Stadt.",
+            "de",
+            [("Merkel", "PERSON"), ("Karl", "PERSON")],
+            [("Merkel", "PERSON"), ("Karl", "PERSON")],
+        ),
         # German writes nouns with capitals: an ordinary word stays out,
         # a name that is no word joins.
         (

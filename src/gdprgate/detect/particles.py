@@ -1,14 +1,18 @@
-"""Surnames after a particle: "Jack van der Plas", "Vigo van Heusden".
+"""Surnames after a particle or a hyphen: "Jack van der Plas", "Vigo van
+Heusden", "Melanie Hövel-Schlosser".
 
 A surname that follows a particle is often an ordinary word or a place
-("Plas" is a Dutch word, "Heusden" a town), and the model ends the name at
-the given name or reads the rest as a place. In a language that writes its
-nouns in lower case, a capitalised word after a person's name and a
-particle is that person's surname: :func:`extend_over_particles` joins it
-to the name, taking in a place or organisation found on that word.
+("Plas" is a Dutch word, "Heusden" a town), and the second half of a
+double surname often reads as a place too; the model ends the name at the
+given name or the first half, or reads the rest as a place. In a language
+that writes its nouns in lower case, a capitalised word after a person's
+name and a particle or a hyphen is that person's surname:
+:func:`extend_over_particles` joins it to the name, taking in a place or
+organisation found on that word.
 
-German capitalises every noun ("Herr Vogel von der Bank"), so for German
-text the word must also be no ordinary word ("Ludwig von Hohenberg").
+German capitalises every noun ("Herr Vogel von der Bank", "die
+Merkel-Regierung"), so for German text the word must also be no ordinary
+word ("Ludwig von Hohenberg", "Hövel-Schlosser").
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ _PARTICLES = sorted(
 # A particle run and a capitalised surname (hyphenated or with an
 # apostrophe) right after a name.
 _AFTER_NAME = re.compile(
-    r"[ \t]+(?:" + "|".join(re.escape(p) for p in _PARTICLES) + r")[ \t]+"
+    r"(?:[ \t]+(?:" + "|".join(re.escape(p) for p in _PARTICLES) + r")[ \t]+|-)"
     r"((?:[^\W\d_]['’])?[^\W\d_]+(?:-[^\W\d_]+)*)"
 )
 # Entities a surname after a particle may have been read as.
@@ -76,7 +80,12 @@ def _extended(
         return finding
     if surname.isupper() and len(surname) > 1:
         return finding  # an acronym: "von der CDU"
-    if language in CAPITALISED_NOUNS and lexicon.is_ordinary(surname.lower()):
+    # After a hyphen every part must be no ordinary word ("Karl-Marx-Stadt",
+    # "Merkel-Regierung"); after a particle the whole surname.
+    parts = surname.lower().split("-") if text[finding.end] == "-" else [surname]
+    if language in CAPITALISED_NOUNS and any(
+        lexicon.is_ordinary(part.lower()) for part in parts
+    ):
         return finding
     end = match.end(1)
     for other in later:
