@@ -279,3 +279,37 @@ def test_ordinary_words_at_the_ends_of_a_lower_case_name_are_cut_off(
     )
     assert text[found.start : found.end] == kept
     assert (found.entity, found.score, found.source) == ("PERSON", 0.9, "m")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "source", "kept"),
+    [
+        # A model's place runs on into lower-case words: they are cut off.
+        ("Hon flyttar till Uppsala i vår.", "Uppsala i vår", "rampart", "Uppsala"),
+        ("Rencontre à la gare demain.", "la gare", "spacy", None),
+        # Words with capitals or digits stay, and so does a pattern's place.
+        (
+            "Frankfurt am Main liegt",
+            "Frankfurt am Main",
+            "rampart",
+            "Frankfurt am Main",
+        ),
+        ("Wohnt Hauptstr. 5 dort", "Hauptstr. 5", "rampart", "Hauptstr. 5"),
+        ("à la gare demain", "la gare", "pattern:street_address", "la gare"),
+        # Text without case: nothing says the words are ordinary.
+        (
+            "hon flyttar till uppsala i vår.",
+            "uppsala i vår",
+            "rampart",
+            "uppsala i vår",
+        ),
+    ],
+)
+def test_a_models_place_loses_the_lower_case_words_it_ran_into(
+    gate: ModelGate, text: str, span: str, source: str, kept: str | None
+) -> None:
+    start = text.index(span)
+    found = gate.drop_ordinary_words(
+        text, [Finding(start, start + len(span), "LOCATION", 0.8, source)]
+    )
+    assert [text[f.start : f.end] for f in found] == ([kept] if kept else [])

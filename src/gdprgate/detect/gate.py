@@ -71,6 +71,9 @@ JOIN_GAP = 40
 RECIPE = 9
 
 _SPACED = re.compile(r"\S+")
+# Findings of the models that may run on into lower-case words.
+_PLACES = frozenset({"LOCATION", "ORGANIZATION"})
+_MODELS = frozenset({"rampart", "spacy"})
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A sentence ends at ., ! or ? (with closing quotes or brackets) followed by
 # white space, or at a line break. A short capitalised word before a full
@@ -374,17 +377,45 @@ class ModelGate:
         lind ligou"): an ordinary word at either end of a lower-case name
         of three words or more is cut off, as long as two words and no
         particle at an end remain ("emma van waas" stays whole), and an
-        ordinary word before a lone given name ("belde wouter").
+        ordinary word before a lone given name ("belde wouter"). In text that
+        has case, a place or organisation a model found loses the ordinary
+        lower-case words at its end ("Uppsala i vår"), and is dropped when
+        it is nothing else ("à la gare").
         """
         kept: list[Finding] = []
+        cased = not (text.islower() or text.isupper())
         for finding in findings:
             value = text[finding.start : finding.end]
             if finding.entity == "PERSON" and self._ordinary_lower(value):
                 continue
             if finding.entity == "PERSON" and value.islower():
                 finding = self._trimmed(text, finding)
+            elif cased and finding.entity in _PLACES and finding.source in _MODELS:
+                place = self._without_lower_tail(text, finding)
+                if place is None:
+                    continue
+                finding = place
             kept.append(finding)
         return kept
+
+    def _without_lower_tail(self, text: str, finding: Finding) -> Finding | None:
+        """A model's place or organisation in text that has case, without
+        the ordinary lower-case words it ran on into ("Uppsala i vår"):
+        ``None`` when it is nothing else ("la gare")."""
+        words = [
+            (m.start() + finding.start, m.end() + finding.start)
+            for m in _SPACED.finditer(text[finding.start : finding.end])
+        ]
+        while words and self._ordinary_word(text[words[-1][0] : words[-1][1]]):
+            words.pop()
+        if not words:
+            return None
+        end = words[-1][1]
+        if end == finding.end:
+            return finding
+        return Finding(
+            finding.start, end, finding.entity, finding.score, finding.source
+        )
 
     def _trimmed(self, text: str, finding: Finding) -> Finding:
         """A lower-case name without ordinary words at its ends."""
@@ -419,6 +450,10 @@ class ModelGate:
     def _cuttable(self, word: str) -> bool:
         """An ordinary word, no name and no particle, that may leave a name."""
         return not _particle(word) and self._ordinary_lower(word)
+
+    def _ordinary_word(self, word: str) -> bool:
+        """A lower-case word of letters that is ordinary and no name."""
+        return word.isalpha() and self._ordinary_lower(word)
 
     def _ordinary_lower(self, value: str) -> bool:
         """Whether ``value`` is lower-case words, each ordinary and no name."""
