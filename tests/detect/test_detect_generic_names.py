@@ -47,6 +47,8 @@ ORG, LOC = "ORGANIZATION", "LOCATION"
         ("NIR : 179076912345676", "NIR", ORG, []),
         ("Mi DNI y mi NIE", "DNI", ORG, []),
         ("BSN van de klant", "BSN", ORG, []),
+        ("MY NAME IS JOHN", "NAME", "PERSON", []),
+        ("Nachname: Vesterholm", "Nachname", "PERSON", []),
         ("Dear Mr Vesterholm", "Dear Mr", ORG, []),
         ("Sehr geehrte Frau", "Sehr geehrte Frau", ORG, []),
         ("IBAN Quellmann Bank", "IBAN Quellmann Bank", ORG, ["IBAN Quellmann Bank"]),

@@ -84,6 +84,8 @@ nir nif nie dni nss bsn pesel nip nino nhs cpr ppsn hetu idnr tva iva btw mwst
 _DATA_WORDS = """
 email e-mail mail phone telephone telefon tel fax address adresse
 website homepage password passwort username login iban bic swift
+name surname nachname vorname prénom nombre apellido apellidos cognome
+achternaam voornaam nazwisko imię efternamn förnamn
 """
 DATA_WORDS = frozenset(_DATA_WORDS.split())
 # Little words allowed between generic words: "the Court of Appeal".
