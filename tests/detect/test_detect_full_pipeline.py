@@ -178,3 +178,24 @@ def test_addresses_with_abbreviated_street_words(
 ) -> None:
     found = full_detector.analyze(text, language)
     assert [text[f.start : f.end] for f in found if f.entity == "LOCATION"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A lone surname inside a sentence of a language that writes its
+        # nouns in lower case: the model has not seen it, the lexicon has.
+        ("I går sa Andersson att planen var klar.", "sv", ["Andersson"]),
+        ("Ontem Pires disse que o plano estava pronto.", "pt", ["Pires"]),
+        ("Ayer Contreras dijo que el plan estaba listo.", "es", ["Contreras"]),
+        ("Wczoraj Nowak powiedział, że plan jest gotowy.", "pl", ["Nowak"]),
+        # A place, and frequent words that are names too, stay no person.
+        ("Hon flyttar till Uppsala i vår.", "sv", []),
+        ("El Ministerio de Trabajo publicó el informe.", "es", []),
+    ],
+)
+def test_lone_known_surnames(
+    full_detector: Detector, text: str, language: str, expected: list[str]
+) -> None:
+    found = full_detector.analyze(text, language)
+    assert [text[f.start : f.end] for f in found if f.entity == "PERSON"] == expected

@@ -52,6 +52,10 @@ LEXICON_SIZE = 30_000
 # A capitalised first word counts as ordinary only among this many of the
 # most frequent words of a language.
 COMMON_RANK = 3000
+# A name this frequent as a word is a frequent name (see Lexicon); the
+# commonest surnames rank lower ("andersson" 1306th in Swedish, "garcía"
+# 1291st in Spanish, "justice" 627th in French).
+FREQUENT_NAME_RANK = 1000
 # A name this frequent as a word stays ordinary in lower case.
 NAME_AS_WORD_RANK = 400
 # Faker locales whose names count (their language part).
@@ -68,7 +72,7 @@ CONTEXT_CHARS = 40
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
-RECIPE = 9
+RECIPE = 12
 
 _SPACED = re.compile(r"\S+")
 # Findings of the models that may run on into lower-case words.
@@ -92,13 +96,20 @@ class Lexicon:
     """Ordinary words, and the names of people and places (lower case).
 
     ``given`` holds the given names alone (see
-    :mod:`gdprgate.detect.name_rules`).
+    :mod:`gdprgate.detect.name_rules`), ``places`` the one-word places
+    (countries, regions, cities) of the same Faker locales, and
+    ``frequent_names`` the names that are also among the
+    :data:`FREQUENT_NAME_RANK` most frequent words of a language
+    ("justice", "mercado", "sales"; not "andersson" or "garcía", frequent
+    as names).
     """
 
     words: frozenset[str]
     names: frozenset[str]
     common: frozenset[str]
     given: frozenset[str]
+    places: frozenset[str] = frozenset()
+    frequent_names: frozenset[str] = frozenset()
 
     def is_ordinary(self, word: str) -> bool:
         """Whether lower-cased ``word`` is an ordinary word and no known name."""
@@ -134,13 +145,19 @@ def _cached_lexicon(folder: Path) -> Lexicon:
     target = folder / f"lexicon-{hashlib.sha256(recipe).hexdigest()[:16]}.txt"
     try:
         sections = target.read_text("utf-8").split("\n\n")
-        if len(sections) == 4:
-            words, names, common, given = (frozenset(s.split("\n")) for s in sections)
-            return Lexicon(words, names, common, given)
+        if len(sections) == 6:
+            return Lexicon(*(frozenset(s.split("\n")) for s in sections))
     except OSError:
         pass
     lexicon = build_lexicon(LEXICON_LANGUAGES, LEXICON_SIZE)
-    sets = (lexicon.words, lexicon.names, lexicon.common, lexicon.given)
+    sets = (
+        lexicon.words,
+        lexicon.names,
+        lexicon.common,
+        lexicon.given,
+        lexicon.places,
+        lexicon.frequent_names,
+    )
     _write_atomically(target, "\n\n".join("\n".join(sorted(s)) for s in sets))
     return lexicon
 
@@ -173,6 +190,7 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
     words: set[str] = set()
     very_frequent: set[str] = set()
     common: set[str] = set()
+    among_words: set[str] = set()
     per_language: list[set[str]] = []
     for language in languages:
         ranked = [word.lower() for word in wordfreq.top_n_list(language, size)]
@@ -180,6 +198,7 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
         words.update(ranked)
         very_frequent.update(ranked[:NAME_AS_WORD_RANK])
         common.update(ranked[:COMMON_RANK])
+        among_words.update(ranked[:FREQUENT_NAME_RANK])
     # Function words are never names, even where some locale uses them as
     # one ("my", "can", "will", "Sie").
     stops = stop_words(languages)
@@ -192,6 +211,8 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
         # Stop words stay: "Hans" (Swedish "his") is still a given name when
         # a model found it as a name (see name_rules.extend_given_names).
         frozenset(given_names(per_language)),
+        frozenset(place_names() - stops),
+        frozenset(names & among_words),
     )
 
 
@@ -215,6 +236,13 @@ def known_names() -> set[str]:
     """
     names = set(_name_locales(_person_list, places=True))
     return names | {_without_accents(name) for name in names}
+
+
+def place_names() -> set[str]:
+    """Lower-cased one-word places Faker knows for European locales, each
+    also without its accents."""
+    places = set(_name_locales(lambda attribute: False, places=True))
+    return places | {_without_accents(place) for place in places}
 
 
 def given_names(frequent: Sequence[set[str]]) -> set[str]:

@@ -33,7 +33,7 @@ from tokenizers import Tokenizer
 
 from gdprgate.detect.caseless import caseless, names_in_capitals_titled
 from gdprgate.detect.finding import Finding
-from gdprgate.detect.gate import load_lexicon
+from gdprgate.detect.gate import CAPITALISED_NOUNS, Lexicon, load_lexicon
 from gdprgate.detect.layer import SIDE_BY_SIDE_TEXTS, without_lone_surrogates
 from gdprgate.detect.name_scorer import NameScorer, WordProbs
 from gdprgate.detect.rampart_int8 import int8_model
@@ -261,6 +261,18 @@ class RampartLayer:
             # Names in capitals read as names (see caseless.py).
             return scorer(names_in_capitals_titled(text, lexicon), words)
 
+        def rescore_known(
+            text: str, words: Sequence[WordProbs]
+        ) -> Sequence[float | None]:
+            return _known_names_kept(
+                text, words, rescore(text, words), model.type_names, lexicon
+            )
+
+        def rescorer(text: str, language: str) -> Rescore | None:
+            if language in UNSCORED_LANGUAGES or caseless(text):
+                return None
+            return rescore if language in CAPITALISED_NOUNS else rescore_known
+
         return [
             _findings(
                 model,
@@ -268,7 +280,7 @@ class RampartLayer:
                 encoding,
                 text_probs,
                 caseless_name if caseless(text) else maybe_name,
-                None if language in UNSCORED_LANGUAGES or caseless(text) else rescore,
+                rescorer(text, language),
             )
             for text, language, encoding, text_probs in zip(
                 texts, languages, encodings, probs, strict=True
@@ -301,6 +313,55 @@ class RampartLayer:
             return lower in lexicon.names and lower not in lexicon.words
 
         return known
+
+
+# A known name the name scorer left out counts when the model's place and
+# other mass stays under this.
+KNOWN_NAME_OTHER_MASS = 0.5
+
+
+def _known_names_kept(
+    text: str,
+    words: Sequence[WordProbs],
+    opinions: Sequence[float | None],
+    type_names: Sequence[str],
+    lexicon: Lexicon,
+) -> list[float | None]:
+    """``opinions`` with a capitalised known name of a person that is no
+    frequent word and no place counted as a name part, inside a sentence
+    of a language that writes its nouns in lower case: there a capital
+    inside a sentence marks a proper noun, and a lone surname the model has
+    not seen ("sa Andersson att", "disse Pires") would be lost. A sentence's
+    first word (capitalised anyway), acronyms in capitals and words the
+    model reads as a place or another type stay as the scorer said."""
+    name_columns = [type_names.index(t) for t in ("GIVEN_NAME", "SURNAME")]
+    result = list(opinions)
+    for index, ((start, end, probs), opinion) in enumerate(
+        zip(words, opinions, strict=True)
+    ):
+        if opinion is None or opinion >= 0.5:
+            continue
+        word = text[start:end]
+        lower = word.lower()
+        if (
+            word[:1].isupper()
+            and not (len(word) > 1 and word.isupper())
+            and lower in lexicon.names
+            and lower not in lexicon.words
+            and lower not in lexicon.places
+            and lower not in lexicon.frequent_names
+            and not _opens_sentence(text, start)
+            and float(probs[1:].sum() - probs[name_columns].sum())
+            < KNOWN_NAME_OTHER_MASS
+        ):
+            result[index] = 0.5
+    return result
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first of a sentence."""
+    before = text[:start].rstrip(" \t\"'“„«(")
+    return not before or before[-1] in ".!?:;\n"
 
 
 def _run_batches(
