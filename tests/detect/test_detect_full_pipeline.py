@@ -199,3 +199,21 @@ def test_lone_known_surnames(
 ) -> None:
     found = full_detector.analyze(text, language)
     assert [text[f.start : f.end] for f in found if f.entity == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Given names that are frequent words, in text without case.
+        ("can you mark page 5 for review", "en"),
+        ("we need to bill hunter for the repair", "en"),
+        ("don't forget to mark grace period end dates", "en"),
+        # Ordinary words in a text all in capitals.
+        ("BILANZ NACH ZWEI SCHICHTEN UND 48 STUNDEN DIENST", "de"),
+    ],
+)
+def test_no_names_in_text_without_case(
+    full_detector: Detector, text: str, language: str
+) -> None:
+    found = full_detector.analyze(text, language)
+    assert [text[f.start : f.end] for f in found if f.entity == "PERSON"] == []

@@ -255,7 +255,7 @@ def test_lower_case_runs_of_ordinary_words_are_no_names(gate: ModelGate) -> None
         # before or after the name.
         ("fábio domingues chegou", "fábio domingues"),
         ("ieri vittoria zacchia", "vittoria zacchia"),
-        ("traf cosima kruschwitz", "cosima kruschwitz"),
+        ("sagte cosima kruschwitz", "cosima kruschwitz"),
         # Two words stay: a surname may be an ordinary word too.
         ("nicole allen", "nicole allen"),
         ("bruno durante", "bruno durante"),
@@ -263,8 +263,9 @@ def test_lower_case_runs_of_ordinary_words_are_no_names(gate: ModelGate) -> None
         ("jaylinn van den bergh", "jaylinn van den bergh"),
         ("emma van waas", "emma van waas"),
         ("xavi de wit", "xavi de wit"),
-        # An ordinary word before a lone given name is cut off.
-        ("belde wouter", "wouter"),
+        # Two words stay, whatever they are: a surname first ("sun jenny").
+        ("belde wouter", "belde wouter"),
+        ("sun jenny", "sun jenny"),
         # Capitals: the model's span is kept as it is.
         ("Fábio Domingues chegou", "Fábio Domingues chegou"),
     ],
@@ -311,5 +312,29 @@ def test_a_models_place_loses_the_lower_case_words_it_ran_into(
     start = text.index(span)
     found = gate.drop_ordinary_words(
         text, [Finding(start, start + len(span), "LOCATION", 0.8, source)]
+    )
+    assert [text[f.start : f.end] for f in found] == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        # Text with case: a lower-case name keeps every word (a surname that
+        # is a word must not go out in clear).
+        ("Patient: sun jenny, DOB 1.2.1980", "sun jenny", "sun jenny"),
+        ("Hi, I'm mary jane sweet and need help", "mary jane sweet", "mary jane sweet"),
+        # Text in capitals is read in lower case: an ordinary word alone is
+        # no name.
+        ("GLEICH DARAUF ENTWIRFT ER", "GLEICH", None),
+        ("BILANZ NACH ZWEI SCHICHTEN", "BILANZ", None),
+        ("ANRUF VON RENATE PEUKERT", "RENATE PEUKERT", "RENATE PEUKERT"),
+    ],
+)
+def test_names_in_text_with_case_and_in_capitals(
+    gate: ModelGate, text: str, span: str, kept: str | None
+) -> None:
+    start = text.index(span)
+    found = gate.drop_ordinary_words(
+        text, [Finding(start, start + len(span), "PERSON", 0.9, "rampart")]
     )
     assert [text[f.start : f.end] for f in found] == ([kept] if kept else [])

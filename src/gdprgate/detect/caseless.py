@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from gdprgate.detect.common_names import COMMON_WORD_NAMES
 from gdprgate.detect.gate import NAME_PARTICLES, Lexicon
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -24,8 +25,21 @@ def caseless(text: str) -> bool:
     return text.islower() or text.isupper()
 
 
+def plain_name(lower: str, lexicon: Lexicon) -> bool:
+    """Whether lower-cased ``lower`` is a known name and nothing else: no
+    ordinary word, none of a language's most frequent words ("mark",
+    "bill", "page", "grace") and no word on the list of common-word names
+    ("hunter", "baker"). Without capitals nothing else tells them apart."""
+    return (
+        lower in lexicon.names
+        and lower not in lexicon.words
+        and lower not in lexicon.common_names
+        and lower not in COMMON_WORD_NAMES
+    )
+
+
 def recased(text: str, lexicon: Lexicon) -> str:
-    """``text`` with each known name that is no ordinary word capitalised
+    """``text`` with each plain name (see :func:`plain_name`) capitalised
     and every other word in lower case; the same length as ``text``.
 
     A word whose case forms differ in length ("ß" in capitals) is kept as
@@ -37,7 +51,7 @@ def recased(text: str, lexicon: Lexicon) -> str:
         lower = word.lower()
         if len(lower) != len(word):
             return word
-        if lower in lexicon.names and lower not in lexicon.words:
+        if plain_name(lower, lexicon):
             first = lower[0].upper()
             return word if len(first) != 1 else first + lower[1:]
         return lower
@@ -51,9 +65,10 @@ def names_in_capitals_titled(text: str, lexicon: Lexicon) -> str:
 
     In text that has case, a name in capitals is written for emphasis or
     in a form. A run of two words or more in capitals counts as a name
-    when one of its words is a known given name and none is an ordinary
-    word (a particle such as "VAN" may stand between): acronyms ("SPD",
-    "WM") and shouted phrases ("BITTE NICHT") keep their capitals.
+    when one of its words is a plain given name (see :func:`plain_name`)
+    and none is an ordinary word (a particle such as "VAN" may stand
+    between): acronyms ("SPD", "WM") and shouted phrases ("BITTE NICHT",
+    "MARK PAGE") keep their capitals.
     """
     chars = list(text)
     for run in _capital_runs(text):
@@ -63,7 +78,9 @@ def names_in_capitals_titled(text: str, lexicon: Lexicon) -> str:
             for low, (start, end) in zip(lowers, run, strict=True)
         ):
             continue
-        if not any(low in lexicon.given for low in lowers) or any(
+        if not any(
+            low in lexicon.given and plain_name(low, lexicon) for low in lowers
+        ) or any(
             low not in NAME_PARTICLES and lexicon.is_ordinary(low) for low in lowers
         ):
             continue

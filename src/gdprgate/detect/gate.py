@@ -72,7 +72,7 @@ CONTEXT_CHARS = 40
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
-RECIPE = 12
+RECIPE = 14
 
 _SPACED = re.compile(r"\S+")
 # Findings of the models that may run on into lower-case words.
@@ -101,7 +101,10 @@ class Lexicon:
     ``frequent_names`` the names that are also among the
     :data:`FREQUENT_NAME_RANK` most frequent words of a language
     ("justice", "mercado", "sales"; not "andersson" or "garcía", frequent
-    as names).
+    as names); ``common_names`` those among the :data:`COMMON_RANK` most
+    frequent ("mark", "bill", "grace", "andersson"); ``frequent`` the
+    :data:`FREQUENT_NAME_RANK` most frequent words of each language that
+    are no names, with the stop words ("chegou", "ieri", "sa").
     """
 
     words: frozenset[str]
@@ -110,6 +113,8 @@ class Lexicon:
     given: frozenset[str]
     places: frozenset[str] = frozenset()
     frequent_names: frozenset[str] = frozenset()
+    common_names: frozenset[str] = frozenset()
+    frequent: frozenset[str] = frozenset()
 
     def is_ordinary(self, word: str) -> bool:
         """Whether lower-cased ``word`` is an ordinary word and no known name."""
@@ -145,7 +150,7 @@ def _cached_lexicon(folder: Path) -> Lexicon:
     target = folder / f"lexicon-{hashlib.sha256(recipe).hexdigest()[:16]}.txt"
     try:
         sections = target.read_text("utf-8").split("\n\n")
-        if len(sections) == 6:
+        if len(sections) == 8:
             return Lexicon(*(frozenset(s.split("\n")) for s in sections))
     except OSError:
         pass
@@ -157,6 +162,8 @@ def _cached_lexicon(folder: Path) -> Lexicon:
         lexicon.given,
         lexicon.places,
         lexicon.frequent_names,
+        lexicon.common_names,
+        lexicon.frequent,
     )
     _write_atomically(target, "\n\n".join("\n".join(sorted(s)) for s in sets))
     return lexicon
@@ -191,6 +198,7 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
     very_frequent: set[str] = set()
     common: set[str] = set()
     among_words: set[str] = set()
+    common_words: set[str] = set()
     per_language: list[set[str]] = []
     for language in languages:
         ranked = [word.lower() for word in wordfreq.top_n_list(language, size)]
@@ -198,6 +206,7 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
         words.update(ranked)
         very_frequent.update(ranked[:NAME_AS_WORD_RANK])
         common.update(ranked[:COMMON_RANK])
+        common_words.update(ranked[:COMMON_RANK])
         among_words.update(ranked[:FREQUENT_NAME_RANK])
     # Function words are never names, even where some locale uses them as
     # one ("my", "can", "will", "Sie").
@@ -213,6 +222,8 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
         frozenset(given_names(per_language)),
         frozenset(place_names() - stops),
         frozenset(names & among_words),
+        frozenset(names & common_words),
+        frozenset((among_words - names) | stops),
     )
 
 
@@ -400,24 +411,26 @@ class ModelGate:
         ordinary word and no known name ("danke", "merci", "vill göra").
 
         A lower-case word the lexicon lacks, or that is a known first or
-        last name ("thomas"), stays. In text written without capitals the
-        model runs a name on into the word before or after it ("ieri anna
-        lind ligou"): an ordinary word at either end of a lower-case name
-        of three words or more is cut off, as long as two words and no
-        particle at an end remain ("emma van waas" stays whole), and an
-        ordinary word before a lone given name ("belde wouter"). In text that
-        has case, a place or organisation a model found loses the ordinary
-        lower-case words at its end ("Uppsala i vår"), and is dropped when
-        it is nothing else ("à la gare").
+        last name ("thomas"), stays. In text written without case (all in
+        lower case or all in capitals) a name is read in lower case
+        ("GLEICH" is an ordinary word), and the model runs a name on into
+        the frequent word before or after it ("ieri anna lind ligou"): such
+        a word at either end of a name of three words or more is cut off,
+        as long as two words and no particle at an end remain ("emma van
+        waas" stays whole). In text that has case, a place or organisation
+        a model found loses the ordinary lower-case words at its end
+        ("Uppsala i vår"), and is dropped when it is nothing else ("à la
+        gare").
         """
         kept: list[Finding] = []
         cased = not (text.islower() or text.isupper())
         for finding in findings:
             value = text[finding.start : finding.end]
-            if finding.entity == "PERSON" and self._ordinary_lower(value):
-                continue
-            if finding.entity == "PERSON" and value.islower():
-                finding = self._trimmed(text, finding)
+            if finding.entity == "PERSON":
+                if self._ordinary_lower(value if cased else value.lower()):
+                    continue
+                if not cased:
+                    finding = self._trimmed(text, finding)
             elif cased and finding.entity in _PLACES and finding.source in _MODELS:
                 place = self._without_lower_tail(text, finding)
                 if place is None:
@@ -446,7 +459,8 @@ class ModelGate:
         )
 
     def _trimmed(self, text: str, finding: Finding) -> Finding:
-        """A lower-case name without ordinary words at its ends."""
+        """A name in text without case, without the frequent words the
+        model ran it into."""
         words = [
             (m.start() + finding.start, m.end() + finding.start)
             for m in _SPACED.finditer(text[finding.start : finding.end])
@@ -454,30 +468,26 @@ class ModelGate:
         while len(words) > 2:
             first, last = words[0], words[-1]
             if self._cuttable(text[last[0] : last[1]]) and not _particle(
-                text[words[-2][0] : words[-2][1]]
+                text[words[-2][0] : words[-2][1]].lower()
             ):
                 words.pop()
             elif self._cuttable(text[first[0] : first[1]]) and not _particle(
-                text[words[1][0] : words[1][1]]
+                text[words[1][0] : words[1][1]].lower()
             ):
                 words.pop(0)
             else:
                 break
-        if (
-            len(words) == 2
-            and self._cuttable(text[words[0][0] : words[0][1]])
-            and text[words[1][0] : words[1][1]] in self.lexicon.given
-        ):
-            # A verb or adverb before a given name ("belde wouter").
-            words.pop(0)
         start, end = words[0][0], words[-1][1]
         if (start, end) == (finding.start, finding.end):
             return finding
         return Finding(start, end, finding.entity, finding.score, finding.source)
 
     def _cuttable(self, word: str) -> bool:
-        """An ordinary word, no name and no particle, that may leave a name."""
-        return not _particle(word) and self._ordinary_lower(word)
+        """One of a language's most frequent words ("chegou", "ieri"), no
+        name and no particle, that may leave a name. Less frequent words
+        stay: a surname may be one ("mary jane sweet")."""
+        lower = word.lower()
+        return not _particle(lower) and lower in self.lexicon.frequent
 
     def _ordinary_word(self, word: str) -> bool:
         """A lower-case word of letters that is ordinary and no name."""

@@ -31,7 +31,7 @@ import numpy.typing as npt
 import onnxruntime
 from tokenizers import Tokenizer
 
-from gdprgate.detect.caseless import caseless, names_in_capitals_titled
+from gdprgate.detect.caseless import caseless, names_in_capitals_titled, plain_name
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import CAPITALISED_NOUNS, Lexicon, load_lexicon
 from gdprgate.detect.layer import SIDE_BY_SIDE_TEXTS, without_lone_surrogates
@@ -304,15 +304,10 @@ class RampartLayer:
 
     def _caseless_name(self) -> Callable[[str], bool]:
         """Whether a word of a text written without case (see
-        :func:`caseless`) the model is unsure of may be a name: a known
-        name that is no ordinary word."""
+        :func:`caseless`) the model is unsure of may be a name: a plain
+        known name (see :func:`gdprgate.detect.caseless.plain_name`)."""
         lexicon = load_lexicon(self.cache)
-
-        def known(word: str) -> bool:
-            lower = word.lower()
-            return lower in lexicon.names and lower not in lexicon.words
-
-        return known
+        return lambda word: plain_name(word.lower(), lexicon)
 
 
 # A known name the name scorer left out counts when the model's place and
