@@ -32,10 +32,10 @@ def _found(text: str, spans: list[tuple[str, str]]) -> list[Finding]:
             [("Jack van der Plas", "PERSON")],
         ),
         (
-            "Vigo van Heusden kwam.",
+            "Daan van Heusden kwam.",
             "nl",
-            [("Vigo", "PERSON"), ("Heusden", "LOCATION")],
-            [("Vigo van Heusden", "PERSON")],
+            [("Daan", "PERSON"), ("Heusden", "LOCATION")],
+            [("Daan van Heusden", "PERSON")],
         ),
         (
             "Carta de María de la Cruz.",
@@ -68,6 +68,32 @@ def _found(text: str, spans: list[tuple[str, str]]) -> list[Finding]:
             "de",
             [("Merkel", "PERSON"), ("Karl", "PERSON")],
             [("Merkel", "PERSON"), ("Karl", "PERSON")],
+        ),
+        # A person with a surname already: an organisation or a place after
+        # "de", "di", "da", "van" or "te" is no part of the name.
+        (
+            "Hablé con Ana Torres de Telefónica ayer.",
+            "es",
+            [("Ana Torres", "PERSON")],
+            [("Ana Torres", "PERSON")],
+        ),
+        (
+            "Ho parlato con Marco Rossi di Fastweb ieri.",
+            "it",
+            [("Marco Rossi", "PERSON")],
+            [("Marco Rossi", "PERSON")],
+        ),
+        (
+            "Gedaagde is de heer Jansen te Amsterdam.",
+            "nl",
+            [("Jansen", "PERSON"), ("Amsterdam", "LOCATION")],
+            [("Jansen", "PERSON"), ("Amsterdam", "LOCATION")],
+        ),
+        (
+            "Frau Klein von der Post rief an.",
+            "de",
+            [("Frau Klein", "PERSON")],
+            [("Frau Klein", "PERSON")],
         ),
         # German writes nouns with capitals: an ordinary word stays out,
         # a name that is no word joins.
@@ -121,3 +147,19 @@ def test_a_capitalised_word_after_a_name_and_a_particle_is_its_surname(
     found = extend_over_particles(text, _found(text, spans), language, lexicon)
     assert [(text[f.start : f.end], f.entity) for f in found] == expected
     assert all(f.score == 0.9 and f.source == "m" for f in found)
+
+
+def test_deny_and_allow_lists_win_over_a_surname(lexicon: Lexicon) -> None:
+    text = "Falei com o João da Vodafone."
+    person = Finding(text.index("João"), text.index("João") + 4, "PERSON", 0.9, "m")
+    start = text.index("Vodafone")
+    listed = Finding(start, start + 8, "ORGANIZATION", 1.0, "deny_list")
+    assert extend_over_particles(text, [person, listed], "pt", lexicon) == [
+        person,
+        listed,
+    ]
+    text = "Gisteren belde Jack van der Plas."
+    jack = Finding(text.index("Jack"), text.index("Jack") + 4, "PERSON", 0.9, "m")
+    assert extend_over_particles(
+        text, [jack], "nl", lexicon, lambda word: word == "Plas"
+    ) == [jack]

@@ -354,7 +354,11 @@ class Detector:
         if self._rules is None:
             return resolved
         return extend_over_particles(
-            text, resolved, language, load_lexicon(self.config.model_cache)
+            text,
+            resolved,
+            language,
+            load_lexicon(self.config.model_cache),
+            self._allow.__contains__,
         )
 
     def _rule_view(self, text: str) -> str:

@@ -34,6 +34,9 @@ class AllowList:
     def __bool__(self) -> bool:
         return bool(self._values)
 
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, str) and _key(value) in self._values
+
     def filter(self, text: str, findings: Iterable[Finding]) -> list[Finding]:
         """``findings`` without those whose text is on the list."""
         return [f for f in findings if _key(text[f.start : f.end]) not in self._values]

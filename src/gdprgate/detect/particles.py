@@ -18,7 +18,7 @@ word ("Ludwig von Hohenberg", "Hövel-Schlosser").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import CAPITALISED_NOUNS, Lexicon
@@ -26,7 +26,7 @@ from gdprgate.detect.gate import CAPITALISED_NOUNS, Lexicon
 # Particle sequences that stand between a given name and a surname.
 _PARTICLE_LIST = """
 van|van der|van den|van de|van het|de|de la|de las|de los|del|della|delle
-|di|da|das|do|dos|du|des|den|der|ter|ten|te|von|von der|von dem|zu|von und zu
+|di|da|das|do|dos|du|des|den|der|ter|ten|von|von der|von dem|zu|von und zu
 |af|le|la|dal|dalla|degli|lo
 """
 _PARTICLES = sorted(
@@ -40,21 +40,42 @@ _AFTER_NAME = re.compile(
     r"(?:[ \t]+(?:" + "|".join(re.escape(p) for p in _PARTICLES) + r")[ \t]+|-)"
     r"((?:[^\W\d_]['’])?[^\W\d_]+(?:-[^\W\d_]+)*)"
 )
-# Entities a surname after a particle may have been read as.
+# Entities a surname after a particle may have been read as; a deny-list
+# finding is never taken in.
 _TAKEN_IN = frozenset({"LOCATION", "ORGANIZATION", "PERSON"})
+_KEPT_SOURCE = "deny_list"
+# Titles that may open a person's name (lower case, without a full stop).
+_TITLE_LIST = """
+mr mrs ms dr prof herr frau sr sra srta don doña m mme mlle sig dott dottssa
+pan pani meneer mevrouw dhr mevr
+"""
+_TITLES = frozenset(_TITLE_LIST.split())
 
 
 def extend_over_particles(
-    text: str, findings: Sequence[Finding], language: str, lexicon: Lexicon
+    text: str,
+    findings: Sequence[Finding],
+    language: str,
+    lexicon: Lexicon,
+    allowed: Callable[[str], bool] = lambda value: False,
 ) -> list[Finding]:
     """``findings`` (sorted, not overlapping) with each ``PERSON`` that a
-    particle and a capitalised word follow extended over them."""
+    particle or a hyphen and its surname follow extended over them.
+
+    The word after the particle counts as the surname when the person found
+    so far is only given names ("Jack van der Plas"), or when it is a known
+    surname that is no place and no frequent word ("Sara Burgos-Pavón");
+    "Ana Torres de Telefónica" and "Marco Rossi di Fastweb" stay apart. A
+    word on the allow list (``allowed``) never joins.
+    """
     result: list[Finding] = []
     skip_to = -1
     for index, finding in enumerate(findings):
         if finding.start < skip_to:
             continue
-        extended = _extended(text, finding, findings[index + 1 :], language, lexicon)
+        extended = _extended(
+            text, finding, findings, index + 1, language, lexicon, allowed
+        )
         result.append(extended)
         skip_to = extended.end if extended is not finding else -1
     return result
@@ -63,9 +84,11 @@ def extend_over_particles(
 def _extended(
     text: str,
     finding: Finding,
-    later: Sequence[Finding],
+    findings: Sequence[Finding],
+    later: int,
     language: str,
     lexicon: Lexicon,
+    allowed: Callable[[str], bool],
 ) -> Finding:
     if (
         finding.entity != "PERSON"
@@ -76,22 +99,51 @@ def _extended(
     if match is None:
         return finding
     surname = match.group(1)
-    if not re.split(r"['’]", surname)[-1][:1].isupper():
+    if not re.split(r"['’]", surname)[-1][:1].isupper() or allowed(surname):
         return finding
     if surname.isupper() and len(surname) > 1:
         return finding  # an acronym: "von der CDU"
-    # After a hyphen every part must be no ordinary word ("Karl-Marx-Stadt",
-    # "Merkel-Regierung"); after a particle the whole surname.
-    parts = surname.lower().split("-") if text[finding.end] == "-" else [surname]
-    if language in CAPITALISED_NOUNS and any(
-        lexicon.is_ordinary(part.lower()) for part in parts
+    # After a hyphen each part, after a particle the whole surname.
+    parts = (
+        surname.lower().split("-") if text[finding.end] == "-" else [surname.lower()]
+    )
+    if not (
+        _only_given_names(text[finding.start : finding.end], lexicon)
+        or all(_plain_surname(part, lexicon) for part in parts)
     ):
         return finding
+    if language in CAPITALISED_NOUNS and any(
+        lexicon.is_ordinary(part) or part in lexicon.common_names for part in parts
+    ):
+        return finding  # "Karl-Marx-Stadt", "Frau Klein von der Post"
     end = match.end(1)
-    for other in later:
+    for other in findings[later:]:
         if other.start >= end:
             break
         # Only a finding on the surname itself is taken in.
-        if other.entity not in _TAKEN_IN or other.end > end:
+        if (
+            other.entity not in _TAKEN_IN
+            or other.source == _KEPT_SOURCE
+            or other.end > end
+        ):
             return finding
     return Finding(finding.start, end, "PERSON", finding.score, finding.source)
+
+
+def _only_given_names(name: str, lexicon: Lexicon) -> bool:
+    """Whether ``name`` is given names alone, titles and initials aside."""
+    words = [w.strip(".").lower() for w in name.split()]
+    words = [w for w in words if w not in _TITLES and len(w) > 1]
+    return bool(words) and all(
+        all(part in lexicon.given for part in word.split("-")) for word in words
+    )
+
+
+def _plain_surname(word: str, lexicon: Lexicon) -> bool:
+    """A known name that is no place, no ordinary and no frequent word."""
+    return (
+        word in lexicon.names
+        and word not in lexicon.places
+        and word not in lexicon.words
+        and word not in lexicon.frequent_names
+    )
