@@ -35,6 +35,7 @@ mistakes on: "Viernheimer Dreieck" as a name made every "Dreieck" one).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -86,11 +87,14 @@ class NameRules:
         speaker named after a quotation (see :mod:`gdprgate.detect.speakers`)
         that is not part of such a name."""
         pairs = self._pairs(text)
-        speakers = [
-            speaker
-            for speaker in quoted_speakers(text, self._lexicon)
-            if not any(p.start < speaker.end and speaker.start < p.end for p in pairs)
-        ]
+        starts = [p.start for p in pairs]
+        reach = list(itertools.accumulate((p.end for p in pairs), max))
+
+        def apart(speaker: Finding) -> bool:
+            last = bisect.bisect_left(starts, speaker.end) - 1
+            return last < 0 or reach[last] <= speaker.start
+
+        speakers = [s for s in quoted_speakers(text, self._lexicon) if apart(s)]
         return sorted([*pairs, *speakers], key=lambda f: f.start)
 
     def _pairs(self, text: str) -> list[Finding]:
