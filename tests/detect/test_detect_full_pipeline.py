@@ -217,3 +217,23 @@ def test_no_names_in_text_without_case(
 ) -> None:
     found = full_detector.analyze(text, language)
     assert [text[f.start : f.end] for f in found if f.entity == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Card brands and data words before a number are no names.
+        ("Card 4111 1111 1111 1111 expires soon.", []),
+        (
+            "Mastercard 5555-5555-5555-4444 belongs to Annika Vesterholm.",
+            ["Annika Vesterholm"],
+        ),
+        # A lower-case word before a capitalised name is no part of it.
+        ("deep Gunnar Ollenbrink said so", ["Gunnar Ollenbrink"]),
+    ],
+)
+def test_words_next_to_names_in_english(
+    full_detector: Detector, text: str, expected: list[str]
+) -> None:
+    found = full_detector.analyze(text, "en")
+    assert [text[f.start : f.end] for f in found if f.entity == "PERSON"] == expected

@@ -429,8 +429,11 @@ class ModelGate:
             if finding.entity == "PERSON":
                 if self._ordinary_lower(value if cased else value.lower()):
                     continue
-                if not cased:
-                    finding = self._trimmed(text, finding)
+                finding = (
+                    self._trimmed(text, finding)
+                    if not cased
+                    else self._without_lower_edges(text, finding)
+                )
             elif cased and finding.entity in _PLACES and finding.source in _MODELS:
                 place = self._without_lower_tail(text, finding)
                 if place is None:
@@ -457,6 +460,38 @@ class ModelGate:
         return Finding(
             finding.start, end, finding.entity, finding.score, finding.source
         )
+
+    def _without_lower_edges(self, text: str, finding: Finding) -> Finding:
+        """A name in text that has case without the lower-case words at its
+        ends that are ordinary or frequent words ("deep Gunnar Ollenbrink"),
+        when capitalised words remain; particles stay ("Gerrit van de
+        Wal"), and so does a lower-case given name ("gunnar Ollenbrink")."""
+        words = [
+            (m.start() + finding.start, m.end() + finding.start)
+            for m in _SPACED.finditer(text[finding.start : finding.end])
+        ]
+        if not any(text[s:e][:1].isupper() for s, e in words):
+            return finding
+
+        def word_only(index: int) -> bool:
+            word = text[words[index][0] : words[index][1]]
+            return (
+                word.isalpha()
+                and word.islower()
+                and not _particle(word)
+                and (
+                    self.lexicon.is_ordinary(word) or word in self.lexicon.common_names
+                )
+            )
+
+        while len(words) > 1 and word_only(0):
+            words.pop(0)
+        while len(words) > 1 and word_only(-1):
+            words.pop()
+        start, end = words[0][0], words[-1][1]
+        if (start, end) == (finding.start, finding.end):
+            return finding
+        return Finding(start, end, finding.entity, finding.score, finding.source)
 
     def _trimmed(self, text: str, finding: Finding) -> Finding:
         """A name in text without case, without the frequent words the

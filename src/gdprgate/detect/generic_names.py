@@ -75,6 +75,7 @@ _ACRONYMS = """
 iban ssn atm asap pin vat dob id bic swift imei ip url pdf faq ceo cfo cto coo
 hr usb sim gps tv cv rsvp eta fyi aka diy
 nir nif nie dni nss bsn pesel nip nino nhs cpr ppsn hetu idnr tva iva btw mwst
+nan null nul
 """
 # Names of the data itself, which models read as names when capitalised
 # ("Email: ...", "reply by Email or Phone"): never a person, organisation
@@ -86,6 +87,7 @@ email e-mail mail phone telephone telefon tel fax address adresse
 website homepage password passwort username login iban bic swift
 name surname nachname vorname prénom nombre apellido apellidos cognome
 achternaam voornaam nazwisko imię efternamn förnamn
+card visa mastercard amex maestro diners jcb girocard kreditkarte carte tarjeta
 """
 DATA_WORDS = frozenset(_DATA_WORDS.split())
 # Little words allowed between generic words: "the Court of Appeal".
