@@ -61,7 +61,20 @@ def test_frequencies_beat_function_words(text: str, fallback: str) -> None:
 
 @pytest.mark.parametrize(
     ("given", "expected"),
-    [("en", "en"), ("EN", "en"), ("de-DE", "de"), ("fr_CA", "fr")],
+    [
+        ("en", "en"),
+        ("EN", "en"),
+        ("de-DE", "de"),
+        ("fr_CA", "fr"),
+        # Three-letter codes and names of languages with rules of their own.
+        ("deu", "de"),
+        ("German", "de"),
+        ("por-BR", "pt"),
+        ("swe", "sv"),
+        # Anything else is kept as it is.
+        ("tr", "tr"),
+        ("xx", "xx"),
+    ],
 )
 def test_language_codes_are_normalised(given: str, expected: str) -> None:
     assert normalize_language(given) == expected

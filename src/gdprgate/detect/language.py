@@ -93,9 +93,31 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
+# Three-letter codes (ISO 639-2/T and /B) and English names of the
+# languages with their own rules, to their two-letter codes.
+_ALIASES = {
+    alias: code
+    for code, aliases in {
+        "en": "eng english",
+        "de": "deu ger german deutsch",
+        "fr": "fra fre french français francais",
+        "es": "spa spanish español espanol",
+        "it": "ita italian italiano",
+        "nl": "nld dut dutch nederlands",
+        "pl": "pol polish polski",
+        "pt": "por portuguese português portugues",
+        "sv": "swe swedish svenska",
+    }.items()
+    for alias in aliases.split()
+}
+
+
 def normalize_language(language: str) -> str:
-    """``"en-GB"``, ``"EN"`` and ``"en_US"`` all become ``"en"``."""
-    return re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]
+    """``"en-GB"``, ``"EN"`` and ``"en_US"`` all become ``"en"``; so do
+    ``"eng"`` and ``"English"`` (and the like for the other languages with
+    rules of their own, such as ``"deu"`` and ``"german"`` for ``"de"``)."""
+    code = re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]
+    return _ALIASES.get(code, code)
 
 
 # Each function word and the languages it belongs to, in the order of
