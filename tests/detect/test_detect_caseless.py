@@ -20,8 +20,13 @@ def lexicon() -> Lexicon:
     [
         ("hi, this is anna lindqvist from the office", True),
         ("NAME: ANNA LINDQVIST, BORN 1990", True),
-        ("Hi, this is anna lindqvist", False),
+        # A phone keyboard's capital at the start of a sentence, and "I".
+        ("Hi, this is anna lindqvist", True),
+        ("Ok. I think anna lindqvist called", True),
+        ("Wczoraj dzwonił wojciech sadowy.", True),
+        # A capital inside a sentence is case.
         ("hi, this is Anna", False),
+        ("Gestern kam die Lieferung", False),
         ("1234 5678", False),
         ("", False),
     ],

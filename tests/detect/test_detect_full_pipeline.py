@@ -138,6 +138,17 @@ def test_the_gateways_own_labels_are_no_names(full_detector: Detector) -> None:
             "nl",
             ["Jack van der Plas"],
         ),
+        # A phone keyboard's capital at the start of the sentence.
+        (
+            "Ontem o joaquim tavares ligou por causa da entrega.",
+            "pt",
+            ["joaquim tavares"],
+        ),
+        (
+            "Wczoraj dzwonił wojciech sadowy w sprawie dostawy.",
+            "pl",
+            ["wojciech sadowy"],
+        ),
         # A form: everything in capitals.
         ("GESTERN HAT RENATE PEUKERT ANGERUFEN.", "de", ["RENATE PEUKERT"]),
         # A name in capitals inside text that has case.

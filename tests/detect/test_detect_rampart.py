@@ -274,8 +274,10 @@ def test_the_session_uses_two_threads_that_do_not_spin(
     ("word", "cased", "without_case"),
     [
         # In text with case an unsure word must be capitalised and no
-        # ordinary word; in text without case it must be a known name.
-        ("Moranek", True, False),
+        # ordinary word; in text without case it must be a known name, or
+        # capitalised like the first word of a sentence.
+        ("Moranek", True, True),
+        ("MORANEK", True, False),
         ("moranek", False, False),
         ("Immerhin", False, False),
         ("wojciech", False, True),

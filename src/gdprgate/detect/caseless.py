@@ -1,6 +1,7 @@
 """Text written without case: all in lower case, or all in capitals.
 
-Chat messages are often typed in lower case ("hi, this is anna lindqvist")
+Chat messages are often typed in lower case ("hi, this is anna lindqvist",
+or with a phone keyboard's capital at the start of a sentence)
 and forms or headings in capitals ("NAME: ANNA LINDQVIST"). Capitals then
 say nothing about which words are names, and every rule that reads them
 (the name scorer, the name rules, unsure words of the model) would pass
@@ -15,14 +16,11 @@ from __future__ import annotations
 import re
 
 from gdprgate.detect.common_names import COMMON_WORD_NAMES
-from gdprgate.detect.gate import NAME_PARTICLES, Lexicon
+from gdprgate.detect.gate import NAME_PARTICLES, Lexicon, caseless
+
+__all__ = ["caseless", "names_in_capitals_titled", "plain_name", "recased"]
 
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def caseless(text: str) -> bool:
-    """Whether ``text`` has letters and all of them in one case."""
-    return text.islower() or text.isupper()
 
 
 def plain_name(lower: str, lexicon: Lexicon) -> bool:

@@ -75,6 +75,7 @@ JOIN_GAP = 40
 RECIPE = 14
 
 _SPACED = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # Findings of the models that may run on into lower-case words.
 _PLACES = frozenset({"LOCATION", "ORGANIZATION"})
 _MODELS = frozenset({"rampart", "spacy"})
@@ -329,6 +330,29 @@ metropolitan_cities places localities
 _PLACE_ATTRIBUTES = frozenset(_PLACE_ATTRIBUTE_LIST.split())
 
 
+def caseless(text: str) -> bool:
+    """Whether ``text`` is written without case: all in capitals, or in
+    lower case but for the first letter of a sentence (a phone keyboard's
+    capital) and the English "I". Its capitals then say nothing about
+    which words are names (see :mod:`gdprgate.detect.caseless`)."""
+    if text.isupper():
+        return True
+    if text.islower():
+        return True
+    if not any(char.islower() for char in text):
+        return False
+    for match in _LETTERS.finditer(text):
+        word = match.group()
+        if word == "I" or not any(char.isupper() for char in word):
+            continue
+        if not word[1:].islower() and len(word) > 1:
+            return False
+        before = text[: match.start()].rstrip(" \t\"'“„«(¿¡")
+        if before and before[-1] not in ".!?…:\n":
+            return False
+    return True
+
+
 def _particle(word: str) -> bool:
     """Whether ``word`` joins the parts of a name ("van", "de", "von")."""
     return word in NAME_PARTICLES
@@ -423,7 +447,9 @@ class ModelGate:
         gare").
         """
         kept: list[Finding] = []
-        cased = not (text.islower() or text.isupper())
+        cased = not caseless(text)
+        # Places: only a text all in one case hides which words are names.
+        one_case = text.islower() or text.isupper()
         for finding in findings:
             value = text[finding.start : finding.end]
             if finding.entity == "PERSON":
@@ -434,7 +460,9 @@ class ModelGate:
                     if not cased
                     else self._without_lower_edges(text, finding)
                 )
-            elif cased and finding.entity in _PLACES and finding.source in _MODELS:
+            elif (
+                not one_case and finding.entity in _PLACES and finding.source in _MODELS
+            ):
                 place = self._without_lower_tail(text, finding)
                 if place is None:
                     continue

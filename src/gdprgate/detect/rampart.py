@@ -305,9 +305,18 @@ class RampartLayer:
     def _caseless_name(self) -> Callable[[str], bool]:
         """Whether a word of a text written without case (see
         :func:`caseless`) the model is unsure of may be a name: a plain
-        known name (see :func:`gdprgate.detect.caseless.plain_name`)."""
+        known name (see :func:`gdprgate.detect.caseless.plain_name`), or a
+        capitalised word as in text with case (the first of a sentence)."""
         lexicon = load_lexicon(self.cache)
-        return lambda word: plain_name(word.lower(), lexicon)
+        cased = self._maybe_name()
+
+        def may_be(word: str) -> bool:
+            # A capitalised word (a sentence's first) counts as in text
+            # with case; a word in capitals or lower case must be a name.
+            title = word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+            return plain_name(word.lower(), lexicon) or (title and cased(word))
+
+        return may_be
 
 
 # A known name the name scorer left out counts when the model's place and
