@@ -6,7 +6,8 @@ languages can be looked at while tuning. Every sentence is one of the
 templates below (written for this audit, a dozen per language) with names
 that ``Faker`` draws for the language's locale, in several forms: as drawn,
 all in lower case (chat style), all in capitals, hyphenated, with a title,
-and at the start of the sentence. The gold spans are the names put in.
+at the start of the sentence, and a surname alone inside a sentence. The
+gold spans are the names put in.
 
 It prints PERSON token precision and recall per language, the words found
 as a place or organisation although they are ordinary words of the template
@@ -166,8 +167,47 @@ _TITLE_WORDS = frozenset(
     for title in titles
     for word in title.split()
 ) | {"m", "mme", "dr", "mr", "mrs"}
-FORMS = ("as drawn", "lower case", "capitals", "hyphenated")
+FORMS = ("as drawn", "lower case", "capitals", "hyphenated", "lone surname")
 ONLY_FORM = None
+# A surname alone inside a sentence, as news text names people.
+LONE = {
+    "en": """
+Yesterday {S} said the plan was ready.
+The proposal by {S} was rejected.
+""",
+    "de": """
+Gestern sagte {S}, der Plan sei fertig.
+Der Vorschlag von {S} wurde abgelehnt.
+""",
+    "fr": """
+Hier, {S} a dit que le plan était prêt.
+La proposition de {S} a été rejetée.
+""",
+    "es": """
+Ayer {S} dijo que el plan estaba listo.
+La propuesta de {S} fue rechazada.
+""",
+    "it": """
+Ieri {S} ha detto che il piano era pronto.
+La proposta di {S} è stata respinta.
+""",
+    "nl": """
+Gisteren zei {S} dat het plan klaar was.
+Het voorstel van {S} werd afgewezen.
+""",
+    "pl": """
+Wczoraj {S} powiedział, że plan jest gotowy.
+Propozycję złożył {S} w piątek.
+""",
+    "pt": """
+Ontem {S} disse que o plano estava pronto.
+A proposta de {S} foi rejeitada.
+""",
+    "sv": """
+I går sa {S} att planen var klar.
+Förslaget från {S} avvisades.
+""",
+}
 _SLOT = re.compile(r"\{([PGSCT])\}")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -214,6 +254,9 @@ def generate(language: str, count: int, seed: int) -> list[Sentence]:
         template = templates[number % len(templates)]
         form = FORMS[draw.randrange(len(FORMS))]
         form = ONLY_FORM or form
+        if form == "lone surname":
+            lone = [t for t in LONE[language].strip().splitlines() if t]
+            template = lone[number % len(lone)]
         sentences.append(_fill(template, language, form, fake, draw))
     return sentences
 

@@ -200,6 +200,8 @@ def test_addresses_with_abbreviated_street_words(
         ("Ontem Pires disse que o plano estava pronto.", "pt", ["Pires"]),
         ("Ayer Contreras dijo que el plan estaba listo.", "es", ["Contreras"]),
         ("Wczoraj Nowak powiedział, że plan jest gotowy.", "pl", ["Nowak"]),
+        # A sentence's first word the model read into the name stays out.
+        ("Ieri Chiaramonte ha detto che il piano era pronto.", "it", ["Chiaramonte"]),
         # A place, and frequent words that are names too, stay no person.
         ("Hon flyttar till Uppsala i vår.", "sv", []),
         ("El Ministerio de Trabajo publicó el informe.", "es", []),

@@ -353,6 +353,12 @@ def caseless(text: str) -> bool:
     return True
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first of a sentence."""
+    before = text[:start].rstrip(" \t\"'“„«(¿¡")
+    return not before or before[-1] in ".!?…:;\n"
+
+
 def _particle(word: str) -> bool:
     """Whether ``word`` joins the parts of a name ("van", "de", "von")."""
     return word in NAME_PARTICLES
@@ -492,8 +498,10 @@ class ModelGate:
     def _without_lower_edges(self, text: str, finding: Finding) -> Finding:
         """A name in text that has case without the lower-case words at its
         ends that are ordinary or frequent words ("deep Gunnar Ollenbrink"),
-        when capitalised words remain; particles stay ("Gerrit van de
-        Wal"), and so does a lower-case given name ("gunnar Ollenbrink")."""
+        and without a sentence's first word that is one of a language's most
+        frequent words ("Ieri Chiaramonte"), when capitalised words remain;
+        particles stay ("Gerrit van de Wal"), and so does a lower-case given
+        name ("gunnar Ollenbrink")."""
         words = [
             (m.start() + finding.start, m.end() + finding.start)
             for m in _SPACED.finditer(text[finding.start : finding.end])
@@ -516,6 +524,16 @@ class ModelGate:
             words.pop(0)
         while len(words) > 1 and word_only(-1):
             words.pop()
+        first = text[words[0][0] : words[0][1]]
+        if (
+            len(words) > 1
+            and first.isalpha()
+            and first.lower() in self.lexicon.frequent
+            and _opens_sentence(text, words[0][0])
+        ):
+            # A sentence's first word, capitalised only for that, that the
+            # uncased model read into the name ("Ieri Chiaramonte ha detto").
+            words.pop(0)
         start, end = words[0][0], words[-1][1]
         if (start, end) == (finding.start, finding.end):
             return finding
