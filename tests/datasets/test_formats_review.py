@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from gdprgate.cli import main
 from gdprgate.datasets.readers import ReadCounts, read_items
-from gdprgate.datasets.writers import RecordWriter, RejectWriter
+from gdprgate.datasets.writers import RecordWriter, RejectWriter, record_text
 from gdprgate.errors import ConfigError
 from tests.datasets.conftest import write_jsonl
 
@@ -293,3 +293,8 @@ def test_scrub_of_truncated_input_exits_2_with_a_reason(
     assert result.exit_code == 2, result.output
     assert f"input {source.name} is truncated or corrupt" in result.output
     assert not out.exists()
+
+
+def test_record_text_is_valid_json_whatever_the_record_holds() -> None:
+    record = {"v": float("inf"), "b": b"\xff", "t": "x \ud800"}
+    assert record_text(record) == '{"v": "inf", "b": "base64:/w==", "t": "x \\ud800"}'

@@ -246,6 +246,11 @@ def _same(sent: Any, back: Any) -> bool:
     return bool(sent == back)
 
 
+def record_text(record: Any) -> str:
+    """``record`` as JSON text for the rejects file, whatever it holds."""
+    return json_text(_loose(record))
+
+
 def _loose(value: Any) -> Any:
     """``value`` with what JSON cannot hold made text, for the rejects file."""
     if isinstance(value, dict):
@@ -271,7 +276,7 @@ class RejectWriter:
         self.written += 1
         if self._handle is None:
             self._handle = self.path.open("w", encoding="utf-8")
-        self._handle.write(json_text(_loose(entry)) + "\n")
+        self._handle.write(record_text(entry) + "\n")
 
     @property
     def used(self) -> bool:
