@@ -18,7 +18,7 @@ import zstandard
 from click.testing import CliRunner
 
 from gdprgate.cli import main
-from gdprgate.datasets.readers import ReadCounts, read_items
+from gdprgate.datasets.readers import ReadCounts, plain, read_items
 from gdprgate.datasets.writers import RecordWriter, RejectWriter, record_text
 from gdprgate.errors import ConfigError
 from tests.datasets.conftest import write_jsonl
@@ -298,3 +298,25 @@ def test_scrub_of_truncated_input_exits_2_with_a_reason(
 def test_record_text_is_valid_json_whatever_the_record_holds() -> None:
     record = {"v": float("inf"), "b": b"\xff", "t": "x \ud800"}
     assert record_text(record) == '{"v": "inf", "b": "base64:/w==", "t": "x \\ud800"}'
+
+
+def test_arrow_values_that_are_tuples_but_no_map_entries_stay() -> None:
+    interval = pa.MonthDayNano([1, 2, 3])
+    assert plain({"gap": interval, "mp": [("k", b"v")]}) == {
+        "gap": interval,
+        "mp": [{"key": "k", "value": "v"}],
+    }
+
+
+def test_zstd_frames_with_checksums_and_skippable_frames_are_read(
+    tmp_path: Path,
+) -> None:
+    skippable = (0x184D2A50).to_bytes(4, "little") + (3).to_bytes(4, "little") + b"abc"
+    frame = zstandard.ZstdCompressor(write_checksum=True).compress(_big_jsonl())
+    path = tmp_path / "in.jsonl.zst"
+    path.write_bytes(skippable + frame)
+    assert len(_items(path, "jsonl")) == 20000
+
+    path.write_bytes(skippable + frame[:-2])
+    with pytest.raises(ConfigError, match="truncated or corrupt"):
+        _items(path, "jsonl")

@@ -28,6 +28,10 @@ _COMPRESSED = {".gz", ".gzip", ".zst", ".zstd"}
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _CHUNK = 256 * 1024
+_MAX_FRAME_HEADER = 18
+_SKIPPABLE_MAGIC = 0x184D2A50
+_SKIPPABLE_MASK = 0xFFFFFFF0
+_RLE_BLOCK = 1
 
 
 def format_of(path: Path, given: str | None = None) -> Format:
@@ -58,74 +62,86 @@ def open_binary(path: Path) -> IO[bytes]:
     if head.startswith(_GZIP_MAGIC):
         raw.close()
         return cast("IO[bytes]", gzip.GzipFile(path, mode="rb"))
-    if head.startswith(_ZSTD_MAGIC):
+    skippable = int.from_bytes(head, "little") & _SKIPPABLE_MASK == _SKIPPABLE_MAGIC
+    if head.startswith(_ZSTD_MAGIC) or (len(head) == 4 and skippable):
         return _zstd_reader(raw)
     return raw
 
 
 def _zstd_reader(raw: IO[bytes]) -> IO[bytes]:
     try:
-        import zstandard  # noqa: F401
+        import zstandard
     except ImportError as exc:
         msg = "zstd input needs `pip install 'gdprgate[scrub]'`"
         raise ConfigError(msg) from exc
-    return io.BufferedReader(_ZstdStream(raw), buffer_size=_CHUNK)
+    # zstandard's reader ends quietly where a frame is cut off: walk the
+    # frames first so that a short file fails before any work is done.
+    try:
+        _check_zstd_frames(raw)
+    except (EOFError, zstandard.ZstdError) as exc:
+        raw.close()
+        raise OSError("zstd input truncated or corrupt") from exc
+    raw.seek(0)
+    reader = zstandard.ZstdDecompressor().stream_reader(
+        raw, read_across_frames=True, closefd=True
+    )
+    return io.BufferedReader(_ZstdErrors(reader), buffer_size=_CHUNK)
 
 
-class _ZstdStream(io.RawIOBase):
-    """The decompressed bytes of one or more zstd frames.
+def _check_zstd_frames(raw: IO[bytes]) -> None:
+    """:class:`EOFError` when ``raw`` ends inside a zstd frame.
 
-    zstandard's own stream reader ends quietly where a frame is cut off;
-    this one raises :class:`EOFError` when the input ends inside a frame,
-    and :class:`OSError` when a frame is corrupt.
+    Only headers are read: a frame header, then each block's 3-byte header
+    (last-block flag, type, size) to the next, then the checksum if any.
     """
+    import zstandard
 
-    def __init__(self, raw: IO[bytes]) -> None:
-        import zstandard
+    end = raw.seek(0, io.SEEK_END)
+    at = 0
+    while at < end:
+        raw.seek(at)
+        head = raw.read(_MAX_FRAME_HEADER)
+        magic = int.from_bytes(head[:4], "little")
+        if magic & _SKIPPABLE_MASK == _SKIPPABLE_MAGIC:
+            at += 8 + int.from_bytes(head[4:8], "little")
+            continue
+        at += zstandard.frame_header_size(head)
+        checksum = zstandard.get_frame_parameters(head).has_checksum
+        last = False
+        while not last:
+            raw.seek(at)
+            block = raw.read(3)
+            if len(block) < 3:
+                raise EOFError("zstd input ends inside a frame")
+            value = int.from_bytes(block, "little")
+            last, kind, size = bool(value & 1), (value >> 1) & 3, value >> 3
+            at += 3 + (1 if kind == _RLE_BLOCK else size)
+        at += 4 if checksum else 0
+    if at > end:
+        raise EOFError("zstd input ends inside a frame")
 
-        self._raw = raw
-        self._error: type[Exception] = zstandard.ZstdError
-        self._context = zstandard.ZstdDecompressor()
-        self._frame = self._context.decompressobj()
-        self._in_frame = False
-        self._out = b""
-        self._at = 0
+
+class _ZstdErrors(io.RawIOBase):
+    """A stream whose zstd errors are :class:`OSError`, as gzip's are."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
-        while self._at >= len(self._out):
-            chunk = self._raw.read(_CHUNK)
-            if not chunk:
-                if self._in_frame:
-                    raise EOFError("zstd input ends inside a frame")
-                return 0
-            self._out, self._at = self._decompress(chunk), 0
-        size = min(len(buffer), len(self._out) - self._at)
-        buffer[:size] = self._out[self._at : self._at + size]
-        self._at += size
-        return size
+        import zstandard
 
-    def _decompress(self, chunk: bytes) -> bytes:
-        pieces = []
         try:
-            pieces.append(self._frame.decompress(chunk))
-            self._in_frame = not self._frame.eof
-            # A frame ended inside the chunk: the rest starts the next one.
-            while self._frame.eof:
-                rest = self._frame.unused_data
-                self._frame = self._context.decompressobj()
-                if not rest:
-                    break
-                pieces.append(self._frame.decompress(rest))
-                self._in_frame = not self._frame.eof
-        except self._error as exc:
-            raise OSError("corrupt zstd frame") from exc
-        return b"".join(pieces)
+            data = self._inner.read(len(buffer))
+        except zstandard.ZstdError as exc:
+            raise OSError("corrupt zstd data") from exc
+        buffer[: len(data)] = data
+        return len(data)
 
     def close(self) -> None:
-        self._raw.close()
+        self._inner.close()
         super().close()
 
 
