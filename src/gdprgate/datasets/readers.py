@@ -71,12 +71,12 @@ def read_items(
         yield from _parquet_items(path, counts, batch_rows)
         return
     items = _jsonl_items if fmt == "jsonl" else _csv_items
-    with open_binary(path) as handle:
-        try:
+    try:
+        with open_binary(path) as handle:
             yield from items(handle, path.name, counts, max_record_bytes)
-        except (EOFError, OSError, zlib.error) as exc:
-            msg = f"input {path.name} is truncated or corrupt; nothing was written"
-            raise ConfigError(msg) from exc
+    except (EOFError, OSError, zlib.error) as exc:
+        msg = f"input {path.name} is truncated or corrupt; nothing was written"
+        raise ConfigError(msg) from exc
 
 
 def _lines(
@@ -263,7 +263,8 @@ def plain(value: Any) -> Any:
         return {key: plain(inner) for key, inner in value.items()}
     if isinstance(value, list):
         return [plain(inner) for inner in value]
-    if isinstance(value, tuple):
+    if type(value) is tuple and len(value) == 2:
+        # Only map entries come out as plain pairs (intervals are a subclass).
         key, inner = value
         return {"key": plain(key), "value": plain(inner)}
     if isinstance(value, bytes):

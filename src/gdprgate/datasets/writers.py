@@ -33,9 +33,9 @@ _OTHER_SHAPES = "write JSONL for records of different shapes"
 class RecordWriter:
     """Writes batches of records to one output file in one format.
 
-    CSV columns are the fields of the first record that fits (or is
-    written); Parquet keeps the schema given, else takes its columns from
-    that record and its types from the first batch written.
+    CSV columns are the fields of the first record checked or written;
+    Parquet keeps the schema given, else takes its columns from that record
+    and its types from the first batch written.
     """
 
     def __init__(self, path: Path, fmt: Format, schema: Any = None) -> None:
