@@ -3,13 +3,19 @@
 Every physical record of an input becomes exactly one :class:`Item`: a parsed
 record, or a reject that says where it was and why it could not be read. So
 the records read always equal the records written plus the rejects.
-Blank lines of JSONL files are not records and are only counted.
+Blank lines of JSONL files are not records and are only counted. A UTF-8
+byte order mark at the start of a JSONL or CSV file is dropped.
+
+A compressed input that ends early or is corrupt stops the run with a
+:class:`ConfigError`: what was read of it is not all of it.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import math
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +26,8 @@ from gdprgate.errors import ConfigError
 
 DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024
 _CHUNK = 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+_NOT_FINITE = "a number JSON cannot hold (NaN, Infinity or out of range)"
 
 
 @dataclass(slots=True)
@@ -59,14 +67,16 @@ def read_items(
 ) -> Iterator[Item]:
     """The items of one file, in order."""
     counts.sources.append(path.name)
-    if fmt == "jsonl":
-        with open_binary(path) as handle:
-            yield from _jsonl_items(handle, path.name, counts, max_record_bytes)
-    elif fmt == "csv":
-        with open_binary(path) as handle:
-            yield from _csv_items(handle, path.name, counts, max_record_bytes)
-    else:
+    if fmt == "parquet":
         yield from _parquet_items(path, counts, batch_rows)
+        return
+    items = _jsonl_items if fmt == "jsonl" else _csv_items
+    try:
+        with open_binary(path) as handle:
+            yield from items(handle, path.name, counts, max_record_bytes)
+    except (EOFError, OSError, zlib.error) as exc:
+        msg = f"input {path.name} is truncated or corrupt; nothing was written"
+        raise ConfigError(msg) from exc
 
 
 def _lines(
@@ -74,10 +84,15 @@ def _lines(
 ) -> Iterator[tuple[bytes, bool]]:
     """Physical lines (without the newline) and whether each was cut at
     ``limit`` bytes; the rest of an over-long line is read and dropped."""
+    first = True
     while True:
         line = handle.readline(limit + 1)
         if not line:
             return
+        if first and line.startswith(_BOM):
+            counts.bytes_read += len(_BOM)
+            line = line[len(_BOM) :]
+        first = False
         counts.bytes_read += len(line)
         if len(line) <= limit or line.endswith(b"\n"):
             yield line.rstrip(b"\r\n"), False
@@ -115,15 +130,31 @@ def _parse_json(line: bytes, item: Item) -> None:
         item.raw = line.decode("utf-8", errors="replace")
         return
     try:
-        item.record = json.loads(text)
+        item.record = json.loads(text, parse_float=_finite, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         # The message names a position, never the content.
         item.reject = f"invalid JSON: {exc.msg} at column {exc.colno}"
         item.raw = text
-        return
     except RecursionError:
         item.reject = "invalid JSON: nested too deeply"
         item.raw = text
+    except ValueError as exc:
+        # Python reads no integer of over 4,300 digits (CVE-2020-10735).
+        reason = _NOT_FINITE if exc.args == (_NOT_FINITE,) else "an integer too long"
+        item.reject = f"invalid JSON: {reason}"
+        item.raw = text
+
+
+def _finite(text: str) -> float:
+    # 1e400 reads as infinity, which JSON cannot write back.
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(_NOT_FINITE)
+    return value
+
+
+def _no_constant(_name: str) -> float:
+    raise ValueError(_NOT_FINITE)
 
 
 def _csv_items(
@@ -136,6 +167,8 @@ def _csv_items(
     def decoded() -> Iterator[str]:
         for number, raw in enumerate(iter(handle.readline, b""), 1):
             counts.bytes_read += len(raw)
+            if number == 1 and raw.startswith(_BOM):
+                raw = raw[len(_BOM) :]
             try:
                 yield raw.decode("utf-8")
             except UnicodeDecodeError:
@@ -219,7 +252,27 @@ def _parquet_items(path: Path, counts: ReadCounts, batch_rows: int) -> Iterator[
         for batch in parquet.iter_batches(batch_size=batch_rows):
             for row in batch.to_pylist():
                 position += 1
-                yield Item(path.name, position, position, record=row)
+                yield Item(path.name, position, position, record=plain(row))
+
+
+def plain(value: Any) -> Any:
+    """An Arrow value as the JSON-like values the scrub walks: a map's entries
+    become ``{"key": ..., "value": ...}`` objects (keys are texts too) and
+    binary that is UTF-8 becomes text. Parquet output takes both back."""
+    if isinstance(value, dict):
+        return {key: plain(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [plain(inner) for inner in value]
+    if type(value) is tuple and len(value) == 2:
+        # Only map entries come out as plain pairs (intervals are a subclass).
+        key, inner = value
+        return {"key": plain(key), "value": plain(inner)}
+    if isinstance(value, bytes):
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return value
+    return value
 
 
 def parquet_schema(path: Path) -> Any:
