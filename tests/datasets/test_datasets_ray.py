@@ -171,3 +171,18 @@ def test_scrub_command_on_ray_writes_what_the_local_engine_writes(
         outputs[engine] = out.read_bytes()
     assert outputs["ray"] == outputs["local"]
     assert EMAIL.encode() not in outputs["ray"]
+
+
+def test_a_lone_surrogate_does_not_stop_a_ray_run(
+    ray_instance: RayEngine, patterns_detector: Detector
+) -> None:
+    """Broken JSON can hold a lone surrogate, which Arrow cannot carry."""
+    batches = [[f"broken \ud800 text, mail {EMAIL}"]]
+    engine = RayEngine(PATTERNS, workers=2)
+    try:
+        results = list(engine.run(iter(batches)))
+    finally:
+        engine.close()
+    assert results == [detect_texts(patterns_detector, batches[0], None)]
+    [[(_, spans)]] = results
+    assert [entity for _, _, entity in spans] == ["EMAIL_ADDRESS"]

@@ -32,6 +32,7 @@ import pyarrow as pa
 from gdprgate.datasets.detection import Detected, detect_texts, new_detector
 from gdprgate.datasets.engines import IN_FLIGHT_PER_WORKER
 from gdprgate.detect import Detector, DetectorConfig
+from gdprgate.detect.layer import without_lone_surrogates
 from gdprgate.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -265,7 +266,11 @@ class RayEngine:
                     if texts is None:
                         ended = True
                     else:
-                        pipeline.source.put(texts)
+                        # Arrow holds valid Unicode only: a lone surrogate
+                        # (from broken JSON) becomes U+FFFD, same offsets.
+                        pipeline.source.put(
+                            [without_lone_surrogates(text) for text in texts]
+                        )
                         sent += 1
                 if received == sent:
                     return
