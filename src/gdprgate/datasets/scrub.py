@@ -19,7 +19,15 @@ from typing import Any, Literal
 
 from gdprgate.datasets.detection import Detected, Span
 from gdprgate.datasets.engines import Engine
-from gdprgate.datasets.fields import FieldFilter, TextRef, replace_texts, texts_of
+from gdprgate.datasets.fields import (
+    KEY_PLACEHOLDER,
+    FieldFilter,
+    Step,
+    TextRef,
+    field_name,
+    replace_texts,
+    texts_of,
+)
 from gdprgate.datasets.formats import Format, format_of
 from gdprgate.datasets.index import NOT_INDEXED, DatasetRun, RecordPlace, SubjectIndex
 from gdprgate.datasets.readers import (
@@ -196,18 +204,19 @@ class Scrubber:
         for path, fmt in zip(options.inputs, formats, strict=True):
             for item in read_items(path, fmt, self._counts, options.max_record_bytes):
                 batch.items.append(item)
-                batch.texts.append(self._texts(item))
+                batch.texts.append(self._texts(item, keys=fmt == "jsonl"))
                 if len(batch.items) >= options.batch_size:
                     yield batch
                     batch = _Batch([])
         if batch.items:
             yield batch
 
-    def _texts(self, item: Item) -> list[tuple[TextRef, str]]:
+    def _texts(self, item: Item, *, keys: bool) -> list[tuple[TextRef, str]]:
         if item.reject is not None:
             raw = item.raw if item.raw and item.raw.strip() else None
             return [] if raw is None else [(TextRef((), "$"), raw)]
-        return texts_of(item.record, self._only)
+        # The keys of CSV and Parquet records are the columns: not scanned.
+        return texts_of(item.record, self._only, keys=keys)
 
     def _apply(
         self,
@@ -226,12 +235,17 @@ class Scrubber:
             report.records_in += 1
             new: list[tuple[TextRef, str]] = []
             identifiers: set[tuple[str, str]] = set()
+            # Keys that held personal data, named <key> in the report.
+            renamed: dict[tuple[Step, ...], str] = {}
             for ref, text in texts:
                 language, spans = next(found)
                 new.append((ref, _splice(text, spans, language, replace)))
+                if ref.is_key and spans:
+                    renamed[ref.steps] = KEY_PLACEHOLDER
+                name = field_name(ref.steps, renamed) if renamed else ref.field
                 for start, end, entity in spans:
                     if item.reject is None:
-                        report.count(ref.field, entity)
+                        report.count(name, entity)
                     if entity not in NOT_INDEXED:
                         value = normalize_value(entity, text[start:end])
                         identifiers.add((entity, self._keys.blind_index(entity, value)))
