@@ -10,6 +10,7 @@ bounded by the batch size times the batches in flight.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -51,6 +52,8 @@ logger = logging.getLogger("gdprgate.datasets")
 Mode = Literal["surrogate", "token", "redact"]
 MODES: tuple[Mode, ...] = ("surrogate", "token", "redact")
 Progress = Callable[[int, int], None]
+# The longest data set id the register holds.
+MAX_DATASET_ID = 128
 
 
 @dataclass(frozen=True)
@@ -84,11 +87,24 @@ class ScrubOptions:
         resolved = self.output.resolve()
         if any(path.resolve() == resolved for path in self.inputs):
             raise ConfigError("the output file must not be one of the inputs")
+        if len(self.resolved_dataset_id) > MAX_DATASET_ID:
+            msg = f"the data set id is longer than {MAX_DATASET_ID} characters"
+            raise ConfigError(msg)
 
     @property
     def stem(self) -> str:
-        """The output's name without any suffix: the default data set id."""
+        """The output's name without any suffix."""
         return self.output.name.split(".")[0] or "scrubbed"
+
+    @property
+    def resolved_dataset_id(self) -> str:
+        """``dataset_id``, else ``<output's folder>/<stem>`` (``train/clean``
+        for ``train/clean.jsonl``), so outputs of the same name in different
+        folders are different data sets."""
+        if self.dataset_id:
+            return self.dataset_id
+        folder = self.output.resolve().parent.name
+        return f"{folder}/{self.stem}" if folder else self.stem
 
     def side_file(self, suffix: str) -> Path:
         """``<output stem>.<suffix>`` next to the output (rejects, report)."""
@@ -127,7 +143,8 @@ class Scrubber:
         options = self._options
         formats = [format_of(path, options.input_format) for path in options.inputs]
         out_format = self._output_format(formats[0])
-        dataset_id = options.dataset_id or options.stem
+        check_output(options.output)
+        dataset_id = options.resolved_dataset_id
         run = DatasetRun(
             dataset_id=dataset_id,
             version=self._index.next_version(dataset_id),
@@ -148,24 +165,43 @@ class Scrubber:
         schema = None
         if out_format == "parquet" and formats[0] == "parquet":
             schema = parquet_schema(options.inputs[0])
-        writer = RecordWriter(options.output, out_format, schema)
         rejects = RejectWriter(options.side_file("rejects.jsonl"))
+        writer: RecordWriter | None = None
         self._index.start(run)
         started = time.perf_counter()
+        # Whatever ends the run early (an error, Ctrl-C, SIGTERM turned into
+        # KeyboardInterrupt by the command) leaves no output and no index.
         try:
+            writer = RecordWriter(options.output, out_format, schema)
             self._scrub(formats, run, report, writer, rejects)
+            report.blank_lines = self._counts.blank_lines
+            self._check_fields()
+            rejects.close()
+            report.seconds = time.perf_counter() - started
+            report.rejects = str(rejects.path) if rejects.used else None
+            self._index.finish(run, _register_counts(report))
+            writer.commit()
         except BaseException:
-            writer.abort()
+            if writer is not None:
+                writer.abort()
             rejects.close()
             self._index.drop(run)
             raise
-        writer.commit()
-        rejects.close()
-        report.seconds = time.perf_counter() - started
-        report.rejects = str(rejects.path) if rejects.used else None
-        self._index.finish(run, _register_counts(report))
+        if not rejects.used:
+            # A rejects file of an earlier run to this output is not ours.
+            rejects.path.unlink(missing_ok=True)
         logger.info("scrub finished", extra=_log_fields(report))
         return report
+
+    def _check_fields(self) -> None:
+        unused = self._only.unused()
+        if unused:
+            msg = (
+                f"--fields {', '.join(unused)}: matched no text in any record, "
+                "so nothing would be scrubbed; check the names (dotted keys, "
+                "e.g. meta.note or messages.0.content)"
+            )
+            raise ConfigError(msg)
 
     def _output_format(self, first_input: Format) -> Format:
         if self._options.output_format is not None:
@@ -304,6 +340,22 @@ class Scrubber:
             for p in self._vault.tokenize_many(self._options.tenant, items)
         }
         return lambda entity, value, _language: tokens[(entity, value)]
+
+
+def check_output(output: Path) -> None:
+    """Fail before any work when ``output`` cannot be written: it or its
+    ``.partial`` is a folder, or its folder is missing or not writable."""
+    for path in (output, output.with_name(output.name + ".partial")):
+        if path.is_dir():
+            msg = f"{path}: is a folder; give the output a file name"
+            raise ConfigError(msg)
+    folder = output.absolute().parent
+    if not folder.is_dir():
+        msg = f"{folder}: no such folder for the output; create it first"
+        raise ConfigError(msg)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        msg = f"{folder}: the output's folder is not writable"
+        raise ConfigError(msg)
 
 
 def _splice(
