@@ -6,11 +6,17 @@ import json
 from pathlib import Path
 from typing import Any
 
-from gdprgate.datasets import datasets_for_values
-from gdprgate.datasets.fields import FieldFilter, TextRef, replace_texts, texts_of
+from gdprgate.datasets import LocalEngine, Scrubber, ScrubOptions, datasets_for_values
+from gdprgate.datasets.fields import (
+    FieldFilter,
+    TextRef,
+    key_spans,
+    replace_texts,
+    texts_of,
+)
 from gdprgate.store import Database
 from gdprgate.vault import Keyring
-from tests.datasets.conftest import read_jsonl, write_jsonl
+from tests.datasets.conftest import PATTERNS, read_jsonl, write_jsonl
 from tests.support.canary import EMAIL, EMAIL_2, PHONE, scan_for_canaries
 
 
@@ -113,3 +119,43 @@ def test_keys_are_texts_only_when_asked() -> None:
     with_keys = [text for _, text in texts_of(record, FieldFilter(), keys=True)]
     assert plain == ["v", "w"]
     assert with_keys == ["k", "v", "k2", "w"]
+
+
+def test_name_types_do_not_count_on_keys_of_one_word() -> None:
+    """A name model reads field names such as 'meta' as people."""
+    assert key_spans("meta", [(0, 4, "PERSON")]) == []
+    assert key_spans("user_name-2", [(0, 11, "LOCATION")]) == []
+    assert key_spans("DE89370400440532013000", [(0, 22, "IBAN_CODE")]) == [
+        (0, 22, "IBAN_CODE")
+    ]
+    assert key_spans("Gunnar Ollenbrink", [(0, 17, "PERSON")]) == [(0, 17, "PERSON")]
+
+
+def test_each_distinct_key_of_a_batch_is_detected_once(
+    store: tuple[Database, Keyring],
+    patterns_detector: Any,
+    tmp_path: Path,
+    data_dir: Path,
+) -> None:
+    sent: list[list[str]] = []
+
+    class Recording(LocalEngine):
+        def run(self, batches: Any) -> Any:
+            def recorded() -> Any:
+                for texts in batches:
+                    sent.append(texts)
+                    yield texts
+
+            return super().run(recorded())
+
+    source = write_jsonl(
+        tmp_path / "a.jsonl", [{"k": "a", EMAIL: "b"}, {"k": "c", EMAIL: "d"}]
+    )
+    options = ScrubOptions(inputs=[source], output=data_dir / "o.jsonl")
+    engine = Recording(PATTERNS, detector=patterns_detector)
+    Scrubber(*store, options, engine).run()
+
+    assert sent == [["k", "a", EMAIL, "b", "c", "d"]]
+    records = read_jsonl(data_dir / "o.jsonl")
+    assert [next(iter(record)) for record in records] == ["k", "k"]
+    assert len({list(record)[1] for record in records}) == 1

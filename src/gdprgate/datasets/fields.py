@@ -17,15 +17,27 @@ scrubbing nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from gdprgate.datasets.detection import Span
 
 # One step into a record: an object key or a list index.
 Step = str | int
 
 # How a key that held personal data is named in the report's field names.
 KEY_PLACEHOLDER = "<key>"
+
+# A key of one word (letters, digits, "_", "-") names a field far more often
+# than a person, and name models read such words as names ("meta" was a
+# PERSON). On these keys only values of fixed forms count (e-mail, IBAN,
+# phone, identifiers), not the types below.
+_WORD_KEY = re.compile(r"[^\W\d]\w*(?:-\w+)*")
+_NOT_ON_WORD_KEYS = frozenset(
+    {"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME", "AGE"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +114,13 @@ def _walk(
     elif isinstance(value, list):
         for index, inner in enumerate(value):
             yield from _walk(inner, (*steps, index), names, (*full, str(index)), keys)
+
+
+def key_spans(key: str, spans: list[Span]) -> list[Span]:
+    """The spans found in ``key`` that count for a key."""
+    if not spans or not _WORD_KEY.fullmatch(key):
+        return spans
+    return [span for span in spans if span[2] not in _NOT_ON_WORD_KEYS]
 
 
 def field_name(steps: tuple[Step, ...], renamed: Mapping[tuple[Step, ...], str]) -> str:

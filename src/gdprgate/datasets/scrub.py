@@ -26,6 +26,7 @@ from gdprgate.datasets.fields import (
     Step,
     TextRef,
     field_name,
+    key_spans,
     replace_texts,
     texts_of,
 )
@@ -115,6 +116,32 @@ class ScrubOptions:
 class _Batch:
     items: list[Item]
     texts: list[list[tuple[TextRef, str]]] = field(default_factory=list)
+    slots: list[int] = field(default_factory=list)
+
+    def to_detect(self) -> list[str]:
+        """The texts to detect: every value, and each distinct key once (the
+        same keys come back in every record)."""
+        sent: list[str] = []
+        keys: dict[str, int] = {}
+        for found in self.texts:
+            for ref, text in found:
+                slot = keys.get(text, -1) if ref.is_key else -1
+                if slot < 0:
+                    slot = len(sent)
+                    sent.append(text)
+                    if ref.is_key:
+                        keys[text] = slot
+                self.slots.append(slot)
+        return sent
+
+    def detections(self, detected: list[Detected]) -> list[Detected]:
+        """The detections of :meth:`to_detect`, one per text again."""
+        found = [(ref, text) for texts in self.texts for ref, text in texts]
+        spread = [detected[slot] for slot in self.slots]
+        return [
+            (language, key_spans(text, spans) if ref.is_key else spans)
+            for (ref, text), (language, spans) in zip(found, spread, strict=True)
+        ]
 
 
 class Scrubber:
@@ -224,11 +251,12 @@ class Scrubber:
         def texts() -> Iterator[list[str]]:
             for batch in self._batches(formats):
                 batches.append(batch)
-                yield [text for found in batch.texts for _, text in found]
+                yield batch.to_detect()
 
         for detected in self._engine.run(texts()):
             batch = batches.popleft()
-            self._apply(batch, detected, run, report, writer, rejects)
+            found = batch.detections(detected)
+            self._apply(batch, found, run, report, writer, rejects)
             report.bytes_in = self._counts.bytes_read
             report.blank_lines = self._counts.blank_lines
             if self._progress is not None:
