@@ -166,3 +166,15 @@ def test_a_dataset_id_too_long_for_the_register_is_refused(tmp_path: Path) -> No
             output=tmp_path / "o.jsonl",
             dataset_id="x" * 129,
         )
+
+
+def test_fields_are_not_checked_when_no_record_was_written(
+    scrub: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    """An empty input, or one of rejects only (scrubbed whole), is no typo."""
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{oops\n", encoding="utf-8")
+    assert scrub([empty], data_dir / "e.jsonl", fields=["text"]).records_in == 0
+    assert scrub([bad], data_dir / "b.jsonl", fields=["text"]).rejected == 1

@@ -202,7 +202,7 @@ class Scrubber:
             writer = RecordWriter(options.output, out_format, schema)
             self._scrub(formats, run, report, writer, rejects)
             report.blank_lines = self._counts.blank_lines
-            self._check_fields()
+            self._check_fields(report)
             rejects.close()
             report.seconds = time.perf_counter() - started
             report.rejects = str(rejects.path) if rejects.used else None
@@ -220,9 +220,11 @@ class Scrubber:
         logger.info("scrub finished", extra=_log_fields(report))
         return report
 
-    def _check_fields(self) -> None:
+    def _check_fields(self, report: ScrubReport) -> None:
+        # Without records written (an empty input, only rejects, which are
+        # scrubbed whole) nothing could have been left unscrubbed.
         unused = self._only.unused()
-        if unused:
+        if unused and report.records_out:
             msg = (
                 f"--fields {', '.join(unused)}: matched no text in any record, "
                 "so nothing would be scrubbed; check the names (dotted keys, "
