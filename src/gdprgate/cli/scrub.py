@@ -63,7 +63,10 @@ def expand_inputs(patterns: tuple[str, ...]) -> list[Path]:
     help="Format of the output (default: from its name, else --format).",
 )
 @click.option(
-    "--fields", default="", help="Comma-separated fields to scrub (default: all text)."
+    "--fields",
+    default="",
+    help="Comma-separated fields to scrub, dotted: text,meta.note or "
+    "messages.0.content (default: all text). A name matching nothing fails.",
 )
 @click.option(
     "--mode",
