@@ -55,7 +55,7 @@ def test_scrub_command_writes_output_rejects_report_and_index(
     keyring = Keyring(db, load_master_key(data_dir / "store"))
     [hit] = datasets_for_values(db, keyring, "default", [("IBAN_CODE", IBAN)])
     db.close()
-    assert (hit.dataset_id, hit.version) == ("clean", 1)
+    assert (hit.dataset_id, hit.version) == (f"{data_dir.name}/clean", 1)
 
 
 def test_scrub_table_names_fields_and_types_not_values(

@@ -14,6 +14,10 @@ from gdprgate.cli import main
 from gdprgate.cli._common import clear_errors
 from gdprgate.config import Settings
 from gdprgate.detect.evaluation.datasets import FORMATS
+from gdprgate.detect.language import SUPPORTED_LANGUAGES, normalize_language
+from gdprgate.errors import ConfigError
+
+SPLITS = ("train", "dev", "test", "all")
 
 if TYPE_CHECKING:
     from gdprgate.detect.finding import Finding
@@ -36,7 +40,11 @@ if TYPE_CHECKING:
     help="The dataset's format.",
 )
 @click.option(
-    "--split", default="test", show_default=True, help="train, dev, test or all."
+    "--split",
+    type=click.Choice(SPLITS),
+    default="test",
+    show_default=True,
+    help="The split to score.",
 )
 @click.option(
     "--lang",
@@ -99,7 +107,8 @@ def eval_(
     from gdprgate.detect.pool import DetectorPool
     from gdprgate.gateway.runtime import detector_config
 
-    guess = lang is not None and lang.strip().lower() == "auto"
+    lang = _known_language(lang)
+    guess = lang == "auto"
     datasets = load_datasets(dataset_path, fmt, split, None if guess else lang, limit)
     # No cache: repeated sentences must cost their real time.
     config = replace(detector_config(Settings()), cache_size=0)
@@ -124,6 +133,19 @@ def eval_(
         click.echo(render_report(report))
         if top_errors:
             click.echo(render_errors(report, top_errors))
+
+
+def _known_language(lang: str | None) -> str | None:
+    """``lang`` as a supported code (``EN``, ``en-GB`` become ``en``), or
+    ``auto``; an unknown code would silently score without its lexicons."""
+    if lang is None:
+        return None
+    code = normalize_language(lang)
+    if code != "auto" and code not in SUPPORTED_LANGUAGES:
+        known = ", ".join(SUPPORTED_LANGUAGES)
+        msg = f"--lang {lang!r} is not supported; use auto or one of {known}"
+        raise ConfigError(msg)
+    return code
 
 
 def _guessing_one(pool: DetectorPool) -> Callable[[str, str], Sequence[Finding]]:

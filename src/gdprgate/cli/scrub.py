@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import glob
 import json
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -58,7 +63,10 @@ def expand_inputs(patterns: tuple[str, ...]) -> list[Path]:
     help="Format of the output (default: from its name, else --format).",
 )
 @click.option(
-    "--fields", default="", help="Comma-separated fields to scrub (default: all text)."
+    "--fields",
+    default="",
+    help="Comma-separated fields to scrub, dotted: text,meta.note or "
+    "messages.0.content (default: all text). A name matching nothing fails.",
 )
 @click.option(
     "--mode",
@@ -99,7 +107,8 @@ def expand_inputs(patterns: tuple[str, ...]) -> list[Path]:
     "--dataset",
     "dataset_id",
     default=None,
-    help="Data set id in the subject index (default: the output's name).",
+    help="Data set id in the subject index (default: the output's folder and "
+    "name without suffixes, e.g. train/clean).",
 )
 @click.option(
     "--purpose", default=None, help="Purpose the data set serves (for the record)."
@@ -146,6 +155,7 @@ def scrub(
       gdprgate scrub chats.jsonl -o out.jsonl --engine ray --ray-address auto
     """
     from gdprgate.datasets import Scrubber, ScrubOptions, make_engine
+    from gdprgate.datasets.scrub import check_output
     from gdprgate.gateway.runtime import detector_config
     from gdprgate.store import Database
     from gdprgate.vault import Keyring, load_master_key
@@ -168,6 +178,7 @@ def scrub(
         engine_name=engine,
         workers=workers,
     )
+    check_output(output)
     db = Database.for_data_dir(settings.data_dir, settings.database_url)
     try:
         db.upgrade()
@@ -176,7 +187,7 @@ def scrub(
             detector_config(settings), engine, workers, lang, ray_address
         )
         try:
-            with _Progress(no_progress or as_json) as progress:
+            with _sigterm_as_interrupt(), _Progress(no_progress or as_json) as progress:
                 report = Scrubber(db, keyring, options, runner, progress).run()
         finally:
             runner.close()
@@ -187,6 +198,25 @@ def scrub(
         json.dumps(document, indent=2) + "\n", encoding="utf-8"
     )
     click.echo(json.dumps(document) if as_json else report.table())
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM (``kill PID``) during the run stops it as Ctrl-C does: the
+    run's output and index entries are removed before the command ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum: int, _frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        # None: a handler not set from Python; the default is the best guess.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 class _Progress:

@@ -1,75 +1,160 @@
-"""The texts of a record: which string values are scanned, and writing back.
+"""The texts of a record: which strings are scanned, and writing back.
 
 A record is any JSON value (a CSV row and a Parquet row are flat objects).
 Every string inside it is a text, found by walking objects and lists; its
 field name is the dotted path of object keys, list positions left out, so
 the contents of a chat (``{"messages": [{"role": ..., "content": ...}]}``)
-are all counted under ``messages.content``. ``--fields`` keeps only the
-texts whose field name is one of those given, or lies below one.
-Numbers, booleans and nulls are left as they are.
+are all counted under ``messages.content``. The keys of JSON objects are
+texts too (``keys=True``): a key can hold an e-mail address as well as a
+value can. Numbers, booleans and nulls are left as they are.
+
+``--fields`` keeps only the texts whose field name is one of those given,
+or lies below one; a name may also give list positions
+(``messages.0.content``: the first message only). :meth:`FieldFilter.unused`
+tells which names matched no text, so a typo can fail the run instead of
+scrubbing nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from gdprgate.datasets.detection import Span
 
 # One step into a record: an object key or a list index.
 Step = str | int
 
+# How a key that held personal data is named in the report's field names.
+KEY_PLACEHOLDER = "<key>"
+
+# A key of one word (letters, digits, "_", "-") names a field far more often
+# than a person, and name models read such words as names ("meta" was a
+# PERSON). On these keys only values of fixed forms count (e-mail, IBAN,
+# phone, identifiers), not the types below.
+_WORD_KEY = re.compile(r"[^\W\d]\w*(?:-\w+)*")
+_NOT_ON_WORD_KEYS = frozenset(
+    {"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME", "AGE"}
+)
+
 
 @dataclass(frozen=True, slots=True)
 class TextRef:
-    """Where one text sits in its record, and the field it is counted under."""
+    """Where one text sits in its record, and the field it is counted under.
+
+    For a key (``is_key``), ``steps`` lead to the key's value: the last step
+    is the key itself.
+    """
 
     steps: tuple[Step, ...]
     field: str
+    is_key: bool = False
 
 
 class FieldFilter:
     """Which field names are scanned: all, or those at or below the given."""
 
     def __init__(self, fields: Sequence[str] = ()) -> None:
-        self._fields = tuple(f.strip() for f in fields if f.strip())
+        self._fields = tuple(dict.fromkeys(f.strip() for f in fields if f.strip()))
+        self._used: set[str] = set()
 
-    def wanted(self, name: str) -> bool:
+    def wanted(self, name: str, full_name: str | None = None) -> bool:
+        """Whether the text at ``name`` (``full_name``: with list positions)
+        is scanned; remembers which of the given names matched."""
         if not self._fields:
             return True
-        return any(name == f or name.startswith(f + ".") for f in self._fields)
+        matched = [
+            f
+            for f in self._fields
+            if _at_or_below(name, f) or (full_name and _at_or_below(full_name, f))
+        ]
+        self._used.update(matched)
+        return bool(matched)
+
+    def unused(self) -> list[str]:
+        """The given field names that no text matched so far."""
+        return [f for f in self._fields if f not in self._used]
 
 
-def texts_of(record: Any, only: FieldFilter) -> list[tuple[TextRef, str]]:
-    """Every non-empty string of ``record`` that ``only`` wants, in order."""
-    return [
-        (ref, text)
-        for ref, text in _walk(record, (), ())
-        if text.strip() and only.wanted(ref.field)
-    ]
+def _at_or_below(name: str, wanted: str) -> bool:
+    return name == wanted or name.startswith(wanted + ".")
+
+
+def texts_of(
+    record: Any, only: FieldFilter, *, keys: bool = False
+) -> list[tuple[TextRef, str]]:
+    """Every non-empty string of ``record`` that ``only`` wants, in order;
+    with ``keys``, object keys too (each just before the value it names)."""
+    found = []
+    for ref, full_name, text in _walk(record, (), (), (), keys):
+        if only.wanted(ref.field, full_name) and text.strip():
+            found.append((ref, text))
+    return found
 
 
 def _walk(
-    value: Any, steps: tuple[Step, ...], names: tuple[str, ...]
-) -> Iterator[tuple[TextRef, str]]:
+    value: Any,
+    steps: tuple[Step, ...],
+    names: tuple[str, ...],
+    full: tuple[str, ...],
+    keys: bool,
+) -> Iterator[tuple[TextRef, str, str]]:
     if isinstance(value, str):
-        yield TextRef(steps, ".".join(names) or "$"), value
+        yield TextRef(steps, ".".join(names) or "$"), ".".join(full), value
     elif isinstance(value, dict):
         for key, inner in value.items():
-            yield from _walk(inner, (*steps, key), (*names, str(key)))
+            name = str(key)
+            inner_steps = (*steps, key)
+            if keys and isinstance(key, str):
+                field = ".".join((*names, name))
+                yield TextRef(inner_steps, field, True), ".".join((*full, name)), key
+            yield from _walk(inner, inner_steps, (*names, name), (*full, name), keys)
     elif isinstance(value, list):
         for index, inner in enumerate(value):
-            yield from _walk(inner, (*steps, index), names)
+            yield from _walk(inner, (*steps, index), names, (*full, str(index)), keys)
+
+
+def key_spans(key: str, spans: list[Span]) -> list[Span]:
+    """The spans found in ``key`` that count for a key."""
+    if not spans or not _WORD_KEY.fullmatch(key):
+        return spans
+    return [span for span in spans if span[2] not in _NOT_ON_WORD_KEYS]
+
+
+def field_name(steps: tuple[Step, ...], renamed: Mapping[tuple[Step, ...], str]) -> str:
+    """The field name of ``steps`` with each key in ``renamed`` (by the steps
+    that end in it) shown as :data:`KEY_PLACEHOLDER`."""
+    names = [
+        KEY_PLACEHOLDER if steps[: i + 1] in renamed else str(step)
+        for i, step in enumerate(steps)
+        if not isinstance(step, int)
+    ]
+    return ".".join(names) or "$"
 
 
 def replace_texts(record: Any, new: Sequence[tuple[TextRef, str]]) -> Any:
     """``record`` with the text at each reference replaced (a copy where
-    anything changed; the record passed in is left as it was)."""
+    anything changed; the record passed in is left as it was).
+
+    Values are written first, then keys from the deepest up, so every
+    reference still finds its place by the original keys. A new key that
+    another key of its object already has gets ``_2``, ``_3``, … added.
+    """
     for ref, text in new:
-        record = _set(record, ref.steps, text)
+        if not ref.is_key:
+            record = _set(record, ref.steps, text)
+    by_parent: dict[tuple[Step, ...], dict[str, str]] = {}
+    for ref, text in new:
+        if ref.is_key and ref.steps[-1] != text:
+            by_parent.setdefault(ref.steps[:-1], {})[str(ref.steps[-1])] = text
+    for parent, names in sorted(by_parent.items(), key=lambda p: -len(p[0])):
+        record = _rename(record, parent, names)
     return record
 
 
-def _set(value: Any, steps: tuple[Step, ...], text: str) -> Any:
+def _set(value: Any, steps: tuple[Step, ...], text: Any) -> Any:
     if not steps:
         return text
     head, rest = steps[0], steps[1:]
@@ -82,3 +167,33 @@ def _set(value: Any, steps: tuple[Step, ...], text: str) -> Any:
         items[int(head)] = _set(value[int(head)], rest, text)
         return items
     return value
+
+
+def _get(value: Any, steps: tuple[Step, ...]) -> Any:
+    for step in steps:
+        value = value[step]
+    return value
+
+
+def _rename(record: Any, parent: tuple[Step, ...], names: dict[str, str]) -> Any:
+    """``record`` with the keys of the object at ``parent`` renamed, in
+    place of the old ones and unique within the object."""
+    old: dict[str, Any] = _get(record, parent)
+    taken = {key for key in old if key not in names}
+    renamed: dict[str, Any] = {}
+    for key, inner in old.items():
+        new_key = key
+        if key in names:
+            new_key = _unique(names[key], taken)
+            taken.add(new_key)
+        renamed[new_key] = inner
+    return _set(record, parent, renamed)
+
+
+def _unique(key: str, taken: set[str]) -> str:
+    if key not in taken:
+        return key
+    number = 2
+    while f"{key}_{number}" in taken:
+        number += 1
+    return f"{key}_{number}"

@@ -7,6 +7,11 @@ set id and version. Values are never stored. The data-subject rights
 tooling asks :func:`datasets_for` (by blind index) or
 :func:`datasets_for_values` (by value, hashed here) which data sets contain
 a person, and where.
+
+A run's version is registered when it starts and marked finished
+(``finished_at``) when it ends well; a run that stops removes its version.
+One killed outright (SIGKILL) cannot, so look-ups and the register leave
+out every version that never finished.
 """
 
 from __future__ import annotations
@@ -85,6 +90,7 @@ class SubjectIndex:
             "records_touched": 0,
             "entity_counts": {},
             "created_at": datetime.now(UTC),
+            "finished_at": None,
         }
         try:
             with self._db.engine.begin() as connection:
@@ -130,14 +136,14 @@ class SubjectIndex:
                 connection.execute(sa.insert(scrub_subjects), rows)
 
     def finish(self, run: DatasetRun, counts: dict[str, int | dict[str, int]]) -> None:
-        """Store the run's final counts."""
+        """Store the run's final counts and mark it finished."""
         query = (
             sa.update(scrub_datasets)
             .where(
                 scrub_datasets.c.dataset_id == run.dataset_id,
                 scrub_datasets.c.version == run.version,
             )
-            .values(**counts)
+            .values(**counts, finished_at=datetime.now(UTC))
         )
         with self._db.engine.begin() as connection:
             connection.execute(query)
@@ -157,9 +163,12 @@ class SubjectIndex:
             )
 
     def datasets(self, tenant: str | None = None) -> list[Dataset]:
-        """The scrubbed data sets, newest version of each, for the record."""
-        query = sa.select(scrub_datasets).order_by(
-            scrub_datasets.c.dataset_id, scrub_datasets.c.version
+        """The scrubbed data sets, newest finished version of each, for the
+        record."""
+        query = (
+            sa.select(scrub_datasets)
+            .where(scrub_datasets.c.finished_at.is_not(None))
+            .order_by(scrub_datasets.c.dataset_id, scrub_datasets.c.version)
         )
         if tenant is not None:
             query = query.where(scrub_datasets.c.tenant == tenant)
@@ -184,12 +193,22 @@ def datasets_for(
 
     Blind indexes are those of :meth:`gdprgate.vault.TenantKeys.blind_index`
     (entity type and normalised value under the tenant's index key). Hits are
-    sorted by data set id and version; records by output position.
+    sorted by data set id and version; records by output position. Versions
+    whose run never finished are left out.
     """
     wanted = sorted(set(blind_indexes))
     if not wanted:
         return []
     columns = scrub_subjects.c
+    finished = (
+        sa.select(scrub_datasets.c.dataset_id)
+        .where(
+            scrub_datasets.c.dataset_id == columns.dataset_id,
+            scrub_datasets.c.version == columns.version,
+            scrub_datasets.c.finished_at.is_not(None),
+        )
+        .exists()
+    )
     query = (
         sa.select(
             columns.dataset_id,
@@ -199,7 +218,7 @@ def datasets_for(
             columns.source_line,
             columns.position,
         )
-        .where(columns.tenant == tenant, columns.blind_index.in_(wanted))
+        .where(columns.tenant == tenant, columns.blind_index.in_(wanted), finished)
         .order_by(columns.dataset_id, columns.version, columns.position)
     )
     with db.engine.connect() as connection:

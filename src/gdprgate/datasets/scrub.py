@@ -10,6 +10,7 @@ bounded by the batch size times the batches in flight.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -19,7 +20,16 @@ from typing import Any, Literal
 
 from gdprgate.datasets.detection import Detected, Span
 from gdprgate.datasets.engines import Engine
-from gdprgate.datasets.fields import FieldFilter, TextRef, replace_texts, texts_of
+from gdprgate.datasets.fields import (
+    KEY_PLACEHOLDER,
+    FieldFilter,
+    Step,
+    TextRef,
+    field_name,
+    key_spans,
+    replace_texts,
+    texts_of,
+)
 from gdprgate.datasets.formats import Format, format_of
 from gdprgate.datasets.index import NOT_INDEXED, DatasetRun, RecordPlace, SubjectIndex
 from gdprgate.datasets.readers import (
@@ -43,6 +53,8 @@ logger = logging.getLogger("gdprgate.datasets")
 Mode = Literal["surrogate", "token", "redact"]
 MODES: tuple[Mode, ...] = ("surrogate", "token", "redact")
 Progress = Callable[[int, int], None]
+# The longest data set id the register holds.
+MAX_DATASET_ID = 128
 
 
 @dataclass(frozen=True)
@@ -76,11 +88,24 @@ class ScrubOptions:
         resolved = self.output.resolve()
         if any(path.resolve() == resolved for path in self.inputs):
             raise ConfigError("the output file must not be one of the inputs")
+        if len(self.resolved_dataset_id) > MAX_DATASET_ID:
+            msg = f"the data set id is longer than {MAX_DATASET_ID} characters"
+            raise ConfigError(msg)
 
     @property
     def stem(self) -> str:
-        """The output's name without any suffix: the default data set id."""
+        """The output's name without any suffix."""
         return self.output.name.split(".")[0] or "scrubbed"
+
+    @property
+    def resolved_dataset_id(self) -> str:
+        """``dataset_id``, else ``<output's folder>/<stem>`` (``train/clean``
+        for ``train/clean.jsonl``), so outputs of the same name in different
+        folders are different data sets."""
+        if self.dataset_id:
+            return self.dataset_id
+        folder = self.output.resolve().parent.name
+        return f"{folder}/{self.stem}" if folder else self.stem
 
     def side_file(self, suffix: str) -> Path:
         """``<output stem>.<suffix>`` next to the output (rejects, report)."""
@@ -91,6 +116,32 @@ class ScrubOptions:
 class _Batch:
     items: list[Item]
     texts: list[list[tuple[TextRef, str]]] = field(default_factory=list)
+    slots: list[int] = field(default_factory=list)
+
+    def to_detect(self) -> list[str]:
+        """The texts to detect: every value, and each distinct key once (the
+        same keys come back in every record)."""
+        sent: list[str] = []
+        keys: dict[str, int] = {}
+        for found in self.texts:
+            for ref, text in found:
+                slot = keys.get(text, -1) if ref.is_key else -1
+                if slot < 0:
+                    slot = len(sent)
+                    sent.append(text)
+                    if ref.is_key:
+                        keys[text] = slot
+                self.slots.append(slot)
+        return sent
+
+    def detections(self, detected: list[Detected]) -> list[Detected]:
+        """The detections of :meth:`to_detect`, one per text again."""
+        found = [(ref, text) for texts in self.texts for ref, text in texts]
+        spread = [detected[slot] for slot in self.slots]
+        return [
+            (language, key_spans(text, spans) if ref.is_key else spans)
+            for (ref, text), (language, spans) in zip(found, spread, strict=True)
+        ]
 
 
 class Scrubber:
@@ -119,7 +170,8 @@ class Scrubber:
         options = self._options
         formats = [format_of(path, options.input_format) for path in options.inputs]
         out_format = self._output_format(formats[0])
-        dataset_id = options.dataset_id or options.stem
+        check_output(options.output)
+        dataset_id = options.resolved_dataset_id
         run = DatasetRun(
             dataset_id=dataset_id,
             version=self._index.next_version(dataset_id),
@@ -140,24 +192,45 @@ class Scrubber:
         schema = None
         if out_format == "parquet" and formats[0] == "parquet":
             schema = parquet_schema(options.inputs[0])
-        writer = RecordWriter(options.output, out_format, schema)
         rejects = RejectWriter(options.side_file("rejects.jsonl"))
+        writer: RecordWriter | None = None
         self._index.start(run)
         started = time.perf_counter()
+        # Whatever ends the run early (an error, Ctrl-C, SIGTERM turned into
+        # KeyboardInterrupt by the command) leaves no output and no index.
         try:
+            writer = RecordWriter(options.output, out_format, schema)
             self._scrub(formats, run, report, writer, rejects)
+            report.blank_lines = self._counts.blank_lines
+            self._check_fields(report)
+            rejects.close()
+            report.seconds = time.perf_counter() - started
+            report.rejects = str(rejects.path) if rejects.used else None
+            self._index.finish(run, _register_counts(report))
+            writer.commit()
         except BaseException:
-            writer.abort()
+            if writer is not None:
+                writer.abort()
             rejects.close()
             self._index.drop(run)
             raise
-        writer.commit()
-        rejects.close()
-        report.seconds = time.perf_counter() - started
-        report.rejects = str(rejects.path) if rejects.used else None
-        self._index.finish(run, _register_counts(report))
+        if not rejects.used:
+            # A rejects file of an earlier run to this output is not ours.
+            rejects.path.unlink(missing_ok=True)
         logger.info("scrub finished", extra=_log_fields(report))
         return report
+
+    def _check_fields(self, report: ScrubReport) -> None:
+        # Without records written (an empty input, only rejects, which are
+        # scrubbed whole) nothing could have been left unscrubbed.
+        unused = self._only.unused()
+        if unused and report.records_out:
+            msg = (
+                f"--fields {', '.join(unused)}: matched no text in any record, "
+                "so nothing would be scrubbed; check the names (dotted keys, "
+                "e.g. meta.note or messages.0.content)"
+            )
+            raise ConfigError(msg)
 
     def _output_format(self, first_input: Format) -> Format:
         if self._options.output_format is not None:
@@ -180,11 +253,12 @@ class Scrubber:
         def texts() -> Iterator[list[str]]:
             for batch in self._batches(formats):
                 batches.append(batch)
-                yield [text for found in batch.texts for _, text in found]
+                yield batch.to_detect()
 
         for detected in self._engine.run(texts()):
             batch = batches.popleft()
-            self._apply(batch, detected, run, report, writer, rejects)
+            found = batch.detections(detected)
+            self._apply(batch, found, run, report, writer, rejects)
             report.bytes_in = self._counts.bytes_read
             report.blank_lines = self._counts.blank_lines
             if self._progress is not None:
@@ -196,18 +270,19 @@ class Scrubber:
         for path, fmt in zip(options.inputs, formats, strict=True):
             for item in read_items(path, fmt, self._counts, options.max_record_bytes):
                 batch.items.append(item)
-                batch.texts.append(self._texts(item))
+                batch.texts.append(self._texts(item, keys=fmt == "jsonl"))
                 if len(batch.items) >= options.batch_size:
                     yield batch
                     batch = _Batch([])
         if batch.items:
             yield batch
 
-    def _texts(self, item: Item) -> list[tuple[TextRef, str]]:
+    def _texts(self, item: Item, *, keys: bool) -> list[tuple[TextRef, str]]:
         if item.reject is not None:
             raw = item.raw if item.raw and item.raw.strip() else None
             return [] if raw is None else [(TextRef((), "$"), raw)]
-        return texts_of(item.record, self._only)
+        # The keys of CSV and Parquet records are the columns: not scanned.
+        return texts_of(item.record, self._only, keys=keys)
 
     def _apply(
         self,
@@ -226,12 +301,17 @@ class Scrubber:
             report.records_in += 1
             new: list[tuple[TextRef, str]] = []
             identifiers: set[tuple[str, str]] = set()
+            # Keys that held personal data, named <key> in the report.
+            renamed: dict[tuple[Step, ...], str] = {}
             for ref, text in texts:
                 language, spans = next(found)
                 new.append((ref, _splice(text, spans, language, replace)))
+                if ref.is_key and spans:
+                    renamed[ref.steps] = KEY_PLACEHOLDER
+                name = field_name(ref.steps, renamed) if renamed else ref.field
                 for start, end, entity in spans:
                     if item.reject is None:
-                        report.count(ref.field, entity)
+                        report.count(name, entity)
                     if entity not in NOT_INDEXED:
                         value = normalize_value(entity, text[start:end])
                         identifiers.add((entity, self._keys.blind_index(entity, value)))
@@ -290,6 +370,22 @@ class Scrubber:
             for p in self._vault.tokenize_many(self._options.tenant, items)
         }
         return lambda entity, value, _language: tokens[(entity, value)]
+
+
+def check_output(output: Path) -> None:
+    """Fail before any work when ``output`` cannot be written: it or its
+    ``.partial`` is a folder, or its folder is missing or not writable."""
+    for path in (output, output.with_name(output.name + ".partial")):
+        if path.is_dir():
+            msg = f"{path}: is a folder; give the output a file name"
+            raise ConfigError(msg)
+    folder = output.absolute().parent
+    if not folder.is_dir():
+        msg = f"{folder}: no such folder for the output; create it first"
+        raise ConfigError(msg)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        msg = f"{folder}: the output's folder is not writable"
+        raise ConfigError(msg)
 
 
 def _splice(

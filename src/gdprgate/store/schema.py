@@ -149,6 +149,8 @@ scrub_datasets = sa.Table(
     sa.Column("records_touched", sa.Integer, nullable=False),
     sa.Column("entity_counts", sa.JSON, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    # Empty until the run ends well: look-ups leave such versions out.
+    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
 )
 
 # The subject index: which record of which data set held which person, by

@@ -1,0 +1,153 @@
+"""``gdprgate scrub`` ends cleanly: SIGTERM, bad outputs, keys in the report."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
+
+import gdprgate.datasets
+from gdprgate.cli import main
+from gdprgate.datasets.detection import Detected
+from gdprgate.store import Database
+from gdprgate.store.schema import scrub_datasets, scrub_subjects
+from tests.datasets.conftest import write_jsonl
+from tests.support.canary import EMAIL, IBAN, PHONE, scan_for_canaries
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    return {
+        "GDPRGATE_DATA_DIR": str(data_dir / "store"),
+        "GDPRGATE_DETECT_RAMPART": "false",
+        "GDPRGATE_DETECT_SPACY": "false",
+    }
+
+
+def _scrub(data_dir: Path, *args: str) -> Any:
+    return CliRunner(env=_env(data_dir)).invoke(main, ["scrub", *args, "--no-progress"])
+
+
+def _index_rows(data_dir: Path) -> tuple[int, int]:
+    db = Database.for_data_dir(data_dir / "store")
+    try:
+        with db.engine.connect() as connection:
+            counts = [
+                connection.execute(
+                    sa.select(sa.func.count()).select_from(table)
+                ).scalar_one()
+                for table in (scrub_datasets, scrub_subjects)
+            ]
+    finally:
+        db.close()
+    return int(counts[0]), int(counts[1])
+
+
+class _NotHandled(Exception):
+    """SIGTERM reached the test's own handler: the command did not catch it."""
+
+
+def test_sigterm_stops_the_run_like_ctrl_c(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Output, partial file and index entries are removed; the handler
+    that was there before is back afterwards."""
+    real_make_engine = gdprgate.datasets.make_engine
+
+    class TermAfterFirstBatch:
+        def __init__(self, engine: Any) -> None:
+            self._engine = engine
+
+        def run(self, batches: Iterable[list[str]]) -> Iterator[list[Detected]]:
+            for number, detected in enumerate(self._engine.run(batches)):
+                if number == 1:
+                    os.kill(os.getpid(), signal.SIGTERM)
+                yield detected
+
+        def close(self) -> None:
+            self._engine.close()
+
+    def make_engine(*args: Any, **kwargs: Any) -> TermAfterFirstBatch:
+        return TermAfterFirstBatch(real_make_engine(*args, **kwargs))
+
+    def not_handled(_signum: int, _frame: FrameType | None) -> None:
+        raise _NotHandled
+
+    monkeypatch.setattr(gdprgate.datasets, "make_engine", make_engine)
+    source = write_jsonl(
+        tmp_path / "a.jsonl", [{"text": f"IBAN {IBAN} {n}"} for n in range(6)]
+    )
+    out = data_dir / "o.jsonl"
+    previous = signal.signal(signal.SIGTERM, not_handled)
+    try:
+        result = _scrub(data_dir, str(source), "-o", str(out), "--batch-size", "1")
+        after = signal.getsignal(signal.SIGTERM)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+    assert not isinstance(result.exception, _NotHandled)
+    assert result.exit_code == 1
+    assert "Aborted" in result.output
+    assert after is not_handled
+    assert sorted(p.name for p in data_dir.iterdir()) == ["store"]
+    assert _index_rows(data_dir) == (0, 0)
+
+
+def test_an_output_that_is_a_folder_exits_2_before_any_work(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    source = write_jsonl(tmp_path / "a.jsonl", [{"text": f"IBAN {IBAN}"}])
+    (data_dir / "adir").mkdir()
+
+    result = _scrub(data_dir, str(source), "-o", str(data_dir / "adir"))
+
+    assert result.exit_code == 2
+    assert "is a folder" in result.output
+    assert sorted(p.name for p in data_dir.iterdir()) == ["adir"]
+
+
+def test_an_output_in_a_missing_folder_exits_2(tmp_path: Path, data_dir: Path) -> None:
+    source = write_jsonl(tmp_path / "a.jsonl", [{"text": "x"}])
+    result = _scrub(data_dir, str(source), "-o", "/proc/nope/o.jsonl")
+    assert result.exit_code == 2
+    assert result.output == (
+        "gdprgate: /proc/nope: no such folder for the output; create it first\n"
+    )
+
+
+def test_a_field_typo_exits_2_and_leaves_no_output(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    source = write_jsonl(tmp_path / "a.jsonl", [{"text": f"IBAN {IBAN}"}])
+    out = data_dir / "o.jsonl"
+
+    result = _scrub(data_dir, str(source), "-o", str(out), "--fields", "nope,meta.nope")
+
+    assert result.exit_code == 2
+    assert "--fields nope, meta.nope:" in result.output
+    assert sorted(p.name for p in data_dir.iterdir()) == ["store"]
+    assert _index_rows(data_dir) == (0, 0)
+
+
+def test_keys_with_personal_data_never_reach_the_report(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    record = {"users": {EMAIL: {"note": f"Call on {PHONE}"}}}
+    source = write_jsonl(tmp_path / "keys.jsonl", [record])
+    out = data_dir / "out.jsonl"
+
+    result = _scrub(data_dir, str(source), "-o", str(out))
+
+    assert result.exit_code == 0, result.output
+    assert EMAIL not in result.output
+    assert "users.<key>.note" in result.output
+    report = json.loads((data_dir / "out.report.json").read_text("utf-8"))
+    assert report["entities"]["users.<key>"] == {"EMAIL_ADDRESS": 1}
+    assert not scan_for_canaries([data_dir])
