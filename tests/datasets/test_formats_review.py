@@ -21,7 +21,7 @@ from gdprgate.cli import main
 from gdprgate.datasets.readers import ReadCounts, plain, read_items
 from gdprgate.datasets.writers import RecordWriter, RejectWriter, record_text
 from gdprgate.errors import ConfigError
-from tests.datasets.conftest import write_jsonl
+from tests.datasets.conftest import read_jsonl, write_jsonl
 
 EMAIL = "annika.vesterholm@example.org"
 OTHER_EMAIL = "gunnar.ollenbrink@example.org"
@@ -211,20 +211,28 @@ def test_rejects_file_holds_what_json_cannot(tmp_path: Path) -> None:
 # Whole runs
 
 
-def test_mixed_shapes_into_csv_stop_the_run_instead_of_losing_fields(
-    tmp_path: Path, data_dir: Path, scrub: Any
+@pytest.mark.parametrize("suffix", ["csv", "parquet"])
+def test_a_record_the_output_cannot_hold_is_rejected_not_cut(
+    tmp_path: Path, data_dir: Path, scrub: Any, suffix: str
 ) -> None:
     source = write_jsonl(
         tmp_path / "mix.jsonl",
         [
-            {"text": "Hi Annika"},
-            {"messages": [{"role": "user", "content": "Call Gunnar"}]},
+            {"text": f"Hi, mail {EMAIL}"},
+            {"messages": [{"role": "user", "content": f"Call {OTHER_EMAIL}"}]},
         ],
     )
-    out = data_dir / "mix.csv"
-    with pytest.raises(ConfigError, match="fields the CSV header lacks: messages"):
-        scrub([source], out)
-    assert not out.exists()
+    out = data_dir / f"mix.{suffix}"
+    report = scrub([source], out, mode="redact")
+    assert (report.records_in, report.records_out, report.rejected) == (2, 1, 1)
+    [reject] = read_jsonl(data_dir / "mix.rejects.jsonl")
+    assert reject["line"] == 2
+    assert "messages" in reject["reason"]
+    # The rejected record is kept whole, scrubbed.
+    assert "[EMAIL_ADDRESS]" in reject["text"]
+    assert OTHER_EMAIL not in reject["text"]
+    # The report counts what was written only.
+    assert report.entities == {"text": {"EMAIL_ADDRESS": 1}}
 
 
 def test_parquet_map_and_binary_values_are_scrubbed(

@@ -41,7 +41,7 @@ from gdprgate.datasets.readers import (
 )
 from gdprgate.datasets.report import ScrubReport
 from gdprgate.datasets.surrogate import Surrogates, surrogate_key
-from gdprgate.datasets.writers import RecordWriter, RejectWriter
+from gdprgate.datasets.writers import RecordWriter, RejectWriter, record_text
 from gdprgate.errors import ConfigError, ScrubStopped
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, Vault
@@ -300,6 +300,7 @@ class Scrubber:
         for item, texts in zip(batch.items, batch.texts, strict=True):
             report.records_in += 1
             new: list[tuple[TextRef, str]] = []
+            counted: list[tuple[str, str]] = []
             identifiers: set[tuple[str, str]] = set()
             # Keys that held personal data, named <key> in the report.
             renamed: dict[tuple[Step, ...], str] = {}
@@ -310,15 +311,25 @@ class Scrubber:
                     renamed[ref.steps] = KEY_PLACEHOLDER
                 name = field_name(ref.steps, renamed) if renamed else ref.field
                 for start, end, entity in spans:
-                    if item.reject is None:
-                        report.count(name, entity)
+                    counted.append((name, entity))
                     if entity not in NOT_INDEXED:
                         value = normalize_value(entity, text[start:end])
                         identifiers.add((entity, self._keys.blind_index(entity, value)))
             if item.reject is not None:
                 self._reject(item, new, report, rejects)
                 continue
-            records.append(replace_texts(item.record, new))
+            record = replace_texts(item.record, new)
+            # A record the output cannot hold in full (a CSV header or a
+            # Parquet schema without its fields) is rejected, never cut.
+            item.reject = writer.misfit(record)
+            if item.reject is not None:
+                self._reject(
+                    item, [(TextRef((), "$"), record_text(record))], report, rejects
+                )
+                continue
+            for name, entity in counted:
+                report.count(name, entity)
+            records.append(record)
             if identifiers:
                 place = RecordPlace(item.source, item.line, report.records_out)
                 subjects.append((place, identifiers))
