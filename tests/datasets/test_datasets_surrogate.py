@@ -41,6 +41,26 @@ def test_card_keeps_length_brand_digit_and_luhn() -> None:
     assert luhn.is_valid(fake.replace(" ", ""))
 
 
+@pytest.mark.parametrize(
+    ("entity", "spellings"),
+    [
+        ("IBAN_CODE", ["DE89370400440532013000", "DE89 3704 0044 0532 0130 00"]),
+        ("PHONE_NUMBER", ["+49 170 1234567", "+491701234567", "+49-170-1234567"]),
+        ("CREDIT_CARD", ["4111111111111111", "4111-1111-1111-1111"]),
+    ],
+)
+def test_each_spelling_of_one_value_keeps_its_own_layout(
+    entity: str, spellings: list[str]
+) -> None:
+    """One fake per value; each spelling of it laid out as it was written."""
+    surrogates = Surrogates(KEY)
+    fakes = [surrogates.make(entity, spelling, "de") for spelling in spellings]
+    assert len({re.sub(r"[^0-9A-Z+]", "", fake) for fake in fakes}) == 1
+    for spelling, fake in zip(spellings, fakes, strict=True):
+        assert re.sub(r"[0-9A-Z]", "x", fake) == re.sub(r"[0-9A-Z]", "x", spelling)
+        assert fake != spelling
+
+
 def test_phone_keeps_prefix_and_punctuation() -> None:
     fake = Surrogates(KEY).make("PHONE_NUMBER", PHONE, "de")
     assert re.fullmatch(r"\+49 \d\d \d{6}", fake)

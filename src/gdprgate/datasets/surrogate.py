@@ -86,7 +86,13 @@ class Surrogates:
                 self._cache.popitem(last=False)
         else:
             self._cache.move_to_end(key)
-        return _same_case(value, cached) if entity == "PERSON" else cached
+        if entity == "PERSON":
+            return _same_case(value, cached)
+        if entity in _FREE_FORM:
+            return cached
+        # The fake was drawn for the first spelling of the value: lay it out
+        # as this one is ("DE89 3704 …" and "DE893704…" keep their grouping).
+        return _relaid(value, cached)
 
     def _draw(self, entity: str, value: str, normalized: str, locale: str) -> str:
         for attempt in range(_ATTEMPTS):
@@ -209,6 +215,15 @@ def _regroup(original: str, compact: str) -> str:
     return "".join(out) + "".join(chars)
 
 
+def _relaid(value: str, fake: str) -> str:
+    """``fake`` with the separators of ``value``, when both hold as many
+    letters and digits; else ``fake`` as it is."""
+    letters = "".join(char for char in fake if char.isalnum())
+    if len(letters) != sum(char.isalnum() for char in value):
+        return fake
+    return _regroup(value, letters)
+
+
 def _same_class(char: str, rng: random.Random) -> str:
     if char.isdigit():
         return str(rng.randint(0, 9))
@@ -257,6 +272,22 @@ def _age(value: str, rng: random.Random, faker: Any) -> str:
 def _date(value: str, rng: random.Random, faker: Any) -> str:
     return fake_date(value, rng)
 
+
+# Types whose fakes have a form of their own, not the layout of the value.
+_FREE_FORM = frozenset(
+    {
+        "PERSON",
+        "EMAIL_ADDRESS",
+        "LOCATION",
+        "ORGANIZATION",
+        "URL",
+        "IP_ADDRESS",
+        "USERNAME",
+        "AGE",
+        "DATE_TIME",
+        "DATE_OF_BIRTH",
+    }
+)
 
 _GENERATORS: dict[str, Generator] = {
     "PERSON": _person,
