@@ -151,3 +151,17 @@ def test_keys_with_personal_data_never_reach_the_report(
     report = json.loads((data_dir / "out.report.json").read_text("utf-8"))
     assert report["entities"]["users.<key>"] == {"EMAIL_ADDRESS": 1}
     assert not scan_for_canaries([data_dir])
+
+
+def test_a_new_project_key_is_announced_once(tmp_path: Path) -> None:
+    """Fakes hang on the key: a scrub from another folder must not make a
+    new one silently."""
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": f"mail {EMAIL}"}])
+    first = _scrub(tmp_path, str(source), "-o", str(tmp_path / "a.jsonl"))
+    again = _scrub(tmp_path, str(source), "-o", str(tmp_path / "b.jsonl"))
+    assert first.exit_code == 0, first.output
+    assert again.exit_code == 0, again.output
+    assert "made a new project key" in first.stderr
+    assert "made a new project key" not in again.stderr
+    # The same key: the same fake in both outputs.
+    assert (tmp_path / "a.jsonl").read_text() == (tmp_path / "b.jsonl").read_text()

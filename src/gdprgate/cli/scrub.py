@@ -159,6 +159,7 @@ def scrub(
     from gdprgate.gateway.runtime import detector_config
     from gdprgate.store import Database
     from gdprgate.vault import Keyring, load_master_key
+    from gdprgate.vault.keys import MASTER_KEY_FILE
 
     settings = Settings()
     configure_logging("WARNING", settings.log_format)
@@ -182,7 +183,21 @@ def scrub(
     db = Database.for_data_dir(settings.data_dir, settings.database_url)
     try:
         db.upgrade()
+        new_key = (
+            settings.master_key is None
+            and not (settings.data_dir / MASTER_KEY_FILE).exists()
+        )
         keyring = Keyring(db, load_master_key(settings.data_dir, settings.master_key))
+        if new_key:
+            # Fakes and the subject index hang on this key: a scrub run from
+            # another folder would silently use another one.
+            click.echo(
+                f"gdprgate: made a new project key in {settings.data_dir}; later "
+                "scrubs give the same fakes and add to the same subject index "
+                "only with the same --data-dir (GDPRGATE_DATA_DIR) or "
+                "GDPRGATE_MASTER_KEY",
+                err=True,
+            )
         runner = make_engine(
             detector_config(settings), engine, workers, lang, ray_address
         )
