@@ -188,16 +188,6 @@ def scrub(
             and not (settings.data_dir / MASTER_KEY_FILE).exists()
         )
         keyring = Keyring(db, load_master_key(settings.data_dir, settings.master_key))
-        if new_key:
-            # Fakes and the subject index hang on this key: a scrub run from
-            # another folder would silently use another one.
-            click.echo(
-                f"gdprgate: made a new project key in {settings.data_dir}; later "
-                "scrubs give the same fakes and add to the same subject index "
-                "only with the same --data-dir (GDPRGATE_DATA_DIR) or "
-                "GDPRGATE_MASTER_KEY",
-                err=True,
-            )
         runner = make_engine(
             detector_config(settings), engine, workers, lang, ray_address
         )
@@ -213,6 +203,16 @@ def scrub(
         json.dumps(document, indent=2) + "\n", encoding="utf-8"
     )
     click.echo(json.dumps(document) if as_json else report.table())
+    if new_key:
+        # Fakes and the subject index hang on this key: a scrub run from
+        # another folder would silently use another one.
+        click.echo(
+            f"gdprgate: made a new project key in {settings.data_dir}; later "
+            "scrubs give the same fakes and add to the same subject index "
+            "only with the same --data-dir (GDPRGATE_DATA_DIR) or "
+            "GDPRGATE_MASTER_KEY",
+            err=True,
+        )
 
 
 @contextmanager
