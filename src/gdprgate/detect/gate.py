@@ -441,8 +441,9 @@ class ModelGate:
         ordinary word and no known name ("danke", "merci", "vill göra").
 
         A lower-case word the lexicon lacks, or that is a known first or
-        last name ("thomas"), stays. In text written without case (all in
-        lower case or all in capitals) a name is read in lower case
+        last name ("thomas"), stays. In text written without case (see
+        :func:`caseless`: all in capitals, or in lower case but for the
+        first letter of a sentence) a name is read in lower case
         ("GLEICH" is an ordinary word), and the model runs a name on into
         the frequent word before or after it ("ieri anna lind ligou"): such
         a word at either end of a name of three words or more is cut off,
