@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from stdnum import iban, luhn
@@ -94,3 +95,41 @@ def test_fake_never_equals_the_value_for_many_values() -> None:
         value = f"{number % 10}"
         fake = surrogates.make("AGE", value)
         assert fake != value
+
+
+@pytest.mark.parametrize(
+    ("value", "weekdays"),
+    [
+        (
+            "Tuesday, 5 March 1991",
+            "monday tuesday wednesday thursday friday saturday sunday",
+        ),
+        ("mardi 5 mars 1991", "lundi mardi mercredi jeudi vendredi samedi dimanche"),
+        (
+            "Dienstag, 5. März 1991",
+            "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+        ),
+    ],
+)
+def test_a_written_date_keeps_a_true_weekday(value: str, weekdays: str) -> None:
+    """The weekday of a fake date is that of its day, month and year."""
+    months = {
+        name: number
+        for group in (
+            "january february march april may june july august september "
+            "october november december",
+            "janvier février mars avril mai juin juillet août septembre "
+            "octobre novembre décembre",
+            "januar februar märz april mai juni juli august september "
+            "oktober november dezember",
+        )
+        for number, name in enumerate(group.split(), start=1)
+    }
+    for seed in range(20):
+        fake = Surrogates(surrogate_key(bytes([seed]) * 32)).make("DATE_TIME", value)
+        words = re.findall(r"\w+", fake.casefold())
+        [weekday] = [w for w in words if w in weekdays.split()]
+        [month] = [months[w] for w in words if w in months]
+        day, year = (int(w) for w in words if w.isdigit())
+        expected = weekdays.split()[date(year, month, day).weekday()]
+        assert weekday == expected, fake

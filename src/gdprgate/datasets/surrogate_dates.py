@@ -2,9 +2,11 @@
 
 A numeric date (``2021-03-04``, ``04.03.2021``, ``3/4/21``) is moved by a
 random number of days (1 to 365, either way) and written in the same order,
-separators and widths. In a written-out date (``4 March 2021``) month and
-weekday names become other names of the same language, days other days and
-four-digit years other years near them. Anything else becomes an ISO date.
+separators and widths. In a written-out date (``4 March 2021``) month
+names become other names of the same language, days other days and
+four-digit years other years near them, and a weekday name the weekday of
+the new date ("Tuesday, 5 March 1991" -> "Thursday, 25 August 1988").
+Anything else becomes an ISO date.
 """
 
 from __future__ import annotations
@@ -35,6 +37,13 @@ for _group in (*_MONTHS, *_WEEKDAYS):
     for _name in _group.split():
         _NAMES.setdefault(_name, _group.split())
 _WORD = re.compile(r"\w+")
+# Each month name's number, and each weekday name's week (Monday first).
+_MONTH_NUMBERS = {
+    name: number
+    for group in _MONTHS
+    for number, name in enumerate(group.split(), start=1)
+}
+_WEEKDAY_NAMES = {name: group.split() for group in _WEEKDAYS for name in group.split()}
 
 
 def fake_date(value: str, rng: random.Random) -> str:
@@ -47,7 +56,7 @@ def fake_date(value: str, rng: random.Random) -> str:
             return value.replace(text, moved)
     written = _WORD.sub(lambda m: _other_word(m.group(0), rng), value)
     if written != value:
-        return written
+        return _true_weekday(written)
     day = date(1950, 1, 1) + timedelta(days=rng.randint(0, 365 * 60))
     return day.isoformat()
 
@@ -76,6 +85,34 @@ def _move_numeric(match: re.Match[str], rng: random.Random) -> str | None:
     values |= {"m": moved.month, "d": moved.day}
     widths = dict(zip(order, (len(first), len(middle), len(last)), strict=True))
     return sep.join(f"{values[part]:0{widths[part]}d}" for part in order)
+
+
+def _true_weekday(text: str) -> str:
+    """``text`` with its weekday name made that of its day, month and
+    year, when it names all four ("Tuesday, 5 March 1991" is a Tuesday)."""
+    day = month = year = None
+    weekday: re.Match[str] | None = None
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        low = word.casefold()
+        if low in _MONTH_NUMBERS:
+            month = _MONTH_NUMBERS[low]
+        elif low in _WEEKDAY_NAMES:
+            weekday = match
+        elif word.isdigit() and len(word) == 4:
+            year = int(word)
+        elif word.isdigit() and len(word) <= 2:
+            day = int(word)
+    if weekday is None or None in (day, month, year):
+        return text
+    try:
+        number = date(year, month, day).weekday()  # type: ignore[arg-type]
+    except ValueError:
+        return text
+    word = weekday.group(0)
+    name = _WEEKDAY_NAMES[word.casefold()][number]
+    name = name.capitalize() if word[:1].isupper() else name
+    return text[: weekday.start()] + name + text[weekday.end() :]
 
 
 def _other_word(word: str, rng: random.Random) -> str:
