@@ -284,20 +284,19 @@ class Detector:
                     found.extend(more)
         rules = self._get_rules()
         rule_names: list[list[Finding]] = [[] for _ in keys]
+        views = [self._rule_view(text) for text in texts] if rules else texts
         if rules is not None:
             try:
-                rule_names = [
-                    rules.given_name_pairs(self._rule_view(text)) for text in texts
-                ]
+                rule_names = [rules.given_name_pairs(view) for view in views]
             except Exception as exc:
                 msg = "the name rules failed while analysing a text"
                 raise DetectionError(msg) from exc
 
         results: dict[bytes, tuple[Finding, ...]] = {}
-        for key, folded, language, found, names in zip(
-            keys, texts, languages, collected, rule_names, strict=True
+        for key, folded, view, language, found, names in zip(
+            keys, texts, views, languages, collected, rule_names, strict=True
         ):
-            results[key] = tuple(self._finish(folded, found, names, language))
+            results[key] = tuple(self._finish(folded, found, names, language, view))
             self._cache.put(key, results[key])
         return results
 
@@ -307,9 +306,12 @@ class Detector:
         found: list[Finding],
         rule_names: Sequence[Finding] = (),
         language: str = "en",
+        rule_view: str | None = None,
     ) -> list[Finding]:
         """Filter one text's findings, resolve overlaps, add the names of
-        the name rules, join initials and surnames after a particle."""
+        the name rules, join initials and surnames after a particle.
+        ``rule_view`` is the text the name rules read (see
+        :meth:`_rule_view`), when the caller has it already."""
         config = self.config
         labels = entity_labels()
         kept = [
@@ -349,7 +351,8 @@ class Detector:
                 names = self._allow.filter(text, names)
             resolved = add_rule_names(resolved, names)
         if self._rules is not None:
-            resolved = self._rules.extend_given_names(self._rule_view(text), resolved)
+            view = rule_view if rule_view is not None else self._rule_view(text)
+            resolved = self._rules.extend_given_names(view, resolved)
         resolved = extend_initials(text, sorted(resolved, key=lambda f: f.start))
         if self._rules is None:
             return resolved

@@ -65,7 +65,7 @@ el bg
 """
 NAME_LOCALES = frozenset(_NAME_LOCALE_LIST.split())
 # Lower-case words that join the parts of a name.
-_PARTICLE_LIST = "von van der den de del della di da do dos das du la le zu af ten ter"
+_PARTICLE_LIST = "von van der den de del della di da dos das du la le zu af ten ter"
 NAME_PARTICLES = frozenset(_PARTICLE_LIST.split())
 # Characters of context a piece takes on each side.
 CONTEXT_CHARS = 40
@@ -353,7 +353,7 @@ def caseless(text: str) -> bool:
     return True
 
 
-def _opens_sentence(text: str, start: int) -> bool:
+def opens_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` is the first of a sentence."""
     before = text[:start].rstrip(" \t\"'“„«(¿¡")
     return not before or before[-1] in ".!?…:;\n"
@@ -530,7 +530,7 @@ class ModelGate:
             len(words) > 1
             and first.isalpha()
             and first.lower() in self.lexicon.frequent
-            and _opens_sentence(text, words[0][0])
+            and opens_sentence(text, words[0][0])
         ):
             # A sentence's first word, capitalised only for that, that the
             # uncased model read into the name ("Ieri Chiaramonte ha detto").

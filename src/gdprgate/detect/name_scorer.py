@@ -41,7 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from gdprgate.detect.gate import Lexicon
+from gdprgate.detect.gate import NAME_PARTICLES, Lexicon
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -69,8 +69,7 @@ herr fru kung drottning statsminister ministern presidenten kungen
 """
 ROLE_WORDS = frozenset(_ROLE_LIST.split())
 # Little words that join the parts of one name ("Ludwig van Beethoven").
-_PARTICLE_LIST = "von van der den de del della di da dos das du la le zu af ten ter"
-PARTICLES = frozenset(_PARTICLE_LIST.split())
+PARTICLES = NAME_PARTICLES
 # Articles and prepositions: in German, a name rarely takes an article,
 # and a place often follows a preposition.
 _ARTICLE_LIST = """

@@ -33,7 +33,12 @@ from tokenizers import Tokenizer
 
 from gdprgate.detect.caseless import caseless, names_in_capitals_titled, plain_name
 from gdprgate.detect.finding import Finding
-from gdprgate.detect.gate import CAPITALISED_NOUNS, Lexicon, load_lexicon
+from gdprgate.detect.gate import (
+    CAPITALISED_NOUNS,
+    Lexicon,
+    load_lexicon,
+    opens_sentence,
+)
 from gdprgate.detect.layer import SIDE_BY_SIDE_TEXTS, without_lone_surrogates
 from gdprgate.detect.name_scorer import NameScorer, WordProbs
 from gdprgate.detect.rampart_int8 import int8_model
@@ -268,24 +273,27 @@ class RampartLayer:
                 text, words, rescore(text, words), model.type_names, lexicon
             )
 
-        def rescorer(text: str, language: str) -> Rescore | None:
-            if language in UNSCORED_LANGUAGES or caseless(text):
+        def rescorer(language: str, without_case: bool) -> Rescore | None:
+            if language in UNSCORED_LANGUAGES or without_case:
                 return None
             return rescore if language in CAPITALISED_NOUNS else rescore_known
 
-        return [
-            _findings(
-                model,
-                text,
-                encoding,
-                text_probs,
-                caseless_name if caseless(text) else maybe_name,
-                rescorer(text, language),
+        found = []
+        for text, language, encoding, text_probs in zip(
+            texts, languages, encodings, probs, strict=True
+        ):
+            without_case = caseless(text)
+            found.append(
+                _findings(
+                    model,
+                    text,
+                    encoding,
+                    text_probs,
+                    caseless_name if without_case else maybe_name,
+                    rescorer(language, without_case),
+                )
             )
-            for text, language, encoding, text_probs in zip(
-                texts, languages, encodings, probs, strict=True
-            )
-        ]
+        return found
 
     def _scorer(self, model: RampartModel) -> NameScorer:
         """The name scorer for the model's types (see
@@ -354,18 +362,12 @@ def _known_names_kept(
             and lower not in lexicon.words
             and lower not in lexicon.places
             and lower not in lexicon.frequent_names
-            and not _opens_sentence(text, start)
+            and not opens_sentence(text, start)
             and float(probs[1:].sum() - probs[name_columns].sum())
             < KNOWN_NAME_OTHER_MASS
         ):
             result[index] = 0.5
     return result
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` is the first of a sentence."""
-    before = text[:start].rstrip(" \t\"'“„«(")
-    return not before or before[-1] in ".!?:;\n"
 
 
 def _run_batches(
