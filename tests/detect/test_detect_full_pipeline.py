@@ -167,6 +167,11 @@ PERSON_CASES = [
     ("Ieri Chiaramonte ha detto che il piano era pronto.", "it", ["Chiaramonte"]),
     # A place, and frequent words that are names too, stay no person.
     ("Hon flyttar till Uppsala i vår.", "sv", []),
+    # A country or town the model read as a surname is a place.
+    ("Die Delegation der Republik Zypern reiste gestern ab.", "de", []),
+    ("Der Stadtrat von Düren tagte am Montag.", "de", []),
+    # A German noun that is a name in other languages.
+    ("Der Verein spielt nächstes Jahr in der 3. Liga.", "de", []),
     ("El Ministerio de Trabajo publicó el informe.", "es", []),
     # Given names that are frequent words, in text without case.
     ("can you mark page 5 for review", "en", []),

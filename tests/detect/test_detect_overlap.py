@@ -5,8 +5,17 @@ from __future__ import annotations
 import itertools
 import random
 
+import pytest
+
 from gdprgate.detect import Finding, resolve_overlaps
-from gdprgate.detect.overlap import join_places, prefer_people, priority, score_bucket
+from gdprgate.detect.lists import SOURCE as DENY_SOURCE
+from gdprgate.detect.overlap import (
+    join_places,
+    one_word_people,
+    prefer_people,
+    priority,
+    score_bucket,
+)
 
 
 def _f(start: int, end: int, entity: str = "PERSON", score: float = 0.9) -> Finding:
@@ -216,3 +225,48 @@ def test_places_that_only_touch_stay_apart() -> None:
     left = Finding(0, 5, "LOCATION", 0.9, "rampart")
     right = Finding(5, 9, "LOCATION", 0.8, "spacy")
     assert sorted(join_places([right, left]), key=lambda f: f.start) == [left, right]
+
+
+PLACES = frozenset({"zypern", "düren", "lund", "augsburg"})
+PEOPLE = frozenset({"lund", "weber", "anna", "tor"})
+# Frequent words of the text's language that its people bear as no name.
+ORDINARY = frozenset({"liga", "tor", "augsburg", "ab"})
+
+
+def _one_word(text: str, findings: list[Finding]) -> list[Finding]:
+    return one_word_people(text, findings, PLACES, PEOPLE, ORDINARY.__contains__)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Republik Zypern", "LOCATION"),  # a place and no person's name
+        ("Stadtrat Düren", "LOCATION"),
+        ("Stadt Augsburg", "LOCATION"),  # a place first, though frequent
+        ("Herr Lund", "PERSON"),  # a place, and a surname too
+        ("Herr Weber", "PERSON"),  # a name, no place
+        ("Herr Kandahar", "PERSON"),  # unknown either way: the model decides
+        ("bei augsburg", "PERSON"),  # lower case: the lists say nothing
+        ("Ab", "PERSON"),  # too short to judge
+        ("3. Liga", None),  # a frequent word here, no name here
+        ("ins Tor", None),  # a name elsewhere does not save it
+        ("sagte Düren", "PERSON"),  # a speaker: the models decide
+        ("sagte Liga", "PERSON"),
+    ],
+)
+def test_one_word_people(text: str, entity: str | None) -> None:
+    start = text.index(" ") + 1 if " " in text else 0
+    found = _one_word(text, [_f(start, len(text))])
+    assert [f.entity for f in found] == ([entity] if entity else [])
+    if entity:
+        assert (found[0].start, found[0].end, found[0].score) == (start, len(text), 0.9)
+
+
+def test_one_word_people_keeps_longer_names_and_lists() -> None:
+    text = "Anna Zypern und Zypern, Liga"
+    two_words = _f(0, 11)
+    listed = Finding(16, 22, "PERSON", 1.0, DENY_SOURCE)
+    listed_word = Finding(24, 28, "PERSON", 1.0, DENY_SOURCE)
+    place = _f(24, 28, "LOCATION")
+    found = _one_word(text, [two_words, listed, listed_word, place])
+    assert found == [two_words, listed, listed_word, place]

@@ -45,7 +45,12 @@ from gdprgate.detect.lists import AllowList, DenyListLayer
 from gdprgate.detect.name_rules import NameRules, add_rule_names
 from gdprgate.detect.names import extend_initials
 from gdprgate.detect.numbers import drop_plain_numbers
-from gdprgate.detect.overlap import join_places, prefer_people, resolve_overlaps
+from gdprgate.detect.overlap import (
+    join_places,
+    one_word_people,
+    prefer_people,
+    resolve_overlaps,
+)
 from gdprgate.detect.particles import extend_over_particles
 from gdprgate.detect.patterns.base import VALIDATED_SCORE
 from gdprgate.detect.width import fold_width
@@ -356,12 +361,16 @@ class Detector:
         resolved = extend_initials(text, sorted(resolved, key=lambda f: f.start))
         if self._rules is None:
             return resolved
-        return extend_over_particles(
+        lexicon = load_lexicon(self.config.model_cache)
+        resolved = one_word_people(
             text,
             resolved,
-            language,
-            load_lexicon(self.config.model_cache),
-            self._allow.__contains__,
+            lexicon.places,
+            lexicon.people,
+            lambda word: lexicon.is_local_word(word, language),
+        )
+        return extend_over_particles(
+            text, resolved, language, lexicon, self._allow.__contains__
         )
 
     def _rule_view(self, text: str) -> str:

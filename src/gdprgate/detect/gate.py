@@ -72,7 +72,7 @@ CONTEXT_CHARS = 40
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
-RECIPE = 14
+RECIPE = 15
 
 _SPACED = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -105,7 +105,11 @@ class Lexicon:
     as names); ``common_names`` those among the :data:`COMMON_RANK` most
     frequent ("mark", "bill", "grace", "andersson"); ``frequent`` the
     :data:`FREQUENT_NAME_RANK` most frequent words of each language that
-    are no names, with the stop words ("chegou", "ieri", "sa").
+    are no names, with the stop words ("chegou", "ieri", "sa");
+    ``people`` the names of people alone, without places; ``local_words``
+    holds ``"de:liga"`` for each of the :data:`COMMON_RANK` most frequent
+    words of a language that no Faker locale of that language has as a
+    person's name (German "Liga", "Tor"; not "Kaiser" or "Wolf").
     """
 
     words: frozenset[str]
@@ -116,10 +120,17 @@ class Lexicon:
     frequent_names: frozenset[str] = frozenset()
     common_names: frozenset[str] = frozenset()
     frequent: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    local_words: frozenset[str] = frozenset()
 
     def is_ordinary(self, word: str) -> bool:
         """Whether lower-cased ``word`` is an ordinary word and no known name."""
         return word in self.words and word not in self.names
+
+    def is_local_word(self, word: str, language: str) -> bool:
+        """Whether lower-cased ``word`` is a frequent word of ``language``
+        that its own people do not bear as a name (see ``local_words``)."""
+        return f"{language}:{word}" in self.local_words
 
 
 _lexicon_lock = threading.Lock()
@@ -151,7 +162,7 @@ def _cached_lexicon(folder: Path) -> Lexicon:
     target = folder / f"lexicon-{hashlib.sha256(recipe).hexdigest()[:16]}.txt"
     try:
         sections = target.read_text("utf-8").split("\n\n")
-        if len(sections) == 8:
+        if len(sections) == 10:
             return Lexicon(*(frozenset(s.split("\n")) for s in sections))
     except OSError:
         pass
@@ -165,6 +176,8 @@ def _cached_lexicon(folder: Path) -> Lexicon:
         lexicon.frequent_names,
         lexicon.common_names,
         lexicon.frequent,
+        lexicon.people,
+        lexicon.local_words,
     )
     _write_atomically(target, "\n\n".join("\n".join(sorted(s)) for s in sets))
     return lexicon
@@ -201,9 +214,19 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
     among_words: set[str] = set()
     common_words: set[str] = set()
     per_language: list[set[str]] = []
+    people = _name_locales(_person_list, places=False)
+    local_words: set[str] = set()
     for language in languages:
         ranked = [word.lower() for word in wordfreq.top_n_list(language, size)]
         per_language.append(set(ranked))
+        own = {
+            name
+            for name, where in people.items()
+            if any(locale.split("_")[0] == language for locale in where)
+        }
+        local_words.update(
+            f"{language}:{word}" for word in ranked[:COMMON_RANK] if word not in own
+        )
         words.update(ranked)
         very_frequent.update(ranked[:NAME_AS_WORD_RANK])
         common.update(ranked[:COMMON_RANK])
@@ -225,6 +248,8 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
         frozenset(names & among_words),
         frozenset(names & common_words),
         frozenset((among_words - names) | stops),
+        frozenset(_with_and_without_accents(people) - stops),
+        frozenset(local_words),
     )
 
 
@@ -302,6 +327,11 @@ def _one_words(values: Iterable[object]) -> Iterator[str]:
     for value in values:
         if isinstance(value, str) and value and " " not in value:
             yield value.lower()
+
+
+def _with_and_without_accents(words: Iterable[str]) -> set[str]:
+    """``words``, each also without its accents."""
+    return {variant for word in words for variant in (word, _without_accents(word))}
 
 
 def _without_accents(word: str) -> str:
