@@ -47,6 +47,25 @@ def test_scan_counts_offsets_in_code_points() -> None:
     assert text[finding["start"] : finding["end"]] == EMAIL
 
 
+def test_scan_offsets_fit_a_file_with_crlf_line_ends(tmp_path: Path) -> None:
+    text = f"Line one.\r\nLine two.\r\nMail {EMAIL}\r\n"
+    source = tmp_path / "crlf.txt"
+    source.write_bytes(text.encode("utf-8"))
+    result = CliRunner(env=PATTERNS_ONLY).invoke(main, ["scan", "--json", str(source)])
+    assert result.exit_code == 0, result.output
+    [finding] = json.loads(result.output)
+    assert text[finding["start"] : finding["end"]] == EMAIL
+
+
+def test_scan_takes_every_detection_language() -> None:
+    text = f"Tack Lars, maila {EMAIL}"
+    result = CliRunner(env=PATTERNS_ONLY).invoke(
+        main, ["scan", "--json", "--lang", "sv"], input=text
+    )
+    assert result.exit_code == 0, result.output
+    assert [f["entity"] for f in json.loads(result.output)] == ["EMAIL_ADDRESS"]
+
+
 def test_scan_refuses_invalid_utf8_with_one_line(tmp_path: Path) -> None:
     source = tmp_path / "bad.txt"
     source.write_bytes(b"caf\xe9 \xff")

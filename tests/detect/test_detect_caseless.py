@@ -48,6 +48,13 @@ def test_which_texts_are_written_without_case(text: str, expected: bool) -> None
         ),
         # Ordinary words stay in lower case even where they are names too.
         ("will you call may?", "will you call may?"),
+        # A given name and a surname, each frequent only as a name.
+        ("ciao, sono marco rossi.", "ciao, sono Marco Rossi."),
+        ("HEJ, JAG HETER LARS ANDERSSON", "hej, jag heter Lars Andersson"),
+        # Frequent words where they are no name stay words, paired or not.
+        ("can you mark page 5", "can you mark page 5"),
+        # Alone, or with more than a space between, no pair.
+        ("marco, rossi", "marco, rossi"),
         # "ß" is "SS" in capitals: a word whose length would change stays.
         ("STRASSE und straße", "strasse und straße"),
     ],

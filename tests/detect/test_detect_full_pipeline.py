@@ -148,6 +148,16 @@ PERSON_CASES = [
         "pl",
         ["wojciech sadowy"],
     ),
+    # The commonest names, each among its language's frequent words.
+    ("ciao, sono marco rossi, mi richiami?", "it", ["marco rossi"]),
+    ("hej, jag heter lars andersson", "sv", ["lars andersson"]),
+    ("ONTEM VI O JOÃO SILVA NA ESTAÇÃO.", "pt", ["JOÃO SILVA"]),
+    # Everyday given names Faker lacks.
+    ("Gisteren kwam Kees de Bruijn langs.", "nl", ["Kees de Bruijn"]),
+    # Names among German nouns: after a form of address, or a given name
+    # that is a word elsewhere.
+    ("Lieber Herr Bülow, danke.", "de", ["Herr Bülow"]),
+    ("Der Bericht kam von Hans von Bülow.", "de", ["Hans von Bülow"]),
     # A form: everything in capitals.
     ("GESTERN HAT RENATE PEUKERT ANGERUFEN.", "de", ["RENATE PEUKERT"]),
     # A name in capitals inside text that has case.

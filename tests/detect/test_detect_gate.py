@@ -119,6 +119,24 @@ def test_german_nouns_are_capitalised_and_names_still_count(gate: ModelGate) -> 
     assert gate.needs_model("Bitte senden Sie die RECHNUNG.", "de")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A surname that is a frequent German word, after a form of address.
+        "Lieber Herr Bülow, danke.",
+        # A given name that is a stop word elsewhere ("hans": Swedish "his").
+        "Der Bericht kam von Hans von Bülow.",
+        "Die Unterlagen hat Otto Bismarck gebracht.",
+    ],
+)
+def test_names_among_german_nouns_go_to_the_models(
+    gate: ModelGate, sentence: str
+) -> None:
+    assert gate.needs_model(sentence, "de")
+    # Without them the sentence is ordinary German.
+    assert not gate.needs_model("Der Bericht kam von der Bank.", "de")
+
+
 def test_pieces_take_context_and_skip_far_prose(gate: ModelGate) -> None:
     plain = "I would like to change the delivery address for my last order. "
     text = "Hello, I am Annika Vesterholm. We are happy. " + plain * 5 + "Bye, Annika."

@@ -3,31 +3,31 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import BinaryIO
 
 import click
 
 from gdprgate.cli import main
 from gdprgate.cli._common import clear_errors
 from gdprgate.config import Settings
+from gdprgate.detect.language import SUPPORTED_LANGUAGES
 
 
 @main.command()
-@click.argument(
-    "source", metavar="[FILE|-]", type=click.File("r", encoding="utf-8"), default="-"
-)
+@click.argument("source", metavar="[FILE|-]", type=click.File("rb"), default="-")
 @click.option(
     "--lang",
-    type=click.Choice(["en", "de", "fr", "es", "it", "nl", "pl", "pt"]),
+    type=click.Choice(SUPPORTED_LANGUAGES),
     default=None,
     help="Language of the text (guessed when left out).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
 @clear_errors
-def scan(source: TextIO, lang: str | None, as_json: bool) -> None:
+def scan(source: BinaryIO, lang: str | None, as_json: bool) -> None:
     """Print the personal data found in FILE (or standard input).
 
-    Offsets are Python string indices (code points), end exclusive. The
+    Offsets are Python string indices (code points), end exclusive, into
+    the text exactly as stored: CRLF line ends count two characters. The
     table shows the values found; --json shows offsets and types only.
     Settings come from GDPRGATE_* variables (see the README).
 
@@ -38,7 +38,9 @@ def scan(source: TextIO, lang: str | None, as_json: bool) -> None:
     from gdprgate.detect import build_detector
     from gdprgate.gateway.runtime import detector_config
 
-    text = source.read()
+    # Decoded here, not by a text-mode file: universal newlines would turn
+    # CRLF into LF and move every offset after it.
+    text = source.read().decode("utf-8")
     detector = build_detector(detector_config(Settings()))
     findings = detector.analyze(text, language=lang)
     if as_json:

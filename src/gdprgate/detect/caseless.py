@@ -7,12 +7,15 @@ say nothing about which words are names, and every rule that reads them
 (the name scorer, the name rules, unsure words of the model) would pass
 over every name. For such a text the Rampart layer keeps the model's own
 choice instead of the scorer's (see :mod:`gdprgate.detect.rampart`), and
-the name rules read a *recased* copy: known names capitalised, every other
-word in lower case, with the same length so offsets fit the original.
+the name rules read a *recased* copy: known names capitalised (and the
+commonest given names and surnames, where they stand together: "marco
+rossi"), every other word in lower case, with the same length so offsets
+fit the original.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from gdprgate.detect.common_names import COMMON_WORD_NAMES
@@ -37,24 +40,59 @@ def plain_name(lower: str, lexicon: Lexicon) -> bool:
 
 
 def recased(text: str, lexicon: Lexicon) -> str:
-    """``text`` with each plain name (see :func:`plain_name`) capitalised
-    and every other word in lower case; the same length as ``text``.
+    """``text`` with each plain name (see :func:`plain_name`) and each
+    word of a name pair (see :func:`name_only`) capitalised and every
+    other word in lower case; the same length as ``text``.
 
     A word whose case forms differ in length ("ß" in capitals) is kept as
     it is.
     """
+    paired = _paired_names(text, lexicon)
 
     def recase(match: re.Match[str]) -> str:
         word = match.group()
         lower = word.lower()
         if len(lower) != len(word):
             return word
-        if plain_name(lower, lexicon):
+        if match.start() in paired or plain_name(lower, lexicon):
             first = lower[0].upper()
             return word if len(first) != 1 else first + lower[1:]
         return lower
 
     return _WORD.sub(recase, text)
+
+
+def name_only(lower: str, lexicon: Lexicon) -> bool:
+    """Whether lower-cased ``lower`` is a person's name that is frequent,
+    where it is, only as a name: "rossi", "andersson", "silva", "marco"
+    (among the most frequent words of Italian or Swedish because people
+    bear them), not "mark" or "page" (frequent where they are no name),
+    no ordinary or stop word and no common-word name ("hunter")."""
+    return (
+        lower in lexicon.people
+        and lower not in lexicon.words
+        and lower not in COMMON_WORD_NAMES
+        and not lexicon.is_local_word_anywhere(lower)
+    )
+
+
+def _paired_names(text: str, lexicon: Lexicon) -> set[int]:
+    """Starts of the words of each given name followed by a surname, both
+    names only (see :func:`name_only`), with one space between: in text
+    without case, "marco rossi" and "lars andersson" are names although
+    each word is among its language's most frequent."""
+    words = list(_WORD.finditer(text))
+    starts: set[int] = set()
+    for first, second in itertools.pairwise(words):
+        given, surname = first.group().lower(), second.group().lower()
+        if (
+            text[first.end() : second.start()] == " "
+            and given in lexicon.given
+            and name_only(given, lexicon)
+            and name_only(surname, lexicon)
+        ):
+            starts.update((first.start(), second.start()))
+    return starts
 
 
 def names_in_capitals_titled(text: str, lexicon: Lexicon) -> str:

@@ -9,7 +9,10 @@ sentences that might, with some context around them.
 A sentence is skipped when it holds no digit and every word in it is an
 ordinary word written in lower case. The first word of a sentence (in
 German, any noun) may be capitalised when it is an ordinary word that is
-not also a name ("Thank", "Rechnung", but not "Paris" or "Thomas").
+not also a name ("Thank", "Rechnung", but not "Paris" or "Thomas"). Inside
+a sentence, a capitalised given name ("Hans", also Swedish for "his") or a
+capitalised word after a form of address ("Herr Bülow", where "Bülow" is
+frequent in German text) sends the sentence on.
 
 Ordinary words are the most frequent words of nine languages (``wordfreq``)
 less the names of people and places that ``Faker`` knows for European
@@ -72,7 +75,7 @@ CONTEXT_CHARS = 40
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
-RECIPE = 15
+RECIPE = 17
 
 _SPACED = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -90,6 +93,16 @@ _TITLE_LIST = """
 Mrs Mme Mlle Sra Srta Sig Dott Prof Ing Dipl Gen Col Capt Sgt Rev Hon
 """
 _TITLES = frozenset(_TITLE_LIST.split())
+# Forms of address that stand before a name, lower case (en de fr es it nl
+# pl pt sv): a capitalised word after one goes to the models even when it
+# is an ordinary word ("Herr Bülow").
+_ADDRESS_LIST = """
+mr mrs ms miss mx sir dame lord lady dr prof herr herrn frau fräulein
+monsieur madame mademoiselle mme mlle señor señora señorita sr sra srta don
+doña signor signora sig dott dottore dottoressa avv ing meneer mevrouw heer
+dhr mevr fru pan pani pana panią panem senhor senhora dona
+"""
+FORMS_OF_ADDRESS = frozenset(_ADDRESS_LIST.split())
 
 
 @dataclass(frozen=True)
@@ -131,6 +144,10 @@ class Lexicon:
         """Whether lower-cased ``word`` is a frequent word of ``language``
         that its own people do not bear as a name (see ``local_words``)."""
         return f"{language}:{word}" in self.local_words
+
+    def is_local_word_anywhere(self, word: str) -> bool:
+        """Whether lower-cased ``word`` is such a word in any language."""
+        return any(f"{lang}:{word}" in self.local_words for lang in LEXICON_LANGUAGES)
 
 
 _lexicon_lock = threading.Lock()
@@ -219,11 +236,11 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
     for language in languages:
         ranked = [word.lower() for word in wordfreq.top_n_list(language, size)]
         per_language.append(set(ranked))
-        own = {
+        own = _with_and_without_accents(
             name
             for name, where in people.items()
             if any(locale.split("_")[0] == language for locale in where)
-        }
+        )
         local_words.update(
             f"{language}:{word}" for word in ranked[:COMMON_RANK] if word not in own
         )
@@ -319,7 +336,22 @@ def _name_locales(people: Callable[[str], bool], places: bool) -> dict[str, set[
                 if wanted(attribute) and isinstance(value, _COLLECTIONS):
                     for name in _one_words(value):
                         names.setdefault(name, set()).add(module_info.name)
+    if people("first_name"):
+        for locale, listed in _MORE_GIVEN.items():
+            for name in listed.split():
+                names.setdefault(name, set()).add(locale)
     return names
+
+
+# Everyday given names and short forms that Faker's lists lack, by the
+# locale they count for ("Kees", "Pelle", "Paco").
+_MORE_GIVEN = {
+    "nl_NL": "kees piet ruud joop truus sjaak toon jos ger",
+    "sv_SE": "pelle nisse olle bosse kalle lasse janne",
+    "es_ES": "pepe paco nacho quique chema",
+    "pt_PT": "zé quim",
+    "it_IT": "gigi beppe pino",
+}
 
 
 def _one_words(values: Iterable[object]) -> Iterator[str]:
@@ -435,16 +467,20 @@ class ModelGate:
             return True
         capitalised_nouns = language in CAPITALISED_NOUNS
         first = True
+        previous = ""
         for match in _WORD.finditer(sentence):
             word = match.group()
             lower = word.lower()
             if lower not in self.words:
                 return True
-            if word != lower and not self._capital_allowed(
-                word, lower, first, capitalised_nouns
+            if word != lower and (
+                not self._capital_allowed(word, lower, first, capitalised_nouns)
+                or previous in FORMS_OF_ADDRESS
+                or (not first and lower in self.lexicon.given and word != "I")
             ):
                 return True
             first = False
+            previous = lower
         return False
 
     def _capital_allowed(
