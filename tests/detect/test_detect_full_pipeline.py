@@ -231,3 +231,12 @@ def test_addresses_with_abbreviated_street_words(
 ) -> None:
     found = full_detector.analyze(text, language)
     assert [text[f.start : f.end] for f in found if f.entity == "LOCATION"] == expected
+
+
+def test_a_handle_stays_a_username_whole(full_detector: Detector) -> None:
+    text = "Follow @jane_doe on Mastodon."
+    found = full_detector.analyze(text, "en")
+    assert [
+        (text[f.start : f.end], f.entity) for f in found if f.entity == "USERNAME"
+    ] == [("@jane_doe", "USERNAME")]
+    assert not any(f.start < text.index(" on") and f.entity == "PERSON" for f in found)

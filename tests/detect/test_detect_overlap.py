@@ -270,3 +270,10 @@ def test_one_word_people_keeps_longer_names_and_lists() -> None:
     place = _f(24, 28, "LOCATION")
     found = _one_word(text, [two_words, listed, listed_word, place])
     assert found == [two_words, listed, listed_word, place]
+
+
+def test_a_handle_the_pattern_read_beats_a_model_name_inside_it() -> None:
+    handle = Finding(7, 16, "USERNAME", 0.85, "pattern:username")
+    name = Finding(8, 16, "PERSON", 0.97, "rampart")
+    other = Finding(20, 28, "PERSON", 0.97, "rampart")
+    assert prefer_people([handle, name, other]) == [handle, other]
