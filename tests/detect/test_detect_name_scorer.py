@@ -19,6 +19,7 @@ from gdprgate.detect.name_scorer import (
     WordProbs,
     columns,
     feature_matrix,
+    is_role,
     name_probabilities,
 )
 from gdprgate.detect.rampart_spans import ADDRESS_PARTS, decode_parts, group_parts
@@ -179,3 +180,22 @@ def test_a_particle_the_model_puts_in_a_name_keeps_the_models_choice() -> None:
     # A particle the model leaves outside is no name part either way.
     words = _words(text, {"Lotte": 0.9, "Brenkel": 0.9})
     assert name_probabilities(text, words, COLUMNS, LEXICON)[3] is None
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("kanzlerin", True),
+        ("finanzminister", True),
+        ("fußball-experte", True),
+        ("parteikollegen", True),
+        ("bäderleiter", True),
+        # Too short to be a compound, or no role at the end.
+        ("leiter", False),
+        ("meister", False),
+        ("rechnung", False),
+        ("ministerium", False),
+    ],
+)
+def test_role_words_and_german_compound_roles(word: str, expected: bool) -> None:
+    assert is_role(word) is expected
