@@ -26,6 +26,12 @@ def _kept(
         ("Bitte die Rechnungsnummer 20240042 angeben.", "20240042"),
         ("Numéro de commande : 55512345", "55512345"),
         ("número de pedido 99887766", "99887766"),
+        ("Ordernummer 44556677 verzonden.", "44556677"),
+        ("Ordernummer: 44556677", "44556677"),
+        ("fakturanummer 20240415", "20240415"),
+        ("Ordrenummer 55667788 er sendt.", "55667788"),
+        ("Sendungsnummer 00340434161094042557", "00340434161094042557"),
+        ("part number 7781-2234-99 is out", "7781-2234-99"),
     ],
 )
 def test_numbers_that_say_what_they_are_not_are_dropped(text: str, value: str) -> None:
@@ -69,3 +75,60 @@ def test_a_thirteen_digit_date_is_a_millisecond_timestamp_but_an_id_is_not() -> 
 )
 def test_a_number_someone_owns_stays_near_an_order_word(text: str, value: str) -> None:
     assert _kept(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Our SKU ABX-22931-K is out of stock.", "ABX-22931-K"),
+        ("Tracking number 1Z999AA10123456784 (UPS).", "1Z999AA10123456784"),
+        ("Le colis n° 8R01234567890 sera livré.", "8R01234567890"),
+        ("API key sk-test-51HxYzAbCdEf", "51HxYzAbCdEf"),
+        ("Spårningsnummer KX4471900SE har skickats.", "KX4471900SE"),
+    ],
+)
+def test_codes_that_say_what_they_are_not_are_dropped(text: str, value: str) -> None:
+    """Codes of letters and digits follow the same words as plain numbers."""
+    assert not _kept(text, value, entity="DRIVER_LICENSE")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Commit 9fceb02d0ae598e95dc970b74767f19372d61af8 fixed it.",
+            "9fceb02d0ae598e",
+        ),
+        (
+            "Request id 3f2b9c1e-8a4d-4e2b-9f6a-1c2d3e4f5a6b failed.",
+            "8a4d-4e2b-9f6a-1c2d3e4f5a6b",
+        ),
+        ("Request id 3f2b9c1e-8a4d-4e2b-9f6a-1c2d3e4f5a6b failed.", "3f2b9c1e"),
+        ("md5 d41d8cd98f00b204e9800998ecf8427e", "d41d8cd98f00b204e9800998ecf8427e"),
+    ],
+)
+def test_anything_inside_a_uuid_or_a_hash_is_dropped(text: str, value: str) -> None:
+    assert not _kept(text, value, source="pattern:phone", entity="PHONE_NUMBER")
+    assert not _kept(text, value)
+
+
+def test_a_code_with_an_owner_or_no_word_stays() -> None:
+    """Only the words say a code is no one's; a hash shape needs 32+ digits."""
+    assert _kept("Driving licence ABX-22931-K, expires 2030", "ABX-22931-K")
+    assert _kept("customer token holder, ID ABX-22931-K", "ABX-22931-K")
+    assert _kept("see 9fceb02d0ae5 now", "9fceb02d0ae5")
+
+
+def test_an_ean_after_a_customer_word_is_still_a_barcode() -> None:
+    """A valid GS1 check digit and an EAN word outweigh an owner word; the
+    customer's own number, nearer to its owner word, stays."""
+    text = "Kunde 88231944 reklamiert Artikel 4006381333931 (EAN)."
+    assert not _kept(text, "4006381333931", entity="TAX_ID")
+    assert _kept(text, "88231944")
+    # A wrong check digit is no barcode; the owner word is then nearer.
+    assert _kept("Kunde 4006381333932 (EAN)", "4006381333932", entity="TAX_ID")
+
+
+def test_an_owner_word_inside_a_negative_phrase_does_not_count() -> None:
+    assert not _kept("Request id 48213377 failed.", "48213377")
+    assert _kept("Patient ID 48213377 failed.", "48213377")

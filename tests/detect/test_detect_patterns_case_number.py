@@ -28,6 +28,13 @@ CASES: list[tuple[str, list[str]]] = [
     ("on 12/05/2003 he came", []),
     ("Protocol No. 1 and Article 6 no. 5", []),
     ("share 3/4 of the house", []),
+    # An invoice's, an order's or a ticket's number is no case number.
+    ("Invoice no. 2024/118 has been paid.", []),
+    ("Rechnung Nr. 2024/118 ist bezahlt.", []),
+    ("Faktura nr 2024/118 została opłacona.", []),
+    ("Ticket no. 4521/23 closed.", []),
+    ("Ordernummer: nr 7781/22", []),
+    ("the application no. 4521/23 and invoice no. 88/23", ["4521/23"]),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Dates of birth, ages and user names, in eight languages."""
+"""Dates of birth, ages and user names, in nine languages."""
 
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("date_of_birth", "geboren op 12-03-1985", ["12-03-1985"]),
     ("date_of_birth", "data urodzenia: 12.03.1985", ["12.03.1985"]),
     ("date_of_birth", "nascido em 12 de março de 1985", ["12 de março de 1985"]),
+    ("date_of_birth", "Sofia är född 1990-05-17 i Umeå", ["1990-05-17"]),
+    ("date_of_birth", "Namn: Sofia\nFödelsedatum: 1990-05-17", ["1990-05-17"]),
+    ("date_of_birth", "född den 17 augusti 1990", ["17 augusti 1990"]),
+    ("date_of_birth", "Mötet är 1990-05-17 i Umeå", []),
     ("date_of_birth", "DOB March 3, 1985", ["March 3, 1985"]),
     ("date_of_birth", "The meeting is on 3 March 2024.", []),
     ("date_of_birth", "born on 31.02.1985", []),
@@ -47,6 +51,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("age", "Hij is 42 jaar oud.", ["42"]),
     ("age", "Mam 42 lata.", ["42"]),
     ("age", "Tem 42 anos.", ["42"]),
+    ("age", "Hon är 34 år gammal.", ["34"]),
+    ("age", "för 3 år sedan", []),
     ("age", "vor 3 Jahren", []),
     ("age", "il y a 3 ans", []),
     ("age", "3 years ago", []),

@@ -86,3 +86,32 @@ def test_a_named_identifier_is_no_phone(text: str, entity: str) -> None:
 
     assert entity in full
     assert ("PHONE_NUMBER" in full) is (entity == "PHONE_NUMBER")
+
+
+def test_number_dense_text_finds_the_phones_in_it_and_nothing_else() -> None:
+    """100 KB of single digits (the cheap look turns most runs away before
+    phonenumbers reads them), with two numbers in the middle."""
+    filler = "1 " * 25_000
+    text = filler + "Ruf mich an: +49 30 1234567. Appelez le 01 23 45 67 89. " + filler
+    first = text.index("+49")
+    second = text.index("01 23")
+
+    found = [
+        (f.start, f.end) for f in PhoneRecognizer().analyze(text, ("en", "de", "fr"))
+    ]
+
+    assert found == [(first, first + 14), (second, second + 14)]
+
+
+def test_the_cheap_look_never_hides_a_number_the_matcher_finds() -> None:
+    """Pieces turned away hold no valid number of the region."""
+    from gdprgate.detect.patterns.phone import REGIONS, _may_hold_number
+
+    for piece in (
+        " 030 1234567,",
+        " 0171 2345678 ",
+        "(212) 555-0123",
+        " 06 12 34 56 78.",
+    ):
+        assert any(_may_hold_number(piece, region) for region in REGIONS)
+    assert not any(_may_hold_number(" 1 1 1 1 1 1 1 1 ", r) for r in ("DE", "US", "GB"))

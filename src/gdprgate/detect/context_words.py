@@ -12,7 +12,7 @@ product code; numeric recognizers drop their score when only those are near.
 
 from __future__ import annotations
 
-CONTEXT_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl", "pt")
+CONTEXT_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl", "pt", "sv")
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -30,6 +30,7 @@ _BIRTH = {
     "nl": "geboren|geboren op|geboortedatum|geb",
     "pl": "urodzony|urodzona|urodzony dnia|data urodzenia|ur",
     "pt": "nascido|nascida|nascido em|data de nascimento|nascimento",
+    "sv": "född|född den|född år|födelsedatum|födelsedag|födelseår",
 }
 _AGE = {
     "en": "age|aged|years old|year old|yrs old|y/o|yo",
@@ -40,6 +41,7 @@ _AGE = {
     "nl": "leeftijd|jaar oud|jaar",
     "pl": "wiek|lat|lata|w wieku",
     "pt": "idade|anos|anos de idade",
+    "sv": "ålder|i åldern|år gammal|år gamla|åring|årig|år",
 }
 # Words that make a number near an age word a duration, not an age.
 _AGE_NEGATIVE = {
@@ -59,6 +61,8 @@ _AGE_NEGATIVE = {
     "doświadczenia|gwarancji",
     "pt": "há|desde|durante|depois|dentro|últimos|minutos|horas|dias|semanas|"
     "meses|experiência|garantia",
+    "sv": "sedan|för|under|efter|inom|senaste|nästa|varje|minuter|timmar|"
+    "dagar|veckor|månader|erfarenhet|garanti",
 }
 _PASSPORT = {
     "any": "passport|pass no|pass nr",
@@ -69,6 +73,7 @@ _PASSPORT = {
     "nl": "paspoort|paspoortnummer",
     "pl": "paszport|numer paszportu",
     "pt": "passaporte|número do passaporte",
+    "sv": "pass|passnummer|passnr",
 }
 _DRIVER_LICENSE = {
     "en": "driving licence|driving license|driver's license|drivers license|"
@@ -80,6 +85,7 @@ _DRIVER_LICENSE = {
     "nl": "rijbewijs|rijbewijsnummer",
     "pl": "prawo jazdy|prawa jazdy",
     "pt": "carta de condução|carta de conducao|carteira de motorista",
+    "sv": "körkort|körkortsnummer|körkortsnr",
 }
 _POSTCODE = {
     "en": "postcode|post code|postal code|zip|zip code|address",
@@ -90,6 +96,7 @@ _POSTCODE = {
     "nl": "postcode|adres|woonplaats",
     "pl": "kod pocztowy|kod|adres",
     "pt": "código postal|morada|endereço",
+    "sv": "postnummer|postnr|adress|bostadsort|postort",
 }
 _PLATE = {
     "en": "licence plate|license plate|number plate|registration|reg|plate|car",
@@ -100,6 +107,7 @@ _PLATE = {
     "nl": "kenteken|nummerbord|auto",
     "pl": "tablica rejestracyjna|numer rejestracyjny|rejestracja|samochód",
     "pt": "matrícula|placa|carro|viatura",
+    "sv": "registreringsnummer|regnummer|reg nr|registreringsskylt|bil|fordon",
 }
 _USERNAME = {
     "en": "username|user name|user|login|handle|user id|account|nick|nickname",
@@ -110,6 +118,7 @@ _USERNAME = {
     "nl": "gebruikersnaam|gebruiker|account",
     "pl": "nazwa użytkownika|login|użytkownik|konto",
     "pt": "nome de utilizador|nome de usuário|utilizador|usuário|conta",
+    "sv": "användarnamn|användare|inloggning|konto",
 }
 _CASE_NUMBER = {
     "en": "application|applications|case|cases|complaint|judgment|file",
@@ -120,6 +129,8 @@ _CASE_NUMBER = {
     "nl": "verzoekschrift|zaak|zaaknummer|dossier|uitspraak",
     "pl": "skarga|skargi|sprawa|sprawy|sygnatura|wyrok",
     "pt": "queixa|petição|processo|caso|acórdão",
+    "sv": "ansökan|ansökningar|mål|målnummer|ärende|ärendenummer|"
+    "diarienummer|dom|klagomål",
 }
 _PERSON = {
     "en": "mr|mrs|ms|miss|dr|prof|sir|dear|hi|hello|name is|named|called|"
@@ -131,10 +142,55 @@ _PERSON = {
     "nl": "dhr|mevr|heer|mevrouw|mijn naam is|naam|heet|beste",
     "pl": "pan|pani|nazywam się|imię|nazwisko|szanowny|szanowna",
     "pt": "sr|sra|senhor|senhora|chamo-me|me chamo|nome|caro|cara",
+    "sv": "herr|fru|hej|hejsan|jag heter|heter|mitt namn är|namn|kära|hälsningar",
 }
+# Parcels and shipments: their numbers name a delivery, not a person.
+_SHIPPING = {
+    "en": "package|shipment|consignment|waybill|tracking number",
+    "de": "sendung|sendungsnummer|paket|paketnummer|trackingnummer|lieferschein|"
+    "lieferscheinnummer",
+    "fr": "colis|numéro de colis|numéro de suivi|suivi|expédition|envoi",
+    "es": "envío|paquete|número de seguimiento|seguimiento",
+    "it": "spedizione|pacco|numero di tracciamento|tracciamento",
+    "nl": "zending|zendingnummer|pakket|pakketnummer|track en trace|verzending",
+    "pl": "przesyłka|przesyłki|numer przesyłki|paczka|paczki",
+    "pt": "envio|remessa|número de seguimento|rastreio|rastreamento",
+    "sv": "försändelse|försändelsenummer|kolli|kollinummer|paket|paketnummer|"
+    "spårningsnummer|spårning",
+}
+# Order, invoice and article compounds that the other lists do not hold.
+_COMPOUNDS = {
+    "en": "order id|sku number|item number",
+    "de": "bestellnr|rechnungsnr|artikelnr|auftragsnr|belegnummer",
+    "fr": "n° de commande|n° de facture|numéro de facture|numéro d'article",
+    "es": "número de factura|número de artículo",
+    "it": "numero di fattura|numero ordine|codice articolo",
+    "nl": "ordernummer|ordernr|bestelnr|factuurnr|artikelnummer|artikelnr",
+    "pl": "numer faktury|numer artykułu",
+    "pt": "número da fatura|número da encomenda|número do pedido",
+    "sv": "ordernr|beställningsnr|fakturanr|artikelnr",
+}
+
+
+def _with(table: dict[str, str], *extra: dict[str, str]) -> dict[str, str]:
+    """``table``'s phrases per language, with the ``extra`` tables' added."""
+    return {
+        language: "|".join(
+            [text, *(more[language] for more in extra if language in more)]
+        )
+        for language, text in table.items()
+    }
+
+
 _NEGATIVE = {
     "any": "isbn|issn|sku|ean|gtin|asin|upc|version|ver|build|commit|sha|"
-    "timestamp|epoch|unix time|millis|tracking|serial|part no|art nr",
+    "timestamp|epoch|unix time|millis|tracking|serial|part no|art nr|"
+    "part number|part nr|uuid|guid|hash|checksum|md5|sha1|sha256|request id|"
+    "trace id|correlation id|session id|transaction id|api key|key|token|"
+    "access token|secret|ups|dhl|fedex|gls|dpd|"
+    # Danish and Norwegian compounds of order, invoice, article and parcel.
+    "ordrenummer|ordrenr|fakturanr|bestillingsnummer|varenummer|varenr|"
+    "forsendelsesnummer|sporingsnummer|pakkenummer",
     "en": "order|order number|order no|invoice|invoice number|receipt|ticket|"
     "ref|reference|product|item|article|case|transaction|model",
     "de": "bestellung|bestellnummer|auftrag|auftragsnummer|rechnung|"
@@ -148,6 +204,9 @@ _NEGATIVE = {
     "pl": "zamówienie|zamówienia|numer zamówienia|faktura|faktury|produkt|"
     "artykuł|sygnatura",
     "pt": "encomenda|pedido|fatura|factura|referência|produto|artigo",
+    "sv": "order|ordernummer|ordernr|beställning|beställningsnummer|faktura|"
+    "fakturanummer|fakturanr|kvitto|referens|ref|artikel|artikelnummer|produkt|"
+    "ärende|diarienummer",
 }
 
 # What a number a model found is, when it is no one's: the ``negative``
@@ -164,6 +223,8 @@ _NUMBER_NEGATIVE = {
     "nl": "bestelling|bestelnummer|order|factuur|factuurnummer|artikel|product",
     "pl": "zamówienie|zamówienia|numer zamówienia|faktura|faktury|produkt|artykuł",
     "pt": "encomenda|pedido|fatura|factura|produto|artigo",
+    "sv": "order|ordernummer|ordernr|beställning|beställningsnummer|faktura|"
+    "fakturanummer|fakturanr|kvitto|artikel|artikelnummer|produkt",
 }
 
 # Whose number it is: these words near a number keep it, whatever
@@ -180,6 +241,8 @@ _NUMBER_OWNER = {
     "nl": "klant|klantnummer|patiënt|lid|lidnummer|rekening|verzekerde",
     "pl": "klient|klienta|pacjent|pacjenta|członek|konto|ubezpieczony",
     "pt": "cliente|paciente|sócio|associado|conta|segurado|utente",
+    "sv": "kund|kunden|kundnummer|patient|medlem|medlemsnummer|konto|försäkrad|"
+    "anställd|personal",
 }
 
 # Identifiers are mostly called by their own name in every language; the
@@ -199,6 +262,8 @@ _ID_GENERIC = {
     "pl": "numer identyfikacyjny|numer ewidencyjny|dowód osobisty",
     "pt": "número de identificação|número fiscal|contribuinte|"
     "número de contribuinte|segurança social",
+    "sv": "id-nummer|identitetsnummer|identifikationsnummer|id-kort|"
+    "legitimation|skattenummer|försäkringsnummer",
 }
 
 
@@ -212,6 +277,7 @@ _PHONE = {
     "nl": "telefoon|tel|mobiel|bellen|fax|nummer",
     "pl": "telefon|tel|komórka|zadzwoń|faks|numer",
     "pt": "telefone|tel|telemóvel|celular|ligar|fax|número",
+    "sv": "telefon|telefonnummer|tel|mobil|mobilnummer|ring|ringa|fax|nummer",
 }
 
 
@@ -231,9 +297,12 @@ _RAW: dict[str, dict[str, str]] = {
     "username": _USERNAME,
     "person": _PERSON,
     "case_number": _CASE_NUMBER,
-    "negative": _NEGATIVE,
+    "negative": _with(_NEGATIVE, _SHIPPING, _COMPOUNDS),
     "phone": _PHONE,
-    "number_negative": _NUMBER_NEGATIVE,
+    "number_negative": _with(_NUMBER_NEGATIVE, _SHIPPING, _COMPOUNDS),
+    "barcode": {"any": "ean|ean-13|ean13|ean-8|gtin|upc|barcode|strichcode|"
+    "code-barres|código de barras|codice a barre|streepjescode|kod kreskowy|"
+    "código de barras|streckkod"},
     "number_owner": _NUMBER_OWNER,
     "de_tax_id": _identifier("steuer-id|steuerid|idnr|identifikationsnummer|"
     "steuerliche identifikationsnummer|steueridentifikationsnummer"),

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from gdprgate.detect.context import context_pattern
 from gdprgate.detect.patterns.base import (
     CONTEXT_NEEDED_SCORE,
+    NEGATIVE_SCORE,
     PatternRecognizer,
     matches_at,
 )
@@ -49,14 +51,20 @@ _ITEM_BEFORE = re.compile(
     rf"(?<![\w/]){_ITEM}{_LIST_GAP}(?:{_NUMBER_WORD}\ ?)?\Z", re.VERBOSE | re.I
 )
 _ITEM_CHARS = 60
+# What may stand between a word for a document and its number word: "Invoice
+# no.", "Rechnung: Nr.", "Ticket #".
+_GAP_TO_NUMBER_WORD = re.compile(r"[\s:#]*")
 
 
 class CaseNumberRecognizer(PatternRecognizer):
     """Serial/year numbers after "no." or near a word for a case.
 
     After a number word ("no.", "nos.", "n°", "nº", ...) every item of the
-    list that follows counts; a bare ``12345/04`` needs a case word
-    ("application", "requête", "demanda", "Beschwerde", ...) near it.
+    list that follows counts, unless a word for a commercial document (the
+    ``number_negative`` words: "Invoice no.", "Rechnung Nr.", "Faktura nr",
+    "Ticket no.") stands right before the number word; a bare ``12345/04``
+    needs a case word ("application", "requête", "demanda", "Beschwerde",
+    ...) near it.
     """
 
     name = "case_number"
@@ -79,14 +87,18 @@ class CaseNumberRecognizer(PatternRecognizer):
     def context_score(
         self, text: str, start: int, end: int, languages: Sequence[str]
     ) -> float:
-        """Full score inside a numbered list; otherwise a case word decides."""
-        if _in_numbered_list(text, start):
+        """Full score inside a numbered list, none after an invoice's or an
+        order's number word; otherwise a case word decides."""
+        number_word = _list_number_word(text, start)
+        if number_word is not None:
+            if _document_word_before(text, *number_word, languages):
+                return NEGATIVE_SCORE
             return self.score
         return super().context_score(text, start, end, languages)
 
 
-def _in_numbered_list(text: str, start: int) -> bool:
-    """Whether the item at ``start`` follows a number word, through its list.
+def _list_number_word(text: str, start: int) -> tuple[int, int] | None:
+    """The number word the item at ``start`` follows, through its list.
 
     Walks back over the items and gaps before it ("nos. 1/05, 2/05 and"), one
     item at a time, so a list of any length is read in linear time.
@@ -94,10 +106,28 @@ def _in_numbered_list(text: str, start: int) -> bool:
     position = start
     while position > 0:
         low = max(0, position - _ITEM_CHARS)
-        if _NUMBER_WORD_BEFORE.search(text, low, position):
-            return True
+        word = _NUMBER_WORD_BEFORE.search(text, low, position)
+        if word is not None:
+            return word.start(), word.end()
         previous = _ITEM_BEFORE.search(text, low, position)
         if previous is None:
-            return False
+            return None
         position = previous.start()
+    return None
+
+
+def _document_word_before(
+    text: str, start: int, end: int, languages: Sequence[str]
+) -> bool:
+    """Whether a ``number_negative`` word (invoice, order, ticket, ...) ends
+    right before the number word at ``[start, end)``, or takes it in ("part
+    no", "art nr")."""
+    pattern = context_pattern("number_negative", tuple(languages))
+    if pattern is None:
+        return False
+    for match in pattern.finditer(text, max(0, start - _ITEM_CHARS), end):
+        if match.end() > start or _GAP_TO_NUMBER_WORD.fullmatch(
+            text, match.end(), start
+        ):
+            return True
     return False

@@ -21,7 +21,7 @@ for _number, _names in enumerate(
         "may mai mayo maggio mei maja maj maio",
         "june jun juni juin junio giugno czerwca czerwiec junho",
         "july jul juli juil juillet julio luglio lipca lipiec julho",
-        "august aug août aout agosto ago augustus sierpnia sierpień",
+        "august aug août aout agosto ago augustus augusti sierpnia sierpień",
         "september sep sept septembre septiembre settembre set września "
         "wrzesień setembro",
         "october oct okt oktober octobre octubre ottobre ott oktober "

@@ -50,6 +50,62 @@ def _fewest_digits(region: str) -> int:
     return min(general.possible_length if general else (), default=1)
 
 
+@functools.cache
+def _valid_shapes(region: str) -> re.Pattern[str]:
+    """Every national number ``phonenumbers`` calls valid for ``region``'s
+    country code (all regions that share it: the NANP's for "US").
+
+    A piece of text whose digits hold no run that fully matches one of these
+    patterns holds no valid national number of the region; the number types'
+    own patterns come from ``phonenumbers``' metadata.
+    """
+    code = phonenumbers.country_code_for_region(region)
+    parts: list[str] = []
+    for member in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code, (region,)):
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(member)
+        if metadata is None:
+            continue
+        for desc in (
+            metadata.fixed_line, metadata.mobile, metadata.toll_free,
+            metadata.premium_rate, metadata.shared_cost, metadata.personal_number,
+            metadata.voip, metadata.pager, metadata.uan, metadata.voicemail,
+        ):  # fmt: skip
+            if desc is not None and desc.national_number_pattern:
+                parts.append(f"(?:{desc.national_number_pattern})")
+    return re.compile("|".join(parts) or r"(?!)")
+
+
+def _may_hold_number(piece: str, region: str) -> bool:
+    """Whether ``piece`` may hold a valid national number of ``region``.
+
+    A cheap look before ``phonenumbers``' matcher, which tries each part of
+    a long run of digits in turn (about 1 ms a region for a 40-character
+    run). Only sure answers say no: letters (read as digits), a "+" or an
+    international prefix ("00", "011") may bring in another country's
+    number, so such pieces are always handed on.
+    """
+    if "+" in piece or any(char.isalpha() for char in piece):
+        return True
+    digits = phonenumbers.normalize_digits_only(piece)
+    if "00" in digits or "011" in digits:
+        return True
+    return _valid_shapes(region).search(digits) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _matches(piece: str, region: str) -> tuple[tuple[int, int], ...]:
+    """``phonenumbers``' valid matches in ``piece`` for ``region``.
+
+    Cached: text dense with numbers (tables, logs) repeats its pieces.
+    """
+    if not _may_hold_number(piece, region):
+        return ()
+    matcher = phonenumbers.PhoneNumberMatcher(
+        piece, region, leniency=phonenumbers.Leniency.VALID
+    )
+    return tuple((int(match.start), int(match.end)) for match in matcher)
+
+
 def _in_email(text: str, start: int, end: int) -> bool:
     """Whether the run ``text[start:end]`` is part of an e-mail address.
 
@@ -83,8 +139,10 @@ class PhoneRecognizer(PatternRecognizer):
         ``phonenumbers`` scans slowly (about 8 ms a kilobyte for eight
         regions), so it reads only the runs of digits and separators that
         could be a number, each with one character of margin either side,
-        and only in the regions whose numbers can be that long. Runs inside
-        an e-mail address are left to the e-mail recognizer.
+        only in the regions whose numbers can be that long, and only where
+        the run's digits hold a valid number shape of the region (see
+        :func:`_may_hold_number`); the answers are cached per piece. Runs
+        inside an e-mail address are left to the e-mail recognizer.
         """
         for cluster in _CLUSTER.finditer(text):
             if cluster.start() > 0 and text[cluster.start() - 1].isalpha():
@@ -107,11 +165,8 @@ class PhoneRecognizer(PatternRecognizer):
             for region in regions:
                 if length < _fewest_digits(region):
                     continue
-                matcher = phonenumbers.PhoneNumberMatcher(
-                    piece, region, leniency=phonenumbers.Leniency.VALID
-                )
-                for match in matcher:
-                    start, end = low + int(match.start), low + int(match.end)
+                for match_start, match_end in _matches(piece, region):
+                    start, end = low + match_start, low + match_end
                     if text[start] == "(" and ")" not in text[start:end]:
                         start += 1  # "BSN (234 567 818)": the bracket is not its
                     yield start, end
