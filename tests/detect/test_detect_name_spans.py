@@ -71,6 +71,9 @@ def test_titles_and_initials_join_the_name(text: str, name: str, expected: str) 
         # Lower-case initial, no particle: nothing.
         ("vitamin c. de Jong", [], []),
         ("Plan B. Jong", [], []),
+        # A numbered heading in capitals: no name.
+        ("I. LES CIRCONSTANCES DE L'ESPÈCE", [], []),
+        ("II. DE FEITEN", [], []),
     ],
 )
 def test_initials_and_particles_are_a_name(

@@ -282,6 +282,9 @@ def _with_initials_particles(text: str, findings: Sequence[Finding]) -> list[Fin
         for match in _INITIALS_PARTICLE.finditer(text)
         if _upper_initials(match.group("initials"))
         and match.group("surname")[:1].isupper()
+        # A heading in capitals ("I. LES CIRCONSTANCES DE L'ESPÈCE") is
+        # no name: particles and surname are written as names are.
+        and not _in_capitals(match.group()[len(match.group("initials")) :])
     ]
     result = list(findings)
     for start, end in names:
@@ -301,6 +304,11 @@ def _with_initials_particles(text: str, findings: Sequence[Finding]) -> list[Fin
             )
         )
     return sorted(result, key=lambda f: f.start)
+
+
+def _in_capitals(words: str) -> bool:
+    """Whether ``words`` hold a word of two letters or more in capitals."""
+    return any(len(word) > 1 and word.isupper() for word in words.split())
 
 
 def _blocks(text: str, finding: Finding, names: Sequence[tuple[int, int]]) -> bool:
