@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from gdprgate.detect.cache import FindingsCache, cache_key
 from gdprgate.detect.caseless import caseless, recased
-from gdprgate.detect.common_names import drop_common_word_names
+from gdprgate.detect.common_names import COMMON_WORD_NAMES, drop_common_word_names
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import ModelGate, load_lexicon
@@ -34,6 +34,7 @@ from gdprgate.detect.generic_names import (
     drop_generic_names,
     is_entity_label,
 )
+from gdprgate.detect.greetings import trim_greetings
 from gdprgate.detect.language import (
     guess_language,
     load_language_table,
@@ -328,6 +329,8 @@ class Detector:
                 and is_entity_label(text[f.start : f.end], labels)
             )
         ]
+        # "Merci Julien": the greeting is no part of the name.
+        kept = trim_greetings(text, kept)
         listed = [f for f in kept if f.source == DENY_SOURCE]
         kept = drop_common_word_names(
             text, [f for f in kept if f.source != DENY_SOURCE], config.context_languages
@@ -358,10 +361,16 @@ class Detector:
         if self._rules is not None:
             view = rule_view if rule_view is not None else self._rule_view(text)
             resolved = self._rules.extend_given_names(view, resolved)
-        resolved = extend_initials(text, sorted(resolved, key=lambda f: f.start))
         if self._rules is None:
-            return resolved
+            return extend_initials(text, sorted(resolved, key=lambda f: f.start))
         lexicon = load_lexicon(self.config.model_cache)
+        resolved = extend_initials(
+            text,
+            sorted(resolved, key=lambda f: f.start),
+            lambda word: (
+                word.lower() in COMMON_WORD_NAMES or word.lower() in lexicon.given
+            ),
+        )
         resolved = one_word_people(
             text,
             resolved,

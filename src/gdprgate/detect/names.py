@@ -20,9 +20,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from gdprgate.detect.common_names import COMMON_WORD_NAMES
 from gdprgate.detect.finding import Finding
+from gdprgate.detect.titles import TITLE, TITLE_RUN, title_run_start
 
 _INITIALS = re.compile(
     r"""
@@ -32,19 +34,12 @@ _INITIALS = re.compile(
     """,
     re.VERBOSE,
 )
-# Titles, capitalised as written before a name. "M." needs its full stop.
-_TITLES = (
-    "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Mme|Mmes|Mlle|Mlles|MM|Me|"
-    "Sr|Sra|Srta|Sres|Dña|Dª|Dr\\.ª|Herr|Herrn|Frau|Hr|Fr|Sig|Sig\\.ra|Dott|Dhr|"
-    "Mevr|Pan|Pani|Sra\\.ª"
-)
-_TITLE = re.compile(rf"(?<![\w.])(?:(?:{_TITLES})\.?|M\.)[ \t\u00a0]+\Z")
 # Titles found as a name of their own, and the space before the name.
-_TITLE_ALONE = re.compile(rf"(?:(?:(?:{_TITLES})\.?|M\.)[ \t\u00a0]+)+")
+_TITLE_ALONE = re.compile(TITLE_RUN)
 # A title and one to three initials ("Sra. S. D.", "Mr A.B.").
 _TITLE_INITIALS = re.compile(
     rf"""
-    (?<![\w.])(?:(?:{_TITLES})\.?|M\.)[ \t\u00a0]+
+    {TITLE}
     (?P<initials>[^\W\d_]\.(?:-?[^\W\d_]\.)*
       (?:[ \t\u00a0]?[^\W\d_]\.(?:-?[^\W\d_]\.)*){{0,2}})
     """,
@@ -55,12 +50,59 @@ TITLE_INITIALS_SOURCE = "title-initials"
 # Where the model layers put initials they did not call a name.
 _MODEL_SOURCE = "rampart"
 _LOOKBACK = 16
+# Initials, particles and a capitalised word: "J. van Dijk", "M. de la Torre".
+_PARTICLE_WORDS = (
+    "van|von|der|den|dem|de|del|della|delle|dei|degli|la|las|los|le|les|du|des|"
+    "zu|di|da|do|dos|das|ter|ten|het|['’]t|['’]n|af|dal|dalla"
+)
+_INITIALS_PARTICLE = re.compile(
+    rf"""
+    (?<![\w.])
+    (?P<initials>[^\W\d_]\.(?:-?[^\W\d_]\.)*
+      (?:[ \t\u00a0]?[^\W\d_]\.(?:-?[^\W\d_]\.)*){{0,2}})
+    (?:[ \t\u00a0]+(?i:{_PARTICLE_WORDS}))+
+    [ \t\u00a0]+
+    (?P<surname>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)
+    """,
+    re.VERBOSE,
+)
+INITIALS_PARTICLE_SCORE = 0.85
+INITIALS_PARTICLE_SOURCE = "initials-particle"
+# Words that join two names inside one model finding ("Berg en P. de Jong").
+_CONNECTORS = frozenset(
+    {"en", "and", "y", "e", "et", "und", "i", "och", "oraz", "ou", "o", "or", "og"}
+)
+# Findings never taken into a name: the deny list's and the patterns'.
+_FIXED_SOURCES = frozenset({"deny_list"})
+_PATTERN_PREFIX = "pattern"
+# A capitalised word right before a position (a given name before a name).
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t\u00a0]+\Z")
+# A name's last word that is one capital letter: an initial.
+_LAST_INITIAL = re.compile(r"(?<=[\s.-])[^\W\d_]\Z")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)*")
 
 
-def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
+def _is_common_word_name(word: str) -> bool:
+    """Whether ``word`` is an English given name that is a common word."""
+    return word.lower() in COMMON_WORD_NAMES
+
+
+def extend_initials(
+    text: str,
+    findings: Sequence[Finding],
+    is_name_word: Callable[[str], bool] = _is_common_word_name,
+) -> list[Finding]:
     """``findings`` (sorted, non-overlapping) with initials and titles joined.
+
+    Titles may come in a chain ("Herr Prof. Dr. Meier"); lower-case titles
+    count before a name in lower case ("mr okafor"). Between a title and
+    the name may stand up to two capitalised words for which
+    ``is_name_word`` holds: given names that are also common words ("Prof.
+    Will Hardy", "Mrs. May Henderson"). A name that ends in an initial
+    takes its full stop ("Thomas K."). Initials, a particle and a
+    capitalised word ("J. van Dijk", "M. de la Torre") are a name of their
+    own (see :func:`_with_initials_particles`).
 
     A name written with capitals does not end in a lower-case word: "Sr.
     Baumer mañana" is cut back to "Sr. Baumer" (particles such as "van" or
@@ -69,9 +111,10 @@ def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
     before or after another name (two layers found one half each).
     """
     result: list[Finding] = []
-    for finding in _with_title_initials(text, findings):
+    joined = _with_initials_particles(text, findings)
+    for finding in _with_title_initials(text, joined):
         if finding.entity == "PERSON":
-            finding = _without_lowercase_tail(text, finding)
+            finding = _with_initial_stop(text, _without_lowercase_tail(text, finding))
             previous = result[-1] if result else None
             if (
                 previous is not None
@@ -95,7 +138,9 @@ def extend_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
         if start is not None:
             _drop_model_initials(result, start)
         if finding.entity == "PERSON":
-            start = _title_start(text, finding.start if start is None else start)
+            start = _title_start(
+                text, finding.start if start is None else start, is_name_word
+            )
         previous_end = result[-1].end if result else 0
         if start is not None and start >= previous_end:
             finding = Finding(
@@ -185,10 +230,101 @@ def _without_lowercase_tail(text: str, finding: Finding) -> Finding:
     return Finding(finding.start, end, finding.entity, finding.score, finding.source)
 
 
-def _title_start(text: str, start: int) -> int | None:
-    """Where a title right before ``start`` begins, else ``start``."""
-    match = _TITLE.search(text, max(0, start - _LOOKBACK), start)
-    return start if match is None else match.start()
+def _title_start(
+    text: str, start: int, is_name_word: Callable[[str], bool]
+) -> int | None:
+    """Where a chain of titles right before ``start`` begins, also over up
+    to two capitalised name words between ("Prof. Will Hardy"); else
+    ``start``. Lower-case titles count before a lower-case name."""
+    found = title_run_start(text, start, lower=text[start : start + 1].islower())
+    if found is not None:
+        return found
+    position = start
+    for _ in range(2):
+        word = _WORD_BEFORE.search(text, max(0, position - _LOOKBACK), position)
+        if word is None or not word.group(1)[:1].isupper():
+            return start
+        if word.group(1).isupper() or not is_name_word(word.group(1)):
+            return start
+        position = word.start(1)
+        found = title_run_start(text, position)
+        if found is not None:
+            return found
+    return start
+
+
+def _with_initial_stop(text: str, finding: Finding) -> Finding:
+    """``finding`` with the full stop of an initial it ends in ("Thomas
+    K" of "Thomas K. wurde")."""
+    if (
+        text[finding.end : finding.end + 1] != "."
+        or _LAST_INITIAL.search(text, finding.start, finding.end) is None
+    ):
+        return finding
+    return Finding(
+        finding.start, finding.end + 1, finding.entity, finding.score, finding.source
+    )
+
+
+def _with_initials_particles(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """``findings`` (sorted) with each run of initials, particles and a
+    capitalised word ("J. van Dijk", "A. van der Berg", "J.-P. de La
+    Fontaine") as one ``PERSON``: the models see the initials apart from
+    the surname, or read "Berg en P. de Jong" as a place.
+
+    ``PERSON`` findings it touches join it; a model's place or organisation
+    it touches is dropped when what that finding holds besides such names
+    is only connecting words ("en", "and", "y"). A name touching a
+    pattern's or the deny list's finding, or any other, is left out.
+    """
+    names = [
+        match.span()
+        for match in _INITIALS_PARTICLE.finditer(text)
+        if _upper_initials(match.group("initials"))
+        and match.group("surname")[:1].isupper()
+        # A heading in capitals ("I. LES CIRCONSTANCES DE L'ESPÈCE") is
+        # no name: particles and surname are written as names are.
+        and not _in_capitals(match.group()[len(match.group("initials")) :])
+    ]
+    result = list(findings)
+    for start, end in names:
+        touching = [f for f in result if f.start < end and start < f.end]
+        if any(_blocks(text, f, names) for f in touching):
+            continue
+        people = [f for f in touching if f.entity == "PERSON"]
+        best = max(people, key=lambda f: f.score, default=None)
+        result = [f for f in result if f not in touching]
+        result.append(
+            Finding(
+                min([start, *(f.start for f in people)]),
+                max([end, *(f.end for f in people)]),
+                "PERSON",
+                INITIALS_PARTICLE_SCORE if best is None else best.score,
+                INITIALS_PARTICLE_SOURCE if best is None else best.source,
+            )
+        )
+    return sorted(result, key=lambda f: f.start)
+
+
+def _in_capitals(words: str) -> bool:
+    """Whether ``words`` hold a word of two letters or more in capitals."""
+    return any(len(word) > 1 and word.isupper() for word in words.split())
+
+
+def _blocks(text: str, finding: Finding, names: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``finding`` keeps a name of initials and particles out."""
+    if finding.source in _FIXED_SOURCES or finding.source.startswith(_PATTERN_PREFIX):
+        return True
+    return finding.entity != "PERSON" and not _connects(text, finding, names)
+
+
+def _connects(text: str, finding: Finding, names: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``finding`` holds nothing but ``names`` and connecting words."""
+    rest = list(text[finding.start : finding.end])
+    for start, end in names:
+        for index in range(max(start, finding.start), min(end, finding.end)):
+            rest[index - finding.start] = " "
+    return all(word.lower() in _CONNECTORS for word in "".join(rest).split())
 
 
 def _initials_start(text: str, finding: Finding) -> int | None:

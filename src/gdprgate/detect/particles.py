@@ -22,34 +22,53 @@ from collections.abc import Callable, Sequence
 
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import CAPITALISED_NOUNS, Lexicon
+from gdprgate.detect.titles import TITLE_WORDS
 
 # Particle sequences that stand between a given name and a surname.
 _PARTICLE_LIST = """
-van|van der|van den|van de|van het|de|de la|de las|de los|del|della|delle
+van|van der|van den|van de|van het|van 't|van ’t|van 'n|van ’n|in 't|in ’t
+|de|de la|de las|de los|del|della|delle|dei
 |di|da|das|do|dos|du|des|den|der|ter|ten|von|von der|von dem|zu|von und zu
 |af|le|la|dal|dalla|degli|lo
 """
+# Particles that end in an apostrophe, written right before the surname
+# ("Luca dell'Acqua", "Anna D'Amico").
+_ELIDED_LIST = "dell d dall degl nell sant"
+# Particles with an article: the word after them is a surname when it is a
+# known name and no place, even a frequent word ("Núñez de la Fuente").
+_ARTICLE_LIST = """
+de la|de las|de los|del|della|delle|dei|degli|dalla|van der|van den|van de
+|van het|van 't|van ’t|van 'n|van ’n|in 't|in ’t|von der|von dem|dell|dall|degl
+"""
+_ARTICLE_PARTICLES = frozenset(
+    p.strip() for p in _ARTICLE_LIST.replace("\n", "").split("|") if p.strip()
+)
+# Where a second surname follows the first without a particle.
+_DOUBLE_SURNAMES = frozenset({"es", "pt"})
 _PARTICLES = sorted(
     (p.strip() for p in _PARTICLE_LIST.replace("\n", "").split("|") if p.strip()),
     key=len,
     reverse=True,
 )
-# A particle run and a capitalised surname (hyphenated or with an
-# apostrophe) right after a name.
+# A particle run (or an elided particle, or a hyphen) and a capitalised
+# surname (hyphenated or with an apostrophe) right after a name.
 _AFTER_NAME = re.compile(
-    r"(?:[ \t]+(?:" + "|".join(re.escape(p) for p in _PARTICLES) + r")[ \t]+|-)"
-    r"((?:[^\W\d_]['’])?[^\W\d_]+(?:-[^\W\d_]+)*)"
+    r"(?:[ \t]+(?P<particle>"
+    + "|".join(re.escape(p) for p in _PARTICLES)
+    + r")[ \t]+|[ \t]+(?P<elided>(?i:"
+    + "|".join(_ELIDED_LIST.split())
+    + r"))['’]|-)"
+    r"(?P<surname>(?:[^\W\d_]['’])?[^\W\d_]+(?:-[^\W\d_]+)*)"
 )
+# The rest of a surname the model cut at its apostrophe ("Dell" + "'Orto").
+_ELIDED_TAIL = re.compile(r"['’](?P<surname>[^\W\d_]+(?:-[^\W\d_]+)*)")
+_ELIDED_HEAD = re.compile(r"(?<![^\s])[^\W\d_]{1,4}\Z")
+# A second surname right after the first ("Rodríguez Zapatero").
+_NEXT_WORD = re.compile(r"[ \t]+(?P<surname>[^\W\d_]+(?:-[^\W\d_]+)*)(?![\w'’])")
 # Entities a surname after a particle may have been read as; a deny-list
 # finding is never taken in.
 _TAKEN_IN = frozenset({"LOCATION", "ORGANIZATION", "PERSON"})
 _KEPT_SOURCE = "deny_list"
-# Titles that may open a person's name (lower case, without a full stop).
-_TITLE_LIST = """
-mr mrs ms dr prof herr frau sr sra srta don doña m mme mlle sig dott dottssa
-pan pani meneer mevrouw dhr mevr
-"""
-_TITLES = frozenset(_TITLE_LIST.split())
 
 
 def extend_over_particles(
@@ -90,33 +109,34 @@ def _extended(
     lexicon: Lexicon,
     allowed: Callable[[str], bool],
 ) -> Finding:
+    """``finding`` over every surname that follows it (at most three)."""
+    for _ in range(3):
+        longer = _extended_once(
+            text, finding, findings, later, language, lexicon, allowed
+        )
+        if longer is finding:
+            break
+        finding = longer
+    return finding
+
+
+def _extended_once(
+    text: str,
+    finding: Finding,
+    findings: Sequence[Finding],
+    later: int,
+    language: str,
+    lexicon: Lexicon,
+    allowed: Callable[[str], bool],
+) -> Finding:
     if (
         finding.entity != "PERSON"
         or not text[finding.start : finding.end][:1].isupper()
     ):
         return finding
-    match = _AFTER_NAME.match(text, finding.end)
-    if match is None:
+    end = _surname_end(text, finding, language, lexicon, allowed)
+    if end is None:
         return finding
-    surname = match.group(1)
-    if not re.split(r"['’]", surname)[-1][:1].isupper() or allowed(surname):
-        return finding
-    if surname.isupper() and len(surname) > 1:
-        return finding  # an acronym: "von der CDU"
-    # After a hyphen each part, after a particle the whole surname.
-    parts = (
-        surname.lower().split("-") if text[finding.end] == "-" else [surname.lower()]
-    )
-    if not (
-        _only_given_names(text[finding.start : finding.end], lexicon)
-        or all(_plain_surname(part, lexicon) for part in parts)
-    ):
-        return finding
-    if language in CAPITALISED_NOUNS and any(
-        lexicon.is_ordinary(part) or part in lexicon.common_names for part in parts
-    ):
-        return finding  # "Karl-Marx-Stadt", "Frau Klein von der Post"
-    end = match.end(1)
     for other in findings[later:]:
         if other.start >= end:
             break
@@ -130,10 +150,89 @@ def _extended(
     return Finding(finding.start, end, "PERSON", finding.score, finding.source)
 
 
+def _surname_end(
+    text: str,
+    finding: Finding,
+    language: str,
+    lexicon: Lexicon,
+    allowed: Callable[[str], bool],
+) -> int | None:
+    """Where the surname right after ``finding`` ends, if one follows."""
+    tail = _ELIDED_TAIL.match(text, finding.end)
+    if (
+        tail is not None
+        and tail.group("surname")[:1].isupper()
+        and _ELIDED_HEAD.search(text, finding.start, finding.end) is not None
+    ):
+        return tail.end()  # the model stopped at "Dell" of "Dell'Orto"
+    match = _AFTER_NAME.match(text, finding.end)
+    if match is None:
+        return _second_surname_end(text, finding, language, lexicon, allowed)
+    surname = match.group("surname")
+    if not re.split(r"['’]", surname)[-1][:1].isupper() or allowed(surname):
+        return None
+    if surname.isupper() and len(surname) > 1:
+        return None  # an acronym: "von der CDU"
+    # After a hyphen each part, after a particle the whole surname.
+    parts = (
+        surname.lower().split("-") if text[finding.end] == "-" else [surname.lower()]
+    )
+    particle = (match.group("particle") or match.group("elided") or "").lower()
+    if not (
+        _only_given_names(text[finding.start : finding.end], lexicon)
+        or all(_plain_surname(part, lexicon) for part in parts)
+        or (particle in _ARTICLE_PARTICLES and _known_surname(parts, lexicon))
+    ):
+        return None
+    if language in CAPITALISED_NOUNS and any(
+        lexicon.is_ordinary(part) or part in lexicon.common_names for part in parts
+    ):
+        return None  # "Karl-Marx-Stadt", "Frau Klein von der Post"
+    return match.end("surname")
+
+
+def _second_surname_end(
+    text: str,
+    finding: Finding,
+    language: str,
+    lexicon: Lexicon,
+    allowed: Callable[[str], bool],
+) -> int | None:
+    """Where a second surname right after a name of two words or more ends
+    ("José Luis Rodríguez Zapatero"), in a language that gives people two
+    surnames: a capitalised word that is no place, no given name (another
+    person) and no frequent word."""
+    if language not in _DOUBLE_SURNAMES:
+        return None
+    words = [
+        w
+        for w in text[finding.start : finding.end].split()
+        if w.strip(".").lower() not in TITLE_WORDS
+    ]
+    match = _NEXT_WORD.match(text, finding.end)
+    if len(words) < 2 or match is None:
+        return None
+    surname = match.group("surname")
+    word = surname.lower()
+    if not surname[0].isupper() or surname.isupper() or allowed(surname):
+        return None
+    if any(
+        part in lexicon.places or part in lexicon.given or part in lexicon.frequent
+        for part in word.split("-")
+    ):
+        return None
+    return match.end("surname")
+
+
+def _known_surname(parts: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether every part is a known name and no place."""
+    return all(part in lexicon.names and part not in lexicon.places for part in parts)
+
+
 def _only_given_names(name: str, lexicon: Lexicon) -> bool:
     """Whether ``name`` is given names alone, titles and initials aside."""
     words = [w.strip(".").lower() for w in name.split()]
-    words = [w for w in words if w not in _TITLES and len(w) > 1]
+    words = [w for w in words if w not in TITLE_WORDS and len(w) > 1]
     return bool(words) and all(
         all(part in lexicon.given for part in word.split("-")) for word in words
     )
