@@ -158,6 +158,10 @@ PERSON_CASES = [
     # that is a word elsewhere.
     ("Lieber Herr Bülow, danke.", "de", ["Herr Bülow"]),
     ("Der Bericht kam von Hans von Bülow.", "de", ["Hans von Bülow"]),
+    # A verb opening the sentence is no part of the name after it.
+    ("Mail Annika Vesterholm at the office.", "en", ["Annika Vesterholm"]),
+    # A hyphen alone is no name part.
+    ("Olá, chamo-me João Pedro Albuquerque", "pt", ["João Pedro Albuquerque"]),
     # A form: everything in capitals.
     ("GESTERN HAT RENATE PEUKERT ANGERUFEN.", "de", ["RENATE PEUKERT"]),
     # A name in capitals inside text that has case.

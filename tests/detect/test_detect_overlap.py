@@ -11,6 +11,7 @@ from gdprgate.detect import Finding, resolve_overlaps
 from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.overlap import (
     join_places,
+    model_noise,
     one_word_people,
     prefer_people,
     priority,
@@ -277,3 +278,38 @@ def test_a_handle_the_pattern_read_beats_a_model_name_inside_it() -> None:
     name = Finding(8, 16, "PERSON", 0.97, "rampart")
     other = Finding(20, 28, "PERSON", 0.97, "rampart")
     assert prefer_people([handle, name, other]) == [handle, other]
+
+
+def test_one_lower_case_unknown_word_is_no_name_in_cased_text() -> None:
+    text = "The Widowers and widowers met Anna and anna."
+    findings = [
+        _f(4, 12),  # "Widowers": capitalised, left to the other checks
+        _f(17, 25),  # "widowers": lower case, no known name
+        _f(30, 34),
+        _f(39, 43),  # "anna": lower case, a known name
+    ]
+    people = frozenset({"anna"})
+    kept = one_word_people(
+        text, findings, PLACES, people, frozenset().__contains__, True
+    )
+    assert [text[f.start : f.end] for f in kept] == ["Widowers", "Anna", "anna"]
+    # In text without case the word stays: there capitals say nothing.
+    same = one_word_people(text, findings, PLACES, people, frozenset().__contains__)
+    assert same == findings
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kept"),
+    [
+        ("chamo-me", "rampart", False),  # no letter: "-" alone
+        ("median(xs", "spacy", False),  # code
+        ("get_user(user_id", "spacy", False),
+        ("O'Brien", "spacy", True),
+        ("Anna", "rampart", True),
+        ("Hauptstr. 5 (Hinterhaus)", "rampart", True),  # Rampart keeps brackets
+    ],
+)
+def test_model_noise(text: str, source: str, kept: bool) -> None:
+    start, end = (5, 6) if text == "chamo-me" else (0, len(text))
+    finding = Finding(start, end, "PERSON", 0.9, source)
+    assert model_noise(text, [finding]) == ([finding] if kept else [])

@@ -48,6 +48,7 @@ from gdprgate.detect.names import extend_initials
 from gdprgate.detect.numbers import drop_plain_numbers
 from gdprgate.detect.overlap import (
     join_places,
+    model_noise,
     one_word_people,
     prefer_people,
     resolve_overlaps,
@@ -331,6 +332,7 @@ class Detector:
         ]
         # "Merci Julien": the greeting is no part of the name.
         kept = trim_greetings(text, kept)
+        kept = model_noise(text, kept)
         listed = [f for f in kept if f.source == DENY_SOURCE]
         kept = drop_common_word_names(
             text, [f for f in kept if f.source != DENY_SOURCE], config.context_languages
@@ -377,6 +379,7 @@ class Detector:
             lexicon.places,
             lexicon.people,
             lambda word: lexicon.is_local_word(word, language),
+            cased=not caseless(text),
         )
         return extend_over_particles(
             text, resolved, language, lexicon, self._allow.__contains__

@@ -566,7 +566,9 @@ class ModelGate:
         """A name in text that has case without the lower-case words at its
         ends that are ordinary or frequent words ("deep Gunnar Ollenbrink"),
         and without a sentence's first word that is one of a language's most
-        frequent words ("Ieri Chiaramonte"), when capitalised words remain;
+        frequent words ("Ieri Chiaramonte") or of its 3,000 most frequent
+        before a given name ("Mail Annika Vesterholm"), when capitalised
+        words remain;
         particles stay ("Gerrit van de Wal"), and so does a lower-case given
         name ("gunnar Ollenbrink")."""
         words = [
@@ -592,10 +594,16 @@ class ModelGate:
         while len(words) > 1 and word_only(-1):
             words.pop()
         first = text[words[0][0] : words[0][1]]
+        second = text[words[1][0] : words[1][1]].lower() if len(words) > 1 else ""
         if (
             len(words) > 1
             and first.isalpha()
-            and first.lower() in self.lexicon.frequent
+            and (
+                first.lower() in self.lexicon.frequent
+                # A less frequent word before a given name ("Mail Annika
+                # Vesterholm at ...").
+                or (first.lower() in self.common and second in self.lexicon.given)
+            )
             and opens_sentence(text, words[0][0])
         ):
             # A sentence's first word, capitalised only for that, that the
