@@ -294,7 +294,10 @@ class Detector:
         views = [self._rule_view(text) for text in texts] if rules else texts
         if rules is not None:
             try:
-                rule_names = [rules.given_name_pairs(view) for view in views]
+                rule_names = [
+                    rules.given_name_pairs(view, caseless(text))
+                    for text, view in zip(texts, views, strict=True)
+                ]
             except Exception as exc:
                 msg = "the name rules failed while analysing a text"
                 raise DetectionError(msg) from exc
@@ -359,7 +362,12 @@ class Detector:
         if names:
             if self._allow:
                 names = self._allow.filter(text, names)
-            resolved = add_rule_names(resolved, names)
+            resolved = add_rule_names(
+                resolved,
+                names,
+                text,
+                load_lexicon(self.config.model_cache).frequent,
+            )
         if self._rules is not None:
             view = rule_view if rule_view is not None else self._rule_view(text)
             resolved = self._rules.extend_given_names(view, resolved)

@@ -43,6 +43,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gdprgate.detect.finding import Finding
+from gdprgate.detect.polish_forms import (
+    POLISH_GIVEN,
+    POLISH_SURNAMES,
+    given_name_forms,
+    polish_forms,
+)
 from gdprgate.detect.rampart_int8 import cache_dir
 from gdprgate.errors import ModelUnavailable
 
@@ -75,7 +81,7 @@ CONTEXT_CHARS = 40
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
-RECIPE = 17
+RECIPE = 18
 
 _SPACED = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -233,9 +239,12 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
     per_language: list[set[str]] = []
     people = _name_locales(_person_list, places=False)
     local_words: set[str] = set()
+    polish_frequent: set[str] = set()
     for language in languages:
         ranked = [word.lower() for word in wordfreq.top_n_list(language, size)]
         per_language.append(set(ranked))
+        if language == "pl":
+            polish_frequent = set(ranked[:FREQUENT_NAME_RANK])
         own = _with_and_without_accents(
             name
             for name, where in people.items()
@@ -252,7 +261,8 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
     # Function words are never names, even where some locale uses them as
     # one ("my", "can", "will", "Sie").
     stops = stop_words(languages)
-    names = known_names() - stops
+    polish_given, polish = _polish_names(polish_frequent | stops)
+    names = (known_names() | polish) - stops
     ordinary = (words - (names - very_frequent)) | stops
     return Lexicon(
         frozenset(ordinary),
@@ -260,14 +270,39 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
         frozenset((common - names) | stops),
         # Stop words stay: "Hans" (Swedish "his") is still a given name when
         # a model found it as a name (see name_rules.extend_given_names).
-        frozenset(given_names(per_language)),
+        frozenset(given_names(per_language) | polish_given),
         frozenset(place_names() - stops),
         frozenset(names & among_words),
         frozenset(names & common_words),
         frozenset((among_words - names) | stops),
-        frozenset(_with_and_without_accents(people) - stops),
+        frozenset(_with_and_without_accents(people.keys() | polish) - stops),
         frozenset(local_words),
     )
+
+
+def _polish_names(frequent: set[str]) -> tuple[set[str], set[str]]:
+    """Polish given names and the inflected forms of Polish names (see
+    :mod:`gdprgate.detect.polish_forms`), less the ``frequent`` words
+    ("idzie", "goes", is also a case of "Ida"), each also without accents:
+    the given names and their forms, and every form with the given names.
+    """
+    try:
+        from faker.providers.person.pl_PL import Provider
+    except ImportError as exc:
+        msg = "the model gate needs Faker: `pip install 'gdprgate[ner]'`"
+        raise ModelUnavailable(msg) from exc
+    lists = vars(Provider)
+    given = set(POLISH_GIVEN)
+    surnames = set(POLISH_SURNAMES)
+    for attribute, value in lists.items():
+        if isinstance(value, _COLLECTIONS) and _given_list(attribute):
+            given.update(_one_words(value))
+        elif isinstance(value, _COLLECTIONS) and "last_name" in attribute:
+            surnames.update(_one_words(value))
+    given_forms = {form for name in given for form in given_name_forms(name)}
+    given_all = (given | given_forms) - frequent
+    every = (given | polish_forms(given, surnames)) - frequent
+    return _with_and_without_accents(given_all), _with_and_without_accents(every)
 
 
 def stop_words(languages: Iterable[str]) -> set[str]:

@@ -41,7 +41,9 @@ from collections.abc import Sequence
 
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import Lexicon
+from gdprgate.detect.signoffs import signed_names
 from gdprgate.detect.speakers import quoted_speakers
+from gdprgate.detect.transcripts import titled_names, transcript_speakers
 
 PAIR_SCORE = 0.7
 PAIR_SOURCE = "given-name"
@@ -70,6 +72,9 @@ _NAME_WORD = re.compile(rf"{_LETTERS}(?:[-'’]{_LETTERS})*")
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _GAP = re.compile(r"[ \t]+")
 _ANY_WORD = re.compile(_LETTERS)
+# A model's types that may be a name mistyped, and the models.
+_MISTYPED = frozenset({"LOCATION", "ORGANIZATION"})
+_MODEL_SOURCES = frozenset({"rampart", "spacy"})
 # The word right before a position, separated from it by spaces only.
 _WORD_BEFORE = re.compile(rf"({_LETTERS})[ \t]+\Z")
 
@@ -82,10 +87,13 @@ class NameRules:
         self._given = lexicon.given
         self._ordinary = lexicon.words
 
-    def given_name_pairs(self, text: str) -> list[Finding]:
+    def given_name_pairs(self, text: str, without_case: bool = False) -> list[Finding]:
         """Every given name followed by a surname in ``text``, and every
-        speaker named after a quotation (see :mod:`gdprgate.detect.speakers`)
-        that is not part of such a name."""
+        speaker named after a quotation (see :mod:`gdprgate.detect.speakers`),
+        given name after a greeting (:mod:`gdprgate.detect.signoffs`) or
+        speaker of a chat line (:mod:`gdprgate.detect.transcripts`) that is
+        not part of such a name; in a text ``without_case`` (``text`` is
+        then its recased view), also a title before a surname."""
         pairs = self._pairs(text)
         starts = [p.start for p in pairs]
         reach = list(itertools.accumulate((p.end for p in pairs), max))
@@ -94,8 +102,20 @@ class NameRules:
             last = bisect.bisect_left(starts, speaker.end) - 1
             return last < 0 or reach[last] <= speaker.start
 
-        speakers = [s for s in quoted_speakers(text, self._lexicon) if apart(s)]
-        return sorted([*pairs, *speakers], key=lambda f: f.start)
+        lexicon = self._lexicon
+        others = [
+            *quoted_speakers(text, lexicon),
+            *signed_names(text, lexicon),
+            *transcript_speakers(text, lexicon),
+            *(titled_names(text, lexicon) if without_case else ()),
+        ]
+        chosen: list[Finding] = []
+        for other in sorted(others, key=lambda f: (f.start, -f.end)):
+            if apart(other) and all(
+                c.end <= other.start or other.end <= c.start for c in chosen
+            ):
+                chosen.append(other)
+        return sorted([*pairs, *chosen], key=lambda f: f.start)
 
     def _pairs(self, text: str) -> list[Finding]:
         """Every given name followed by a surname in ``text``."""
@@ -211,15 +231,30 @@ class NameRules:
 
 
 def add_rule_names(
-    findings: Sequence[Finding], names: Sequence[Finding]
+    findings: Sequence[Finding],
+    names: Sequence[Finding],
+    text: str = "",
+    frequent: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """``findings`` with the rule's ``names`` added (see the module doc).
 
+    A model's place or organisation made of lower-case words before the
+    name and the name ("oskarżonego Jana Kowalskiego" read as a place)
+    gives way to the name: the model took a noun into the name and
+    mistook its type (see :func:`_mistyped`; needs ``text``). A word of
+    ``frequent`` ("the corner of") keeps the model's finding.
     ``findings`` must not overlap; neither does the result.
     """
     result = list(findings)
     for name in names:
         touching = [f for f in result if f.start < name.end and name.start < f.end]
+        if (
+            touching
+            and text
+            and all(_mistyped(text, f, name, frequent) for f in touching)
+        ):
+            result = [f for f in result if f not in touching] + [name]
+            continue
         if any(f.entity != "PERSON" for f in touching):
             continue
         if not touching:
@@ -235,6 +270,19 @@ def add_rule_names(
         )
         result = [f for f in result if f not in touching] + [joined]
     return result
+
+
+def _mistyped(
+    text: str, finding: Finding, name: Finding, frequent: frozenset[str]
+) -> bool:
+    """Whether ``finding`` is a model's place or organisation made of
+    lower-case words, none of them ``frequent``, and the rule's ``name``."""
+    if finding.entity not in _MISTYPED or finding.source not in _MODEL_SOURCES:
+        return False
+    if not (finding.start < name.start and name.end == finding.end):
+        return False
+    rest = _ANY_WORD.findall(text, finding.start, name.start)
+    return bool(rest) and all(word.islower() and word not in frequent for word in rest)
 
 
 def _free(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

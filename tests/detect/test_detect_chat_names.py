@@ -1,0 +1,127 @@
+"""Names in sign-offs and chat transcripts (gdprgate.detect.signoffs and
+gdprgate.detect.transcripts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gdprgate.detect import Detector
+from gdprgate.detect.gate import Lexicon, load_lexicon
+from gdprgate.detect.signoffs import SIGNOFF_SOURCE, signed_names
+from gdprgate.detect.transcripts import (
+    SPEAKER_SOURCE,
+    TITLE_SOURCE,
+    titled_names,
+    transcript_speakers,
+)
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+SIGNED = [
+    ("Pozdrawiam,\nMałgorzata", ["Małgorzata"]),
+    ("Z poważaniem\nJoanna Wróbel", ["Joanna Wróbel"]),
+    ("Dzięki Kasia", ["Kasia"]),
+    ("Cześć Tomek!", ["Tomek"]),
+    ("Hej Gosia, masz chwilę?", ["Gosia"]),
+    ("Viele Grüße\nJonas", ["Jonas"]),
+    ("Thanks, Priya.", ["Priya"]),
+    # Not a name, or no greeting before it.
+    ("Pozdrawiam,\nZespół", []),
+    ("Dzięki za pomoc", []),
+    ("Małgorzata przyjdzie jutro", []),
+    ("Thanks, Team.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SIGNED)
+def test_given_names_after_a_greeting(
+    lexicon: Lexicon, text: str, names: list[str]
+) -> None:
+    found = signed_names(text, lexicon)
+    assert [text[f.start : f.end] for f in found] == names
+    assert all(f.source == SIGNOFF_SOURCE for f in found)
+
+
+SPEAKERS = [
+    ("[10:02] sam: hey\n[10:03] alex: yeah", ["sam", "alex"]),
+    ("10:02 fede: ciao\n10:03 vale: sì", ["fede", "vale"]),
+    ("2024-05-01 10:02 lisa: hallo\n2024-05-01 10:03 tim: ja", ["lisa", "tim"]),
+    ("<marta> hej\n<bartek> cześć", ["marta", "bartek"]),
+    ("Anna: Kommst du?\nJonas: Ja.", ["Anna", "Jonas"]),
+    # One line is a transcript only when the speaker is a given name.
+    ("priya: are you there?", ["priya"]),
+    ("okrawek: nic", []),
+    # Labels, headings and roles are no speakers.
+    ("Name: X\nSubject: Y", []),
+    ("[10:02] User: hi\n[10:03] Assistant: hello", []),
+    ("Q: why?\nA: because.", []),
+    ("Kunde: Hallo\nBetreff: Rechnung", []),
+    ("Note: the office is closed.\nWarning: wet floor.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SPEAKERS)
+def test_speakers_at_the_start_of_chat_lines(
+    lexicon: Lexicon, text: str, names: list[str]
+) -> None:
+    found = transcript_speakers(text, lexicon)
+    assert [text[f.start : f.end] for f in found] == names
+    assert all(f.source == SPEAKER_SOURCE for f in found)
+
+
+TITLED = [
+    ("hai sentito la dottoressa ferri?", ["dottoressa ferri"]),
+    ("richiama il signor esposito", ["signor esposito"]),
+    ("von herrn krüger und frau yilmaz", ["herrn krüger", "frau yilmaz"]),
+    ("yeah call mr okafor", ["mr okafor"]),
+    # A role or a frequent word after the title is no surname.
+    ("il signor presidente ha detto", []),
+    ("chiedi alla signora che", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), TITLED)
+def test_title_before_a_lower_case_surname(
+    lexicon: Lexicon, text: str, names: list[str]
+) -> None:
+    found = titled_names(text, lexicon)
+    assert [text[f.start : f.end] for f in found] == names
+    assert all(f.source == TITLE_SOURCE for f in found)
+
+
+CHATS = [
+    (
+        "[10:02] sam: hey did u get the email from priya?\n"
+        "[10:03] alex: yeah call mr okafor",
+        "en",
+        ["sam", "priya", "alex", "mr okafor"],
+    ),
+    (
+        "[10:02] lisa: hast du die mail von herrn krüger gesehen?\n"
+        "[10:03] tim: ja, er will dass wir frau yilmaz zurückrufen",
+        "de",
+        ["lisa", "herrn krüger", "tim", "frau yilmaz"],
+    ),
+    (
+        "[10:02] fede: hai sentito la dottoressa ferri?\n"
+        "[10:03] vale: sì, richiama il signor esposito",
+        "it",
+        ["fede", "dottoressa ferri", "vale", "signor esposito"],
+    ),
+    ("Pozdrawiam,\nMałgorzata", "pl", ["Małgorzata"]),
+    ("Dzięki Kasia", "pl", ["Kasia"]),
+    ("Imię: Małgorzata", "pl", ["Małgorzata"]),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "names"), CHATS)
+def test_chat_names_are_masked_whole(
+    full_detector: Detector, text: str, language: str, names: list[str]
+) -> None:
+    found = full_detector.analyze(text, language)
+    people = [text[f.start : f.end] for f in found if f.entity == "PERSON"]
+    assert people == names
