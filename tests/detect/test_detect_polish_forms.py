@@ -122,6 +122,26 @@ def test_a_place_that_is_a_name_and_a_lower_case_noun_becomes_the_name() -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Numbers before the name: an address, read whole.
+        ("located at 389 167 king alexander\nlady frere, ec", "lady frere"),
+        # A name without capitals (text without case) says nothing.
+        ("skazał oskarżonego jana kowalskiego", "jana kowalskiego"),
+        # More than two words before it.
+        ("in the old town of Jana Kowalskiego", "Jana Kowalskiego"),
+    ],
+)
+def test_a_place_stays_a_place_unless_only_a_noun_stands_before_the_name(
+    text: str, name: str
+) -> None:
+    first = text.index("389") if "389" in text else text.index(" ") + 1
+    place = Finding(first, text.index(name) + len(name), "LOCATION", 0.9, "rampart")
+    rule = Finding(text.index(name), place.end, "PERSON", PAIR_SCORE, PAIR_SOURCE)
+    assert add_rule_names([place], [rule], text) == [place]
+
+
+@pytest.mark.parametrize(
     ("text", "model", "rule"),
     [
         # A capitalised word beside the name: an organisation.

@@ -281,8 +281,18 @@ def _mistyped(
         return False
     if not (finding.start < name.start and name.end == finding.end):
         return False
+    # The name is written with capitals, and before it stand one or two
+    # words and nothing else: in text without case, or before a house
+    # number ("389 king alexander lady frere"), the place is a place.
+    if not text[name.start : name.start + 1].isupper():
+        return False
+    before = text[finding.start : name.start]
     rest = _ANY_WORD.findall(text, finding.start, name.start)
-    return bool(rest) and all(word.islower() and word not in frequent for word in rest)
+    return (
+        0 < len(rest) <= 2
+        and len(before.split()) == len(rest)
+        and all(word.islower() and word not in frequent for word in rest)
+    )
 
 
 def _free(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Set
 
 from gdprgate.detect.finding import Finding
@@ -139,23 +140,34 @@ def one_word_people(
     return result
 
 
-# Characters of code and markup that no name, place or organisation a
-# spaCy pipeline reads holds ("median(xs", "get_user(user_id").
-_CODE_CHARS = frozenset("()[]{}<>=;|\\`")
+# Code and markup that no name, place or organisation a spaCy pipeline
+# reads holds: brackets, operators, a call ("median(xs", "get_user(user_id").
+_CODE = re.compile(r"[\[\]{}=;|\\`]|\w\(|\)\w")
+_EDGE_CHARS = "()[]{}<>\"'«»“”„ "
 
 
 def model_noise(text: str, findings: Iterable[Finding]) -> list[Finding]:
-    """``findings`` without a model's name, place or organisation that holds
-    no letter (a lone "-" read as a name part) and without a spaCy one that
-    holds a character of code ("median(xs")."""
+    """``findings`` without a model's name or organisation that holds no
+    letter (a lone "-" read as a name part), and with each spaCy name, place
+    or organisation cut to what lies inside brackets or quotes at its edges
+    ("(Orange" is "Orange"); one that still holds a character of code
+    ("median(xs", "get_user(user_id") is dropped. Places keep their digits
+    (a postcode, a house number)."""
     result = []
     for finding in findings:
         value = text[finding.start : finding.end]
         if finding.source in _MODELS and finding.entity in _NAMED:
-            if not any(char.isalpha() for char in value):
+            if finding.entity != "LOCATION" and not any(c.isalpha() for c in value):
                 continue
-            if finding.source == TYPE_SOURCE and not _CODE_CHARS.isdisjoint(value):
-                continue
+            if finding.source == TYPE_SOURCE:
+                inner = value.strip(_EDGE_CHARS)
+                if not inner or _CODE.search(inner):
+                    continue
+                if inner != value:
+                    start = finding.start + value.index(inner)
+                    finding = dataclasses.replace(
+                        finding, start=start, end=start + len(inner)
+                    )
         result.append(finding)
     return result
 
