@@ -71,6 +71,37 @@ CASES: list[tuple[str, str, list[str]]] = [
 ]
 
 
+# Written-out dates of es, pt, sv and pl, with the birth words people use
+# in the first and third person ("nací", "nasceu", "föddes", "urodziłem się").
+WRITTEN_DATES: list[tuple[str, list[str]]] = [
+    ("Nací el 3 de mayo de 1987 en Sevilla.", ["3 de mayo de 1987"]),
+    ("Nació el 3 de mayo del 1987 en Sevilla.", ["3 de mayo del 1987"]),
+    ("Lucía nacio el 21 de noviembre de 1979.", ["21 de noviembre de 1979"]),
+    ("La reunión fue el 3 de mayo de 1987 en Sevilla.", []),
+    ("Nací el 31 de febrero de 1987.", []),
+    ("Nací el 3 de mayo de 2999.", []),
+    ("Nasci a 3 de maio de 1987 no Porto.", ["3 de maio de 1987"]),
+    ("O João nasceu em 14 de outubro de 1990.", ["14 de outubro de 1990"]),
+    ("A reunião foi a 3 de maio de 1987.", []),
+    ("Jag föddes den 3 maj 1987 i Uppsala.", ["3 maj 1987"]),
+    ("Hon föddes 14 oktober 1990.", ["14 oktober 1990"]),
+    ("Född den 3 maj 1987.", ["3 maj 1987"]),
+    ("Mötet hölls den 3 maj 1987 i Uppsala.", []),
+    ("Urodziłem się 3 maja 1987 r. w Krakowie.", ["3 maja 1987"]),
+    ("Urodziła się 12 października 1990 r.", ["12 października 1990"]),
+    ("urodzony 1 września 1975 r. w Łodzi", ["1 września 1975"]),
+    ("Spotkanie odbyło się 3 maja 1987 r. w Krakowie.", []),
+    ("Mieszkam przy ul. 3 Maja 15 w Krakowie.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), WRITTEN_DATES)
+def test_written_dates_of_birth(text: str, values: list[str]) -> None:
+    """Exact spans of written dates; only a birth word makes one a date of
+    birth (the Polish "r." for "roku" stays outside the span)."""
+    assert reported(RECOGNIZERS["date_of_birth"](), text) == spans_of(text, values)
+
+
 @pytest.mark.parametrize(("name", "text", "values"), CASES)
 def test_personal_spans(name: str, text: str, values: list[str]) -> None:
     """Exact spans; a date is a date of birth only next to a birth word."""

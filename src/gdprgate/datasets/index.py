@@ -22,12 +22,12 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
+from gdprgate.datasets.lookup_forms import lookup_forms
 from gdprgate.errors import StoreError
 from gdprgate.records.registers import Dataset
 from gdprgate.store import Database
 from gdprgate.store.schema import scrub_datasets, scrub_subjects
 from gdprgate.vault.keys import Keyring
-from gdprgate.vault.normalize import normalize_value
 
 # Types that do not point at one person and are not indexed.
 NOT_INDEXED = frozenset({"DATE_TIME", "ORGANIZATION", "AGE"})
@@ -254,10 +254,17 @@ def datasets_for_values(
 ) -> list[DatasetHit]:
     """:func:`datasets_for` by ``(entity, value)`` pairs, e.g.
     ``("EMAIL_ADDRESS", "someone@example.org")``; values are hashed here and
-    never stored or logged."""
+    never stored or logged.
+
+    Each value is looked up in every written form it may have been indexed
+    under (:func:`gdprgate.datasets.lookup_forms.lookup_forms`): a phone
+    number with and without its country code, a national identifier with
+    and without its separators.
+    """
     keys = keyring.for_tenant(tenant)
     indexes = [
-        keys.blind_index(entity, normalize_value(entity, value))
+        keys.blind_index(entity, form)
         for entity, value in values
+        for form in lookup_forms(entity, value)
     ]
     return datasets_for(db, tenant, indexes)

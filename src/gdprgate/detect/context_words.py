@@ -25,12 +25,14 @@ _BIRTH = {
     "birthdate|dateofbirth",
     "de": "geboren|geboren am|geb|geburtsdatum|geburtstag|geb. am",
     "fr": "né|née|né le|née le|date de naissance|naissance",
-    "es": "nacido|nacida|nacido el|nacida el|fecha de nacimiento|nacimiento",
+    "es": "nacido|nacida|nacido el|nacida el|fecha de nacimiento|nacimiento|"
+    "nací|naci|nació|nacio|nacimos",
     "it": "nato|nata|nato il|nata il|data di nascita|nascita",
     "nl": "geboren|geboren op|geboortedatum|geb",
-    "pl": "urodzony|urodzona|urodzony dnia|data urodzenia|ur",
-    "pt": "nascido|nascida|nascido em|data de nascimento|nascimento",
-    "sv": "född|född den|född år|födelsedatum|födelsedag|födelseår",
+    "pl": "urodzony|urodzona|urodzony dnia|data urodzenia|ur|urodziłem|"
+    "urodziłam|urodził|urodziła",
+    "pt": "nascido|nascida|nascido em|data de nascimento|nascimento|nasci|nasceu",
+    "sv": "född|född den|född år|födelsedatum|födelsedag|födelseår|föddes",
 }
 _AGE = {
     "en": "age|aged|years old|year old|yrs old|y/o|yo",

@@ -44,7 +44,7 @@ DATE_PATTERN = re.compile(
       (?P<d1>\d{{1,2}})(?P<s>[./-])(?P<m1>\d{{1,2}})(?P=s)(?P<y1>\d{{4}}|\d{{2}})
     | (?P<y2>\d{{4}})(?P<s2>[-/.])(?P<m2>\d{{2}})(?P=s2)(?P<d2>\d{{2}})
     | (?P<d3>\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?(?:\ (?:de\ |of\ )?|-)
-      (?P<m3>{_MONTH_NAME})(?:\.?,?\ (?:de\ )?|-)(?P<y3>\d{{4}})
+      (?P<m3>{_MONTH_NAME})(?:\.?,?\ (?:del?\ )?|-)(?P<y3>\d{{4}})
     | (?=[^\W\d_]{{3,12}}\.?\ \d)  # cheap look first: a word, then a number
       (?P<m4>{_MONTH_NAME})\.?\ (?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\ (?P<y4>\d{{4}})
     )
