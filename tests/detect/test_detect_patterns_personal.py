@@ -13,6 +13,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("date_of_birth", "She was born on 3 March 1985 in Leeds.", ["3 March 1985"]),
     ("date_of_birth", "Date of birth: 1985-03-03", ["1985-03-03"]),
     ("date_of_birth", "geboren am 12.03.1985 in Köln", ["12.03.1985"]),
+    # German puts the verb at the end of the clause.
+    ("date_of_birth", "Ich bin am 3. Mai 1987 in Köln geboren.", ["3. Mai 1987"]),
     ("date_of_birth", "Geburtsdatum 12. März 1985", ["12. März 1985"]),
     ("date_of_birth", "né le 12 mars 1985 à Lyon", ["12 mars 1985"]),
     ("date_of_birth", "nacida el 12 de marzo de 1985", ["12 de marzo de 1985"]),

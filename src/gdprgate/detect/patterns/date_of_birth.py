@@ -32,7 +32,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
     explanation = "a real past date after a word for born or date of birth"
     context = "birth"
     score_without_context = CONTEXT_NEEDED_SCORE
-    context_window = (5, 2)
+    context_window = (5, 4)
 
     def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
         """Matches that name a real date between 1890 and today."""
