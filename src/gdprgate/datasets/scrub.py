@@ -41,6 +41,7 @@ from gdprgate.datasets.readers import (
 )
 from gdprgate.datasets.report import ScrubReport
 from gdprgate.datasets.surrogate import Surrogates, surrogate_key
+from gdprgate.datasets.surrogate_dates import widen_weekdays
 from gdprgate.datasets.writers import RecordWriter, RejectWriter, record_text
 from gdprgate.errors import ConfigError, ScrubStopped
 from gdprgate.store import Database
@@ -294,6 +295,7 @@ class Scrubber:
         rejects: RejectWriter,
     ) -> None:
         replace = self._replacer(batch, detected)
+        surrogate = self._options.mode == "surrogate"
         found = iter(detected)
         records: list[Any] = []
         subjects: list[tuple[RecordPlace, set[tuple[str, str]]]] = []
@@ -306,7 +308,9 @@ class Scrubber:
             renamed: dict[tuple[Step, ...], str] = {}
             for ref, text in texts:
                 language, spans = next(found)
-                new.append((ref, _splice(text, spans, language, replace)))
+                # A weekday before a date is changed with it (surrogates only).
+                out = widen_weekdays(text, spans) if surrogate else spans
+                new.append((ref, _splice(text, out, language, replace)))
                 if ref.is_key and spans:
                     renamed[ref.steps] = KEY_PLACEHOLDER
                 name = field_name(ref.steps, renamed) if renamed else ref.field

@@ -7,10 +7,12 @@ person in every record, file and run under one key, and nobody without the
 key can tell which fake stands for which value. A fake never equals the
 value it replaces: after a few draws that do, the value is redacted.
 
-Shapes kept: an IBAN stays a valid IBAN of the same country and grouping, a
-card number keeps its first digit, length and Luhn check, a phone number its
-international prefix and punctuation, a numeric date its format (shifted by
-up to a year), a name its number of words and its case.
+Shapes kept: an IBAN stays a valid IBAN of the same country and grouping
+(national check digits too), a card number keeps its first digit, length and
+Luhn check, a phone number its country code, trunk prefix, punctuation and
+digit width, a date its format (shifted by up to a year, see
+:mod:`~gdprgate.datasets.surrogate_dates`), a name its titles, number of
+words and case (see :mod:`~gdprgate.datasets.surrogate_names`).
 """
 
 from __future__ import annotations
@@ -19,18 +21,27 @@ import hashlib
 import hmac
 import random
 import re
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+from stdnum import iban
 
-from gdprgate.datasets.surrogate_dates import fake_date
+from gdprgate.datasets.surrogate_dates import fake_date, split_weekday, with_weekday
+from gdprgate.datasets.surrogate_names import fake_name
 from gdprgate.vault.normalize import normalize_value
 
 SURROGATE_KEY_INFO = b"gdprgate surrogate v1"
 _ATTEMPTS = 5
+# Draws of a fake IBAN until its national check digits hold too (Spain's
+# hold for about one draw in 121).
+_IBAN_DRAWS = 2000
+_DATES = frozenset({"DATE_TIME", "DATE_OF_BIRTH"})
+_TRUNK = re.compile(r"[(（]\s*[0０]\s*[)）]")
 
 LOCALES = {
     "en": "en_US",
@@ -76,8 +87,16 @@ class Surrogates:
     def make(self, entity: str, value: str, language: str = "en") -> str:
         """The fake for ``value`` of type ``entity`` in a text of ``language``."""
         locale = locale_for(language)
+        if entity in _DATES:
+            # "mardi 3 mars 1987" is moved as "3 mars 1987" is, and its
+            # weekday made that of the new date.
+            head, rest = split_weekday(value)
+            if head:
+                return with_weekday(head, self.make(entity, rest, language), locale[:2])
         normalized = normalize_value(entity, value)
-        key = (entity, locale, normalized)
+        # A name's fake is made word by word from the value as written (so
+        # it keeps its titles and each word's case); same value, same fake.
+        key = (entity, locale, value if entity == "PERSON" else normalized)
         cached = self._cache.get(key)
         if cached is None:
             cached = self._draw(entity, value, normalized, locale)
@@ -86,8 +105,6 @@ class Surrogates:
                 self._cache.popitem(last=False)
         else:
             self._cache.move_to_end(key)
-        if entity == "PERSON":
-            return _same_case(value, cached)
         if entity in _FREE_FORM:
             return cached
         # The fake was drawn for the first spelling of the value: lay it out
@@ -95,11 +112,24 @@ class Surrogates:
         return _relaid(value, cached)
 
     def _draw(self, entity: str, value: str, normalized: str, locale: str) -> str:
+        if entity == "PERSON":
+            fake = fake_name(
+                value,
+                locale,
+                lambda role, word, attempt: self._faker(
+                    locale, self._seed(f"PERSON:{role}", word, attempt)
+                ),
+            )
+            if normalize_value(entity, fake) != normalized and fake.strip():
+                return fake
+            return f"[{entity}]"
         for attempt in range(_ATTEMPTS):
             seed = self._seed(entity, normalized, attempt)
-            fake = _generator(entity)(
-                value, random.Random(seed), self._faker(locale, seed)
-            )
+            rng = random.Random(seed)
+            if entity in _DATES:
+                fake = fake_date(value, rng, locale[:2])
+            else:
+                fake = _generator(entity)(value, rng, self._faker(locale, seed))
             if normalize_value(entity, fake) != normalized and fake.strip():
                 return fake
         return f"[{entity}]"
@@ -127,23 +157,6 @@ def _generator(entity: str) -> Generator:
     return _GENERATORS.get(entity, _shape)
 
 
-def _person(value: str, rng: random.Random, faker: Any) -> str:
-    words = len(value.split())
-    f = faker
-    if words <= 1:
-        return str(f.last_name())
-    parts = [str(f.first_name()) for _ in range(words - 1)]
-    return " ".join([*parts, str(f.last_name())])
-
-
-def _same_case(original: str, fake: str) -> str:
-    if original.isupper():
-        return fake.upper()
-    if original.islower():
-        return fake.lower()
-    return fake
-
-
 def _email(value: str, rng: random.Random, faker: Any) -> str:
     user = str(faker.user_name())
     domain = str(faker.free_email_domain())
@@ -151,29 +164,48 @@ def _email(value: str, rng: random.Random, faker: Any) -> str:
 
 
 def _phone(value: str, rng: random.Random, faker: Any) -> str:
-    # Keep "+" and two digits of country code, or a national leading zero.
+    # Keep "+" or "00" and the country code, or a national leading zero, and
+    # a trunk prefix "(0)"; digits are written in the width of the original.
+    plain = unicodedata.normalize("NFKC", value).lstrip()
+    digits = re.sub(r"\D", "", plain)
     keep = 0
-    stripped = value.lstrip()
-    if stripped.startswith("+"):
-        keep = 2
-    elif stripped.startswith("00"):
-        keep = 4
-    elif stripped.startswith("0"):
+    if plain.startswith("+"):
+        keep = _country_code_length(digits)
+    elif plain.startswith("00"):
+        keep = 2 + _country_code_length(digits[2:])
+    elif plain.startswith("0"):
         keep = 1
-    return _replace_digits(value, rng, keep)
-
-
-def _replace_digits(value: str, rng: random.Random, keep: int) -> str:
+    trunk = {i for m in _TRUNK.finditer(value) for i in range(m.start(), m.end())}
     out = []
     seen = 0
-    for char in value:
-        if char.isdigit() and char.isascii():
+    first = True
+    for index, char in enumerate(value):
+        if char.isdecimal():
             seen += 1
-            if seen > keep:
-                low = 1 if seen == keep + 1 else 0
-                char = str(rng.randint(low, 9))
+            if seen > keep and index not in trunk:
+                char = _like(char, str(rng.randint(1 if first else 0, 9)))
+                first = False
         out.append(char)
     return "".join(out)
+
+
+def _country_code_length(digits: str) -> int:
+    """How many of ``digits`` (after "+") are the country code; 2 when
+    none is known (country codes are prefix-free)."""
+    for length in (1, 2, 3):
+        if digits[:length].isdigit() and int(digits[:length]) in (
+            COUNTRY_CODE_TO_REGION_CODE
+        ):
+            return length
+    return 2
+
+
+def _like(original: str, new: str) -> str:
+    """``new`` (an ASCII digit) in the digits of ``original`` (full-width
+    digits stay full-width)."""
+    if original.isdecimal() and not original.isascii() and new.isdigit():
+        return chr(ord(original) - unicodedata.digit(original) + int(new))
+    return new
 
 
 def _iban(value: str, rng: random.Random, faker: Any) -> str:
@@ -181,9 +213,15 @@ def _iban(value: str, rng: random.Random, faker: Any) -> str:
     if len(compact) < 5 or not compact[:2].isalpha():
         return _shape(value, rng, faker)
     country = compact[:2]
-    bban = "".join(_same_class(c, rng) for c in compact[4:])
-    check = 98 - int(_iban_digits(bban + country + "00")) % 97
-    return _regroup(value, f"{country}{check:02d}{bban}")
+    # Redrawn until the national check digits (Spain, Belgium, Norway, ...)
+    # hold as well as mod-97; deterministic, as the draws come from ``rng``.
+    for _ in range(_IBAN_DRAWS):
+        bban = "".join(_same_class(c, rng) for c in compact[4:])
+        check = 98 - int(_iban_digits(bban + country + "00")) % 97
+        fake = f"{country}{check:02d}{bban}"
+        if iban.is_valid(fake):
+            break
+    return _regroup(value, fake)
 
 
 def _iban_digits(text: str) -> str:
@@ -211,7 +249,7 @@ def _luhn_digit(body: str) -> str:
 def _regroup(original: str, compact: str) -> str:
     """``compact`` laid out with the separators of ``original``."""
     chars = iter(compact)
-    out = [next(chars) if c.isalnum() else c for c in original]
+    out = [_like(c, next(chars)) if c.isalnum() else c for c in original]
     return "".join(out) + "".join(chars)
 
 
@@ -290,7 +328,6 @@ _FREE_FORM = frozenset(
 )
 
 _GENERATORS: dict[str, Generator] = {
-    "PERSON": _person,
     "EMAIL_ADDRESS": _email,
     "PHONE_NUMBER": _phone,
     "IBAN_CODE": _iban,
