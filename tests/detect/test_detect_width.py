@@ -16,6 +16,9 @@ PATTERNS = DetectorConfig(rampart=False, spacy=False)
         ("Karte ４１１１ １１１１ １１１１ １１１１ bitte", "CREDIT_CARD"),
         ("mail ａｎｎｉｋａ＠ｅｘａｍｐｌｅ．ｏｒｇ now", "EMAIL_ADDRESS"),
         ("IBAN ＤＥ８９ ３７０４ ００４４ ０５３２ ０１３０ ００.", "IBAN_CODE"),
+        # Non-breaking hyphens (U+2011) and an en dash between the digits.
+        ("Call +49\u201130\u2011901820 today", "PHONE_NUMBER"),
+        ("Call +49 30\u20139018 2055 today", "PHONE_NUMBER"),
     ],
 )
 def test_full_width_values_are_found_at_their_own_offsets(
@@ -36,3 +39,5 @@ def test_folding_keeps_length_and_leaves_ligatures() -> None:
     assert len(folded) == len(text)
     assert folded.startswith("ABC ﬁle")
     assert fold_width("plain") == "plain"
+    # Joining hyphens and dashes read as "-"; the em dash stays punctuation.
+    assert fold_width("a\u2011b\u2013c\u2212d\u2014e") == "a-b-c-d\u2014e"
