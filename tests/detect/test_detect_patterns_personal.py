@@ -104,6 +104,33 @@ def test_written_dates_of_birth(text: str, values: list[str]) -> None:
     assert reported(RECOGNIZERS["date_of_birth"](), text) == spans_of(text, values)
 
 
+CALENDAR_DATES: list[tuple[str, list[str]]] = [
+    ("Dienstag, 3. März 1987 war ein kalter Tag.", ["3. März 1987"]),
+    ("El 14 de febrero de 1990 llegó a Madrid.", ["14 de febrero de 1990"]),
+    ("L'audience du 3 mars 1987 a été reportée.", ["3 mars 1987"]),
+    ("Il 12 aprile 2031 ci sarà l'udienza.", ["12 aprile 2031"]),
+    ("Op 3 april 1987 vertrok hij.", ["3 april 1987"]),
+    ("Dnia 3 maja 1987 r. wyjechał.", ["3 maja 1987"]),
+    ("A 3 de maio de 1987 partiu.", ["3 de maio de 1987"]),
+    ("Den 3 maj 1987 reste han.", ["3 maj 1987"]),
+    (
+        "Meeting on 2024-05-01 at 10:00, reply by 12.03.2024.",
+        ["2024-05-01", "12.03.2024"],
+    ),
+    # Not real dates, or no date at all.
+    ("Am 31. Februar 1987 geschah nichts.", []),
+    ("Version 1.2.2024 is out.", []),
+    ("Room 12.45.3000 is closed, score 3-2-1.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), CALENDAR_DATES)
+def test_calendar_dates_in_nine_languages(text: str, values: list[str]) -> None:
+    """Day, month and year make a DATE_TIME in any language: spaCy reads
+    dates in English only."""
+    assert reported(RECOGNIZERS["date_time"](), text) == spans_of(text, values)
+
+
 @pytest.mark.parametrize(("name", "text", "values"), CASES)
 def test_personal_spans(name: str, text: str, values: list[str]) -> None:
     """Exact spans; a date is a date of birth only next to a birth word."""

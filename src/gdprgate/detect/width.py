@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-
 # Hyphen, non-breaking hyphen, figure dash, en dash, minus sign.
 _HYPHENS = frozenset("\u2010\u2011\u2012\u2013\u2212")
 

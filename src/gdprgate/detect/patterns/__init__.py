@@ -17,6 +17,10 @@ from gdprgate.detect.patterns.be_national_number import BeNationalNumberRecogniz
 from gdprgate.detect.patterns.case_number import CaseNumberRecognizer
 from gdprgate.detect.patterns.credit_card import CreditCardRecognizer
 from gdprgate.detect.patterns.date_of_birth import DateOfBirthRecognizer
+from gdprgate.detect.patterns.date_time import (
+    SPACY_DATE_LANGUAGES,
+    DateTimeRecognizer,
+)
 from gdprgate.detect.patterns.de_pension_insurance import (
     DePensionInsuranceRecognizer,
 )
@@ -111,6 +115,7 @@ def recognizer_classes() -> list[type[PatternRecognizer]]:
         StreetAddressRecognizer,
         LicensePlateRecognizer,
         DateOfBirthRecognizer,
+        DateTimeRecognizer,
         AgeRecognizer,
         UsernameRecognizer,
         CaseNumberRecognizer,
@@ -143,8 +148,15 @@ class PatternLayer:
     def analyze_many(
         self, texts: Sequence[str], languages: Sequence[str]
     ) -> list[list[Finding]]:
-        """Findings of every recognizer for each text."""
-        return [self.analyze(text) for text in texts]
+        """Findings of every recognizer for each text; calendar dates only
+        in languages whose spaCy pipeline does not read them (see
+        :mod:`gdprgate.detect.patterns.date_time`)."""
+        return [
+            self.analyze(text)
+            if language not in SPACY_DATE_LANGUAGES
+            else [f for f in self.analyze(text) if f.source != _DATE_SOURCE]
+            for text, language in zip(texts, languages, strict=True)
+        ]
 
     def analyze(self, text: str) -> list[Finding]:
         """Findings of every recognizer in one text (they may overlap).
@@ -158,6 +170,9 @@ class PatternLayer:
         for recognizer in self.recognizers:
             findings.extend(recognizer.analyze(plain, self.languages, scan))
         return _named_numbers_are_no_phones(plain, findings)
+
+
+_DATE_SOURCE = f"pattern:{DateTimeRecognizer.name}"
 
 
 # Identifiers with a checksum whose recognizers score fully only with one of
