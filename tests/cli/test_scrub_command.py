@@ -148,7 +148,7 @@ def test_keys_with_personal_data_never_reach_the_report(
     assert result.exit_code == 0, result.output
     assert EMAIL not in result.output
     assert "users.<key>.note" in result.output
-    report = json.loads((data_dir / "out.report.json").read_text("utf-8"))
+    report = json.loads((data_dir / "out.jsonl.report.json").read_text("utf-8"))
     assert report["entities"]["users.<key>"] == {"EMAIL_ADDRESS": 1}
     assert not scan_for_canaries([data_dir])
 

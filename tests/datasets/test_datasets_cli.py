@@ -45,9 +45,9 @@ def test_scrub_command_writes_output_rejects_report_and_index(
         1,
     )
     assert report["inputs"] == ["part-1.jsonl", "part-2.jsonl"]
-    assert json.loads((data_dir / "clean.report.json").read_text()) == report
+    assert json.loads((data_dir / "clean.jsonl.report.json").read_text()) == report
     assert len(read_jsonl(out)) == 2
-    [reject] = read_jsonl(data_dir / "clean.rejects.jsonl")
+    [reject] = read_jsonl(data_dir / "clean.jsonl.rejects.jsonl")
     assert (reject["source"], reject["line"]) == ("part-2.jsonl", 2)
     assert not scan_for_canaries([data_dir])
 
@@ -55,7 +55,7 @@ def test_scrub_command_writes_output_rejects_report_and_index(
     keyring = Keyring(db, load_master_key(data_dir / "store"))
     [hit] = datasets_for_values(db, keyring, "default", [("IBAN_CODE", IBAN)])
     db.close()
-    assert (hit.dataset_id, hit.version) == (f"{data_dir.name}/clean", 1)
+    assert (hit.dataset_id, hit.version) == (f"{data_dir.name}/clean.jsonl", 1)
 
 
 def test_scrub_table_names_fields_and_types_not_values(

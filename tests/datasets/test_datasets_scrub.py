@@ -70,7 +70,7 @@ def test_records_in_equal_records_out_plus_rejected(
     )
     out = data_dir / "mixed.jsonl"
     report = scrub([source], out)
-    rejects = read_jsonl(data_dir / "mixed.rejects.jsonl")
+    rejects = read_jsonl(data_dir / "mixed.jsonl.rejects.jsonl")
 
     assert (report.records_in, report.records_out, report.rejected) == (4, 2, 2)
     assert report.check()

@@ -123,7 +123,7 @@ def test_a_clean_rerun_removes_the_old_rejects_file(
     second = scrub([good], out)
 
     assert second.rejects is None
-    assert not (data_dir / "o.rejects.jsonl").exists()
+    assert not (data_dir / "o.jsonl.rejects.jsonl").exists()
 
 
 def test_blank_lines_are_counted_in_a_file_of_only_blank_lines(
@@ -148,8 +148,8 @@ def test_outputs_of_one_name_in_two_folders_are_two_data_sets(
     train = scrub([source], data_dir / "train" / "clean.jsonl")
     dev = scrub([source], data_dir / "dev" / "clean.jsonl.gz")
 
-    assert (train.dataset_id, train.version) == ("train/clean", 1)
-    assert (dev.dataset_id, dev.version) == ("dev/clean", 1)
+    assert (train.dataset_id, train.version) == ("train/clean.jsonl", 1)
+    assert (dev.dataset_id, dev.version) == ("dev/clean.jsonl", 1)
 
 
 def test_an_explicit_dataset_id_is_kept(tmp_path: Path) -> None:

@@ -20,6 +20,10 @@ from gdprgate.logs import LogFormat
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# The --lang codes of `scan` and `scrub`: the languages with rules of their
+# own, and Danish and Finnish, which the models and patterns read as well.
+LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pl", "pt", "sv", "da", "fi"]
+
 
 def clear_errors(command: F) -> F:
     @wraps(command)

@@ -8,16 +8,15 @@ from typing import BinaryIO
 import click
 
 from gdprgate.cli import main
-from gdprgate.cli._common import clear_errors
+from gdprgate.cli._common import LANGUAGES, clear_errors
 from gdprgate.config import Settings
-from gdprgate.detect.language import SUPPORTED_LANGUAGES
 
 
 @main.command()
 @click.argument("source", metavar="[FILE|-]", type=click.File("rb"), default="-")
 @click.option(
     "--lang",
-    type=click.Choice(SUPPORTED_LANGUAGES),
+    type=click.Choice(LANGUAGES),
     default=None,
     help="Language of the text (guessed when left out).",
 )

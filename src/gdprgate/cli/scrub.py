@@ -14,11 +14,9 @@ from types import FrameType
 import click
 
 from gdprgate.cli import main
-from gdprgate.cli._common import clear_errors, configure_logging
+from gdprgate.cli._common import LANGUAGES, clear_errors, configure_logging
 from gdprgate.config import Settings
-from gdprgate.errors import ConfigError
-
-LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pl", "pt", "sv", "da", "fi"]
+from gdprgate.errors import ConfigError, StoreError
 
 
 def expand_inputs(patterns: tuple[str, ...]) -> list[Path]:
@@ -108,7 +106,7 @@ def expand_inputs(patterns: tuple[str, ...]) -> list[Path]:
     "dataset_id",
     default=None,
     help="Data set id in the subject index (default: the output's folder and "
-    "name without suffixes, e.g. train/clean).",
+    "name without .gz/.zst, e.g. train/clean.jsonl).",
 )
 @click.option(
     "--purpose", default=None, help="Purpose the data set serves (for the record)."
@@ -192,16 +190,19 @@ def scrub(
             detector_config(settings), engine, workers, lang, ray_address
         )
         try:
-            with _sigterm_as_interrupt(), _Progress(no_progress or as_json) as progress:
+            with (
+                _write_failures(),
+                _sigterm_as_interrupt(),
+                _Progress(no_progress or as_json) as progress,
+            ):
                 report = Scrubber(db, keyring, options, runner, progress).run()
         finally:
             runner.close()
     finally:
         db.close()
     document = report.as_json()
-    options.side_file("report.json").write_text(
-        json.dumps(document, indent=2) + "\n", encoding="utf-8"
-    )
+    with _write_failures("the output is written, its report is not"):
+        _write_report(options.side_file("report.json"), document)
     click.echo(json.dumps(document) if as_json else report.table())
     if new_key:
         # Fakes and the subject index hang on this key: a scrub run from
@@ -213,6 +214,36 @@ def scrub(
             "GDPRGATE_MASTER_KEY",
             err=True,
         )
+
+
+@contextmanager
+def _write_failures(
+    what: str = "the run was stopped and its output removed",
+) -> Iterator[None]:
+    """A full disk, a file size limit or a failing store ends the command
+    with one line (exit code 2), never a traceback: a database error's text
+    would carry the statement's parameters (blind indexes)."""
+    import sqlalchemy as sa
+
+    try:
+        yield
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(f"cannot write: {reason}; {what}") from None
+    except sa.exc.SQLAlchemyError as exc:
+        orig = getattr(exc, "orig", None)
+        reason = getattr(orig, "sqlite_errorname", None) or type(exc).__name__
+        raise StoreError(f"the store cannot be written ({reason}); {what}") from None
+
+
+def _write_report(path: Path, document: dict[str, object]) -> None:
+    """The report, written whole or not at all."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 @contextmanager

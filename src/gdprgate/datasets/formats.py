@@ -24,7 +24,7 @@ _SUFFIXES: dict[str, Format] = {
     ".parquet": "parquet",
     ".pq": "parquet",
 }
-_COMPRESSED = {".gz", ".gzip", ".zst", ".zstd"}
+COMPRESSED_SUFFIXES = frozenset({".gz", ".gzip", ".zst", ".zstd"})
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _CHUNK = 256 * 1024
@@ -42,7 +42,7 @@ def format_of(path: Path, given: str | None = None) -> Format:
             raise ConfigError(msg)
         return given
     suffixes = [s.lower() for s in path.suffixes]
-    while suffixes and suffixes[-1] in _COMPRESSED:
+    while suffixes and suffixes[-1] in COMPRESSED_SUFFIXES:
         suffixes.pop()
     if suffixes and suffixes[-1] in _SUFFIXES:
         return _SUFFIXES[suffixes[-1]]

@@ -4,7 +4,8 @@ Every physical record of an input becomes exactly one :class:`Item`: a parsed
 record, or a reject that says where it was and why it could not be read. So
 the records read always equal the records written plus the rejects.
 Blank lines of JSONL files are not records and are only counted. A UTF-8
-byte order mark at the start of a JSONL or CSV file is dropped.
+byte order mark is dropped at the start of a CSV file and of every JSONL line
+(files joined with ``cat`` keep each one's mark).
 
 A compressed input that ends early or is corrupt stops the run with a
 :class:`ConfigError`: what was read of it is not all of it.
@@ -28,6 +29,7 @@ DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024
 _CHUNK = 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 _NOT_FINITE = "a number JSON cannot hold (NaN, Infinity or out of range)"
+_DUPLICATE_KEY = "a key appears twice in one object (one value would be lost)"
 
 
 @dataclass(slots=True)
@@ -84,15 +86,13 @@ def _lines(
 ) -> Iterator[tuple[bytes, bool]]:
     """Physical lines (without the newline) and whether each was cut at
     ``limit`` bytes; the rest of an over-long line is read and dropped."""
-    first = True
     while True:
         line = handle.readline(limit + 1)
         if not line:
             return
-        if first and line.startswith(_BOM):
+        if line.startswith(_BOM):
             counts.bytes_read += len(_BOM)
             line = line[len(_BOM) :]
-        first = False
         counts.bytes_read += len(line)
         if len(line) <= limit or line.endswith(b"\n"):
             yield line.rstrip(b"\r\n"), False
@@ -130,7 +130,12 @@ def _parse_json(line: bytes, item: Item) -> None:
         item.raw = line.decode("utf-8", errors="replace")
         return
     try:
-        item.record = json.loads(text, parse_float=_finite, parse_constant=_no_constant)
+        item.record = json.loads(
+            text,
+            parse_float=_finite,
+            parse_constant=_no_constant,
+            object_pairs_hook=_unique_keys,
+        )
     except json.JSONDecodeError as exc:
         # The message names a position, never the content.
         item.reject = f"invalid JSON: {exc.msg} at column {exc.colno}"
@@ -140,7 +145,8 @@ def _parse_json(line: bytes, item: Item) -> None:
         item.raw = text
     except ValueError as exc:
         # Python reads no integer of over 4,300 digits (CVE-2020-10735).
-        reason = _NOT_FINITE if exc.args == (_NOT_FINITE,) else "an integer too long"
+        known = bool(exc.args) and exc.args[0] in (_NOT_FINITE, _DUPLICATE_KEY)
+        reason = exc.args[0] if known else "an integer too long"
         item.reject = f"invalid JSON: {reason}"
         item.raw = text
 
@@ -155,6 +161,15 @@ def _finite(text: str) -> float:
 
 def _no_constant(_name: str) -> float:
     raise ValueError(_NOT_FINITE)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # A plain dict keeps the last of two equal keys: the first value would
+    # be lost without a word. The key is not named (it may be personal data).
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        raise ValueError(_DUPLICATE_KEY)
+    return record
 
 
 def _csv_items(

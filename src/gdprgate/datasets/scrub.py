@@ -9,6 +9,7 @@ bounded by the batch size times the batches in flight.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import time
@@ -30,7 +31,7 @@ from gdprgate.datasets.fields import (
     replace_texts,
     texts_of,
 )
-from gdprgate.datasets.formats import Format, format_of
+from gdprgate.datasets.formats import COMPRESSED_SUFFIXES, Format, format_of
 from gdprgate.datasets.index import NOT_INDEXED, DatasetRun, RecordPlace, SubjectIndex
 from gdprgate.datasets.readers import (
     DEFAULT_MAX_RECORD_BYTES,
@@ -94,23 +95,33 @@ class ScrubOptions:
             raise ConfigError(msg)
 
     @property
-    def stem(self) -> str:
-        """The output's name without any suffix."""
-        return self.output.name.split(".")[0] or "scrubbed"
+    def name(self) -> str:
+        """The output's name without a compression suffix (``.gz``, ``.zst``)."""
+        return uncompressed_name(self.output.name)
 
     @property
     def resolved_dataset_id(self) -> str:
-        """``dataset_id``, else ``<output's folder>/<stem>`` (``train/clean``
-        for ``train/clean.jsonl``), so outputs of the same name in different
-        folders are different data sets."""
+        """``dataset_id``, else ``<output's folder>/<name>`` (``train/clean.jsonl``
+        for ``train/clean.jsonl`` and ``train/clean.jsonl.gz``), so outputs of
+        the same name in different folders, or of different formats, are
+        different data sets."""
         if self.dataset_id:
             return self.dataset_id
         folder = self.output.resolve().parent.name
-        return f"{folder}/{self.stem}" if folder else self.stem
+        return f"{folder}/{self.name}" if folder else self.name
 
     def side_file(self, suffix: str) -> Path:
-        """``<output stem>.<suffix>`` next to the output (rejects, report)."""
-        return self.output.with_name(f"{self.stem}.{suffix}")
+        """``<output name>.<suffix>`` next to the output (rejects, report):
+        ``clean.csv.rejects.jsonl``, one set per output file."""
+        return self.output.with_name(f"{self.output.name}.{suffix}")
+
+
+def uncompressed_name(name: str) -> str:
+    """``name`` without a trailing compression suffix."""
+    stem, dot, suffix = name.rpartition(".")
+    if dot and stem and f".{suffix.lower()}" in COMPRESSED_SUFFIXES:
+        return stem
+    return name
 
 
 @dataclass
@@ -209,15 +220,10 @@ class Scrubber:
             report.rejects = str(rejects.path) if rejects.used else None
             self._index.finish(run, _register_counts(report))
             writer.commit()
-        except BaseException:
-            if writer is not None:
-                writer.abort()
-            rejects.close()
-            self._index.drop(run)
+            rejects.commit()
+        except BaseException as exc:
+            _clean_up(exc, writer, rejects, lambda: self._index.drop(run))
             raise
-        if not rejects.used:
-            # A rejects file of an earlier run to this output is not ours.
-            rejects.path.unlink(missing_ok=True)
         logger.info("scrub finished", extra=_log_fields(report))
         return report
 
@@ -359,7 +365,6 @@ class Scrubber:
             }
         )
         if self._options.strict:
-            rejects.close()
             msg = f"line {item.line} of {item.source}: {item.reject} (--strict)"
             raise ScrubStopped(msg)
 
@@ -385,6 +390,29 @@ class Scrubber:
             for p in self._vault.tokenize_many(self._options.tenant, items)
         }
         return lambda entity, value, _language: tokens[(entity, value)]
+
+
+def _clean_up(
+    exc: BaseException,
+    writer: RecordWriter | None,
+    rejects: RejectWriter,
+    drop: Callable[[], None],
+) -> None:
+    """Remove what a run that ends with ``exc`` wrote; every step is tried
+    even when one fails (a full disk fails the flush of a close too)."""
+    if writer is not None:
+        writer.abort()
+    if isinstance(exc, ScrubStopped):
+        # --strict keeps the reject it stopped at; nothing else stays.
+        with contextlib.suppress(OSError):
+            rejects.commit()
+    else:
+        rejects.abort()
+    try:
+        drop()
+    except Exception:
+        # The version never finished: every look-up leaves it out anyway.
+        logger.warning("scrub: the stopped run's index entries stay unfinished")
 
 
 def check_output(output: Path) -> None:

@@ -13,7 +13,6 @@ raises :class:`ConfigError` with that reason rather than lose data.
 
 from __future__ import annotations
 
-import base64
 import csv
 import datetime
 import decimal
@@ -50,6 +49,9 @@ class RecordWriter:
         self._text: io.TextIOWrapper | None = None
         self._csv: Any = None
         self._parquet: Any = None
+        # Parquet without a given schema: the types of the records checked
+        # so far, which the first batch is written with.
+        self._inferred: Any = None
         path.parent.mkdir(parents=True, exist_ok=True)
         if fmt != "parquet":
             self._handle = open_output(self.partial, named=path)
@@ -115,7 +117,22 @@ class RecordWriter:
         self._csv.writerows(rows)
 
     def _parquet_check(self, record: Any) -> None:
-        self._parquet_table([record])
+        import pyarrow as pa
+
+        table = self._parquet_table([record])
+        if self._schema is not None:
+            return
+        # Each record alone would fit; together they must share the types
+        # (a null column takes the type of the first value it gets).
+        try:
+            schemas = [table.schema] if self._inferred is None else [self._inferred]
+            self._inferred = pa.unify_schemas([*schemas, table.schema])
+        except (pa.ArrowException, TypeError, ValueError) as exc:
+            msg = (
+                "a value of another type than earlier records have in its "
+                f"Parquet column; {_OTHER_SHAPES}"
+            )
+            raise ConfigError(msg) from exc
 
     def _parquet_table(self, records: list[Any]) -> Any:
         """``records`` as an Arrow table, checked to hold every value."""
@@ -131,7 +148,7 @@ class RecordWriter:
                     key: [record.get(key) for record in records] for key in columns
                 }
                 table = pa.Table.from_pydict(values)
-        except (pa.ArrowException, TypeError, ValueError) as exc:
+        except (pa.ArrowException, TypeError, ValueError, OverflowError) as exc:
             msg = f"a value does not fit the Parquet column's type; {_OTHER_SHAPES}"
             raise ConfigError(msg) from exc
         # Arrow drops struct fields it has no place for and rounds
@@ -145,6 +162,8 @@ class RecordWriter:
     def _write_parquet(self, records: list[Any]) -> None:
         import pyarrow.parquet as pq
 
+        if self._schema is None and self._inferred is not None:
+            self._schema = self._inferred
         table = self._parquet_table(records)
         if self._parquet is None:
             self._schema = table.schema
@@ -162,8 +181,12 @@ class RecordWriter:
         self.partial.replace(self.path)
 
     def abort(self) -> None:
-        """Close the file and remove it."""
-        self._close()
+        """Close the file and remove it (also when the close fails)."""
+        try:
+            self._close()
+        except OSError:
+            # A full disk fails the last flush too: the file goes anyway.
+            self._handle = self._text = self._parquet = None
         self.partial.unlink(missing_ok=True)
 
     def _close(self) -> None:
@@ -252,7 +275,11 @@ def record_text(record: Any) -> str:
 
 
 def _loose(value: Any) -> Any:
-    """``value`` with what JSON cannot hold made text, for the rejects file."""
+    """``value`` with what JSON cannot hold made text, for the rejects file.
+
+    Binary that is not UTF-8 was never scanned: a placeholder stands in its
+    place, so the rejects file holds no more than the output would.
+    """
     if isinstance(value, dict):
         return {key: _loose(inner) for key, inner in value.items()}
     if isinstance(value, list | tuple):
@@ -260,27 +287,56 @@ def _loose(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return repr(value)
     if isinstance(value, bytes):
-        return "base64:" + base64.b64encode(value).decode("ascii")
+        return binary_placeholder(value)
     return value
 
 
+def binary_placeholder(value: bytes) -> str:
+    """What the rejects file holds for binary that is not UTF-8 text."""
+    size = f"{len(value)} byte" + ("" if len(value) == 1 else "s")
+    return f"<binary, {size}, not UTF-8: not written>"
+
+
 class RejectWriter:
-    """Rejected records as JSON Lines: source, line, reason and scrubbed text."""
+    """Rejected records as JSON Lines: source, line, reason and scrubbed text.
+
+    Written to ``<name>.partial`` like the output: :meth:`commit` gives it
+    its name (or removes an earlier run's file when nothing was rejected),
+    :meth:`abort` removes it.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.partial = path.with_name(path.name + ".partial")
         self.written = 0
         self._handle: IO[str] | None = None
 
     def write(self, entry: dict[str, Any]) -> None:
         self.written += 1
         if self._handle is None:
-            self._handle = self.path.open("w", encoding="utf-8")
+            self._handle = self.partial.open("w", encoding="utf-8")
         self._handle.write(record_text(entry) + "\n")
 
     @property
     def used(self) -> bool:
         return self.written > 0
+
+    def commit(self) -> None:
+        """Close the file and give it its final name."""
+        self.close()
+        if self.used:
+            self.partial.replace(self.path)
+        else:
+            # A rejects file of an earlier run to this output is not ours.
+            self.path.unlink(missing_ok=True)
+
+    def abort(self) -> None:
+        """Close the file and remove it (also when the close fails)."""
+        try:
+            self.close()
+        except OSError:
+            self._handle = None
+        self.partial.unlink(missing_ok=True)
 
     def close(self) -> None:
         if self._handle is not None:
