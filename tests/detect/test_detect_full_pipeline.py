@@ -184,8 +184,9 @@ PERSON_CASES = [
     # A country or town the model read as a surname is a place.
     ("Die Delegation der Republik Zypern reiste gestern ab.", "de", []),
     ("Der Stadtrat von Düren tagte am Montag.", "de", []),
-    # A German noun that is a name in other languages.
-    ("Der Verein spielt nächstes Jahr in der 3. Liga.", "de", []),
+    # Everyday given names and surnames that are frequent words.
+    ("Ieri ho parlato con Andrea della fattura.", "it", ["Andrea"]),
+    ("Bitte rufen Sie Frau Dank unter 030 1234567 an.", "de", ["Frau Dank"]),
     ("El Ministerio de Trabajo publicó el informe.", "es", []),
     # Given names that are frequent words, in text without case.
     ("can you mark page 5 for review", "en", []),

@@ -32,6 +32,8 @@ def _kept(
         ("Ordrenummer 55667788 er sendt.", "55667788"),
         ("Sendungsnummer 00340434161094042557", "00340434161094042557"),
         ("part number 7781-2234-99 is out", "7781-2234-99"),
+        # A number the model read with its spaces is checked as one.
+        ("Build 4482 1937 failed", "4482 1937"),
     ],
 )
 def test_numbers_that_say_what_they_are_not_are_dropped(text: str, value: str) -> None:
@@ -132,3 +134,12 @@ def test_an_ean_after_a_customer_word_is_still_a_barcode() -> None:
 def test_an_owner_word_inside_a_negative_phrase_does_not_count() -> None:
     assert not _kept("Request id 48213377 failed.", "48213377")
     assert _kept("Patient ID 48213377 failed.", "48213377")
+
+
+def test_a_uuid_someone_owns_is_kept() -> None:
+    """A user's or customer's UUID is an online identifier."""
+    text = "user_id: 550e8400-e29b-41d4-a716-446655440000 is Anna's"
+    assert _kept(text, "446655440000")
+    assert _kept("Customer 550e8400-e29b-41d4-a716-446655440000", "550e8400")
+    # A negative word nearer than the owner word: a request's id.
+    assert not _kept("user request id 550e8400-e29b-41d4-a716-446655440000", "550e8400")

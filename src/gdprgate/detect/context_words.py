@@ -234,7 +234,8 @@ _NUMBER_NEGATIVE = {
 _NUMBER_OWNER = {
     "any": "id|ident",
     "en": "customer|client|patient|member|account|user|employee|citizen|"
-    "personal|identity",
+    "personal|identity|user id|userid|customer id|account id|client id|"
+    "member id|patient id",
     "de": "kunde|kunden|kundennummer|patient|patientin|mitglied|"
     "mitgliedsnummer|konto|versichert|versichertennummer|personal",
     "fr": "client|cliente|patient|patiente|adhérent|membre|compte|assuré",

@@ -49,7 +49,7 @@ from gdprgate.detect.numbers import drop_plain_numbers
 from gdprgate.detect.overlap import (
     join_places,
     model_noise,
-    one_word_people,
+    places_read_as_people,
     prefer_people,
     resolve_overlaps,
 )
@@ -381,14 +381,7 @@ class Detector:
                 word.lower() in COMMON_WORD_NAMES or word.lower() in lexicon.given
             ),
         )
-        resolved = one_word_people(
-            text,
-            resolved,
-            lexicon.places,
-            lexicon.people,
-            lambda word: lexicon.is_local_word(word, language),
-            cased=not caseless(text),
-        )
+        resolved = places_read_as_people(text, resolved, lexicon.places, lexicon.people)
         return extend_over_particles(
             text, resolved, language, lexicon, self._allow.__contains__
         )

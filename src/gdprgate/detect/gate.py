@@ -50,6 +50,7 @@ from gdprgate.detect.polish_forms import (
     polish_forms,
 )
 from gdprgate.detect.rampart_int8 import cache_dir
+from gdprgate.detect.titles import TITLE_WORDS
 from gdprgate.errors import ModelUnavailable
 
 # Languages whose frequent words count as ordinary prose.
@@ -99,16 +100,10 @@ _TITLE_LIST = """
 Mrs Mme Mlle Sra Srta Sig Dott Prof Ing Dipl Gen Col Capt Sgt Rev Hon
 """
 _TITLES = frozenset(_TITLE_LIST.split())
-# Forms of address that stand before a name, lower case (en de fr es it nl
-# pl pt sv): a capitalised word after one goes to the models even when it
-# is an ordinary word ("Herr Bülow").
-_ADDRESS_LIST = """
-mr mrs ms miss mx sir dame lord lady dr prof herr herrn frau fräulein
-monsieur madame mademoiselle mme mlle señor señora señorita sr sra srta don
-doña signor signora sig dott dottore dottoressa avv ing meneer mevrouw heer
-dhr mevr fru pan pani pana panią panem senhor senhora dona
-"""
-FORMS_OF_ADDRESS = frozenset(_ADDRESS_LIST.split())
+# Forms of address that stand before a name, lower case: a capitalised
+# word after one goes to the models even when it is an ordinary word
+# ("Herr Bülow").
+FORMS_OF_ADDRESS = TITLE_WORDS
 
 
 @dataclass(frozen=True)

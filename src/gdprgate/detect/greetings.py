@@ -4,7 +4,11 @@ The model reads "Merci Julien" or "Obrigado Rafael" as one name; the word
 before the name is no part of it. :func:`trim_greetings` cuts such words
 (in the nine context languages, any case, with a comma after them) off the
 start of each ``PERSON`` finding, and drops a finding that is nothing else.
-Words that are also names ("Dag", "Cara", "Cher", "Good") are not listed.
+Words that are also names ("Dag", "Cara", "Cher", "Good") are not listed;
+greeting words that are surnames too ("Dank", "Morgen", "Lieber",
+"Gentile") are cut only after another greeting word ("Vielen Dank, Stefan",
+"Guten Morgen Anna") and never dropped. A finding right after a title
+("Frau Dank", "Mr. Morning") is a name and stays whole.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import re
 from collections.abc import Iterable
 
 from gdprgate.detect.finding import Finding
+from gdprgate.detect.titles import title_run_start
 
 _GREETING_LIST = """
 hi hello hey hiya howdy dear thanks thank thx cheers regards greetings
@@ -30,26 +35,40 @@ cześć dzięki dziękuję dzień dobry witam witaj pozdrawiam szanowny szanowna
 olá oi obrigado obrigada valeu bom boa prezado prezada tchau
 hej hejsan hallå tack god kära käre hälsningar tjena
 """
-GREETINGS = frozenset(_GREETING_LIST.split())
+GREETING_WORDS = frozenset(_GREETING_LIST.split())
+# Greeting words that are also surnames or given names: cut only after
+# another greeting word, never a finding of their own.
+_NAME_LIKE_LIST = """
+dank morgen liebe lieber gentile
+"""
+_NAME_LIKE = frozenset(_NAME_LIKE_LIST.split())
 _FIRST_WORD = re.compile(r"([^\W\d_]+)[\s,!:;]+")
 
 
 def trim_greetings(text: str, findings: Iterable[Finding]) -> list[Finding]:
     """``findings`` with greeting words cut off the start of each
     ``PERSON`` ("Merci Julien" -> "Julien"); one that is only greeting
-    words is dropped."""
+    words is dropped (see the module doc for words that are names too)."""
     kept: list[Finding] = []
     for finding in findings:
-        if finding.entity != "PERSON":
+        if (
+            finding.entity != "PERSON"
+            or title_run_start(text, finding.start, lower=True) is not None
+        ):
             kept.append(finding)
             continue
         start = finding.start
+        cut_any = False
         while True:
             word = _FIRST_WORD.match(text, start, finding.end)
-            if word is None or word.group(1).lower() not in GREETINGS:
+            if word is None:
                 break
-            start = word.end()
-        if text[start : finding.end].lower().strip() in GREETINGS:
+            lower = word.group(1).lower()
+            if lower not in GREETING_WORDS or (lower in _NAME_LIKE and not cut_any):
+                break
+            start, cut_any = word.end(), True
+        rest = text[start : finding.end].lower().strip()
+        if rest in GREETING_WORDS and rest not in _NAME_LIKE:
             continue  # only a greeting
         if start == finding.start:
             kept.append(finding)

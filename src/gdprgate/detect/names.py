@@ -286,14 +286,30 @@ def _with_initials_particles(text: str, findings: Sequence[Finding]) -> list[Fin
         # no name: particles and surname are written as names are.
         and not _in_capitals(match.group()[len(match.group("initials")) :])
     ]
-    result = list(findings)
+    if not names:
+        return list(findings)
+    ordered = sorted(findings, key=lambda f: (f.start, f.end))
+    # One sweep over names and findings, both in text order: a finding
+    # left behind (ending before a name) is final, so the work stays linear.
+    result: list[Finding] = []
+    index = 0
     for start, end in names:
-        touching = [f for f in result if f.start < end and start < f.end]
+        while index < len(ordered) and ordered[index].end <= start:
+            result.append(ordered[index])
+            index += 1
+        stop = index
+        while stop < len(ordered) and ordered[stop].start < end:
+            stop += 1
+        # What a name before this one made may reach into it.
+        earlier = [f for f in result[-2:] if f.end > start]
+        touching = earlier + ordered[index:stop]
         if any(_blocks(text, f, names) for f in touching):
             continue
         people = [f for f in touching if f.entity == "PERSON"]
         best = max(people, key=lambda f: f.score, default=None)
-        result = [f for f in result if f not in touching]
+        if earlier:
+            result = result[: len(result) - len(earlier)]
+        index = stop
         result.append(
             Finding(
                 min([start, *(f.start for f in people)]),
@@ -303,6 +319,7 @@ def _with_initials_particles(text: str, findings: Sequence[Finding]) -> list[Fin
                 INITIALS_PARTICLE_SOURCE if best is None else best.source,
             )
         )
+    result.extend(ordered[index:])
     return sorted(result, key=lambda f: f.start)
 
 
@@ -321,7 +338,10 @@ def _blocks(text: str, finding: Finding, names: Sequence[tuple[int, int]]) -> bo
 def _connects(text: str, finding: Finding, names: Sequence[tuple[int, int]]) -> bool:
     """Whether ``finding`` holds nothing but ``names`` and connecting words."""
     rest = list(text[finding.start : finding.end])
-    for start, end in names:
+    # ``names`` are in text order and apart: only those around the finding.
+    first = max(0, bisect.bisect_left(names, (finding.start,)) - 1)
+    last = bisect.bisect_left(names, (finding.end,))
+    for start, end in names[first:last]:
         for index in range(max(start, finding.start), min(end, finding.end)):
             rest[index - finding.start] = " "
     return all(word.lower() in _CONNECTORS for word in "".join(rest).split())

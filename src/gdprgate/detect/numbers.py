@@ -23,7 +23,9 @@ letters and separators with a digit in it:
 
 Any finding (models and patterns alike) that lies inside a UUID or a
 hexadecimal hash of 32, 40 or 64 digits is dropped: such a value names a
-request or a commit, not a person.
+request or a commit, not a person; unless an owner word stands near it
+and no negative word nearer ("user_id: 550e8400-..." is a user's online
+identifier). Spaced numbers ("4482 1937") are checked like one token.
 
 Legal case words ("case", "dossier", "Az.") are not on the list: a case
 number names the parties' case, and TAB counts it as a direct identifier.
@@ -68,14 +70,20 @@ def drop_plain_numbers(
     """``findings`` without model-found numbers and codes that context calls
     no personal data, and without anything inside a UUID or a hash (see the
     module doc)."""
-    technical = [match.span() for match in _TECHNICAL.finditer(text)]
+    technical = [
+        match.span()
+        for match in _TECHNICAL.finditer(text)
+        if not _is_owned(text, *match.span(), languages)
+    ]
     kept: list[Finding] = []
     for finding in findings:
         start, end = finding.start, finding.end
         if any(low <= start and end <= high for low, high in technical):
             continue
         value = text[start:end]
-        if finding.source in MODEL_SOURCES and _CODE.fullmatch(value):
+        if finding.source in MODEL_SOURCES and (
+            _CODE.fullmatch(value) or _PLAIN_NUMBER.fullmatch(value)
+        ):
             if _PLAIN_NUMBER.fullmatch(value):
                 if finding.entity == "DATE_TIME" and _MILLISECONDS.match(value):
                     continue
@@ -102,6 +110,25 @@ def _gs1_check_digit_holds(digits: str) -> bool:
         for position, digit in enumerate(reversed(digits))
     )
     return total % 10 == 0
+
+
+def _is_owned(text: str, start: int, end: int, languages: Sequence[str]) -> bool:
+    """An owner word near the value and no negative word nearer to it: a
+    user's or customer's UUID is an online identifier ("user_id:
+    550e8400-...")."""
+    negative = _nearest(text, start, end, "number_negative", languages, WINDOW)
+    owner = _nearest(
+        text,
+        start,
+        end,
+        "number_owner",
+        languages,
+        OWNER_WINDOW,
+        negative.spans if negative is not None else (),
+    )
+    return owner is not None and (
+        negative is None or owner.distance <= negative.distance
+    )
 
 
 def _is_no_ones(text: str, start: int, end: int, languages: Sequence[str]) -> bool:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Iterable, Set
 
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.lists import SOURCE as DENY_SOURCE
@@ -84,59 +84,39 @@ def prefer_people(findings: Iterable[Finding]) -> list[Finding]:
     ]
 
 
-def one_word_people(
-    text: str,
-    findings: Iterable[Finding],
-    places: Set[str],
-    people: Set[str],
-    ordinary: Callable[[str], bool],
-    cased: bool = False,
+def places_read_as_people(
+    text: str, findings: Iterable[Finding], places: Set[str], people: Set[str]
 ) -> list[Finding]:
-    """``findings`` with each ``PERSON`` of one capitalised word checked
-    against the lists (``places``, ``people``: lower case): a known place
-    and no known name of a person becomes a ``LOCATION``; a word of three
-    letters or more for which ``ordinary`` (given the word in lower case)
-    holds is dropped. A word right after a verb of saying ("sagte
-    Schönberg") is left to the models; so are deny-listed terms. In
-    ``cased`` text (see :func:`gdprgate.detect.gate.caseless`), a ``PERSON``
-    of one lower-case word that is no known name is dropped: who writes
-    names with capitals writes "newline" or "widowers" for no person (TAB
-    dev PERSON precision 0.826 -> 0.849, no dev set lost a name).
+    """``findings`` with each ``PERSON`` of one capitalised word that is a
+    known place and no known name of a person (``places``, ``people``: lower
+    case) made a ``LOCATION``: it stays masked, as what it is. A word right
+    after a verb of saying ("sagte Schönberg") is left to the models; so
+    are deny-listed terms.
 
     Models read a country or town after a title-like word as a surname
-    ("der Republik Zypern", "Stadtrat von Düren"), and German nouns that
-    are names elsewhere as names ("in der 3. Liga", "ins Tor"). On GermEval
-    dev PERSON precision rose from 0.785 to 0.809 (recall 0.850 to 0.848);
-    presidio-research synth 0.813 to 0.820 (recall unchanged); Sierro's
-    Spanish ECHR dev split 0.600 to 0.649; TAB dev was unchanged.
+    ("der Republik Zypern", "Stadtrat von Düren"). On GermEval dev PERSON
+    precision rose from 0.785 to 0.800 (recall 0.850 to 0.847);
+    presidio-research synth 0.813 to 0.819; Sierro's Spanish ECHR dev split
+    0.600 to 0.649; TAB dev was unchanged. Dropping frequent words of the
+    text's language that Faker lists as no name there ("in der 3. Liga")
+    was tried and left out: Faker's lists lack everyday names ("Anna" in
+    Italian and Polish, "Andrea", "Vogel"), which would have gone in clear.
     """
     result = []
     for finding in findings:
         word = text[finding.start : finding.end]
-        if (
-            cased
-            and finding.entity == "PERSON"
-            and finding.source != DENY_SOURCE
-            and word.isalpha()
-            and word.islower()
-            and word not in people
-            and word not in places
-        ):
-            continue
-        if (
-            finding.entity != "PERSON"
-            or finding.source == DENY_SOURCE
-            or not word[:1].isupper()
-            or not word.isalpha()
-            or _previous_word(text, finding.start).lower() in SPEECH_VERBS
-        ):
-            result.append(finding)
-            continue
         lower = word.lower()
-        if lower in places and lower not in people:
-            result.append(dataclasses.replace(finding, entity="LOCATION"))
-        elif len(word) < 3 or not ordinary(lower):
-            result.append(finding)
+        if (
+            finding.entity == "PERSON"
+            and finding.source != DENY_SOURCE
+            and word[:1].isupper()
+            and word.isalpha()
+            and lower in places
+            and lower not in people
+            and _previous_word(text, finding.start).lower() not in SPEECH_VERBS
+        ):
+            finding = dataclasses.replace(finding, entity="LOCATION")
+        result.append(finding)
     return result
 
 

@@ -5,7 +5,7 @@ Messages open and close with a greeting and a first name ("Dzięki Kasia",
 not all ("Pozdrawiam,\\nMałgorzata" scored below the threshold).
 :func:`signed_names` finds a capitalised given name that the lexicon knows
 (not one of a language's most frequent words) right after one of
-:data:`GREETINGS`, on the same line or the next, followed by the end of
+:data:`SIGNOFF_PHRASES`, on the same line or the next, followed by the end of
 the line or a punctuation mark; a capitalised surname may follow it.
 """
 
@@ -33,14 +33,14 @@ cześć|hej|witaj
 cumprimentos|atenciosamente|obrigado|obrigada|olá|abraços
 hälsningar|med vänliga hälsningar|mvh|tack|hej
 """
-GREETINGS = tuple(
+SIGNOFF_PHRASES = tuple(
     sorted(
         {g.strip() for g in _GREETING_LIST.replace("\n", "|").split("|") if g.strip()},
         key=len,
         reverse=True,
     )
 )
-_GREETING = "|".join(re.escape(g).replace(r"\ ", r"[ \t]+") for g in GREETINGS)
+_GREETING = "|".join(re.escape(g).replace(r"\ ", r"[ \t]+") for g in SIGNOFF_PHRASES)
 _WORD = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?"
 _SIGNED = re.compile(
     rf"""
