@@ -152,6 +152,12 @@ PERSON_CASES = [
     ("ciao, sono marco rossi, mi richiami?", "it", ["marco rossi"]),
     ("hej, jag heter lars andersson", "sv", ["lars andersson"]),
     ("ONTEM VI O JOÃO SILVA NA ESTAÇÃO.", "pt", ["JOÃO SILVA"]),
+    # A frequent word the model ran the name into stays out of it.
+    (
+        "hej det är emma, kan du ringa lars johansson imorgon?",
+        "sv",
+        ["emma", "lars johansson"],
+    ),
     # Everyday given names Faker lacks.
     ("Gisteren kwam Kees de Bruijn langs.", "nl", ["Kees de Bruijn"]),
     # Names among German nouns: after a form of address, or a given name

@@ -371,6 +371,8 @@ class Detector:
         if self._rules is not None:
             view = rule_view if rule_view is not None else self._rule_view(text)
             resolved = self._rules.extend_given_names(view, resolved)
+        if names and self._gate is not None:
+            resolved = self._gate.trim_caseless_names(text, resolved)
         if self._rules is None:
             return extend_initials(text, sorted(resolved, key=lambda f: f.start))
         lexicon = load_lexicon(self.config.model_cache)

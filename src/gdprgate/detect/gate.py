@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gdprgate.detect.finding import Finding
+from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.polish_forms import (
     POLISH_GIVEN,
     POLISH_SURNAMES,
@@ -643,6 +644,21 @@ class ModelGate:
         if (start, end) == (finding.start, finding.end):
             return finding
         return Finding(start, end, finding.entity, finding.score, finding.source)
+
+    def trim_caseless_names(
+        self, text: str, findings: Sequence[Finding]
+    ) -> list[Finding]:
+        """In text without case, each ``PERSON`` without the frequent words
+        at its ends (see :meth:`_trimmed`): run again after the name rules
+        joined a model's name ("johansson imorgon") to a given name."""
+        if not caseless(text):
+            return list(findings)
+        return [
+            self._trimmed(text, f)
+            if f.entity == "PERSON" and f.source != DENY_SOURCE
+            else f
+            for f in findings
+        ]
 
     def _trimmed(self, text: str, finding: Finding) -> Finding:
         """A name in text without case, without the frequent words the
