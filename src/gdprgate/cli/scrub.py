@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -178,28 +180,32 @@ def scrub(
         workers=workers,
     )
     check_output(output)
-    db = Database.for_data_dir(settings.data_dir, settings.database_url)
-    try:
-        db.upgrade()
-        new_key = (
-            settings.master_key is None
-            and not (settings.data_dir / MASTER_KEY_FILE).exists()
-        )
-        keyring = Keyring(db, load_master_key(settings.data_dir, settings.master_key))
-        runner = make_engine(
-            detector_config(settings), engine, workers, lang, ray_address
-        )
+    # Cleaned up first (output, index version), then ended if need be.
+    with _end_at_once_if_detection_hangs():
+        db = Database.for_data_dir(settings.data_dir, settings.database_url)
         try:
-            with (
-                _write_failures(),
-                _sigterm_as_interrupt(),
-                _Progress(no_progress or as_json) as progress,
-            ):
-                report = Scrubber(db, keyring, options, runner, progress).run()
+            db.upgrade()
+            new_key = (
+                settings.master_key is None
+                and not (settings.data_dir / MASTER_KEY_FILE).exists()
+            )
+            keyring = Keyring(
+                db, load_master_key(settings.data_dir, settings.master_key)
+            )
+            runner = make_engine(
+                detector_config(settings), engine, workers, lang, ray_address
+            )
+            try:
+                with (
+                    _write_failures(),
+                    _sigterm_as_interrupt(),
+                    _Progress(no_progress or as_json) as progress,
+                ):
+                    report = Scrubber(db, keyring, options, runner, progress).run()
+            finally:
+                runner.close()
         finally:
-            runner.close()
-    finally:
-        db.close()
+            db.close()
     document = report.as_json()
     with _write_failures("the output is written, its report is not"):
         _write_report(options.side_file("report.json"), document)
@@ -244,6 +250,27 @@ def _write_report(path: Path, document: dict[str, object]) -> None:
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
+
+
+@contextmanager
+def _end_at_once_if_detection_hangs() -> Iterator[None]:
+    """A run stopped in the middle of a huge record ends the process at once.
+
+    Its output and index version are gone by then, but the detection thread
+    cannot be stopped: a normal exit would wait for it (minutes), and the
+    model's threads abort the process if it is torn down around them.
+    """
+    try:
+        yield
+    except KeyboardInterrupt:
+        from gdprgate.datasets.engines import detection_left_running
+
+        if detection_left_running():
+            click.echo("Aborted!", err=True)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(1)
+        raise
 
 
 @contextmanager
