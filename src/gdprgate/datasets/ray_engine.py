@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from gdprgate.datasets.ray_source import QueueSource
 
 LOCAL_OBJECT_STORE_BYTES = 128 * 1024 * 1024
+REMOTE_ARGS_DEPRECATED = "`ray_remote_args` is deprecated"
 AUTH_LOGGER = "ray._private.authentication.authentication_token_setup"
 DetectorFactory = Callable[[DetectorConfig], Detector]
 
@@ -241,16 +242,27 @@ class RayEngine:
         context.enable_auto_log_stats = False
         # The dataset waits for the driver between runs, as long as it must.
         context.execution_no_progress_timeout_s = -1
-        return texts.map_batches(
-            DetectBatches,
-            fn_constructor_args=(self._config, self._language, self._factory),
-            compute=ray.data.ActorPoolStrategy(size=self._workers),
-            num_cpus=1,
-            batch_size=1,
-            batch_format="pyarrow",
-            zero_copy_batch=True,
-            udf_modifying_row_count=False,
-        )
+        with warnings.catch_warnings():
+            # max_restarts has no named parameter in this Ray, only the
+            # deprecated **ray_remote_args: that one warning is expected.
+            warnings.filterwarnings(
+                "ignore", message=REMOTE_ARGS_DEPRECATED, category=DeprecationWarning
+            )
+            return texts.map_batches(
+                DetectBatches,
+                fn_constructor_args=(self._config, self._language, self._factory),
+                compute=ray.data.ActorPoolStrategy(size=self._workers),
+                num_cpus=1,
+                batch_size=1,
+                batch_format="pyarrow",
+                zero_copy_batch=True,
+                udf_modifying_row_count=False,
+                # Ray Data hands its actors their context and transform by
+                # reference (the object store); with restarts allowed, Ray
+                # logs an error for that on every run. A run whose actor
+                # dies fails and is cleaned up; a restart would not help.
+                max_restarts=0,
+            )
 
     def run(self, batches: Iterable[list[str]]) -> Iterator[list[Detected]]:
         pipeline = self._pipeline or self._start()
