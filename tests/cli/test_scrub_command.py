@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import FrameType
@@ -165,3 +168,48 @@ def test_a_new_project_key_is_announced_once(tmp_path: Path) -> None:
     assert "made a new project key" not in again.stderr
     # The same key: the same fake in both outputs.
     assert (tmp_path / "a.jsonl").read_text() == (tmp_path / "b.jsonl").read_text()
+
+
+@pytest.mark.ner
+def test_sigterm_stops_a_run_in_the_middle_of_a_huge_record(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """A record the model takes minutes to read does not hold SIGTERM
+    back: the process ends soon with the usual clean-up (no output, no
+    partial file, no index version) and no crash of the model's threads."""
+    source = tmp_path / "huge.jsonl"
+    source.write_text(
+        json.dumps({"text": f"Mail {EMAIL}. " + "Lorem ipsum dolor sit. " * 100_000})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = data_dir / "h.jsonl"
+    command = ["scrub", str(source), "-o", str(out), "--no-progress"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gdprgate", *command],
+        env={**os.environ, **_env(data_dir), "GDPRGATE_DETECT_RAMPART": "true"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    partial = data_dir / "h.jsonl.partial"
+    deadline = time.monotonic() + 120
+    while not partial.exists() and process.poll() is None:
+        assert time.monotonic() < deadline, "the run never started writing"
+        time.sleep(0.1)
+    time.sleep(3.0)  # the model is loaded and well inside the record
+    assert process.poll() is None, "the record was read before the signal"
+    process.send_signal(signal.SIGTERM)
+    try:
+        # Reading the rest of the record takes minutes; a stop takes a few
+        # seconds (a liveness bound with a wide margin, not a measurement).
+        output, _ = process.communicate(timeout=60)
+    finally:
+        process.kill()
+
+    text = output.decode("utf-8", "replace")
+    assert process.returncode == 1, text
+    assert "Aborted" in text
+    assert "terminate called" not in text
+    assert "Traceback" not in text
+    assert sorted(p.name for p in data_dir.iterdir()) == ["store"]
+    assert _index_rows(data_dir) == (0, 0)
