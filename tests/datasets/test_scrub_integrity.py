@@ -55,6 +55,34 @@ def test_binary_that_is_not_utf8_is_a_placeholder_in_the_rejects_file(
     assert scan_for_canaries([data_dir]) == []
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16", "cp1252"])
+def test_text_in_another_encoding_never_reaches_a_parquet_output(
+    scrub: Any, tmp_path: Path, data_dir: Path, encoding: str
+) -> None:
+    """UTF-16 of ASCII is valid UTF-8 (NULs between the letters) and would
+    pass the patterns unread; such binary, and cp1252 text, is rejected
+    with a placeholder. Binary data and UTF-8 text go on as before."""
+    text = (
+        f"Jörg {PERSON} {EMAIL} {IBAN}" if encoding == "cp1252" else f"{EMAIL} {IBAN}"
+    )
+    values = [text.encode(encoding), bytes(range(40)), f"mail {EMAIL}".encode()]
+    source = tmp_path / "blob.parquet"
+    pq.write_table(
+        pa.table({"id": [1, 2, 3], "blob": pa.array(values, pa.binary())}), source
+    )
+
+    report = scrub([source], data_dir / "blob.parquet")
+
+    assert (report.records_out, report.rejected) == (2, 1)
+    [reject] = read_jsonl(data_dir / "blob.parquet.rejects.jsonl")
+    assert "another encoding" in reject["reason"]
+    rows = pq.read_table(data_dir / "blob.parquet").to_pylist()
+    assert [row["id"] for row in rows] == [2, 3]
+    assert rows[0]["blob"] == bytes(range(40))
+    assert EMAIL.encode() not in rows[1]["blob"]
+    assert scan_for_canaries([data_dir]) == []
+
+
 def test_a_record_the_output_cannot_hold_is_rejected_in_scrubbed_form(
     scrub: Any, tmp_path: Path, data_dir: Path
 ) -> None:

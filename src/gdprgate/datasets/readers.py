@@ -284,10 +284,43 @@ def plain(value: Any) -> Any:
         return {"key": plain(key), "value": plain(inner)}
     if isinstance(value, bytes):
         try:
-            return value.decode("utf-8")
+            text = value.decode("utf-8")
         except UnicodeDecodeError:
-            return value
+            text = None
+        if text is not None and "\x00" not in text:
+            return text
+        return TextInBinary(value) if looks_like_text(value) else value
     return value
+
+
+class TextInBinary(bytes):
+    """Binary that holds text in another encoding than UTF-8 (UTF-16, or a
+    single-byte code page such as cp1252): the patterns cannot read it as
+    it is, so no output may keep it (see :func:`looks_like_text`)."""
+
+
+# Text has spaces and few control characters; short blobs say too little.
+_MIN_TEXT_BYTES = 16
+_PRINTABLE_SHARE = 0.95
+
+
+def looks_like_text(value: bytes) -> bool:
+    """Whether ``value`` reads as text in UTF-16 (a byte order mark, or
+    NUL bytes between ASCII letters) or in cp1252 (nearly all printable,
+    with a space), rather than as an image, a hash or other data."""
+    if value[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    if len(value) < _MIN_TEXT_BYTES:
+        return False
+    for encoding in ("utf-16-le", "utf-16-be", "cp1252"):
+        try:
+            text = value.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(char.isprintable() or char in "\t\r\n" for char in text)
+        if " " in text and printable >= _PRINTABLE_SHARE * len(text):
+            return True
+    return False
 
 
 def parquet_schema(path: Path) -> Any:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from gdprgate.datasets.formats import Format, open_output
-from gdprgate.datasets.readers import plain
+from gdprgate.datasets.readers import TextInBinary, plain
 from gdprgate.errors import ConfigError
 
 _OTHER_SHAPES = "write JSONL for records of different shapes"
@@ -140,6 +140,13 @@ class RecordWriter:
 
         for record in records:
             columns = self._fields(record, "Parquet")
+            if _holds_text_in_binary(record):
+                msg = (
+                    "binary that holds text in another encoding than UTF-8 "
+                    "(UTF-16, cp1252) cannot be scanned; store it as a string "
+                    "or UTF-8"
+                )
+                raise ConfigError(msg)
         try:
             if self._schema is not None:
                 table = pa.Table.from_pylist(records, schema=self._schema)
@@ -289,6 +296,17 @@ def _loose(value: Any) -> Any:
     if isinstance(value, bytes):
         return binary_placeholder(value)
     return value
+
+
+def _holds_text_in_binary(value: Any) -> bool:
+    """Whether ``value`` holds a :class:`TextInBinary` anywhere."""
+    if isinstance(value, TextInBinary):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_text_in_binary(inner) for inner in value.values())
+    if isinstance(value, list):
+        return any(_holds_text_in_binary(inner) for inner in value)
+    return False
 
 
 def binary_placeholder(value: bytes) -> str:
