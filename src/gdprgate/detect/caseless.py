@@ -72,7 +72,7 @@ def name_only(lower: str, lexicon: Lexicon) -> bool:
         lower in lexicon.people
         and lower not in lexicon.words
         and lower not in COMMON_WORD_NAMES
-        and not lexicon.is_local_word_anywhere(lower)
+        and lower not in lexicon.local_words
     )
 
 

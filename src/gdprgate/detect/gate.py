@@ -83,7 +83,7 @@ CONTEXT_CHARS = 40
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
-RECIPE = 18
+RECIPE = 19
 
 _SPACED = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -101,10 +101,6 @@ _TITLE_LIST = """
 Mrs Mme Mlle Sra Srta Sig Dott Prof Ing Dipl Gen Col Capt Sgt Rev Hon
 """
 _TITLES = frozenset(_TITLE_LIST.split())
-# Forms of address that stand before a name, lower case: a capitalised
-# word after one goes to the models even when it is an ordinary word
-# ("Herr Bülow").
-FORMS_OF_ADDRESS = TITLE_WORDS
 
 
 @dataclass(frozen=True)
@@ -122,9 +118,9 @@ class Lexicon:
     :data:`FREQUENT_NAME_RANK` most frequent words of each language that
     are no names, with the stop words ("chegou", "ieri", "sa");
     ``people`` the names of people alone, without places; ``local_words``
-    holds ``"de:liga"`` for each of the :data:`COMMON_RANK` most frequent
-    words of a language that no Faker locale of that language has as a
-    person's name (German "Liga", "Tor"; not "Kaiser" or "Wolf").
+    the words among a language's :data:`COMMON_RANK` most frequent that no
+    Faker locale of that language has as a person's name (German "liga",
+    English "mark"; not "rossi", frequent in Italian because people bear it).
     """
 
     words: frozenset[str]
@@ -141,15 +137,6 @@ class Lexicon:
     def is_ordinary(self, word: str) -> bool:
         """Whether lower-cased ``word`` is an ordinary word and no known name."""
         return word in self.words and word not in self.names
-
-    def is_local_word(self, word: str, language: str) -> bool:
-        """Whether lower-cased ``word`` is a frequent word of ``language``
-        that its own people do not bear as a name (see ``local_words``)."""
-        return f"{language}:{word}" in self.local_words
-
-    def is_local_word_anywhere(self, word: str) -> bool:
-        """Whether lower-cased ``word`` is such a word in any language."""
-        return any(f"{lang}:{word}" in self.local_words for lang in LEXICON_LANGUAGES)
 
 
 _lexicon_lock = threading.Lock()
@@ -246,9 +233,7 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
             for name, where in people.items()
             if any(locale.split("_")[0] == language for locale in where)
         )
-        local_words.update(
-            f"{language}:{word}" for word in ranked[:COMMON_RANK] if word not in own
-        )
+        local_words.update(word for word in ranked[:COMMON_RANK] if word not in own)
         words.update(ranked)
         very_frequent.update(ranked[:NAME_AS_WORD_RANK])
         common.update(ranked[:COMMON_RANK])
@@ -506,7 +491,7 @@ class ModelGate:
                 return True
             if word != lower and (
                 not self._capital_allowed(word, lower, first, capitalised_nouns)
-                or previous in FORMS_OF_ADDRESS
+                or previous in TITLE_WORDS
                 or (not first and lower in self.lexicon.given and word != "I")
             ):
                 return True

@@ -152,14 +152,13 @@ class PatternLayer:
         in languages whose spaCy pipeline does not read them (see
         :mod:`gdprgate.detect.patterns.date_time`)."""
         return [
-            self.analyze(text)
-            if language not in SPACY_DATE_LANGUAGES
-            else [f for f in self.analyze(text) if f.source != _DATE_SOURCE]
+            self.analyze(text, dates=language not in SPACY_DATE_LANGUAGES)
             for text, language in zip(texts, languages, strict=True)
         ]
 
-    def analyze(self, text: str) -> list[Finding]:
-        """Findings of every recognizer in one text (they may overlap).
+    def analyze(self, text: str, dates: bool = True) -> list[Finding]:
+        """Findings of every recognizer in one text (they may overlap);
+        without ``dates``, no calendar dates.
 
         The recognizers read :func:`readable` text: no-break spaces as
         spaces, escaped line breaks as breaks; the offsets are the same.
@@ -168,11 +167,9 @@ class PatternLayer:
         scan = TextScan.of(plain)
         findings: list[Finding] = []
         for recognizer in self.recognizers:
-            findings.extend(recognizer.analyze(plain, self.languages, scan))
+            if dates or not isinstance(recognizer, DateTimeRecognizer):
+                findings.extend(recognizer.analyze(plain, self.languages, scan))
         return _named_numbers_are_no_phones(plain, findings)
-
-
-_DATE_SOURCE = f"pattern:{DateTimeRecognizer.name}"
 
 
 # Identifiers with a checksum whose recognizers score fully only with one of

@@ -10,9 +10,8 @@ from typing import ClassVar
 from gdprgate.detect.patterns.base import (
     CONTEXT_NEEDED_SCORE,
     PatternRecognizer,
-    matches_at,
 )
-from gdprgate.detect.patterns.dates import DATE_PATTERN, date_starts, parse_date
+from gdprgate.detect.patterns.dates import DATE_PATTERN, real_dates
 from gdprgate.detect.patterns.scan import Feature, TextScan
 
 _OLDEST = 1890
@@ -37,8 +36,6 @@ class DateOfBirthRecognizer(PatternRecognizer):
     def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
         """Matches that name a real date between 1890 and today."""
         today = datetime.date.today()
-        starts = date_starts(text, scan.digit_starts)
-        for match in matches_at(DATE_PATTERN, text, starts):
-            date = parse_date(match)
-            if date is not None and date.year >= _OLDEST and date <= today:
+        for match, date in real_dates(text, scan.digit_starts):
+            if date.year >= _OLDEST and date <= today:
                 yield match.start(), match.end()

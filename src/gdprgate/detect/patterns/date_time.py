@@ -19,8 +19,8 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from gdprgate.detect.patterns.base import PatternRecognizer, matches_at
-from gdprgate.detect.patterns.dates import DATE_PATTERN, date_starts, parse_date
+from gdprgate.detect.patterns.base import PatternRecognizer
+from gdprgate.detect.patterns.dates import DATE_PATTERN, real_dates
 from gdprgate.detect.patterns.scan import Feature, TextScan
 
 DATE_SCORE = 0.85
@@ -47,9 +47,6 @@ class DateTimeRecognizer(PatternRecognizer):
 
     def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
         """Matches that name a real date and are no timestamp's date."""
-        starts = date_starts(text, scan.digit_starts)
-        for match in matches_at(DATE_PATTERN, text, starts):
-            if parse_date(match) is not None and not _TIME_AFTER.match(
-                text, match.end()
-            ):
+        for match, _date in real_dates(text, scan.digit_starts):
+            if not _TIME_AFTER.match(text, match.end()):
                 yield match.start(), match.end()

@@ -1,13 +1,16 @@
 """Calendar dates written in the eight context languages, parsed to a date.
 
-Shared by :mod:`gdprgate.detect.patterns.date_of_birth`; not a recognizer.
+Shared by :mod:`gdprgate.detect.patterns.date_of_birth` and
+:mod:`gdprgate.detect.patterns.date_time`; not a recognizer.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+
+from gdprgate.detect.patterns.base import matches_at
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -74,6 +77,18 @@ def date_starts(text: str, digit_starts: Sequence[int]) -> list[int]:
         if word is not None:
             starts.add(word.start())
     return sorted(starts)
+
+
+def real_dates(
+    text: str, digit_starts: Sequence[int]
+) -> Iterator[tuple[re.Match[str], datetime.date]]:
+    """Each :data:`DATE_PATTERN` match of ``text`` that names a real
+    calendar date, with the date (``digit_starts`` as for
+    :func:`date_starts`)."""
+    for match in matches_at(DATE_PATTERN, text, date_starts(text, digit_starts)):
+        date = parse_date(match)
+        if date is not None:
+            yield match, date
 
 
 def parse_date(match: re.Match[str]) -> datetime.date | None:
