@@ -76,10 +76,10 @@ def table(
     cols = columns(rampart.load_rampart().type_names, ADDRESS_PARTS)
     assert cols is not None
     lexicon = load_lexicon()
-    known: dict[str, Profile] = {}
+    known: dict[tuple[str, str], Profile] = {}
     rows, labels, weights, groups = [], [], [], []
     for number, (text, words, gold) in enumerate(sentences):
-        candidates, matrix = feature_matrix(text, words, cols, lexicon, known)
+        candidates, matrix = feature_matrix(text, words, cols, lexicon, known, "de")
         for index, row in zip(candidates, matrix, strict=True):
             start, end, _ = words[index]
             if not text[start:end].isalnum():

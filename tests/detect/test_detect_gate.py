@@ -171,6 +171,10 @@ def test_the_lexicon_holds_frequent_words_but_no_names() -> None:
     # a function word is never a name.
     assert "long" in lexicon.words & lexicon.names
     assert "will" in lexicon.words - lexicon.names
+    # How frequent each word is per language: "rechnung" in German only.
+    assert lexicon.frequency("rechnung", "de") >= 3.0
+    assert lexicon.frequency("rechnung", "en") == 0.0
+    assert lexicon.frequency("the", "en") > lexicon.frequency("order", "en") > 3.0
 
 
 def test_names_also_count_without_accents() -> None:
@@ -198,7 +202,10 @@ def test_the_lexicon_is_cached_on_disk(tmp_path: Path) -> None:
         files = list(tmp_path.glob("lexicon-*.txt"))
         assert len(files) == 1
         gate_module._lexicon = None
-        assert load_lexicon(str(tmp_path)) == first
+        again = load_lexicon(str(tmp_path))
+        assert again == first
+        assert again.frequencies
+        assert again.frequency("the", "en") == first.frequency("the", "en") > 5.0
     finally:
         gate_module._lexicon = saved
 

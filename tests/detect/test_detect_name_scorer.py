@@ -31,6 +31,10 @@ LEXICON = Lexicon(
     names=frozenset({"lotte"}),
     common=frozenset({"die", "hat", "danach"}),
     given=frozenset({"lotte"}),
+    # Zipf frequencies, a half step per character from "0" (see gate.py), in
+    # en de fr es it nl pl pt sv: "forscher" is frequent in German only,
+    # "velmoran" (a made-up famous surname) about as frequent everywhere.
+    frequencies={"forscher": "090000000", "velmoran": "777777777"},
 )
 
 
@@ -45,12 +49,14 @@ def _words(text: str, name_probs: dict[str, float]) -> list[WordProbs]:
     return words
 
 
-def _probability(text: str, word: str, name_prob: float) -> float | None:
-    """The scorer's probability for ``word`` of ``text``."""
+def _probability(
+    text: str, word: str, name_prob: float, language: str = "de"
+) -> float | None:
+    """The scorer's probability for ``word`` of a ``language`` ``text``."""
     assert COLUMNS is not None
     words = _words(text, {word: name_prob})
     index = next(i for i, (s, e, _) in enumerate(words) if text[s:e] == word)
-    return name_probabilities(text, words, COLUMNS, LEXICON)[index]
+    return name_probabilities(text, words, COLUMNS, LEXICON, language=language)[index]
 
 
 def test_every_feature_has_a_weight_and_every_candidate_a_row() -> None:
@@ -94,6 +100,32 @@ def test_an_ordinary_noun_the_model_calls_a_name_is_not_one() -> None:
     assert noun is not None
     assert unknown is not None
     assert noun < 0.5 <= unknown
+
+
+def test_a_word_as_frequent_abroad_as_at_home_is_more_likely_a_name() -> None:
+    """A famous surname is about as frequent in every language's text; a
+    noun as frequent at home only is less likely a name, with the same
+    model probability and place in the sentence."""
+    famous = _probability("Danach prüften Velmoran das nach.", "Velmoran", 0.3)
+    noun = _probability("Danach prüften Forscher das nach.", "Forscher", 0.3)
+    # Read as French text, where "forscher" is no frequent word at all.
+    abroad = _probability("Danach prüften Forscher das nach.", "Forscher", 0.3, "fr")
+
+    assert famous is not None
+    assert noun is not None
+    assert abroad is not None
+    assert famous > noun
+    assert abroad > noun
+
+
+def test_frequencies_are_read_per_language() -> None:
+    assert LEXICON.frequency("forscher", "de") == 4.5
+    assert LEXICON.frequency("forscher", "fr") == 0.0
+    assert LEXICON.foreign_frequency("forscher", "de") == 0.0
+    assert LEXICON.foreign_frequency("velmoran", "de") == 3.5
+    # Unknown words and languages the lexicon does not hold: nothing known.
+    assert LEXICON.frequency("valdoro", "de") == 0.0
+    assert LEXICON.frequency("forscher", "fi") == 0.0
 
 
 def test_a_given_name_before_a_doubted_word_makes_it_a_surname() -> None:

@@ -38,8 +38,8 @@ import re
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gdprgate.detect.finding import Finding
@@ -83,7 +83,7 @@ CONTEXT_CHARS = 40
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
-RECIPE = 19
+RECIPE = 20
 
 _SPACED = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -121,6 +121,12 @@ class Lexicon:
     the words among a language's :data:`COMMON_RANK` most frequent that no
     Faker locale of that language has as a person's name (German "liga",
     English "mark"; not "rossi", frequent in Italian because people bear it).
+
+    ``frequencies`` holds, for every word among a language's
+    :data:`LEXICON_SIZE` most frequent, how frequent it is in each of
+    :data:`LEXICON_LANGUAGES` (see :meth:`frequency`). A famous surname is
+    about as frequent in every language ("merkel", "obama"); an ordinary
+    noun is frequent in its own language only ("kopf", "forscher").
     """
 
     words: frozenset[str]
@@ -133,10 +139,50 @@ class Lexicon:
     frequent: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
     local_words: frozenset[str] = frozenset()
+    frequencies: Mapping[str, str] = field(default_factory=dict, hash=False)
 
     def is_ordinary(self, word: str) -> bool:
         """Whether lower-cased ``word`` is an ordinary word and no known name."""
         return word in self.words and word not in self.names
+
+    def frequency(self, word: str, language: str) -> float:
+        """How frequent lower-cased ``word`` is in ``language``, on the Zipf
+        scale (3: once per million words; 0: not among the language's
+        :data:`LEXICON_SIZE` most frequent words, or a language the lexicon
+        does not hold)."""
+        code = self.frequencies.get(word)
+        if code is None or language not in LEXICON_LANGUAGES:
+            return 0.0
+        return _zipf(code[LEXICON_LANGUAGES.index(language)])
+
+    def foreign_frequency(self, word: str, language: str) -> float:
+        """The median of :meth:`frequency` over the lexicon's languages other
+        than ``language``."""
+        code = self.frequencies.get(word)
+        if code is None:
+            return 0.0
+        others = sorted(
+            _zipf(char)
+            for other, char in zip(LEXICON_LANGUAGES, code, strict=True)
+            if other != language
+        )
+        return others[len(others) // 2]
+
+
+# A frequency is kept as one character per language: half steps of the Zipf
+# scale above "0" (0.0) up to "@" (8.0).
+_ZIPF_STEPS = 2
+_ZIPF_TOP = 16
+
+
+def _zipf(char: str) -> float:
+    """The Zipf frequency one character of :attr:`Lexicon.frequencies` keeps."""
+    return (ord(char) - ord("0")) / _ZIPF_STEPS
+
+
+def _zipf_char(zipf: float) -> str:
+    """The character that keeps ``zipf`` (see :func:`_zipf`)."""
+    return chr(ord("0") + max(0, min(_ZIPF_TOP, round(zipf * _ZIPF_STEPS))))
 
 
 _lexicon_lock = threading.Lock()
@@ -168,8 +214,23 @@ def _cached_lexicon(folder: Path) -> Lexicon:
     target = folder / f"lexicon-{hashlib.sha256(recipe).hexdigest()[:16]}.txt"
     try:
         sections = target.read_text("utf-8").split("\n\n")
-        if len(sections) == 10:
-            return Lexicon(*(frozenset(s.split("\n")) for s in sections))
+        if len(sections) == 11:
+            kept = [frozenset(s.split("\n")) for s in sections[:10]]
+            words, names, common, given, places, *rest = kept
+            frequent_names, common_names, frequent, people, local_words = rest
+            return Lexicon(
+                words,
+                names,
+                common,
+                given,
+                places,
+                frequent_names,
+                common_names,
+                frequent,
+                people,
+                local_words,
+                _read_frequencies(sections[10]),
+            )
     except OSError:
         pass
     lexicon = build_lexicon(LEXICON_LANGUAGES, LEXICON_SIZE)
@@ -185,8 +246,17 @@ def _cached_lexicon(folder: Path) -> Lexicon:
         lexicon.people,
         lexicon.local_words,
     )
-    _write_atomically(target, "\n\n".join("\n".join(sorted(s)) for s in sets))
+    frequencies = (f"{word}\t{code}" for word, code in lexicon.frequencies.items())
+    parts = ["\n".join(sorted(s)) for s in sets] + ["\n".join(sorted(frequencies))]
+    _write_atomically(target, "\n\n".join(parts))
     return lexicon
+
+
+def _read_frequencies(section: str) -> dict[str, str]:
+    """The :attr:`Lexicon.frequencies` a cached file keeps, a word and its
+    code per line."""
+    pairs = (line.partition("\t") for line in section.split("\n"))
+    return {word: code for word, _, code in pairs if code}
 
 
 def _write_atomically(target: Path, content: str) -> None:
@@ -220,12 +290,18 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
     among_words: set[str] = set()
     common_words: set[str] = set()
     per_language: list[set[str]] = []
+    zipf: dict[str, list[float]] = {}
     people = _name_locales(_person_list, places=False)
     local_words: set[str] = set()
     polish_frequent: set[str] = set()
     for language in languages:
         ranked = [word.lower() for word in wordfreq.top_n_list(language, size)]
         per_language.append(set(ranked))
+        for word in ranked:
+            row = zipf.setdefault(word, [0.0] * len(LEXICON_LANGUAGES))
+            if language in LEXICON_LANGUAGES:
+                index = LEXICON_LANGUAGES.index(language)
+                row[index] = max(row[index], wordfreq.zipf_frequency(word, language))
         if language == "pl":
             polish_frequent = set(ranked[:FREQUENT_NAME_RANK])
         own = _with_and_without_accents(
@@ -258,6 +334,7 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
         frozenset((among_words - names) | stops),
         frozenset(_with_and_without_accents(people.keys() | polish) - stops),
         frozenset(local_words),
+        {word: "".join(map(_zipf_char, row)) for word, row in zipf.items()},
     )
 
 

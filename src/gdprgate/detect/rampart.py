@@ -262,20 +262,24 @@ class RampartLayer:
         scorer = self._scorer(model)
         lexicon = load_lexicon(self.cache)
 
-        def rescore(text: str, words: Sequence[WordProbs]) -> Sequence[float | None]:
-            # Names in capitals read as names (see caseless.py).
-            return scorer(names_in_capitals_titled(text, lexicon), words)
-
-        def rescore_known(
-            text: str, words: Sequence[WordProbs]
-        ) -> Sequence[float | None]:
-            return _known_names_kept(
-                text, words, rescore(text, words), model.type_names, lexicon
-            )
-
         def rescorer(language: str, without_case: bool) -> Rescore | None:
             if language in UNSCORED_LANGUAGES or without_case:
                 return None
+
+            def rescore(
+                text: str, words: Sequence[WordProbs]
+            ) -> Sequence[float | None]:
+                # Names in capitals read as names (see caseless.py).
+                titled = names_in_capitals_titled(text, lexicon)
+                return scorer(titled, words, language)
+
+            def rescore_known(
+                text: str, words: Sequence[WordProbs]
+            ) -> Sequence[float | None]:
+                return _known_names_kept(
+                    text, words, rescore(text, words), model.type_names, lexicon
+                )
+
             return rescore if language in CAPITALISED_NOUNS else rescore_known
 
         found = []
