@@ -295,8 +295,10 @@ class Detector:
         if rules is not None:
             try:
                 rule_names = [
-                    rules.given_name_pairs(view, caseless(text))
-                    for text, view in zip(texts, views, strict=True)
+                    rules.given_name_pairs(view, caseless(text), language)
+                    for text, view, language in zip(
+                        texts, views, languages, strict=True
+                    )
                 ]
             except Exception as exc:
                 msg = "the name rules failed while analysing a text"
@@ -370,7 +372,7 @@ class Detector:
             )
         if self._rules is not None:
             view = rule_view if rule_view is not None else self._rule_view(text)
-            resolved = self._rules.extend_given_names(view, resolved)
+            resolved = self._rules.extend_given_names(view, resolved, language)
         if names and self._gate is not None:
             resolved = self._gate.trim_caseless_names(text, resolved)
         if self._rules is None:

@@ -78,12 +78,15 @@ NAME_LOCALES = frozenset(_NAME_LOCALE_LIST.split())
 # Lower-case words that join the parts of a name.
 _PARTICLE_LIST = "von van der den de del della di da dos das du la le zu af ten ter"
 NAME_PARTICLES = frozenset(_PARTICLE_LIST.split())
+# Particles that are also German articles: alone (not after "von" or
+# "van") they open a noun in German text ("Kurt Miller den PSA-Test").
+GERMAN_ARTICLE_PARTICLES = frozenset({"der", "den", "des", "das", "dem"})
 # Characters of context a piece takes on each side.
 CONTEXT_CHARS = 40
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
-RECIPE = 20
+RECIPE = 21
 
 _SPACED = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -167,6 +170,24 @@ class Lexicon:
             if other != language
         )
         return others[len(others) // 2]
+
+
+def german_noun(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` reads as a German noun: a frequent German word that
+    is no name, a hyphenated word with such a part ("PSA-Test"), or a
+    compound ending in one ("Abschlussbericht"). Without frequencies in the
+    lexicon, an ordinary word of any language counts."""
+
+    def plain(part: str) -> bool:
+        return lexicon.is_ordinary(part) and (
+            not lexicon.frequencies or lexicon.frequency(part, "de") > 0
+        )
+
+    parts = word.lower().split("-")
+    if any(plain(part) for part in parts):
+        return True
+    last = parts[-1]
+    return len(last) >= 8 and any(plain(last[cut:]) for cut in range(3, len(last) - 3))
 
 
 # A frequency is kept as one character per language: half steps of the Zipf
@@ -295,7 +316,9 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
     local_words: set[str] = set()
     polish_frequent: set[str] = set()
     for language in languages:
-        ranked = [word.lower() for word in wordfreq.top_n_list(language, size)]
+        ranked = _with_eszett(
+            [word.lower() for word in wordfreq.top_n_list(language, size)], language
+        )
         per_language.append(set(ranked))
         for word in ranked:
             row = zipf.setdefault(word, [0.0] * len(LEXICON_LANGUAGES))
@@ -336,6 +359,20 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
         frozenset(local_words),
         {word: "".join(map(_zipf_char, row)) for word, row in zipf.items()},
     )
+
+
+def _with_eszett(ranked: list[str], language: str) -> list[str]:
+    """``ranked`` with each German word that wordfreq folds to "ss" also in
+    its written form right after it ("strasse", "straße"; "liess", "ließ"):
+    wordfreq case-folds "ß", text keeps it."""
+    if language != "de":
+        return ranked
+    written = []
+    for word in ranked:
+        written.append(word)
+        if "ss" in word:
+            written.append(word.replace("ss", "ß"))
+    return written
 
 
 def _polish_names(frequent: set[str]) -> tuple[set[str], set[str]]:

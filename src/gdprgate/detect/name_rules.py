@@ -40,7 +40,12 @@ import re
 from collections.abc import Sequence
 
 from gdprgate.detect.finding import Finding
-from gdprgate.detect.gate import Lexicon
+from gdprgate.detect.gate import (
+    CAPITALISED_NOUNS,
+    GERMAN_ARTICLE_PARTICLES,
+    Lexicon,
+    german_noun,
+)
 from gdprgate.detect.signoffs import signed_names
 from gdprgate.detect.speakers import quoted_speakers
 from gdprgate.detect.transcripts import titled_names, transcript_speakers
@@ -87,14 +92,16 @@ class NameRules:
         self._given = lexicon.given
         self._ordinary = lexicon.words
 
-    def given_name_pairs(self, text: str, without_case: bool = False) -> list[Finding]:
+    def given_name_pairs(
+        self, text: str, without_case: bool = False, language: str = ""
+    ) -> list[Finding]:
         """Every given name followed by a surname in ``text``, and every
         speaker named after a quotation (see :mod:`gdprgate.detect.speakers`),
         given name after a greeting (:mod:`gdprgate.detect.signoffs`) or
         speaker of a chat line (:mod:`gdprgate.detect.transcripts`) that is
         not part of such a name; in a text ``without_case`` (``text`` is
         then its recased view), also a title before a surname."""
-        pairs = self._pairs(text)
+        pairs = self._pairs(text, language)
         starts = [p.start for p in pairs]
         reach = list(itertools.accumulate((p.end for p in pairs), max))
 
@@ -117,8 +124,8 @@ class NameRules:
                 chosen.append(other)
         return sorted([*pairs, *chosen], key=lambda f: f.start)
 
-    def _pairs(self, text: str) -> list[Finding]:
-        """Every given name followed by a surname in ``text``."""
+    def _pairs(self, text: str, language: str) -> list[Finding]:
+        """Every given name followed by a surname in a ``language`` ``text``."""
         found: list[Finding] = []
         position = 0
         for match in _NAME_WORD.finditer(text):
@@ -126,7 +133,7 @@ class NameRules:
                 continue
             if not self._is_given(match.group(), text, match.start()):
                 continue
-            end = self._surname_end(text, match.end())
+            end = self._surname_end(text, match.end(), language)
             if end is not None:
                 found.append(
                     Finding(match.start(), end, "PERSON", PAIR_SCORE, PAIR_SOURCE)
@@ -135,7 +142,7 @@ class NameRules:
         return found
 
     def extend_given_names(
-        self, text: str, findings: Sequence[Finding]
+        self, text: str, findings: Sequence[Finding], language: str = ""
     ) -> list[Finding]:
         """``findings`` with each ``PERSON`` that ends in a given name
         extended over the surname right after it ("Hans" + "Meier"), and
@@ -148,7 +155,7 @@ class NameRules:
             if finding.entity == "PERSON":
                 words = list(_NAME_WORD.finditer(text, start, end))
                 if words and self._is_any_given(words[-1].group()):
-                    after = self._surname_end(text, end)
+                    after = self._surname_end(text, end, language)
                     if after is not None and _free(spans, end, after):
                         end = after
                 before = _WORD_BEFORE.search(text, max(0, start - 40), start)
@@ -196,10 +203,14 @@ class NameRules:
             and first not in _CALENDAR
         )
 
-    def _surname_end(self, text: str, position: int) -> int | None:
+    def _surname_end(self, text: str, position: int, language: str) -> int | None:
         """Where the name that starts before ``position`` ends, if a surname
-        follows (more given names, initials and particles may come first)."""
+        follows (more given names, initials and particles may come first).
+        In a German text a lone article is no particle (see
+        :data:`GERMAN_ARTICLE_PARTICLES`)."""
         end: int | None = None
+        german = language in CAPITALISED_NOUNS
+        article, particles = False, 0
         for _ in range(4):
             gap = _GAP.match(text, position)
             if gap is None:
@@ -214,8 +225,15 @@ class NameRules:
                 return end
             value = word.group()
             if value.lower() in _PARTICLES and value[0].islower():
+                # A lone German article before a noun: "Kurt Miller den
+                # PSA-Test" ("Jan den Uyl" stays one name).
+                article = german and not particles and value in GERMAN_ARTICLE_PARTICLES
+                particles += 1
                 position = word.end()
                 continue
+            if article and german_noun(value, self._lexicon):
+                return end
+            article, particles = False, 0
             if not self._is_surname(value):
                 return end
             end = position = word.end()

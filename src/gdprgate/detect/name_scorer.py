@@ -556,6 +556,17 @@ def name_probabilities(
         return result
     vector = np.array([table[name] for name in FEATURES])
     scores = 1.0 / (1.0 + np.exp(-(matrix @ vector)))
+    # An ordinary lower-case word next to a capitalised word is no part of
+    # its name ("Detlef Untermann ließ Blaszkiewitz"), however sure the
+    # model is; particles are no candidates (see feature_matrix).
+    column = FEATURES.index
+    ordinary_lower = (matrix[:, column("lower_case")] > 0) & (
+        matrix[:, column("ordinary")] > 0
+    )
+    by_capital = (matrix[:, column("previous_capital")] > 0) | (
+        matrix[:, column("next_capital")] > 0
+    )
+    scores[ordinary_lower & by_capital] = 0.0
     for index, score in zip(candidates, scores.tolist(), strict=True):
         result[index] = score
     return result

@@ -21,7 +21,12 @@ import re
 from collections.abc import Callable, Sequence
 
 from gdprgate.detect.finding import Finding
-from gdprgate.detect.gate import CAPITALISED_NOUNS, Lexicon
+from gdprgate.detect.gate import (
+    CAPITALISED_NOUNS,
+    GERMAN_ARTICLE_PARTICLES,
+    Lexicon,
+    german_noun,
+)
 from gdprgate.detect.titles import TITLE_WORDS
 
 # Particle sequences that stand between a given name and a surname.
@@ -178,6 +183,12 @@ def _surname_end(
         surname.lower().split("-") if text[finding.end] == "-" else [surname.lower()]
     )
     particle = (match.group("particle") or match.group("elided") or "").lower()
+    if (
+        language in CAPITALISED_NOUNS
+        and particle in GERMAN_ARTICLE_PARTICLES
+        and german_noun(surname, lexicon)
+    ):
+        return None  # an article and a noun: "Kurt Miller den PSA-Test"
     if not (
         _only_given_names(text[finding.start : finding.end], lexicon)
         or all(_plain_surname(part, lexicon) for part in parts)
@@ -185,7 +196,8 @@ def _surname_end(
     ):
         return None
     if language in CAPITALISED_NOUNS and any(
-        lexicon.is_ordinary(part) or part in lexicon.common_names for part in parts
+        _ordinary_here(part, language, lexicon) or part in lexicon.common_names
+        for part in parts
     ):
         return None  # "Karl-Marx-Stadt", "Frau Klein von der Post"
     return match.end("surname")
@@ -222,6 +234,15 @@ def _second_surname_end(
     ):
         return None
     return match.end("surname")
+
+
+def _ordinary_here(word: str, language: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` is an ordinary word of ``language`` itself, where the
+    lexicon knows each language's frequencies: the Dutch "vaart" of "Rafael
+    van der Vaart" is no German word."""
+    if not lexicon.is_ordinary(word):
+        return False
+    return not lexicon.frequencies or lexicon.frequency(word, language) > 0
 
 
 def _known_surname(parts: Sequence[str], lexicon: Lexicon) -> bool:
