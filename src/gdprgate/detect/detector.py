@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from gdprgate.detect.bodies import bodies_read_as_people
 from gdprgate.detect.cache import FindingsCache, cache_key
 from gdprgate.detect.caseless import caseless, recased
 from gdprgate.detect.common_names import COMMON_WORD_NAMES, drop_common_word_names
@@ -386,6 +387,7 @@ class Detector:
             ),
         )
         resolved = places_read_as_people(text, resolved, lexicon.places, lexicon.people)
+        resolved = bodies_read_as_people(text, resolved)
         return extend_over_particles(
             text, resolved, language, lexicon, self._allow.__contains__
         )

@@ -1,0 +1,156 @@
+"""Organisations and places a model read as a person get their own type."""
+
+from __future__ import annotations
+
+import pytest
+
+from gdprgate.detect import Detector
+from gdprgate.detect.bodies import bodies_read_as_people
+from gdprgate.detect.finding import Finding
+from gdprgate.detect.lists import SOURCE as DENY_SOURCE
+
+
+def _retype(
+    text: str, value: str, entity: str = "PERSON"
+) -> tuple[str, str, float, str]:
+    """What becomes of a finding of ``entity`` over ``value`` in ``text``."""
+    start = text.index(value)
+    finding = Finding(start, start + len(value), entity, 0.9, "rampart")
+    (found,) = bodies_read_as_people(text, [finding])
+    return text[found.start : found.end], found.entity, found.score, found.source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity", "expected", "expected_entity"),
+    [
+        # A club's abbreviation or first word.
+        ("Der FC Anton Brauer spielte gestern.", "Anton Brauer", "PERSON",
+         "FC Anton Brauer", "ORGANIZATION"),
+        ("Ein Fehlgriff für Borussia Feldheim.", "Borussia Feldheim", "PERSON",
+         "Borussia Feldheim", "ORGANIZATION"),
+        ("Das Spiel gegen den SC Waldbrunn ging verloren.", "Waldbrunn",
+         "LOCATION", "SC Waldbrunn", "ORGANIZATION"),
+        # A legal form, in several languages.
+        ("Er arbeitet bei der Kessler Brandt AG in Ulm.", "Kessler Brandt",
+         "PERSON", "Kessler Brandt AG", "ORGANIZATION"),
+        ("She joined Thornbury Holt Ltd in 2020.", "Thornbury Holt", "PERSON",
+         "Thornbury Holt Ltd", "ORGANIZATION"),
+        ("La Ferrucci Bianchi S.p.A. di Torino.", "Ferrucci Bianchi", "PERSON",
+         "Ferrucci Bianchi S.p.A.", "ORGANIZATION"),
+        ("Hij werkt bij Dalen Koster B.V.", "Dalen Koster", "PERSON",
+         "Dalen Koster B.V.", "ORGANIZATION"),
+        ("Pracuje w Nowacki Zieliński sp. z o.o. od roku.", "Nowacki Zieliński",
+         "PERSON", "Nowacki Zieliński sp. z o.o.", "ORGANIZATION"),
+        ("Hon jobbar på Lindqvist Berg AB i Umeå.", "Lindqvist Berg", "PERSON",
+         "Lindqvist Berg AB", "ORGANIZATION"),
+        # A head noun after or before the name.
+        ("Erschienen im Verlag Hilde Sommerfeld, Bern.", "Hilde Sommerfeld",
+         "PERSON", "Verlag Hilde Sommerfeld", "ORGANIZATION"),
+        ("im legendären Falkner Tonstudio in Berlin", "Falkner Tonstudio",
+         "PERSON", "Falkner Tonstudio", "ORGANIZATION"),
+        ("Pupils of the Edgar Pemberton School came.", "Edgar Pemberton",
+         "PERSON", "Edgar Pemberton School", "ORGANIZATION"),
+        ("Elle enseigne à l'Université de Valmorin.", "Valmorin", "PERSON",
+         "Université de Valmorin", "ORGANIZATION"),
+        ("Trabaja en Grupo Herrera Vidal desde 2019.", "Herrera Vidal", "PERSON",
+         "Grupo Herrera Vidal", "ORGANIZATION"),
+        ("Publicado pela Editora Tavares Lobo.", "Tavares Lobo", "PERSON",
+         "Editora Tavares Lobo", "ORGANIZATION"),
+        # A place's head noun, a church's saint, a holy place.
+        ("die Häuser Eyach und Brenninger Mühle.", "Brenninger Mühle", "PERSON",
+         "Brenninger Mühle", "LOCATION"),
+        ("along the banks of the Quillan River", "Quillan", "PERSON",
+         "Quillan River", "LOCATION"),
+        ("Die Klosterkirche St. Gerwin wurde 1720 erbaut.", "Gerwin", "PERSON",
+         "St. Gerwin", "LOCATION"),
+        ("Evangelische Kirche St. Ottmar, erbaut 1787", "Ottmar", "PERSON",
+         "St. Ottmar", "LOCATION"),
+        ("La iglesia de San Telmo Viejo se cerró.", "Telmo Viejo", "PERSON",
+         "San Telmo Viejo", "LOCATION"),
+        ("die beschädigte Hagia Eirene in Byzanz", "Hagia Eirene", "PERSON",
+         "Hagia Eirene", "LOCATION"),
+        # A person's context: the name stays a person's.
+        ("Ein Brief an Herr Anton Brauer Verlag", "Anton Brauer", "PERSON",
+         "Anton Brauer", "PERSON"),
+        ("Im Verlag Anton Brauer sagte man nein.", "Anton Brauer", "PERSON",
+         "Anton Brauer", "PERSON"),
+        ("Anna Berg kam zu spät.", "Anna Berg", "PERSON", "Anna Berg", "PERSON"),
+        ("Sie traf Greta See gestern.", "Greta", "PERSON", "Greta", "PERSON"),
+        ("Verfasst von A. van der Berg.", "A. van der Berg", "PERSON",
+         "A. van der Berg", "PERSON"),
+        ("Brauers Werke sind bekannt.", "Brauers", "PERSON", "Brauers", "PERSON"),
+        ("Sie wohnte bei St. Gerwin.", "Gerwin", "PERSON", "Gerwin", "PERSON"),
+        ("Anton Brauer, AG Weststadt", "Anton Brauer", "PERSON", "Anton Brauer",
+         "PERSON"),
+        ("KNOWN AS EDGAR PEMBERTON TODAY", "EDGAR PEMBERTON", "PERSON",
+         "EDGAR PEMBERTON", "PERSON"),
+        ("Nichts deutet auf Anton Brauer hin.", "Anton Brauer", "PERSON",
+         "Anton Brauer", "PERSON"),
+        # A place stays a place without a club's or a firm's word.
+        ("Wir fahren nach Waldbrunn Verlag", "Waldbrunn", "LOCATION",
+         "Waldbrunn", "LOCATION"),
+    ],
+)  # fmt: skip
+def test_context_words_give_the_type(
+    text: str, value: str, entity: str, expected: str, expected_entity: str
+) -> None:
+    """The span and type each context gives; score and source stay."""
+    assert _retype(text, value, entity) == (
+        expected,
+        expected_entity,
+        0.9,
+        "rampart",
+    )
+
+
+def test_deny_listed_terms_are_left_alone() -> None:
+    text = "Der FC Anton Brauer spielte."
+    listed = Finding(7, 19, "PERSON", 1.0, DENY_SOURCE)
+    assert bodies_read_as_people(text, [listed]) == [listed]
+
+
+def test_no_widening_over_another_finding() -> None:
+    """A marker that another finding holds is not taken: only the type
+    changes."""
+    text = "Bei Kessler Brandt AG"
+    name = Finding(4, 18, "PERSON", 0.9, "rampart")
+    other = Finding(19, 21, "ID_NUMBER", 0.5, "pattern:test")
+    assert bodies_read_as_people(text, [other, name]) == [
+        Finding(4, 18, "ORGANIZATION", 0.9, "rampart"),
+        other,
+    ]
+
+
+def test_nothing_is_dropped_or_shortened() -> None:
+    """Fail closed: every finding comes back, covering at least its text."""
+    text = "Der FC Anton Brauer und Anna Berg im Verlag Hilde Sommerfeld."
+    findings = [
+        Finding(7, 19, "PERSON", 0.9, "rampart"),
+        Finding(24, 33, "PERSON", 0.9, "rampart"),
+        Finding(44, 60, "PERSON", 0.9, "rampart"),
+    ]
+    found = bodies_read_as_people(text, findings)
+    assert len(found) == len(findings)
+    for old, new in zip(findings, found, strict=True):
+        assert new.start <= old.start
+        assert old.end <= new.end
+
+
+@pytest.mark.ner
+@pytest.mark.parametrize(
+    ("text", "language", "value", "entity"),
+    [
+        ("Der Roman erschien im Verlag Hilde Sommerfeld in Bern.", "de",
+         "Verlag Hilde Sommerfeld", "ORGANIZATION"),
+        ("Der Vertrag mit der Kessler Brandt AG wurde verlängert.", "de",
+         "Kessler Brandt AG", "ORGANIZATION"),
+        ("Der Verleger Herr Anton Brauer wohnt in Ulm.", "de", "Herr Anton Brauer",
+         "PERSON"),
+    ],
+)  # fmt: skip
+def test_the_detector_retypes_bodies(
+    full_detector: Detector, text: str, language: str, value: str, entity: str
+) -> None:
+    """Through the whole detector the body is masked whole, as a body."""
+    found = full_detector.analyze(text, language)
+    assert (value, entity) in [(text[f.start : f.end], f.entity) for f in found]
