@@ -140,8 +140,9 @@ def test_nothing_is_dropped_or_shortened() -> None:
 @pytest.mark.parametrize(
     ("text", "language", "value", "entity"),
     [
+        # A firm named after a person keeps the person (fail closed).
         ("Der Roman erschien im Verlag Hilde Sommerfeld in Bern.", "de",
-         "Verlag Hilde Sommerfeld", "ORGANIZATION"),
+         "Hilde Sommerfeld", "PERSON"),
         ("Der Vertrag mit der Kessler Brandt AG wurde verlängert.", "de",
          "Kessler Brandt AG", "ORGANIZATION"),
         ("Der Verleger Herr Anton Brauer wohnt in Ulm.", "de", "Herr Anton Brauer",
@@ -154,3 +155,26 @@ def test_the_detector_retypes_bodies(
     """Through the whole detector the body is masked whole, as a body."""
     found = full_detector.analyze(text, language)
     assert (value, entity) in [(text[f.start : f.end], f.entity) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Erschienen im Verlag Paul Haupt, Bern.", "Paul Haupt"),
+        ("Der FC Carl Zeiss Jena spielte gestern.", "Carl Zeiss Jena"),
+        ("She studied at the Matthew Humberstone School.", "Matthew Humberstone"),
+    ],
+)
+def test_a_firm_named_after_a_person_keeps_the_person(text: str, value: str) -> None:
+    """A given name and a capitalised word stay a PERSON next to a body's
+    word: a policy may keep organisations in clear, and the subject index
+    leaves them out."""
+    start = text.index(value)
+    finding = Finding(start, start + len(value), "PERSON", 0.9, "rampart")
+    given = frozenset({"paul", "carl", "matthew"})
+
+    (kept,) = bodies_read_as_people(text, [finding], given)
+    (retyped,) = bodies_read_as_people(text, [finding])
+
+    assert kept == finding
+    assert retyped.entity == "ORGANIZATION"

@@ -12,6 +12,7 @@ from gdprgate.detect import Detector, DetectorConfig, Finding
 from gdprgate.detect.gate import (
     ModelGate,
     build_lexicon,
+    german_noun,
     known_names,
     load_lexicon,
     sentences,
@@ -171,6 +172,8 @@ def test_the_lexicon_holds_frequent_words_but_no_names() -> None:
     # a function word is never a name.
     assert "long" in lexicon.words & lexicon.names
     assert "will" in lexicon.words - lexicon.names
+    # wordfreq folds "ß" to "ss"; the lexicon holds the written form too.
+    assert {"groß", "gross", "heißt"} <= lexicon.words
     # How frequent each word is per language: "rechnung" in German only.
     assert lexicon.frequency("rechnung", "de") >= 3.0
     assert lexicon.frequency("rechnung", "en") == 0.0
@@ -364,3 +367,13 @@ def test_names_in_text_with_case_and_in_capitals(
         text, [Finding(start, start + len(span), "PERSON", 0.9, "rampart")]
     )
     assert [text[f.start : f.end] for f in found] == ([kept] if kept else [])
+
+
+def test_german_nouns_are_frequent_german_words_or_compounds_of_them() -> None:
+    lexicon = load_lexicon()
+    assert german_noun("PSA-Test", lexicon)
+    assert german_noun("Abschlussbericht", lexicon)
+    assert german_noun("Straße", lexicon)
+    # A Dutch word and an unknown surname are no German nouns.
+    assert not german_noun("Vaart", lexicon)
+    assert not german_noun("Uyl", lexicon)

@@ -229,3 +229,25 @@ def test_a_found_name_does_not_grow_over_another_finding(rules: NameRules) -> No
     glued = "XPer Lindqvist"
     person = Finding(5, 14, "PERSON", 0.9, "rampart")
     assert rules.extend_given_names(glued, [person]) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        # A lone German article before a German noun is no particle.
+        ("Dann hält Kurt Miller den PSA-Test für nötig.", "de", "Kurt Miller"),
+        ("Dann gab Kurt Wendeborn den Abschlussbericht ab.", "de", "Kurt Wendeborn"),
+        # Before a word that is no German noun it may be one ("Jan den Uyl"),
+        # and after another particle it always is.
+        ("Gestern sprach Kurt den Brenkel.", "de", "Kurt den Brenkel"),
+        ("Gestern kam Heinrich von der Tann.", "de", "Heinrich von der Tann"),
+        # Outside German, "das" and "dos" are particles.
+        ("Ontem falou Maria das Quintelas.", "pt", "Maria das Quintelas"),
+        ("Gisteren kwam Kurt den Boer.", "nl", "Kurt den Boer"),
+    ],
+)
+def test_a_lone_german_article_before_a_noun_ends_the_name(
+    rules: NameRules, text: str, language: str, name: str
+) -> None:
+    found = rules.given_name_pairs(text, language=language)
+    assert [text[f.start : f.end] for f in found] == [name]

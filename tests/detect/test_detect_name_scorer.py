@@ -231,3 +231,30 @@ def test_a_particle_the_model_puts_in_a_name_keeps_the_models_choice() -> None:
 )
 def test_role_words_and_german_compound_roles(word: str, expected: bool) -> None:
     assert is_role(word) is expected
+
+
+def test_an_ordinary_lower_case_word_between_names_is_no_name_part() -> None:
+    """ "Untermann ließ Blaszkiewitz": however sure the model is, an
+    ordinary lower-case word next to a capitalised one is no name part."""
+    text = "Heute hat Velmora gesagt Brenkel kommt."
+    words = _words(text, {"Velmora": 0.9, "gesagt": 0.97, "Brenkel": 0.9})
+    opinions = name_probabilities(text, words, COLUMNS, LEXICON, language="de")
+    by_word = {text[s:e]: o for (s, e, _), o in zip(words, opinions, strict=True)}
+    assert by_word["gesagt"] == 0.0
+    assert by_word["Velmora"] is not None
+    assert by_word["Velmora"] >= 0.5
+
+
+def test_a_doubted_name_part_beside_an_accepted_one_is_accepted() -> None:
+    """The model calls both words name parts; the scorer doubts the first
+    after an article. Beside an accepted name part it counts (fail closed);
+    alone it does not."""
+    assert COLUMNS is not None
+    pair = "Mit der Valdoro Lotte wurde verhandelt."
+    alone = "Mit der Valdoro wurde verhandelt."
+    probs = {"Valdoro": 0.6, "Lotte": 0.95}
+    beside = name_probabilities(pair, _words(pair, probs), COLUMNS, LEXICON)
+    single = name_probabilities(alone, _words(alone, probs), COLUMNS, LEXICON)
+    assert single[2] is not None
+    assert single[2] < 0.5
+    assert beside[2] == 0.5

@@ -163,3 +163,27 @@ def test_deny_and_allow_lists_win_over_a_surname(lexicon: Lexicon) -> None:
     assert extend_over_particles(
         text, [jack], "nl", lexicon, lambda word: word == "Plas"
     ) == [jack]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # "vaart" is a Dutch word, no German one: the surname joins.
+        ("Gestern sprach Rafael van der Vaart.", [("Rafael", "PERSON")],
+         [("Rafael van der Vaart", "PERSON")]),
+        # A German word after "von der" stays apart.
+        ("Wie Frau Klein von der Post sagte.", [("Frau Klein", "PERSON")],
+         [("Frau Klein", "PERSON")]),
+        # A lone article before a German noun is no particle.
+        ("Dann hält Kurt den PSA-Test für nötig.", [("Kurt", "PERSON")],
+         [("Kurt", "PERSON")]),
+    ],
+)  # fmt: skip
+def test_in_german_text_only_german_words_stay_apart(
+    lexicon: Lexicon,
+    text: str,
+    spans: list[tuple[str, str]],
+    expected: list[tuple[str, str]],
+) -> None:
+    found = extend_over_particles(text, _found(text, spans), "de", lexicon)
+    assert [(text[f.start : f.end], f.entity) for f in found] == expected

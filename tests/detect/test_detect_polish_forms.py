@@ -67,7 +67,7 @@ def test_surnames_take_their_case_endings(name: str, forms: set[str]) -> None:
 def test_lexicon_knows_inflected_polish_names_but_not_frequent_words() -> None:
     """Forms are names; a form that is a frequent word ("idzie") is not."""
     lexicon = load_lexicon()
-    for form in ("piotra", "tomasza", "joanny", "kasia", "małgorzata"):
+    for form in ("piotra", "tomasza", "joanny", "kasia", "małgorzata", "anną"):
         assert form in lexicon.given
         assert not lexicon.is_ordinary(form)
     for form in ("nowaka", "kowalskiego", "kamińskiej"):
@@ -88,6 +88,7 @@ INFLECTED = [
     ("Wczoraj widziałem Łukasza Żółtowskiego na dworcu.", "Łukasza Żółtowskiego"),
     ("Rozmawiałem z Markiem Dudkiem.", "Markiem Dudkiem"),
     ("Dziękujemy Agnieszce Sikorze.", "Agnieszce Sikorze"),
+    ("Spotkałem się z Anną Nowak wczoraj.", "Anną Nowak"),
 ]
 
 

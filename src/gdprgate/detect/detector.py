@@ -387,7 +387,7 @@ class Detector:
             ),
         )
         resolved = places_read_as_people(text, resolved, lexicon.places, lexicon.people)
-        resolved = bodies_read_as_people(text, resolved)
+        resolved = bodies_read_as_people(text, resolved, lexicon.given)
         return extend_over_particles(
             text, resolved, language, lexicon, self._allow.__contains__
         )

@@ -86,7 +86,7 @@ CONTEXT_CHARS = 40
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
-RECIPE = 21
+RECIPE = 22
 
 _SPACED = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -569,7 +569,44 @@ def name_probabilities(
     scores[ordinary_lower & by_capital] = 0.0
     for index, score in zip(candidates, scores.tolist(), strict=True):
         result[index] = score
-    return result
+    return _beside_names(text, words, cols, lexicon, result)
+
+
+# The probability at which a word is a name part (the threshold is folded
+# into the weights' bias).
+NAME_PART = 0.5
+
+
+def _beside_names(
+    text: str,
+    words: Sequence[WordProbs],
+    cols: Columns,
+    lexicon: Lexicon,
+    result: list[float | None],
+) -> list[float | None]:
+    """``result`` with a doubted capitalised word right beside an accepted
+    one accepted too, where the model called it a name part and it is no
+    ordinary word: "Kessler" of "mit der Kessler Brandt AG" must not stay
+    in clear next to a masked "Brandt" (fail closed)."""
+    values = [text[start:end] for start, end, _ in words]
+    previous, following = _neighbours(text, words, values)
+    lifted = list(result)
+    for index, score in enumerate(result):
+        if score is None or score >= NAME_PART:
+            continue
+        value = values[index]
+        probs = words[index][2]
+        best = int(probs.argmax())
+        if (
+            not value[:1].isupper()
+            or best not in (cols.given, cols.surname)
+            or lexicon.is_ordinary(value.lower())
+        ):
+            continue
+        beside = (other for other in (previous[index], following[index]) if other >= 0)
+        if any((result[other] or 0.0) >= NAME_PART for other in beside):
+            lifted[index] = NAME_PART
+    return lifted
 
 
 class NameScorer:

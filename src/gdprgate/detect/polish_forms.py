@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-# Common Polish given names Faker's pl_PL list lacks, and diminutives
-# (nominative, lower case).
+# Common Polish given names Faker's pl_PL list lacks ("Anna", the
+# commonest, among them), and diminutives (nominative, lower case).
 _GIVEN_LIST = """
 małgorzata katarzyna joanna magdalena barbara beata marta aleksandra
 paulina karolina natalia weronika zofia zuzanna maja alicja wiktoria
@@ -43,6 +43,7 @@ genowefa agata martyna oliwia łucja helena jagoda edyta milena
 henryk zbigniew ryszard zenon lech bogdan bogusław czesław mirosław
 jarosław wiesław zdzisław sławomir władysław leszek waldemar roman
 eugeniusz edward zygmunt tadeusz krzysztof janusz jacek wincenty
+anna maria julia marian mieczysław
 
 kasia gosia basia ola asia ania zosia madzia magda agnieszka kaśka
 ewka jola iza ela ula hania marysia zuzia wika emilka julka karolcia
