@@ -39,6 +39,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from gdprgate.detect.attendees import listed_people
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import (
     CAPITALISED_NOUNS,
@@ -98,9 +99,11 @@ class NameRules:
         """Every given name followed by a surname in ``text``, and every
         speaker named after a quotation (see :mod:`gdprgate.detect.speakers`),
         given name after a greeting (:mod:`gdprgate.detect.signoffs`) or
-        speaker of a chat line (:mod:`gdprgate.detect.transcripts`) that is
-        not part of such a name; in a text ``without_case`` (``text`` is
-        then its recased view), also a title before a surname."""
+        speaker of a chat line (:mod:`gdprgate.detect.transcripts`) or
+        person listed after a label such as "Present:"
+        (:mod:`gdprgate.detect.attendees`) that is not part of such a name;
+        in a text ``without_case`` (``text`` is then its recased view), also
+        a title before a surname."""
         pairs = self._pairs(text, language)
         starts = [p.start for p in pairs]
         reach = list(itertools.accumulate((p.end for p in pairs), max))
@@ -114,6 +117,7 @@ class NameRules:
             *quoted_speakers(text, lexicon),
             *signed_names(text, lexicon),
             *transcript_speakers(text, lexicon),
+            *listed_people(text, lexicon),
             *(titled_names(text, lexicon) if without_case else ()),
         ]
         chosen: list[Finding] = []

@@ -1,0 +1,125 @@
+"""People listed after a label that names people: "Present: Smith, Baker".
+
+Minutes, reports and forms list people after a label: "Present: Smith,
+Baker, Taylor, Cook.", "Zeugen: Schmidt (Nachbar), Fischer (Hausmeister)",
+"Aanwezig: De Vries, Bakker". Many of these surnames are ordinary words
+too ("Baker", "Fischer", "Weber"), so a model reading each one alone lets
+them pass. After one of :data:`PEOPLE_LABELS` and a colon, every item of
+the list up to the end of the line (items apart by commas, semicolons,
+"and"/"und"/... or slashes) that is one to three capitalised words is a
+person; a bracketed note after it ("(Nachbar)") is no part of the name. An
+item made only of ordinary words that are no names ("Vertrieb",
+"Marketing") is left out unless a title or a particle comes with it
+("mevrouw van der Meer"), and so is one with a digit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gdprgate.detect.finding import Finding
+from gdprgate.detect.gate import NAME_PARTICLES, Lexicon
+from gdprgate.detect.titles import TITLE_WORDS
+
+ATTENDEE_SCORE = 0.75
+ATTENDEE_SOURCE = "attendees"
+
+# Labels that head a list of people, one line per language (en, de, fr,
+# es, it, nl, pl, pt, sv); a space matches any run of blanks.
+_LABEL_LIST = """
+present|attendees|attendance|in attendance|participants|witnesses|witness
+|apologies|absent
+anwesend|anwesende|teilnehmer|teilnehmende|zeugen|zeuge|zeugin|entschuldigt|abwesend
+présents|présentes|participants|témoins|témoin|absents|excusés
+asistentes|presentes|participantes|testigos|testigo|ausentes
+presenti|partecipanti|testimoni|testimone|assenti
+aanwezig|aanwezigen|deelnemers|getuigen|getuige|afwezig
+obecni|obecne|uczestnicy|świadkowie|świadek|nieobecni
+presentes|participantes|testemunhas|testemunha|ausentes
+närvarande|deltagare|vittnen|vittne|frånvarande
+"""
+PEOPLE_LABELS = tuple(
+    sorted(
+        {w.strip() for w in _LABEL_LIST.replace("\n", "|").split("|") if w.strip()},
+        key=len,
+        reverse=True,
+    )
+)
+_LABEL = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in PEOPLE_LABELS)
+# The label at the start of a line (after blanks or a list mark), a colon,
+# and the rest of the line.
+_LISTED = re.compile(
+    rf"(?:^|(?<=\n))[ \t*•-]*(?i:{_LABEL})[ \t]*:[ \t]*(?P<items>[^\r\n]+)"
+)
+# Where one item ends and the next begins.
+_SEPARATOR = re.compile(
+    r"[ \t]*(?:[,;/]|\s(?:and|und|et|y|e|en|i|och|&)\s)[ \t]*", re.IGNORECASE
+)
+_NOTE = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?")
+# Most words an item may have (titles and particles not counted).
+_MAX_WORDS = 3
+
+
+def listed_people(text: str, lexicon: Lexicon) -> list[Finding]:
+    """Every person listed after a label of people in ``text``."""
+    found: list[Finding] = []
+    for match in _LISTED.finditer(text):
+        items = match.group("items")
+        offset = match.start("items")
+        position = 0
+        for separator in [*_SEPARATOR.finditer(items), None]:
+            end = separator.start() if separator else len(items)
+            span = _person(items, position, end, lexicon)
+            if span is not None:
+                found.append(
+                    Finding(
+                        offset + span[0],
+                        offset + span[1],
+                        "PERSON",
+                        ATTENDEE_SCORE,
+                        ATTENDEE_SOURCE,
+                    )
+                )
+            if separator is None:
+                break
+            position = separator.end()
+    return found
+
+
+def _person(
+    items: str, start: int, end: int, lexicon: Lexicon
+) -> tuple[int, int] | None:
+    """The name in ``items[start:end]`` (a bracketed note and a full stop
+    at the end cut off), or ``None`` when the item is no name."""
+    item = items[start:end]
+    note = _NOTE.search(item)
+    if note is not None:
+        item = item[: note.start()]
+    item = item.rstrip(" \t.")
+    if not item.strip() or any(char.isdigit() for char in item):
+        return None
+    words = list(_WORD.finditer(item))
+    if not words or "".join(w.group() for w in words).isupper():
+        return None
+    # Every word is a capitalised name word, a title or a particle.
+    named = []
+    marked = False
+    for word in words:
+        value = word.group()
+        bare = value.rstrip(".").lower()
+        if bare in TITLE_WORDS or (value.islower() and bare in NAME_PARTICLES):
+            marked = True
+            continue
+        if not value[:1].isupper():
+            return None
+        named.append(bare)
+    if not named or len(named) > _MAX_WORDS:
+        return None
+    # Ordinary words alone are no name ("Marketing"); after a title or a
+    # particle they are ("mevrouw van der Meer").
+    if not marked and all(lexicon.is_ordinary(word) for word in named):
+        return None
+    if item[words[-1].end() :].strip():
+        return None
+    return start + words[0].start(), start + words[-1].end()
