@@ -123,3 +123,13 @@ def test_a_fresh_context_reuses_the_cpu_backend(
     found = contextvars.Context().run(spacy_layer.analyze_many, [ENGLISH], ["en"])
 
     assert ("Berlin", "LOCATION") in _pairs(ENGLISH, found[0])
+
+
+@pytest.mark.ner
+def test_a_day_written_as_an_ordinal_joins_its_date(spacy_layer: SpacyLayer) -> None:
+    """ "9th of February 1988": the model's date starts at the month; the
+    day before it must not stay in clear."""
+    text = "Customer: 9th of February 1988"
+    found = spacy_layer.analyze(text, "en")
+    dates = [text[f.start : f.end] for f in found if f.entity == "DATE_TIME"]
+    assert dates == ["9th of February 1988"]

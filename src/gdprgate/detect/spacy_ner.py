@@ -76,6 +76,8 @@ _AGE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+")
+# A day written as an ordinal before a month: "9th of ", "the 21st of ".
+_DAY_OF = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+\Z", re.IGNORECASE)
 
 # Texts longer than this are analysed in slices cut at whitespace, well below
 # spaCy's own ``max_length`` and its memory use.
@@ -230,6 +232,11 @@ def _entities(doc: Any, offset: int) -> Iterator[Finding]:
             continue
         if entity == "DATE_TIME" and not names_a_date(str(ent.text)):
             continue
+        if entity == "DATE_TIME":
+            # "9th of February 1988": the model's date starts at the month.
+            day = _DAY_OF.search(doc.text, max(0, ent.start_char - 16), ent.start_char)
+            if day is not None:
+                start = day.start() + offset
         yield Finding(start, end, entity, SCORES[entity], SOURCE)
 
 
