@@ -6,6 +6,7 @@ so these tests need neither the model nor wordfreq.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import numpy as np
@@ -258,3 +259,19 @@ def test_a_doubted_name_part_beside_an_accepted_one_is_accepted() -> None:
     assert single[2] is not None
     assert single[2] < 0.5
     assert beside[2] == 0.5
+
+
+def test_a_known_persons_name_the_model_calls_one_needs_less() -> None:
+    """ "über Hoffmann": a doubted word (above 0.3) that the model calls a
+    name part and the lexicon knows as a person's name counts."""
+    assert COLUMNS is not None
+    text = "Sie beschwerte sich über Brenkel gestern."
+    words = _words(text, {"Brenkel": 0.7})
+    index = next(i for i, (s, e, _) in enumerate(words) if text[s:e] == "Brenkel")
+    unknown = name_probabilities(text, words, COLUMNS, LEXICON, language="de")
+    known = dataclasses.replace(LEXICON, people=frozenset({"brenkel"}))
+    person = name_probabilities(text, words, COLUMNS, known, language="de")
+    doubted = unknown[index]
+    assert doubted is not None
+    assert 0.3 <= doubted < 0.5
+    assert person[index] == 0.5

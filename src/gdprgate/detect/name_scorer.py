@@ -575,6 +575,7 @@ def name_probabilities(
 # The probability at which a word is a name part (the threshold is folded
 # into the weights' bias).
 NAME_PART = 0.5
+KNOWN_NAME_PART = 0.3
 
 
 def _beside_names(
@@ -584,10 +585,14 @@ def _beside_names(
     lexicon: Lexicon,
     result: list[float | None],
 ) -> list[float | None]:
-    """``result`` with a doubted capitalised word right beside an accepted
-    one accepted too, where the model called it a name part and it is no
-    ordinary word: "Kessler" of "mit der Kessler Brandt AG" must not stay
-    in clear next to a masked "Brandt" (fail closed)."""
+    """``result`` with a doubted capitalised word that the model called a
+    name part and that is no ordinary word accepted (fail closed) when it
+    stands right beside an accepted one ("Kessler" of "mit der Kessler
+    Brandt AG" must not stay in clear next to a masked "Brandt"), or when
+    the lexicon knows it as a person's name and the scorer gave it
+    :data:`KNOWN_NAME_PART` or more ("sich über Hoffmann beschwert";
+    names audit, lone surnames, recall 0.865 -> 0.869; GermEval dev
+    PERSON precision 0.812 -> 0.811)."""
     values = [text[start:end] for start, end, _ in words]
     previous, following = _neighbours(text, words, values)
     lifted = list(result)
@@ -604,7 +609,8 @@ def _beside_names(
         ):
             continue
         beside = (other for other in (previous[index], following[index]) if other >= 0)
-        if any((result[other] or 0.0) >= NAME_PART for other in beside):
+        known = score >= KNOWN_NAME_PART and value.lower() in lexicon.people
+        if known or any((result[other] or 0.0) >= NAME_PART for other in beside):
             lifted[index] = NAME_PART
     return lifted
 
