@@ -24,6 +24,14 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("Website:https://example.org", [(8, 27, "URL")]),
     ("Anna;http://www.example.org;Berlin", [(5, 27, "URL")]),
     ("**https://example.org/a**", [(2, 23, "URL")]),
+    # Profile addresses of social networks without a scheme name a person.
+    ("Profil: linkedin.com/in/gianni-russo-88.", [(8, 39, "URL")]),
+    ("code at github.com/avesterholm, docs", [(8, 30, "URL")]),
+    ("see de.linkedin.com/in/anna-v", [(4, 29, "URL")]),
+    # Other hosts without a scheme, and a profile host without a path.
+    ("see example.com/about", []),
+    ("we use github.com daily", []),
+    ("mail anna@github.com/x", []),
 ]
 
 

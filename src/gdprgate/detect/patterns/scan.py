@@ -21,10 +21,16 @@ class Feature(enum.Flag):
     # A decimal digit: what ``\d`` matches, in any script.
     DIGIT = enum.auto()
     AT_SIGN = enum.auto()
-    # ``://`` or ``www.`` in any case: where every URL begins.
+    # ``://``, ``www.`` or a profile host's ``.com/`` in any case: where
+    # every URL begins.
     URL_MARK = enum.auto()
     COLON = enum.auto()
     EQUALS_SIGN = enum.auto()
+
+
+# Marks of an address without a scheme: "www." and the ends of the profile
+# hosts of patterns/url.py ("linkedin.com/", "threads.net/", "bsky.app/").
+_URL_MARKS = ("www.", ".com/", ".net/", ".app/")
 
 
 class Start(enum.Enum):
@@ -65,7 +71,8 @@ class TextScan:
         if "@" in text:
             features |= Feature.AT_SIGN
         # Only "w" and "W" match a "w" when case is ignored.
-        if "://" in text or "www." in text.lower():
+        lower = text.lower()
+        if "://" in text or any(mark in lower for mark in _URL_MARKS):
             features |= Feature.URL_MARK
         if ":" in text:
             features |= Feature.COLON

@@ -1,4 +1,7 @@
-"""Web addresses starting with ``http://``, ``https://`` or ``www.``."""
+"""Web addresses starting with ``http://``, ``https://`` or ``www.``, and
+profile addresses of social networks written without either
+("linkedin.com/in/gianni-russo-88", "github.com/avesterholm"): a profile
+address names its person."""
 
 from __future__ import annotations
 
@@ -11,10 +14,17 @@ from gdprgate.detect.patterns.scan import Feature
 
 # A colon may stand before the address after a label ("Website:https://");
 # quotation marks of any language end it («…», „…“).
+# Hosts whose addresses are people's profiles, as written without a scheme
+# (a country or mobile subdomain may come first: "de.linkedin.com").
+_PROFILE_HOSTS = (
+    r"linkedin\.com/in|github\.com|gitlab\.com|facebook\.com|instagram\.com"
+    r"|x\.com|twitter\.com|tiktok\.com|youtube\.com|xing\.com/profile"
+    r"|threads\.net|bsky\.app/profile"
+)
 _URL = re.compile(
-    r"""
+    rf"""
     (?<![\w@./-])
-    (?:https?://|www\.)
+    (?:https?://|www\.|(?:[a-z]{{2,3}}\.)?(?:{_PROFILE_HOSTS})/(?=[\w@.-]))
     [^\s<>"'`«»‹›“”„]+
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -58,7 +68,7 @@ class UrlRecognizer(PatternRecognizer):
     name = "url"
     entity = "URL"
     patterns = (_URL,)
-    explanation = "an http(s) or www. address with a valid host"
+    explanation = "an http(s), www. or profile address with a valid host"
     needs = Feature.URL_MARK
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -74,7 +84,7 @@ class UrlRecognizer(PatternRecognizer):
 
     def validate(self, value: str) -> bool:
         """The URL parses and names a host."""
-        if value[:4].lower() == "www.":
+        if "://" not in value:
             value = "http://" + value
         try:
             host = urlsplit(value).hostname
