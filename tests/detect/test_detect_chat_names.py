@@ -61,6 +61,26 @@ SPEAKERS = [
     ("Q: why?\nA: because.", []),
     ("Kunde: Hallo\nBetreff: Rechnung", []),
     ("Note: the office is closed.\nWarning: wet floor.", []),
+    # Form labels: ordinary words, German compounds ending in one, and
+    # words with digits are no speakers.
+    ("Kontoinhaber: Max Weber\nVerwendungszweck: Miete Juni", []),
+    ("Farbe: rot\nGröße: XL\nStraße: Hauptweg 5", []),
+    ("Bearbeiter: Herr Kunz\nVersichertennummer: 12", []),
+    ("Rentenversicherungsnummer: 13\nKontonummer: 14", []),
+    ("Feld0: Wert\nFeld1: Wert\nFeld2: Wert", []),
+    ("Username: x\nPassword: y", []),
+    ("Huisnummer: 12\nWoonplaats: Utrecht", []),
+    # Known surnames on two lines; unknown words need turns or timestamps.
+    ("Weber: Hallo\nSchmidt: Ja", ["Weber", "Schmidt"]),
+    ("Kowalczyk: hej\nNowakowski: cześć", ["Kowalczyk", "Nowakowski"]),
+    (
+        "okrawek: nic\nzbyszko: tak\nokrawek: no",
+        ["okrawek", "zbyszko", "okrawek"],
+    ),
+    ("okrawek: nic\nzbyszko: tak", []),
+    # A stamped chat keeps its nicks, ordinary words and digits included.
+    ("[10:02] kev93: yo\n[10:03] sunshine: hey", ["kev93", "sunshine"]),
+    ("[10:02] Feld0: Wert", []),
 ]
 
 
@@ -115,7 +135,17 @@ CHATS = [
     ("Pozdrawiam,\nMałgorzata", "pl", ["Małgorzata"]),
     ("Dzięki Kasia", "pl", ["Kasia"]),
     ("Imię: Małgorzata", "pl", ["Małgorzata"]),
+    ("[10:02] sam: hi", "en", ["sam"]),
+    ("Anna: Hallo!\nBen: Hi", "de", ["Anna", "Ben"]),
+    ("Kontoinhaber: Max Weber\nVerwendungszweck: Miete", "de", ["Max Weber"]),
 ]
+
+
+def test_a_long_form_dump_names_no_one(full_detector: Detector) -> None:
+    """3,000 "FeldN: Wert" lines of a form dump hold no speaker."""
+    text = "\n".join(f"Feld{number}: Wert" for number in range(3000))
+    found = full_detector.analyze(text, "de")
+    assert [f for f in found if f.entity == "PERSON"] == []
 
 
 @pytest.mark.parametrize(("text", "language", "names"), CHATS)

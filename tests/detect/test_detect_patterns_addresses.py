@@ -25,6 +25,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("postcode", "Ich habe 2048 MB RAM", []),
     ("postcode", "around 3300 BC", []),
     ("postcode", "Postcode 2611 AD", ["2611 AD"]),
+    # A quantity in a comma list has the address layout, not its words.
+    ("postcode", "laptop, 16 GB SSD, 2048 MB RAM, webcam", []),
+    ("postcode", "Gerät, 4096 KB Cache", []),
+    ("postcode", "Singel 1, 1012 AB Amsterdam", ["1012 AB"]),
+    ("postcode", "Musterweg 5, 10115 Berlin", ["10115"]),
+    ("postcode", "postcode 2048 MB", ["2048 MB"]),
     (
         "street_address",
         "Ihre Adresse: Hauptstraße 12, 10115 Berlin.",

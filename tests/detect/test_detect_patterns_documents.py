@@ -43,6 +43,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("driver_license", "patente di guida U1H12345X", ["U1H12345X"]),
     ("driver_license", "rijbewijs 5123456789", ["5123456789"]),
     ("driver_license", "code MORGA753116SM9IJ", []),
+    # A version number is no licence, even near a licence word.
+    ("driver_license", "Release v2.14.3", []),
+    ("driver_license", "Führerschein-App: Release v2.14.3", []),
     ("imei", "IMEI 352099001761481", ["352099001761481"]),
     ("imei", "device 35-209900-176148-1", ["35-209900-176148-1"]),
     ("imei", "IMEI 352099001761482", []),

@@ -30,6 +30,9 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("scrivi a giulia(at)posta.example.it", [(9, 35, "EMAIL_ADDRESS")]),
     ("pisz: jan [at] example [kropka] pl", [(6, 34, "EMAIL_ADDRESS")]),
     ("Treffen (at) Bahnhof", []),
+    # A handle after "c'est" leaves the apostrophe's words alone.
+    ("son pseudo c'est @kev_du_93", []),
+    ("son pseudo c’est @kev_du_93.", []),
 ]
 
 

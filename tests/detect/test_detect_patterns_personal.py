@@ -64,12 +64,26 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("age", '{"age":42}', ["42"]),
     ("age", "M, 42 yo, from Leeds", ["42"]),
     ("age", "um 12:42 Jahre später", []),
+    # A bound in a query or a rule is no one's age; "=" still assigns one.
+    ("age", "SELECT * FROM users WHERE age > 30", []),
+    ("age", "WHERE age >= 18 AND age<65", []),
+    ("age", "Teilnahme ab Alter >= 18", []),
+    ("age", "si âge < 12 ans", []),
+    ("age", "WHERE age != 30", []),
+    ("age", "age = 30", ["30"]),
+    ("age", "Alter: 42 Jahre", ["42"]),
     ("username", "follow @anna_k on social media", ["@anna_k"]),
     ("username", "username: anna.schmidt85", ["anna.schmidt85"]),
     ("username", "Benutzername = klaus_m", ["klaus_m"]),
     ("username", "nom d'utilisateur: jlmoreau", ["jlmoreau"]),
     ("username", "mail anna@example.com", []),
     ("username", "price @ 5 EUR", []),
+    # A date after a login word says when, not who.
+    ("username", "Login: mweber\nLetzter Login: 2024-05-01 08:33", ["mweber"]),
+    ("username", "last login: 01.05.2024", []),
+    ("username", "dernier login : 1/5/2024", []),
+    ("username", "login: anna2024", ["anna2024"]),
+    ("username", "login: 2024_anna", ["2024_anna"]),
 ]
 
 

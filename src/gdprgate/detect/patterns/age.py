@@ -1,4 +1,8 @@
-"""Ages: a number of years next to "aged", "years old", "Jahre alt", ..."""
+"""Ages: a number of years next to "aged", "years old", "Jahre alt", ...
+
+A number after a comparison ("WHERE age > 30", "age >= 18") is a bound
+in a query or a rule, no one's age.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,11 @@ from gdprgate.detect.patterns.scan import Start
 
 # One to three digits, not part of a decimal, a date, a time or a code. A
 # comma or colon after a word is a field separator ("age,34", "age:34").
-_AGE = re.compile(r"(?<![\w./-])(?<!\d[,:])\d{1,3}(?![\w]|[.,:/]\d|\ ?%)")
+# Nor after a comparison sign ("> 30", ">=18", "!= 30"); "=" alone assigns.
+_AGE = re.compile(
+    r"(?<![\w./-])(?<!\d[,:])(?<![<>]\ )(?<![<>])(?<![<>!]=\ )(?<![<>!]=)"
+    r"\d{1,3}(?![\w]|[.,:/]\d|\ ?%)"
+)
 _OLDEST = 120
 
 

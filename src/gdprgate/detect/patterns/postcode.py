@@ -65,7 +65,7 @@ class PostcodeRecognizer(PatternRecognizer):
         """
         if not any(char.isalpha() for char in value):
             return CONTEXT_NEEDED_SCORE
-        if value[0].isdigit() and value[-2:] in _UNITS_AND_ERAS:
+        if _is_quantity(value):
             return CONTEXT_NEEDED_SCORE
         return WEAK_SCORE
 
@@ -75,10 +75,18 @@ class PostcodeRecognizer(PatternRecognizer):
         """An address layout counts as context, a postcode word too.
 
         Every postcode scores under ``score`` without context, so the
-        inherited scoring looks for the postcode words.
+        inherited scoring looks for the postcode words. A quantity in a
+        list ("16 GB SSD, 2048 MB RAM") has the layout but needs the words.
         """
+        if _is_quantity(text[start:end]):
+            return super().context_score(text, start, end, languages)
         if _PLACE_AFTER.match(text, end) and _ADDRESS_BEFORE.search(
             text, max(0, start - 8), start
         ):
             return self.score
         return super().context_score(text, start, end, languages)
+
+
+def _is_quantity(value: str) -> bool:
+    """Four digits and a unit or an era ("2048 MB", "3300 BC")."""
+    return value[0].isdigit() and value[-2:] in _UNITS_AND_ERAS

@@ -1,4 +1,8 @@
-"""User names: social handles (``@name``) and names after a username label."""
+"""User names: social handles (``@name``) and names after a username label.
+
+A date or a time after the label is none: "Letzter Login: 2024-05-01 08:33"
+tells when, not who.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ _LABELLED = re.compile(
     + "|".join(re.escape(label) for label in _LABELS)
     + r")\ ?[:=]\ ?([\w][\w.@-]{1,62}[\w])(?![\w@-])"
 )
+# A date ("2024-05-01", "01.05.2024") or a time ("08:33" is cut at the colon).
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 
 
 class UsernameRecognizer(PatternRecognizer):
@@ -47,5 +53,6 @@ class UsernameRecognizer(PatternRecognizer):
         return patterns
 
     def validate(self, value: str) -> bool:
-        """Not an e-mail address (the e-mail recognizer takes those)."""
-        return "@" not in value[1:]
+        """Not an e-mail address (the e-mail recognizer takes those), nor a
+        date."""
+        return "@" not in value[1:] and _DATE.fullmatch(value) is None
