@@ -264,3 +264,23 @@ def test_unsure_words_stay_outside_without_every_condition(
     text: str, kind: str, p: float
 ) -> None:
     assert _decode(text, [(text, 0, kind, p)], _not_ordinary) == []
+
+
+def test_a_name_never_runs_on_over_a_sentences_full_stop() -> None:
+    """ "Sarah Connor. Connor said": the model's name label on the full
+    stop joins no parts (initials are joined later: extend_initials)."""
+    types = ["O", "GIVEN_NAME", "SURNAME"]
+    text = "Met Sarah Connor. Connor said so"
+    rows = [("Met", "O"), ("Sarah", "GIVEN_NAME"), ("Connor", "SURNAME"),
+            (".", "SURNAME"), ("Connor", "SURNAME"), ("said", "O"),
+            ("so", "O")]  # fmt: skip
+    offsets, cursor = [], 0
+    probs = np.zeros((len(rows), len(types)), dtype=np.float32)
+    for row, (value, kind) in enumerate(rows):
+        start = text.index(value, cursor)
+        cursor = start + len(value)
+        offsets.append((start, cursor))
+        probs[row, types.index(kind)] = 1.0
+    parts = decode_parts(text, offsets, list(range(len(rows))), probs, types)
+    found = [text[f.start : f.end] for f in group_parts(text, parts)]
+    assert found == ["Sarah Connor", "Connor"]

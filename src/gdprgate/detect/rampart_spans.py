@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gdprgate.detect.finding import Finding
+from gdprgate.detect.titles import TITLE_WORDS
 
 MAX_MODEL_SCORE = 0.99
 SOURCE = "rampart"
@@ -85,6 +86,8 @@ _PARTICLE = (
 _NAME_GAP = re.compile(rf"[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+)?|-|")
 _ADDRESS_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?")
 _EDGE_PUNCTUATION = " \t\r\n\u00a0.,;:!?\"'"
+# Suffixes a full stop inside a name may follow, besides titles.
+_SUFFIXES = frozenset({"jr", "sr", "st"})
 
 FloatArray = npt.NDArray[np.float32]
 # A second opinion on the words of a text (see
@@ -167,12 +170,28 @@ def decode_parts(
             score = 0.5 + mass / 2
 
         last = parts[-1] if parts else None
+        if kind in NAME_PARTS and _sentence_stop(text, start, end, last):
+            continue
         if last and last.kind == kind and _SPACES.fullmatch(text, last.end, start):
             last.end = end
             last.scores.append(score)
         else:
             parts.append(Part(start, end, kind, [score]))
     return parts
+
+
+def _sentence_stop(text: str, start: int, end: int, last: Part | None) -> bool:
+    """Whether the word ``text[start:end]`` is a full stop that ends a
+    sentence, not an initial's or a title's: a name part never runs on
+    over it ("Sarah Connor. Connor said" is two mentions)."""
+    if text[start:end] != ".":
+        return False
+    if last is None or last.end != start:
+        return True
+    before = text[last.start : last.end].split()[-1:]
+    word = before[0] if before else ""
+    lower = word.lower()
+    return not (len(word) == 1 or lower in TITLE_WORDS or lower in _SUFFIXES)
 
 
 def _rescored(
