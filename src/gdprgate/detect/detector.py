@@ -44,6 +44,7 @@ from gdprgate.detect.language import (
 from gdprgate.detect.layer import SIDE_BY_SIDE_TEXTS, Layer
 from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.lists import AllowList, DenyListLayer
+from gdprgate.detect.mentions import other_mentions
 from gdprgate.detect.name_rules import NameRules, add_rule_names
 from gdprgate.detect.names import extend_initials
 from gdprgate.detect.numbers import drop_plain_numbers
@@ -390,9 +391,10 @@ class Detector:
         resolved = places_read_as_people(text, resolved, lexicon.places, lexicon.people)
         resolved = bodies_read_as_people(text, resolved, lexicon.given)
         resolved = without_leading_nouns(text, resolved, language, lexicon)
-        return extend_over_particles(
+        resolved = extend_over_particles(
             text, resolved, language, lexicon, self._allow.__contains__
         )
+        return other_mentions(text, resolved, lexicon)
 
     def _rule_view(self, text: str) -> str:
         """The text the name rules read: recased when it is written
