@@ -56,6 +56,7 @@ from gdprgate.detect.overlap import (
 )
 from gdprgate.detect.particles import extend_over_particles
 from gdprgate.detect.patterns.base import VALIDATED_SCORE
+from gdprgate.detect.surname_first import add_surname_first, surname_first_names
 from gdprgate.detect.width import fold_width
 from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
 
@@ -388,6 +389,9 @@ class Detector:
         )
         resolved = places_read_as_people(text, resolved, lexicon.places, lexicon.people)
         resolved = bodies_read_as_people(text, resolved)
+        resolved = add_surname_first(
+            text, resolved, surname_first_names(text, language, lexicon)
+        )
         return extend_over_particles(
             text, resolved, language, lexicon, self._allow.__contains__
         )
