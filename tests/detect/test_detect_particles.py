@@ -187,3 +187,73 @@ def test_in_german_text_only_german_words_stay_apart(
 ) -> None:
     found = extend_over_particles(text, _found(text, spans), "de", lexicon)
     assert [(text[f.start : f.end], f.entity) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "spans", "expected"),
+    [
+        # A model cut the double surname at its hyphen.
+        (
+            "Zuständig ist die Teamleiterin Frau Nowak-Schulte.",
+            "de",
+            [("Frau Nowak", "PERSON"), ("-Schulte", "LOCATION")],
+            [("Frau Nowak-Schulte", "PERSON")],
+        ),
+        (
+            "La responsable Mme Dupont-Lacroix arrive.",
+            "fr",
+            [("Mme Dupont", "PERSON"), ("Lacroix", "ORGANIZATION")],
+            [("Mme Dupont-Lacroix", "PERSON")],
+        ),
+        # Not a model's finding, an acronym, or not the whole word.
+        (
+            "Herr Vogel-Schulte kam.",
+            "de",
+            [("Herr Vogel", "PERSON"), ("-Schulte", "LOCATION", "pattern:x")],
+            [("Herr Vogel", "PERSON"), ("-Schulte", "LOCATION")],
+        ),
+        (
+            "Herr Vogel-SPD sagte.",
+            "de",
+            [("Herr Vogel", "PERSON"), ("-SPD", "ORGANIZATION")],
+            [("Herr Vogel", "PERSON"), ("-SPD", "ORGANIZATION")],
+        ),
+        (
+            "Herr Vogel-Schulte-Haus brannte.",
+            "de",
+            [("Herr Vogel", "PERSON"), ("-Schulte", "LOCATION")],
+            [("Herr Vogel", "PERSON"), ("-Schulte", "LOCATION")],
+        ),
+    ],
+)
+def test_a_model_finding_on_the_half_after_a_hyphen_joins_the_name(
+    lexicon: Lexicon,
+    text: str,
+    language: str,
+    spans: list[tuple[str, ...]],
+    expected: list[tuple[str, str]],
+) -> None:
+    found = [
+        Finding(
+            text.index(value),
+            text.index(value) + len(value),
+            entity,
+            0.9,
+            rest[0] if rest else "rampart",
+        )
+        for value, entity, *rest in spans
+    ]
+    result = extend_over_particles(text, found, language, lexicon)
+    assert [(text[f.start : f.end], f.entity) for f in result] == expected
+
+
+def test_a_frequent_word_after_a_hyphen_stays_apart(lexicon: Lexicon) -> None:
+    """A model's organisation on a frequent word does not join the name."""
+    text = "Le député Martin Lefort-Parti a parlé."
+    person = Finding(text.index("Martin"), text.index("-Parti"), "PERSON", 0.9, "m")
+    start = text.index("Parti")
+    party = Finding(start, start + 5, "ORGANIZATION", 0.9, "rampart")
+    assert extend_over_particles(text, [person, party], "fr", lexicon) == [
+        person,
+        party,
+    ]

@@ -58,6 +58,7 @@ from gdprgate.detect.overlap import (
 from gdprgate.detect.particles import extend_over_particles
 from gdprgate.detect.patterns.base import VALIDATED_SCORE
 from gdprgate.detect.roles import without_leading_nouns
+from gdprgate.detect.surname_first import add_surname_first, surname_first_names
 from gdprgate.detect.width import fold_width
 from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
 
@@ -391,6 +392,9 @@ class Detector:
         resolved = places_read_as_people(text, resolved, lexicon.places, lexicon.people)
         resolved = bodies_read_as_people(text, resolved, lexicon.given)
         resolved = without_leading_nouns(text, resolved, language, lexicon)
+        resolved = add_surname_first(
+            text, resolved, surname_first_names(text, language, lexicon)
+        )
         resolved = extend_over_particles(
             text, resolved, language, lexicon, self._allow.__contains__
         )

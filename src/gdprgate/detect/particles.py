@@ -74,6 +74,9 @@ _NEXT_WORD = re.compile(r"[ \t]+(?P<surname>[^\W\d_]+(?:-[^\W\d_]+)*)(?![\w'’]
 # finding is never taken in.
 _TAKEN_IN = frozenset({"LOCATION", "ORGANIZATION", "PERSON"})
 _KEPT_SOURCE = "deny_list"
+# A model's second half of a double surname (see :func:`_model_cut_end`).
+_MODELS = frozenset({"rampart", "spacy"})
+_HYPHEN_SURNAME = re.compile(r"-(?P<surname>[^\W\d_][^\W\d_]+)(?![\w-])")
 
 
 def extend_over_particles(
@@ -141,6 +144,10 @@ def _extended_once(
         return finding
     end = _surname_end(text, finding, language, lexicon, allowed)
     if end is None:
+        end = _model_cut_end(
+            text, finding, findings[later : later + 1], lexicon, allowed
+        )
+    if end is None:
         return finding
     for other in findings[later:]:
         if other.start >= end:
@@ -201,6 +208,39 @@ def _surname_end(
     ):
         return None  # "Karl-Marx-Stadt", "Frau Klein von der Post"
     return match.end("surname")
+
+
+def _model_cut_end(
+    text: str,
+    finding: Finding,
+    following: Sequence[Finding],
+    lexicon: Lexicon,
+    allowed: Callable[[str], bool],
+) -> int | None:
+    """Where the second half of a double surname ends that a model read
+    as a place or organisation of its own right after the name ("Frau
+    Nowak" and "-Schulte"): a hyphen, no space, and a capitalised word that
+    is no acronym and none of a language's most frequent words, and the
+    model's finding covers it exactly. A noun after a hyphen ("die
+    Merkel-Regierung") is no finding of a model."""
+    if not following or text[finding.end : finding.end + 1] != "-":
+        return None
+    other = following[0]
+    match = _HYPHEN_SURNAME.match(text, finding.end)
+    if (
+        match is None
+        or other.source not in _MODELS
+        or other.entity not in _TAKEN_IN
+        or other.start not in (finding.end, finding.end + 1)
+        or other.end != match.end()
+    ):
+        return None
+    surname = match.group("surname")
+    if not surname[0].isupper() or surname.isupper() or allowed(surname):
+        return None
+    if surname.lower() in lexicon.frequent:
+        return None  # "Demokrasi Partisi-Parti": a frequent word, no surname
+    return match.end()
 
 
 def _second_surname_end(
