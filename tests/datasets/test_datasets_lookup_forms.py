@@ -8,7 +8,10 @@ from typing import Any
 import pytest
 
 from gdprgate.datasets import datasets_for_values
+from gdprgate.datasets.for_rights import SubjectIndexForRights
 from gdprgate.datasets.lookup_forms import lookup_forms
+from gdprgate.rights.footprint import Footprint
+from gdprgate.rights.subjects import Subjects
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, normalize_value
 from tests.datasets.conftest import write_jsonl
@@ -106,3 +109,36 @@ def test_a_centenarian_personnummer_gets_the_plus_sign() -> None:
 def test_a_value_of_an_unknown_layout_is_looked_up_as_written() -> None:
     assert lookup_forms("EMAIL_ADDRESS", " Lena@Example.org ") == {"lena@example.org"}
     assert lookup_forms("PERSON", "Lena  Berg") == {"lena berg"}
+
+
+_KINDS = {"PHONE_NUMBER": "phone", "SE_PERSONNUMMER": "national_id"}
+
+
+@pytest.mark.parametrize(
+    ("entity", "value"), [(e, v) for e, v in _FOUND if e in _KINDS]
+)
+def test_a_rights_request_finds_the_data_set_by_another_written_form(
+    indexed: tuple[Database, Keyring], entity: str, value: str
+) -> None:
+    """The rights tooling (``gdprgate rights``) finds what the library
+    finds: a request's identifiers carry the hashes of the value's other
+    written forms, for the data sets only."""
+    db, keyring = indexed
+    identifiers = Subjects(db, keyring).identifiers("default", _KINDS[entity], value)
+    footprint = Footprint("default", None, tuple(identifiers), (), (), ())
+    hits = SubjectIndexForRights(db).datasets_with(footprint.person_keys())
+    assert [hit.name.split("@")[0] for hit in hits] == ["people"]
+    # The vault is looked up by the value as normalised, not by other forms.
+    assert all(i.blind_index not in i.written_forms for i in identifiers)
+
+
+@pytest.mark.parametrize(
+    ("entity", "value"), [(e, v) for e, v in _NOT_FOUND if e in _KINDS]
+)
+def test_a_rights_request_for_another_person_finds_no_data_set(
+    indexed: tuple[Database, Keyring], entity: str, value: str
+) -> None:
+    db, keyring = indexed
+    identifiers = Subjects(db, keyring).identifiers("default", _KINDS[entity], value)
+    footprint = Footprint("default", None, tuple(identifiers), (), (), ())
+    assert SubjectIndexForRights(db).datasets_with(footprint.person_keys()) == []

@@ -18,8 +18,10 @@ class SubjectIndexForRights:
         self._db = db
 
     def datasets_with(self, person: PersonKeys) -> list[DatasetHit]:
-        """The scrubbed data set versions holding one of the person's values."""
-        hits = datasets_for(self._db, person.tenant, person.blind_indexes)
+        """The scrubbed data set versions holding one of the person's values,
+        as the vault keeps them or in another written form."""
+        indexes = person.blind_indexes | person.written_forms
+        hits = datasets_for(self._db, person.tenant, indexes)
         return [
             DatasetHit(name=f"{hit.dataset_id}@{hit.version}", records=len(hit.records))
             for hit in hits

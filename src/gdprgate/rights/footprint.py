@@ -61,6 +61,9 @@ class Footprint:
                 | {i.blind_index for i in self.identifiers}
             ),
             request_ids=frozenset(link.request_id for link in self.links),
+            written_forms=frozenset(
+                form for i in self.identifiers for form in i.written_forms
+            ),
         )
 
 

@@ -24,13 +24,18 @@ class PersonKeys:
 
     ``tokens``: vault tokens of the person's values; ``blind_indexes``: the
     keyed hashes of those values (vault blind index, tenant-keyed);
-    ``request_ids``: requests sent with the person's subject id.
+    ``request_ids``: requests sent with the person's subject id;
+    ``written_forms``: the keyed hashes of the other written forms of the
+    values the request named (see
+    :attr:`gdprgate.rights.subjects.Identifier.written_forms`), for data
+    sets only.
     """
 
     tenant: str
     tokens: frozenset[str]
     blind_indexes: frozenset[str]
     request_ids: frozenset[str]
+    written_forms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from gdprgate.audit import AuditEntry
+from gdprgate.datasets.lookup_forms import lookup_forms
 from gdprgate.errors import BadRequest
 from gdprgate.store import Database, subject_links, vault_entries
 from gdprgate.vault import Keyring, normalize_value
@@ -64,10 +65,24 @@ IDENTIFIER_KINDS: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Identifier:
-    """One candidate keyed hash of a value: its entity type and blind index."""
+    """One candidate keyed hash of a value: its entity type and blind index.
+
+    ``written_forms`` are the keyed hashes of the other forms the value may
+    be written in (a phone number with and without its country code, an
+    identifier with and without separators; see
+    :func:`gdprgate.datasets.lookup_forms.lookup_forms`). They find the
+    scrubbed data sets that hold the person, which keep each value as it
+    was written; the vault, which normalises what it stores, is looked up
+    by ``blind_index`` alone.
+    """
 
     entity: str
     blind_index: str
+    written_forms: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # A register row read back from JSON holds a list.
+        object.__setattr__(self, "written_forms", tuple(self.written_forms))
 
 
 @dataclass(frozen=True)
@@ -118,10 +133,14 @@ class Subjects:
         if entities is None:
             entities = tuple(self._entities_in_vault(tenant))
         keys = self._keyring.for_tenant(tenant)
-        return [
-            Identifier(entity, keys.blind_index(entity, normalize_value(entity, value)))
-            for entity in entities
-        ]
+        found = []
+        for entity in entities:
+            index = keys.blind_index(entity, normalize_value(entity, value))
+            forms = {
+                keys.blind_index(entity, form) for form in lookup_forms(entity, value)
+            }
+            found.append(Identifier(entity, index, tuple(sorted(forms - {index}))))
+        return found
 
     def link(self, tenant: str, subject_id: str, entry: AuditEntry) -> None:
         """Remember that the request of ``entry`` was about this subject."""
