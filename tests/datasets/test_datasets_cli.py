@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from gdprgate.cli import main
 from gdprgate.datasets import datasets_for_values
+from gdprgate.datasets.sources import folder_digest
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, load_master_key
 from tests.datasets.conftest import read_jsonl, write_jsonl
@@ -55,7 +56,8 @@ def test_scrub_command_writes_output_rejects_report_and_index(
     keyring = Keyring(db, load_master_key(data_dir / "store"))
     [hit] = datasets_for_values(db, keyring, "default", [("IBAN_CODE", IBAN)])
     db.close()
-    assert (hit.dataset_id, hit.version) == (f"{data_dir.name}/clean.jsonl", 1)
+    digest = folder_digest(data_dir / "clean.jsonl")
+    assert (hit.dataset_id, hit.version) == (f"{data_dir.name}/clean.jsonl#{digest}", 1)
 
 
 def test_scrub_table_names_fields_and_types_not_values(

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from gdprgate.cli import main
 from gdprgate.datasets.index import SubjectIndex
+from gdprgate.datasets.sources import folder_digest
 from tests.datasets.conftest import read_jsonl, write_jsonl
 from tests.support.canary import EMAIL, EMAIL_2, IBAN, PERSON, scan_for_canaries
 
@@ -148,7 +149,11 @@ def test_outputs_of_one_stem_keep_their_own_rejects_and_reports(
         json.loads((data_dir / f"x.{kind}.report.json").read_text())["dataset"]["id"]
         for kind in ("jsonl", "csv")
     }
-    assert ids == {f"{data_dir.name}/x.jsonl", f"{data_dir.name}/x.csv"}
+    digest = folder_digest(data_dir / "x.jsonl")
+    assert ids == {
+        f"{data_dir.name}/x.jsonl#{digest}",
+        f"{data_dir.name}/x.csv#{digest}",
+    }
 
 
 def test_a_compressed_output_is_the_same_data_set_with_its_own_side_files(
@@ -160,7 +165,8 @@ def test_a_compressed_output_is_the_same_data_set_with_its_own_side_files(
     plain = scrub([source], data_dir / "c.jsonl")
     packed = scrub([source], data_dir / "c.jsonl.gz")
 
-    assert (plain.dataset_id, packed.dataset_id) == (f"{data_dir.name}/c.jsonl",) * 2
+    dataset_id = f"{data_dir.name}/c.jsonl#{folder_digest(data_dir / 'c.jsonl')}"
+    assert (plain.dataset_id, packed.dataset_id) == (dataset_id,) * 2
     assert (plain.version, packed.version) == (1, 2)
     assert (data_dir / "c.jsonl.rejects.jsonl").exists()
     assert (data_dir / "c.jsonl.gz.rejects.jsonl").exists()

@@ -155,7 +155,9 @@ def test_each_distinct_key_of_a_batch_is_detected_once(
     engine = Recording(PATTERNS, detector=patterns_detector)
     Scrubber(*store, options, engine).run()
 
-    assert sent == [["k", "a", EMAIL, "b", "c", "d"]]
+    # The first batch holds the file names (masked where they hold
+    # personal data), before any record.
+    assert sent[1:] == [["k", "a", EMAIL, "b", "c", "d"]]
     records = read_jsonl(data_dir / "o.jsonl")
     assert [next(iter(record)) for record in records] == ["k", "k"]
     assert len({list(record)[1] for record in records}) == 1

@@ -9,6 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from gdprgate.datasets.scrub import ScrubOptions, check_output
+from gdprgate.datasets.sources import folder_digest
 from gdprgate.errors import ConfigError
 from gdprgate.store import Database
 from gdprgate.store.schema import scrub_datasets, scrub_subjects
@@ -148,8 +149,14 @@ def test_outputs_of_one_name_in_two_folders_are_two_data_sets(
     train = scrub([source], data_dir / "train" / "clean.jsonl")
     dev = scrub([source], data_dir / "dev" / "clean.jsonl.gz")
 
-    assert (train.dataset_id, train.version) == ("train/clean.jsonl", 1)
-    assert (dev.dataset_id, dev.version) == ("dev/clean.jsonl", 1)
+    assert (train.dataset_id, train.version) == (
+        f"train/clean.jsonl#{folder_digest(data_dir / 'train' / 'x')}",
+        1,
+    )
+    assert (dev.dataset_id, dev.version) == (
+        f"dev/clean.jsonl#{folder_digest(data_dir / 'dev' / 'x')}",
+        1,
+    )
 
 
 def test_an_explicit_dataset_id_is_kept(tmp_path: Path) -> None:

@@ -108,7 +108,8 @@ def expand_inputs(patterns: tuple[str, ...]) -> list[Path]:
     "dataset_id",
     default=None,
     help="Data set id in the subject index (default: the output's folder and "
-    "name without .gz/.zst, e.g. train/clean.jsonl).",
+    "name without .gz/.zst and a hash of the folder's path, e.g. "
+    "train/clean.jsonl#1f0c9a2e).",
 )
 @click.option(
     "--purpose", default=None, help="Purpose the data set serves (for the record)."
@@ -155,7 +156,7 @@ def scrub(
       gdprgate scrub chats.jsonl -o out.jsonl --engine ray --ray-address auto
     """
     from gdprgate.datasets import Scrubber, ScrubOptions, make_engine
-    from gdprgate.datasets.scrub import check_output
+    from gdprgate.datasets.sources import check_output
     from gdprgate.gateway.runtime import detector_config
     from gdprgate.store import Database
     from gdprgate.vault import Keyring, load_master_key

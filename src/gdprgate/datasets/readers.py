@@ -14,6 +14,7 @@ A compressed input that ends early or is corrupt stops the run with a
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import math
 import zlib
@@ -66,19 +67,38 @@ def read_items(
     counts: ReadCounts,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
     batch_rows: int = 1024,
+    source: str | None = None,
 ) -> Iterator[Item]:
-    """The items of one file, in order."""
-    counts.sources.append(path.name)
+    """The items of one file, in order; ``source`` names the file in items
+    and messages (default: its name)."""
+    source = path.name if source is None else source
+    counts.sources.append(source)
     if fmt == "parquet":
-        yield from _parquet_items(path, counts, batch_rows)
+        yield from _parquet_items(path, source, counts, batch_rows)
         return
     items = _jsonl_items if fmt == "jsonl" else _csv_items
     try:
         with open_binary(path) as handle:
-            yield from items(handle, path.name, counts, max_record_bytes)
+            yield from items(handle, source, counts, max_record_bytes)
     except (EOFError, OSError, zlib.error) as exc:
-        msg = f"input {path.name} is truncated or corrupt; nothing was written"
+        msg = f"input {source} is truncated or corrupt; nothing was written"
         raise ConfigError(msg) from exc
+
+
+def csv_header(path: Path) -> list[str]:
+    """The cells of a CSV file's first line (its header), or ``[]`` when the
+    file is empty or cannot be read (reading it fails the run later, with
+    the reason)."""
+    try:
+        with open_binary(path) as handle:
+            first = handle.readline()
+            if first.startswith(_BOM):
+                first = first[len(_BOM) :]
+            lines = itertools.chain([first], iter(handle.readline, b""))
+            texts = (line.decode("utf-8", errors="replace") for line in lines)
+            return next(csv.reader(texts, strict=True), [])
+    except (ConfigError, EOFError, OSError, zlib.error, csv.Error):
+        return []
 
 
 def _lines(
@@ -191,7 +211,9 @@ def _csv_items(
                 yield raw.decode("utf-8", errors="replace")
 
     csv.field_size_limit(limit)
-    reader = csv.reader(decoded())
+    # strict: a quote that is never closed is an error, not a field that
+    # swallows the rest of the file.
+    reader = csv.reader(decoded(), strict=True)
     header = _csv_header(reader, source)
     position = 0
     start = reader.line_num + 1
@@ -202,7 +224,7 @@ def _csv_items(
             return
         except csv.Error as exc:
             position += 1
-            yield Item(source, start, position, reject=f"invalid CSV: {exc}")
+            yield Item(source, start, position, reject=_csv_reason(exc))
             start = reader.line_num + 1
             continue
         end = reader.line_num
@@ -213,6 +235,15 @@ def _csv_items(
             counts.blank_lines += 1
         bad_lines.difference_update(range(start, end + 1))
         start = end + 1
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    if str(exc) == "unexpected end of data":
+        return (
+            "invalid CSV: a quoted field is never closed (it runs to the end "
+            "of the file)"
+        )
+    return f"invalid CSV: {exc}"
 
 
 def _csv_header(reader: Any, source: str) -> list[str]:
@@ -250,7 +281,9 @@ def _csv_item(
     return item
 
 
-def _parquet_items(path: Path, counts: ReadCounts, batch_rows: int) -> Iterator[Item]:
+def _parquet_items(
+    path: Path, source: str, counts: ReadCounts, batch_rows: int
+) -> Iterator[Item]:
     try:
         import pyarrow.parquet as pq
     except ImportError as exc:
@@ -259,7 +292,7 @@ def _parquet_items(path: Path, counts: ReadCounts, batch_rows: int) -> Iterator[
     try:
         parquet = pq.ParquetFile(path)
     except (OSError, ValueError) as exc:
-        msg = f"{path.name}: not a readable Parquet file"
+        msg = f"{source}: not a readable Parquet file"
         raise ConfigError(msg) from exc
     counts.bytes_read += path.stat().st_size
     position = 0
@@ -267,7 +300,7 @@ def _parquet_items(path: Path, counts: ReadCounts, batch_rows: int) -> Iterator[
         for batch in parquet.iter_batches(batch_size=batch_rows):
             for row in batch.to_pylist():
                 position += 1
-                yield Item(path.name, position, position, record=plain(row))
+                yield Item(source, position, position, record=plain(row))
 
 
 def plain(value: Any) -> Any:

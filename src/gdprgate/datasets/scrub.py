@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -37,10 +36,19 @@ from gdprgate.datasets.readers import (
     DEFAULT_MAX_RECORD_BYTES,
     Item,
     ReadCounts,
+    csv_header,
     parquet_schema,
     read_items,
 )
 from gdprgate.datasets.report import ScrubReport
+from gdprgate.datasets.sources import (
+    check_inputs,
+    check_output,
+    folder_digest,
+    masked,
+    source_labels,
+    split_suffixes,
+)
 from gdprgate.datasets.surrogate import Surrogates, surrogate_key
 from gdprgate.datasets.surrogate_dates import widen_weekdays
 from gdprgate.datasets.writers import RecordWriter, RejectWriter, record_text
@@ -87,9 +95,7 @@ class ScrubOptions:
             raise ConfigError(msg)
         if self.batch_size < 1:
             raise ConfigError("the batch size must be 1 or more")
-        resolved = self.output.resolve()
-        if any(path.resolve() == resolved for path in self.inputs):
-            raise ConfigError("the output file must not be one of the inputs")
+        check_inputs(self.inputs, self.touched_files())
         if len(self.resolved_dataset_id) > MAX_DATASET_ID:
             msg = f"the data set id is longer than {MAX_DATASET_ID} characters"
             raise ConfigError(msg)
@@ -100,15 +106,32 @@ class ScrubOptions:
         return uncompressed_name(self.output.name)
 
     @property
+    def default_dataset_name(self) -> str:
+        """``<output's folder>/<name>`` (``train/clean.jsonl`` for
+        ``train/clean.jsonl`` and ``train/clean.jsonl.gz``)."""
+        folder = self.output.resolve().parent.name
+        return f"{folder}/{self.name}" if folder else self.name
+
+    @property
     def resolved_dataset_id(self) -> str:
-        """``dataset_id``, else ``<output's folder>/<name>`` (``train/clean.jsonl``
-        for ``train/clean.jsonl`` and ``train/clean.jsonl.gz``), so outputs of
-        the same name in different folders, or of different formats, are
+        """``dataset_id``, else :attr:`default_dataset_name` and a hash of the
+        output's full folder path (``train/clean.jsonl#1f0c9a2e``), so outputs
+        of the same name in different folders, or of different formats, are
         different data sets."""
         if self.dataset_id:
             return self.dataset_id
-        folder = self.output.resolve().parent.name
-        return f"{folder}/{self.name}" if folder else self.name
+        return f"{self.default_dataset_name}#{folder_digest(self.output)}"
+
+    def touched_files(self) -> list[Path]:
+        """Every file a run writes or removes: the output, the rejects file
+        and the report, each also as ``.partial``."""
+        files = [self.output, self.side_file("rejects.jsonl")]
+        files.append(self.side_file("report.json"))
+        return [
+            path
+            for file in files
+            for path in (file, file.with_name(file.name + ".partial"))
+        ]
 
     def side_file(self, suffix: str) -> Path:
         """``<output name>.<suffix>`` next to the output (rejects, report):
@@ -175,7 +198,10 @@ class Scrubber:
         self._keys: TenantKeys = keyring.for_tenant(options.tenant)
         self._surrogates = Surrogates(surrogate_key(self._keys.data_key))
         self._only = FieldFilter(options.fields)
+        # The --fields names that matched a value (not only a key named so).
+        self._matched = FieldFilter(options.fields)
         self._counts = ReadCounts()
+        self._sources = [path.name for path in options.inputs]
 
     def run(self) -> ScrubReport:
         """Scrub every input into the output; the report of the run."""
@@ -183,13 +209,15 @@ class Scrubber:
         formats = [format_of(path, options.input_format) for path in options.inputs]
         out_format = self._output_format(formats[0])
         check_output(options.output)
-        dataset_id = options.resolved_dataset_id
+        names = self._names(formats)
+        dataset_id = options.dataset_id or names.dataset_id
+        output = options.output.with_name(names.output)
         run = DatasetRun(
             dataset_id=dataset_id,
             version=self._index.next_version(dataset_id),
             tenant=options.tenant,
             mode=options.mode,
-            output=options.output.name,
+            output=names.output,
             purpose=options.purpose,
         )
         report = ScrubReport(
@@ -198,12 +226,13 @@ class Scrubber:
             mode=options.mode,
             engine=options.engine_name,
             workers=options.workers,
-            inputs=[path.name for path in options.inputs],
-            output=str(options.output),
+            inputs=list(self._sources),
+            output=str(output),
         )
         schema = None
         if out_format == "parquet" and formats[0] == "parquet":
             schema = parquet_schema(options.inputs[0])
+        header = names.headers[0] if out_format == formats[0] == "csv" else []
         rejects = RejectWriter(options.side_file("rejects.jsonl"))
         writer: RecordWriter | None = None
         self._index.start(run)
@@ -211,13 +240,14 @@ class Scrubber:
         # Whatever ends the run early (an error, Ctrl-C, SIGTERM turned into
         # KeyboardInterrupt by the command) leaves no output and no index.
         try:
-            writer = RecordWriter(options.output, out_format, schema)
+            writer = RecordWriter(options.output, out_format, schema, header)
             self._scrub(formats, run, report, writer, rejects)
             report.blank_lines = self._counts.blank_lines
             self._check_fields(report)
             rejects.close()
             report.seconds = time.perf_counter() - started
-            report.rejects = str(rejects.path) if rejects.used else None
+            shown = output.with_name(f"{output.name}.rejects.jsonl")
+            report.rejects = str(shown) if rejects.used else None
             self._index.finish(run, _register_counts(report))
             writer.commit()
             rejects.commit()
@@ -227,10 +257,40 @@ class Scrubber:
         logger.info("scrub finished", extra=_log_fields(report))
         return report
 
+    def _names(self, formats: list[Format]) -> _Names:
+        """The inputs' labels, the output's name and the default data set
+        name with personal data masked, and the CSV headers, checked to hold
+        none: one detection batch before any work."""
+        options = self._options
+        labels = [split_suffixes(label) for label in source_labels(options.inputs)]
+        output = split_suffixes(options.output.name)
+        default = split_suffixes(options.default_dataset_name)
+        headers = [
+            csv_header(path) if fmt == "csv" else []
+            for path, fmt in zip(options.inputs, formats, strict=True)
+        ]
+        texts = [stem for stem, _ in (*labels, output, default)]
+        cells = [cell for header in headers for cell in header]
+        [detected] = list(self._engine.run(iter([texts + cells])))
+        spans = [found for _, found in detected]
+        shown = [
+            masked(text, found) + end
+            for (text, end), found in zip(
+                (*labels, output, default), spans, strict=False
+            )
+        ]
+        self._sources = _distinct(shown[: len(labels)], options.inputs)
+        _check_headers(headers, spans[len(texts) :], self._sources)
+        dataset_id = f"{shown[-1]}#{folder_digest(options.output)}"
+        if not options.dataset_id and len(dataset_id) > MAX_DATASET_ID:
+            msg = f"the data set id is longer than {MAX_DATASET_ID} characters"
+            raise ConfigError(msg)
+        return _Names(shown[-2], dataset_id, headers)
+
     def _check_fields(self, report: ScrubReport) -> None:
         # Without records written (an empty input, only rejects, which are
         # scrubbed whole) nothing could have been left unscrubbed.
-        unused = self._only.unused()
+        unused = self._matched.unused()
         if unused and report.records_out:
             msg = (
                 f"--fields {', '.join(unused)}: matched no text in any record, "
@@ -274,8 +334,12 @@ class Scrubber:
     def _batches(self, formats: list[Format]) -> Iterator[_Batch]:
         options = self._options
         batch = _Batch([])
-        for path, fmt in zip(options.inputs, formats, strict=True):
-            for item in read_items(path, fmt, self._counts, options.max_record_bytes):
+        inputs = zip(options.inputs, formats, self._sources, strict=True)
+        for path, fmt, source in inputs:
+            items = read_items(
+                path, fmt, self._counts, options.max_record_bytes, source=source
+            )
+            for item in items:
                 batch.items.append(item)
                 batch.texts.append(self._texts(item, keys=fmt == "jsonl"))
                 if len(batch.items) >= options.batch_size:
@@ -289,7 +353,17 @@ class Scrubber:
             raw = item.raw if item.raw and item.raw.strip() else None
             return [] if raw is None else [(TextRef((), "$"), raw)]
         # The keys of CSV and Parquet records are the columns: not scanned.
-        return texts_of(item.record, self._only, keys=keys)
+        found = texts_of(item.record, self._only, keys=keys)
+        if self._options.fields:
+            # Values, empty ones too, count for --fields; a key only for the
+            # names above it: --fields id must not pass for a numeric id
+            # because its key "id" is a text.
+            texts_of(item.record, self._matched)
+            for ref, _ in found:
+                if ref.is_key and len(ref.steps) > 1:
+                    steps = ref.steps[:-1]
+                    self._matched.wanted(_dotted(steps, keys_only=True), _dotted(steps))
+        return found
 
     def _apply(
         self,
@@ -415,20 +489,47 @@ def _clean_up(
         logger.warning("scrub: the stopped run's index entries stay unfinished")
 
 
-def check_output(output: Path) -> None:
-    """Fail before any work when ``output`` cannot be written: it or its
-    ``.partial`` is a folder, or its folder is missing or not writable."""
-    for path in (output, output.with_name(output.name + ".partial")):
-        if path.is_dir():
-            msg = f"{path}: is a folder; give the output a file name"
-            raise ConfigError(msg)
-    folder = output.absolute().parent
-    if not folder.is_dir():
-        msg = f"{folder}: no such folder for the output; create it first"
-        raise ConfigError(msg)
-    if not os.access(folder, os.W_OK | os.X_OK):
-        msg = f"{folder}: the output's folder is not writable"
-        raise ConfigError(msg)
+@dataclass(frozen=True)
+class _Names:
+    output: str
+    dataset_id: str
+    headers: list[list[str]]
+
+
+def _check_headers(
+    headers: list[list[str]], spans: list[list[Span]], sources: list[str]
+) -> None:
+    """:class:`ConfigError` when a CSV header cell holds personal data: the
+    file likely has no header, and its first row would be written unread.
+    A cell of one word counts as a column name (see :func:`key_spans`)."""
+    found = iter(spans)
+    for header, source in zip(headers, sources, strict=True):
+        for column, cell in enumerate(header, 1):
+            hits = key_spans(cell, next(found))
+            if hits:
+                msg = (
+                    f"the header of {source} holds what looks like personal "
+                    f"data ({hits[0][2]} in column {column}); a CSV needs a "
+                    "header line"
+                )
+                raise ConfigError(msg)
+
+
+def _distinct(labels: list[str], paths: Sequence[Path]) -> list[str]:
+    """``labels`` with the input's number added where masking made two
+    inputs' labels the same (``[EMAIL_ADDRESS].jsonl (input 2)``)."""
+    files: dict[str, set[Path]] = {}
+    for label, path in zip(labels, paths, strict=True):
+        files.setdefault(label, set()).add(path.absolute())
+    return [
+        f"{label} (input {number})" if len(files[label]) > 1 else label
+        for number, label in enumerate(labels, 1)
+    ]
+
+
+def _dotted(steps: tuple[Step, ...], *, keys_only: bool = False) -> str:
+    names = [str(s) for s in steps if not (keys_only and isinstance(s, int))]
+    return ".".join(names)
 
 
 def _splice(

@@ -19,6 +19,7 @@ import decimal
 import io
 import json
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -32,13 +33,21 @@ _OTHER_SHAPES = "write JSONL for records of different shapes"
 class RecordWriter:
     """Writes batches of records to one output file in one format.
 
-    CSV columns are the fields of the first record checked or written;
+    CSV columns are the fields of the first record checked or written (a
+    CSV output without records gets ``header``, the input's header line);
     Parquet keeps the schema given, else takes its columns from that record
     and its types from the first batch written.
     """
 
-    def __init__(self, path: Path, fmt: Format, schema: Any = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        fmt: Format,
+        schema: Any = None,
+        header: Sequence[str] = (),
+    ) -> None:
         self.path = path
+        self._header = list(header)
         self.partial = path.with_name(path.name + ".partial")
         self._format = fmt
         self._schema = schema
@@ -179,9 +188,10 @@ class RecordWriter:
 
     def commit(self) -> None:
         """Close the file and give it its final name."""
-        if self._format == "csv" and self._csv is None and self._columns:
+        columns = self._columns or self._header
+        if self._format == "csv" and self._csv is None and columns:
             assert self._text is not None
-            csv.writer(self._text, lineterminator="\n").writerow(self._columns)
+            csv.writer(self._text, lineterminator="\n").writerow(columns)
         self._close()
         if self._format == "parquet" and not self.partial.exists():
             self._write_empty_parquet()
