@@ -11,6 +11,7 @@ import pytest
 from stdnum import iban
 
 from gdprgate.datasets import Surrogates, surrogate_key
+from gdprgate.datasets.surrogate import LOCALES
 from gdprgate.datasets.surrogate_dates import widen_weekdays
 
 KEYS = [surrogate_key(bytes([seed]) * 32) for seed in range(1, 9)]
@@ -162,7 +163,14 @@ def test_a_female_title_gets_a_female_given_name() -> None:
 
 
 def test_a_lone_given_name_becomes_a_given_name() -> None:
-    given = set(import_module("faker.providers.person.en_US").Provider.first_names)
+    """A given name of its name lists' locale (Annika: Swedish or German)."""
+    given = {
+        name
+        for locale in LOCALES.values()
+        for name in import_module(
+            f"faker.providers.person.{locale}"
+        ).Provider.first_names
+    }
     for key in KEYS:
         fake = Surrogates(key).make("PERSON", "Annika", "en")
         assert fake in given, fake

@@ -13,11 +13,20 @@ or lies below one; a name may also give list positions
 (``messages.0.content``: the first message only). :meth:`FieldFilter.unused`
 tells which names matched no text, so a typo can fail the run instead of
 scrubbing nothing.
+
+A text that holds an embedded file (a ``data:`` URL, or a long run of
+base64) is no text: the patterns cannot read it, and an image may show a
+person. :func:`embedded_file` finds one; the scrubber rejects its record.
+A field whose name says what its value is (``last_name``, ``city``,
+``birthdate``) gets that type for its whole value when the detector finds
+nothing in it (:func:`field_spans`): a lone "Kraus" or "Lyon" is otherwise
+too short to read.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +47,114 @@ _WORD_KEY = re.compile(r"[^\W\d]\w*(?:-\w+)*")
 _NOT_ON_WORD_KEYS = frozenset(
     {"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME", "AGE"}
 )
+
+
+# A data: URL ("data:image/png;base64,..."), anywhere in a text.
+_DATA_URL = re.compile(r"(?<![\w.-])data:[a-z]+/[\w.+-]+(?:;[^,;\s]*)*,", re.I)
+# A run of the base64 alphabet (standard or URL-safe) long enough to be a
+# file, not a word, a hash or an identifier.
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/_-]{200,}={0,2}")
+EMBEDDED_REASON = (
+    "holds an embedded file (data: URL or base64) the scrubber cannot read"
+)
+
+# Field names (case, "_", "-", "." and blanks left out) that say what their
+# whole value is, and its type.
+_FIELD_ENTITIES = {
+    name: entity
+    for entity, names in {
+        "PERSON": """
+            firstname givenname forename lastname surname familyname fullname
+            vorname nachname familienname prenom nomdefamille apellido
+            apellidos cognome voornaam achternaam imie nazwisko sobrenome
+            fornavn efternavn etternavn fornamn efternamn etunimi sukunimi
+            nom nombre
+        """,
+        "LOCATION": """
+            city town stadt ort wohnort ville ciudad localidad citta
+            woonplaats plaats miasto miejscowosc cidade localidade stad
+            kaupunki birthplace geburtsort placeofbirth
+        """,
+        "DATE_OF_BIRTH": """
+            birthdate birthday dateofbirth dob geburtsdatum geburtstag
+            datedenaissance fechadenacimiento datadinascita geboortedatum
+            datanascimento
+        """,
+        "EMAIL_ADDRESS": "email emailaddress mail courriel correo",
+        "PHONE_NUMBER": """
+            phone phonenumber telephone tel telefon mobile mobil handy
+            telefono telefone telefoon
+        """,
+        "IBAN_CODE": "iban",
+    }.items()
+    for name in names.split()
+}
+# What a value must hold to be taken for its field's type ("n/a" is no
+# birth date, "-" no name).
+_HINT_FORMS = {
+    "PERSON": re.compile(r"[^\W\d_]"),
+    "LOCATION": re.compile(r"[^\W\d_]"),
+    "DATE_OF_BIRTH": re.compile(r"\d"),
+    "EMAIL_ADDRESS": re.compile(r".@."),
+    "PHONE_NUMBER": re.compile(r"(?:\d\D*){5}"),
+    "IBAN_CODE": re.compile(r"\d"),
+}
+_NOT_NAME_CHARS = re.compile(r"[\W_]+")
+# Values longer than this are texts, not one value: the hint is not used.
+_MAX_HINTED = 120
+
+
+def embedded_file(text: str) -> bool:
+    """Whether ``text`` holds a file: a ``data:`` URL, or 200 or more
+    characters of base64 without a blank (with a digit, an upper and a
+    lower case letter, as encoded bytes have)."""
+    if _DATA_URL.search(text) is not None:
+        return True
+    for run in _BASE64_RUN.finditer(text):
+        chars = run.group(0)
+        if (
+            any(c.isdigit() for c in chars)
+            and any(c.isupper() for c in chars)
+            and any(c.islower() for c in chars)
+        ):
+            return True
+    return False
+
+
+def embedded_placeholder(text: str) -> str:
+    """What a reject holds in place of a text with an embedded file."""
+    return f"<embedded file, {len(text)} characters: not written>"
+
+
+def field_entity(steps: tuple[Step, ...]) -> str | None:
+    """The type the name of the field at ``steps`` gives its value
+    (``last_name``, ``Nachname``, ``city``, ``birthdate``), if any."""
+    names = [step for step in steps if isinstance(step, str)]
+    if not names:
+        return None
+    name = _NOT_NAME_CHARS.sub("", _fold(names[-1]))
+    return _FIELD_ENTITIES.get(name)
+
+
+def field_spans(ref: TextRef, text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` of a value, or, when none was found and its field's name
+    says what it is, its whole value as that type (fail closed)."""
+    if spans or ref.is_key:
+        return spans
+    entity = field_entity(ref.steps)
+    stripped = text.strip()
+    if entity is None or len(stripped) > _MAX_HINTED:
+        return spans
+    if not _HINT_FORMS[entity].search(stripped):
+        return spans
+    start = len(text) - len(text.lstrip())
+    return [(start, start + len(stripped), entity)]
+
+
+def _fold(name: str) -> str:
+    """``name`` case-folded, without accents ("Prénom" -> "prenom")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True, slots=True)

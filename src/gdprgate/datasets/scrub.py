@@ -21,10 +21,12 @@ from typing import Any, Literal
 from gdprgate.datasets.detection import Detected, Span
 from gdprgate.datasets.engines import Engine
 from gdprgate.datasets.fields import (
+    EMBEDDED_REASON,
     KEY_PLACEHOLDER,
     FieldFilter,
     Step,
     TextRef,
+    embedded_file,
     field_name,
     key_spans,
     replace_texts,
@@ -40,6 +42,7 @@ from gdprgate.datasets.readers import (
     parquet_schema,
     read_items,
 )
+from gdprgate.datasets.record_spans import RecordSpans, record_spans
 from gdprgate.datasets.report import ScrubReport
 from gdprgate.datasets.sources import (
     check_inputs,
@@ -52,6 +55,7 @@ from gdprgate.datasets.sources import (
 from gdprgate.datasets.surrogate import Surrogates, surrogate_key
 from gdprgate.datasets.surrogate_dates import widen_weekdays
 from gdprgate.datasets.writers import RecordWriter, RejectWriter, record_text
+from gdprgate.detect.language import normalize_language
 from gdprgate.errors import ConfigError, ScrubStopped
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, Vault
@@ -147,6 +151,10 @@ def uncompressed_name(name: str) -> str:
     return name
 
 
+# The slot of a text that is not sent to the detector.
+_NOT_SENT = -2
+
+
 @dataclass
 class _Batch:
     items: list[Item]
@@ -160,6 +168,11 @@ class _Batch:
         keys: dict[str, int] = {}
         for found in self.texts:
             for ref, text in found:
+                # An embedded file is not text: never sent, its record is
+                # rejected (see _apply).
+                if embedded_file(text):
+                    self.slots.append(_NOT_SENT)
+                    continue
                 slot = keys.get(text, -1) if ref.is_key else -1
                 if slot < 0:
                     slot = len(sent)
@@ -172,7 +185,9 @@ class _Batch:
     def detections(self, detected: list[Detected]) -> list[Detected]:
         """The detections of :meth:`to_detect`, one per text again."""
         found = [(ref, text) for texts in self.texts for ref, text in texts]
-        spread = [detected[slot] for slot in self.slots]
+        spread = [
+            detected[slot] if slot != _NOT_SENT else ("", []) for slot in self.slots
+        ]
         return [
             (language, key_spans(text, spans) if ref.is_key else spans)
             for (ref, text), (language, spans) in zip(found, spread, strict=True)
@@ -374,20 +389,24 @@ class Scrubber:
         writer: RecordWriter,
         rejects: RejectWriter,
     ) -> None:
-        replace = self._replacer(batch, detected)
-        surrogate = self._options.mode == "surrogate"
         found = iter(detected)
+        settled = [
+            record_spans(texts, [next(found) for _ in texts]) for texts in batch.texts
+        ]
+        replace = self._replacer(settled)
+        surrogate = self._options.mode == "surrogate"
         records: list[Any] = []
         subjects: list[tuple[RecordPlace, set[tuple[str, str]]]] = []
-        for item, texts in zip(batch.items, batch.texts, strict=True):
+        for item, spans_of in zip(batch.items, settled, strict=True):
             report.records_in += 1
             new: list[tuple[TextRef, str]] = []
             counted: list[tuple[str, str]] = []
             identifiers: set[tuple[str, str]] = set()
             # Keys that held personal data, named <key> in the report.
             renamed: dict[tuple[Step, ...], str] = {}
-            for ref, text in texts:
-                language, spans = next(found)
+            for (ref, text), (language, spans) in zip(
+                spans_of.texts, spans_of.found, strict=True
+            ):
                 # A weekday before a date is changed with it (surrogates only).
                 out = widen_weekdays(text, spans) if surrogate else spans
                 new.append((ref, _splice(text, out, language, replace)))
@@ -403,9 +422,12 @@ class Scrubber:
                 self._reject(item, new, report, rejects)
                 continue
             record = replace_texts(item.record, new)
-            # A record the output cannot hold in full (a CSV header or a
-            # Parquet schema without its fields) is rejected, never cut.
-            item.reject = writer.misfit(record)
+            # A record with an embedded file (an image may show a person) or
+            # one the output cannot hold in full (a CSV header or a Parquet
+            # schema without its fields) is rejected, never cut; the reject
+            # holds a placeholder for the file.
+            item.reject = EMBEDDED_REASON if spans_of.embedded else None
+            item.reject = item.reject or writer.misfit(record)
             if item.reject is not None:
                 self._reject(
                     item, [(TextRef((), "$"), record_text(record))], report, rejects
@@ -442,20 +464,26 @@ class Scrubber:
             msg = f"line {item.line} of {item.source}: {item.reject} (--strict)"
             raise ScrubStopped(msg)
 
-    def _replacer(
-        self, batch: _Batch, detected: list[Detected]
-    ) -> Callable[[str, str, str], str]:
+    def _replacer(self, settled: list[RecordSpans]) -> Callable[[str, str, str], str]:
         mode = self._options.mode
         if mode == "redact":
             return lambda entity, _value, _language: f"[{entity}]"
         if mode == "surrogate":
-            return self._surrogates.make
+            # Names, places and organisations are drawn in the run's locale
+            # (a name's words in that of the name lists holding them), never
+            # in the language of the text they sit in: one fake per value.
+            run_language = normalize_language(self._options.language or "en")
+            return lambda entity, value, language: self._surrogates.make(
+                entity, value, language, locale_language=run_language
+            )
         # Token mode: one vault round trip for the whole batch.
-        texts = [text for found in batch.texts for _, text in found]
         items = sorted(
             {
                 (entity, text[start:end])
-                for text, (_, spans) in zip(texts, detected, strict=True)
+                for record in settled
+                for (_, text), (_, spans) in zip(
+                    record.texts, record.found, strict=True
+                )
                 for start, end, entity in spans
             }
         )

@@ -31,7 +31,12 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 from stdnum import iban
 
-from gdprgate.datasets.surrogate_dates import fake_date, split_weekday, with_weekday
+from gdprgate.datasets.surrogate_dates import (
+    fake_date,
+    is_numeric_date,
+    split_weekday,
+    with_weekday,
+)
 from gdprgate.datasets.surrogate_names import fake_name
 from gdprgate.vault.normalize import normalize_value
 
@@ -67,9 +72,50 @@ def surrogate_key(data_key: bytes) -> bytes:
     return hkdf.derive(data_key)
 
 
+# Country domains of e-mail addresses and URLs, and their locales.
+_DOMAIN_LOCALES = {
+    "de": "de_DE",
+    "at": "de_DE",
+    "fr": "fr_FR",
+    "es": "es_ES",
+    "it": "it_IT",
+    "nl": "nl_NL",
+    "pl": "pl_PL",
+    "pt": "pt_PT",
+    "se": "sv_SE",
+    "dk": "da_DK",
+    "fi": "fi_FI",
+}
+_DOMAIN_END = re.compile(r"\.([a-z]{2,})(?:[/:?#]|\.?$)")
+# Types drawn from the value's own domain, and types with no locale at all.
+_BY_DOMAIN = frozenset({"EMAIL_ADDRESS", "URL"})
+# Types whose fakes are made of words: a value without a letter (a date a
+# model took for a place, "03/03/1987") keeps its layout instead.
+_WORDY = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "USERNAME"})
+
+
 def locale_for(language: str) -> str:
     """The Faker locale for a language code; US English when there is none."""
     return LOCALES.get(language.split("-")[0].lower(), "en_US")
+
+
+def _locale_of(
+    entity: str, value: str, language: str, locale_language: str | None
+) -> str:
+    if entity in _BY_DOMAIN:
+        end = _DOMAIN_END.search(value.casefold())
+        return _DOMAIN_LOCALES.get(end.group(1) if end else "", "en_US")
+    return locale_for(locale_language or language)
+
+
+def _by_shape(entity: str, value: str) -> str:
+    """The type whose fake ``value`` gets: a type made of words only for a
+    value with letters; a numeric date is a date whatever it was taken for."""
+    if entity not in _WORDY or any(char.isalpha() for char in value):
+        return entity
+    if is_numeric_date(value):
+        return "DATE_TIME"
+    return "ID"
 
 
 class Surrogates:
@@ -84,40 +130,59 @@ class Surrogates:
         self._cache: OrderedDict[tuple[str, str, str], str] = OrderedDict()
         self._cache_size = cache_size
 
-    def make(self, entity: str, value: str, language: str = "en") -> str:
-        """The fake for ``value`` of type ``entity`` in a text of ``language``."""
-        locale = locale_for(language)
+    def make(
+        self,
+        entity: str,
+        value: str,
+        language: str = "en",
+        *,
+        locale_language: str | None = None,
+    ) -> str:
+        """The fake for ``value`` of type ``entity`` in a text of ``language``.
+
+        ``language`` only reads a date's month names; names, places and
+        organisations are drawn in the locale of ``locale_language`` (the
+        run's, so a value has one fake in texts of every language; a name's
+        words in the locale whose name lists hold them), ``language`` when
+        it is not given. E-mail addresses and URLs take the locale of their
+        country domain; numbers and identifiers have none.
+        """
         if entity in _DATES:
             # "mardi 3 mars 1987" is moved as "3 mars 1987" is, and its
             # weekday made that of the new date.
             head, rest = split_weekday(value)
             if head:
-                return with_weekday(head, self.make(entity, rest, language), locale[:2])
+                fake = self.make(entity, rest, language)
+                return with_weekday(head, fake, locale_for(language)[:2])
+        entity = _by_shape(entity, value)
+        locale = _locale_of(entity, value, language, locale_language)
         normalized = normalize_value(entity, value)
         # A name's fake is made word by word from the value as written (so
-        # it keeps its titles and each word's case); same value, same fake.
-        key = (entity, locale, value if entity == "PERSON" else normalized)
+        # it keeps its titles and each word's case); a value of fixed form
+        # is drawn for its spelling (a phone keeps "00" or "+" and its
+        # digits' width) from a seed of its normalised form, so every
+        # spelling gets the same digits; same value, same fake.
+        written = entity == "PERSON" or entity not in _FREE_FORM
+        key = (entity, locale, value if written else normalized)
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._draw(entity, value, normalized, locale)
+            cached = self._draw(entity, value, normalized, locale, language)
             self._cache[key] = cached
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         else:
             self._cache.move_to_end(key)
-        if entity in _FREE_FORM:
-            return cached
-        # The fake was drawn for the first spelling of the value: lay it out
-        # as this one is ("DE89 3704 …" and "DE893704…" keep their grouping).
-        return _relaid(value, cached)
+        return cached
 
-    def _draw(self, entity: str, value: str, normalized: str, locale: str) -> str:
+    def _draw(
+        self, entity: str, value: str, normalized: str, locale: str, language: str
+    ) -> str:
         if entity == "PERSON":
             fake = fake_name(
                 value,
                 locale,
-                lambda role, word, attempt: self._faker(
-                    locale, self._seed(f"PERSON:{role}", word, attempt)
+                lambda word_locale, role, word, attempt: self._faker(
+                    word_locale, self._seed(f"PERSON:{role}", word, attempt)
                 ),
             )
             if normalize_value(entity, fake) != normalized and fake.strip():
@@ -127,7 +192,7 @@ class Surrogates:
             seed = self._seed(entity, normalized, attempt)
             rng = random.Random(seed)
             if entity in _DATES:
-                fake = fake_date(value, rng, locale[:2])
+                fake = fake_date(value, rng, locale_for(language)[:2])
             else:
                 fake = _generator(entity)(value, rng, self._faker(locale, seed))
             if normalize_value(entity, fake) != normalized and fake.strip():
@@ -251,15 +316,6 @@ def _regroup(original: str, compact: str) -> str:
     chars = iter(compact)
     out = [_like(c, next(chars)) if c.isalnum() else c for c in original]
     return "".join(out) + "".join(chars)
-
-
-def _relaid(value: str, fake: str) -> str:
-    """``fake`` with the separators of ``value``, when both hold as many
-    letters and digits; else ``fake`` as it is."""
-    letters = "".join(char for char in fake if char.isalnum())
-    if len(letters) != sum(char.isalnum() for char in value):
-        return fake
-    return _regroup(value, letters)
 
 
 def _same_class(char: str, rng: random.Random) -> str:

@@ -18,7 +18,13 @@ import random
 import re
 from datetime import date, timedelta
 
-_NUMERIC = re.compile(r"^(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})$")
+# A numeric date, alone or before a time ("2024-05-01T12:34:56Z",
+# "01.05.2024 12:34"): the time is kept as written.
+_NUMERIC = re.compile(r"^(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?=$|[T\s,])")
+# A number of a time ("12:34"): never read as a day, month or year.
+_TIME_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?=:)|(?<=:)\d{1,2}(?!\d)")
+# Draws of a shift until an ambiguous date stays valid in both readings.
+_AMBIGUOUS_DRAWS = 100
 
 # Month names per language, each form a group of twelve (Finnish and Polish
 # write dates with the partitive and genitive forms).
@@ -110,16 +116,32 @@ def fake_date(value: str, rng: random.Random, language: str = "en") -> str:
     if numeric is not None:
         read = _read_numeric(numeric)
         if read is not None:
-            moved = read[0] + _shift(rng)
-            return value.replace(text, _write_numeric(numeric, read, moved))
+            moved = _moved_numeric(numeric, read[0], rng)
+            new = _write_numeric(numeric, read, moved) + text[numeric.end() :]
+            return value.replace(text, new)
     groups = _month_groups(value, language)
     written = _move_written(value, groups, rng)
     if written is None:
-        written = _WORD.sub(lambda m: _other_word(m.group(0), groups, rng), value)
+        times = {m.start() for m in _TIME_NUMBER.finditer(value)}
+        written = _WORD.sub(
+            lambda m: (
+                m.group(0)
+                if m.start() in times
+                else _other_word(m.group(0), groups, rng)
+            ),
+            value,
+        )
     if written != value:
         return _true_weekday(written, groups)
     day = date(1950, 1, 1) + timedelta(days=rng.randint(0, 365 * 60))
     return day.isoformat()
+
+
+def is_numeric_date(value: str) -> bool:
+    """Whether ``value`` is a valid numeric date ("03/03/1987", with or
+    without a time)."""
+    numeric = _NUMERIC.match(value.strip())
+    return numeric is not None and _read_numeric(numeric) is not None
 
 
 def weekday_before(text: str, start: int) -> int:
@@ -157,6 +179,22 @@ def with_weekday(head: str, fake: str, language: str = "en") -> str:
 
 def _shift(rng: random.Random) -> timedelta:
     return timedelta(days=rng.randint(1, 365) * rng.choice((-1, 1)))
+
+
+def _moved_numeric(match: re.Match[str], day: date, rng: random.Random) -> date:
+    """``day`` moved by some days; a date with "/" or "-" whose day and
+    month could be read either way ("03/04/1999") is moved to a day of 12
+    or less, so the fake is a valid date in both readings."""
+    first, sep, middle, _ = match.groups()
+    moved = day + _shift(rng)
+    ambiguous = len(first) <= 2 and sep in "/-" and int(first) <= 12
+    if not ambiguous or int(middle) > 12:
+        return moved
+    for _ in range(_AMBIGUOUS_DRAWS):
+        if moved.day <= 12:
+            return moved
+        moved = day + _shift(rng)
+    return moved.replace(day=moved.day % 12 + 1)
 
 
 def _read_numeric(match: re.Match[str]) -> tuple[date, str, bool] | None:

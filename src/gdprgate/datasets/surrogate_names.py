@@ -26,8 +26,8 @@ from typing import Any
 
 from gdprgate.detect.titles import LOWER_TITLE_RUN, TITLE_RUN
 
-# A seeded Faker of the locale for (role, normalised word, attempt).
-Seeded = Callable[[str, str, int], Any]
+# A seeded Faker for (locale, role, normalised word, attempt).
+Seeded = Callable[[str, str, str, int], Any]
 
 _TITLES = re.compile(rf"(?:{TITLE_RUN}|{LOWER_TITLE_RUN})")
 _FEMALE = """
@@ -51,7 +51,9 @@ _ATTEMPTS = 5
 
 
 def fake_name(value: str, locale: str, seeded: Seeded) -> str:
-    """A fake for the person's name ``value``, titles kept as written."""
+    """A fake for the person's name ``value``, titles kept as written; each
+    word's fake is drawn in the locale whose name lists hold the word
+    (``locale`` first), else in ``locale``."""
     title = _TITLES.match(value)
     head = title.group(0) if title else ""
     words = value[len(head) :].split()
@@ -60,7 +62,9 @@ def fake_name(value: str, locale: str, seeded: Seeded) -> str:
     gender = _title_gender(head)
     roles = _roles(words)
     fakes = [
-        _fake_word(word, role, gender, locale, seeded)
+        word
+        if role == "particle"
+        else _fake_word(word, role, gender, _locale(word, role, locale), seeded)
         for word, role in zip(words, roles, strict=True)
     ]
     return head + " ".join(fakes)
@@ -69,7 +73,17 @@ def fake_name(value: str, locale: str, seeded: Seeded) -> str:
 def _roles(words: list[str]) -> list[str]:
     if len(words) == 1:
         return ["given" if _is_given(words[0]) else "surname"]
-    return ["given"] * (len(words) - 1) + ["surname"]
+    roles = ["given"] * (len(words) - 1) + ["surname"]
+    # The particles before the surname ("van der", "de la", "De" in "Anna
+    # De Luca") are kept as written; lower-case ones anywhere.
+    index = len(words) - 2
+    while index > 0 and words[index].casefold() in _PARTICLES:
+        roles[index] = "particle"
+        index -= 1
+    for index, word in enumerate(words[:-1]):
+        if word.islower() and word in _PARTICLES:
+            roles[index] = "particle"
+    return roles
 
 
 def _title_gender(titles: str) -> str | None:
@@ -86,8 +100,6 @@ def _fake_word(
     word: str, role: str, gender: str | None, locale: str, seeded: Seeded
 ) -> str:
     low = word.casefold()
-    if low in _PARTICLES and word.islower() and role == "given":
-        return word
     if _INITIAL.fullmatch(word):
         return _fake_initial(word, seeded)
     # "Anna-Lena", "Müller-Lüdenscheid": each part on its own.
@@ -99,7 +111,7 @@ def _fake_word(
     # A surname's fake does not depend on the title before it.
     gender = _given_gender(low) or gender if role == "given" else None
     for attempt in range(_ATTEMPTS):
-        faker = seeded(f"{role}:{gender or ''}", low, attempt)
+        faker = seeded(locale, f"{role}:{gender or ''}", low, attempt)
         fake = str(_draw(faker, role, gender))
         if fake.casefold() != low:
             return _same_case(word, fake)
@@ -108,16 +120,25 @@ def _fake_word(
 
 def _draw(faker: Any, role: str, gender: str | None) -> Any:
     if role == "surname":
-        return faker.last_name()
+        # Faker's surnames may bring particles ("de Koning", "van Dijk"):
+        # the word is replaced by a word, the value's particles stay alone.
+        words = str(faker.last_name()).split()
+        while len(words) > 1 and words[0].casefold() in _PARTICLES:
+            words.pop(0)
+        return " ".join(words)
     if gender == "female":
-        return faker.first_name_female()
-    if gender == "male":
-        return faker.first_name_male()
-    return faker.first_name()
+        name = faker.first_name_female()
+    elif gender == "male":
+        name = faker.first_name_male()
+    else:
+        name = faker.first_name()
+    # One word for one word: "Klaus Peter" is written "Klaus-Peter".
+    return "-".join(str(name).split())
 
 
 def _fake_initial(word: str, seeded: Seeded) -> str:
-    rng = random.Random(seeded("initial", word[0].casefold(), 0).random.random())
+    faker = seeded("en_US", "initial", word[0].casefold(), 0)
+    rng = random.Random(faker.random.random())
     letters = [c for c in "ABCDEFGHIJKLMNOPRSTUVWZ" if c != word[0].upper()]
     return _same_case(word[0], rng.choice(letters)) + word[1:]
 
@@ -128,6 +149,20 @@ def _same_case(original: str, fake: str) -> str:
     if original.islower():
         return fake.lower()
     return fake
+
+
+def _locale(word: str, role: str, fallback: str) -> str:
+    """The locale a word of ``role`` is faked in: the first of ``fallback``
+    and the scrub locales whose name lists hold the word, else
+    ``fallback``. It depends on the word alone, never on the text around
+    it, so a name has one fake in texts of every language."""
+    low = word.casefold()
+    known = _names_by_locale()
+    for locale in (fallback, *known):
+        given, surnames = known.get(locale, (frozenset(), frozenset()))
+        if low in (surnames if role == "surname" else given):
+            return locale
+    return fallback
 
 
 def _is_given(word: str) -> bool:
@@ -157,3 +192,25 @@ def _given_names() -> tuple[frozenset[str], frozenset[str]]:
         female.update(n.casefold() for n in getattr(provider, "first_names_female", ()))
         male.update(n.casefold() for n in getattr(provider, "first_names_male", ()))
     return frozenset(female), frozenset(male)
+
+
+@cache
+def _names_by_locale() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """The given names and the surnames Faker knows in each scrub locale,
+    case-folded, in the order of the locales."""
+    from gdprgate.datasets.surrogate import LOCALES
+
+    known: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for locale in LOCALES.values():
+        provider = import_module(f"faker.providers.person.{locale}").Provider
+        given = [
+            *getattr(provider, "first_names_female", ()),
+            *getattr(provider, "first_names_male", ()),
+            *getattr(provider, "first_names", ()),
+        ]
+        surnames = getattr(provider, "last_names", ())
+        known[locale] = (
+            frozenset(str(n).casefold() for n in given),
+            frozenset(str(n).casefold() for n in surnames),
+        )
+    return known

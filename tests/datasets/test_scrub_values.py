@@ -1,0 +1,401 @@
+"""What values become: embedded files rejected, dates that stay dates, one
+fake per value in every text of a record, name particles, field names that
+say what a value is, and fakes that keep the shape of what they replace."""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gdprgate.datasets import Scrubber, ScrubOptions, Surrogates, surrogate_key
+from gdprgate.datasets.detection import Detected, Span
+from gdprgate.datasets.fields import EMBEDDED_REASON, embedded_file, field_entity
+from gdprgate.store import Database
+from gdprgate.vault import Keyring
+
+from .conftest import read_jsonl, write_jsonl
+
+KEYS = [surrogate_key(bytes([seed]) * 32) for seed in range(1, 13)]
+KEY = KEYS[0]
+# Fictional bytes standing in for an image.
+PAYLOAD = base64.b64encode(random.Random(7).randbytes(3000)).decode()
+DATA_URL = f"data:image/png;base64,{PAYLOAD}"
+EMAIL = "wolfgang.kraus@example.de"
+
+
+class WordEngine:
+    """Finds the given words as the given types; a text is German when it
+    holds "ich", else English (as the language guess would read it)."""
+
+    def __init__(self, words: dict[str, str]) -> None:
+        self._words = words
+
+    def run(self, batches: Iterable[list[str]]) -> Iterator[list[Detected]]:
+        for texts in batches:
+            yield [self._detect(text) for text in texts]
+
+    def close(self) -> None:
+        return None
+
+    def _detect(self, text: str) -> Detected:
+        spans: list[Span] = []
+        for word, entity in self._words.items():
+            spans += [
+                (m.start(), m.end(), entity)
+                for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+            ]
+        language = "de" if re.search(r"\bich\b", text) else "en"
+        return language, sorted(spans)
+
+
+@pytest.fixture
+def scrub_words(store: tuple[Database, Keyring]) -> Any:
+    """Run a scrub whose detector finds exactly the words given."""
+    db, keyring = store
+
+    def run(inputs: list[Path], output: Path, words: dict[str, str]) -> Any:
+        options = ScrubOptions(inputs=inputs, output=output)
+        return Scrubber(db, keyring, options, WordEngine(words)).run()
+
+    return run
+
+
+# Embedded files
+
+
+@pytest.mark.parametrize(
+    ("text", "embedded"),
+    [
+        (DATA_URL, True),
+        (PAYLOAD, True),
+        (f"![scan]({DATA_URL})", True),
+        (f"see the attachment: {PAYLOAD} thanks", True),
+        ("data:text/plain,Hallo%20Welt", True),
+        ("the data: it shows nothing", False),
+        ("a" * 300, False),
+        ("0123456789abcdef" * 4, False),
+        ("https://example.org/" + "path/" * 50, False),
+        ("Kontakt: " + EMAIL, False),
+    ],
+)
+def test_embedded_file_is_told_from_text(text: str, embedded: bool) -> None:
+    assert embedded_file(text) is embedded
+
+
+def test_record_with_a_data_url_is_rejected_with_a_placeholder(
+    scrub: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    """The image is never scanned as text nor written: the record is
+    rejected, with a placeholder and the other texts scrubbed."""
+    content = [
+        {"type": "text", "text": f"Was zeigt dieses Bild? Mail: {EMAIL}"},
+        {"type": "image_url", "image_url": {"url": DATA_URL}},
+    ]
+    chat = {"messages": [{"role": "user", "content": content}]}
+    source = write_jsonl(tmp_path / "in.jsonl", [chat, {"text": "nichts"}])
+    output = data_dir / "out.jsonl"
+
+    report = scrub([source], output)
+
+    assert (report.records_out, report.rejected) == (1, 1)
+    assert read_jsonl(output) == [{"text": "nichts"}]
+    (reject,) = read_jsonl(output.with_name("out.jsonl.rejects.jsonl"))
+    assert reject["reason"] == EMBEDDED_REASON
+    assert reject["line"] == 1
+    assert (
+        f"<embedded file, {len(DATA_URL)} characters: not written>" in (reject["text"])
+    )
+    assert PAYLOAD[:40] not in reject["text"]
+    assert EMAIL not in reject["text"]
+
+
+def test_record_with_a_bare_base64_blob_is_rejected(
+    scrub: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"audio": PAYLOAD}])
+    output = data_dir / "out.jsonl"
+
+    report = scrub([source], output)
+
+    assert (report.records_out, report.rejected) == (0, 1)
+    (reject,) = read_jsonl(output.with_name("out.jsonl.rejects.jsonl"))
+    assert PAYLOAD[:40] not in reject["text"]
+
+
+# Dates
+
+
+def _german(text: str) -> datetime:
+    months = "januar februar märz april mai juni juli august september oktober"
+    months += " november dezember"
+    day, month, year = text.replace(".", "").split()
+    number = months.split().index(month.casefold()) + 1
+    return datetime(int(year), number, int(day))
+
+
+DATE_FORMATS = [
+    ("31.12.1999", lambda t: datetime.strptime(t, "%d.%m.%Y")),
+    ("1999-12-31", lambda t: datetime.strptime(t, "%Y-%m-%d")),
+    ("12/31/1999", lambda t: datetime.strptime(t, "%m/%d/%Y")),
+    ("2024-05-01T12:34:56Z", lambda t: datetime.strptime(t, "%Y-%m-%dT%H:%M:%SZ")),
+    ("2024-05-01 12:34", lambda t: datetime.strptime(t, "%Y-%m-%d %H:%M")),
+    ("01.05.2024 12:34", lambda t: datetime.strptime(t, "%d.%m.%Y %H:%M")),
+    ("3. Mai 1987", _german),
+    ("May 3, 1987", lambda t: datetime.strptime(t, "%B %d, %Y")),
+    ("03/04/1999", lambda t: datetime.strptime(t, "%d/%m/%Y")),
+    ("03/04/1999", lambda t: datetime.strptime(t, "%m/%d/%Y")),
+]
+
+
+@pytest.mark.parametrize(("value", "parse"), DATE_FORMATS)
+def test_date_fakes_are_valid_dates_in_the_original_format(
+    value: str, parse: Any
+) -> None:
+    """Over many keys and entity types, every fake parses in the format of
+    the value it replaces, and differs from it."""
+    language = "de" if "Mai" in value else "en"
+    for key in KEYS:
+        for entity in ("DATE_TIME", "DATE_OF_BIRTH"):
+            fake = Surrogates(key).make(entity, value, language)
+            assert parse(fake) != parse(value), fake
+
+
+def test_a_timestamp_keeps_its_time() -> None:
+    for key in KEYS:
+        fake = Surrogates(key).make("DATE_TIME", "2024-05-01T12:34:56Z")
+        assert fake.endswith("T12:34:56Z")
+
+
+def test_a_date_taken_for_a_place_stays_a_date() -> None:
+    """A model read "03/03/1987" as a place: its fake is a date, not an
+    address."""
+    for key in KEYS:
+        fake = Surrogates(key).make("LOCATION", "03/03/1987")
+        assert re.fullmatch(r"\d\d/\d\d/\d{4}", fake), fake
+        day, month, year = (int(part) for part in fake.split("/"))
+        assert date(year, month, day)
+
+
+# One fake per value, whatever the language of the text
+
+
+def test_a_value_has_one_fake_in_texts_of_every_language() -> None:
+    surrogates = Surrogates(KEY)
+    for entity, value in [
+        ("PERSON", "Wolfgang Kraus"),
+        ("EMAIL_ADDRESS", EMAIL),
+        ("PHONE_NUMBER", "+49 171 2345678"),
+        ("IBAN_CODE", "DE89 3704 0044 0532 0130 00"),
+        ("LOCATION", "Lyon"),
+    ]:
+        fakes = {
+            surrogates.make(entity, value, language, locale_language="de")
+            for language in ("de", "en", "fr", "it")
+        }
+        assert len(fakes) == 1, (entity, fakes)
+
+
+def test_a_name_has_one_fake_under_any_run_language() -> None:
+    """A name's words are faked in the locale of the name lists that hold
+    them, so the run's language does not change the fake."""
+    surrogates = Surrogates(KEY)
+    fakes = {
+        surrogates.make("PERSON", "Wolfgang Kraus", "en", locale_language=language)
+        for language in ("de", "en", "fr")
+    }
+    assert len(fakes) == 1
+
+
+def test_one_person_gets_one_fake_in_turns_of_two_languages(
+    scrub_words: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    chat = {
+        "messages": [
+            {"role": "user", "content": f"Hallo, ich heiße Wolfgang Kraus, {EMAIL}"},
+            {"role": "assistant", "content": "Hello Wolfgang Kraus!"},
+            {"role": "assistant", "content": f"I will write to {EMAIL} today."},
+        ]
+    }
+    source = write_jsonl(tmp_path / "in.jsonl", [chat])
+    output = data_dir / "out.jsonl"
+    words = {"Wolfgang Kraus": "PERSON", EMAIL: "EMAIL_ADDRESS"}
+
+    scrub_words([source], output, words)
+
+    (record,) = read_jsonl(output)
+    first, second, third = (m["content"] for m in record["messages"])
+    name = second.removeprefix("Hello ").removesuffix("!")
+    email = third.removeprefix("I will write to ").removesuffix(" today.")
+    assert name != "Wolfgang Kraus"
+    assert email != EMAIL
+    assert first == f"Hallo, ich heiße {name}, {email}"
+
+
+# Name particles
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("Jan de Vries", ["de"]),
+        ("Ludwig van der Berg", ["van", "der"]),
+        ("Maria de la Cruz", ["de", "la"]),
+        ("Anna von Stein", ["von"]),
+        ("Leonardo di Rossi", ["di"]),
+        ("João dos Santos", ["dos"]),
+        ("Anna De Luca", ["De"]),
+        ("Pieter van Dijk", ["van"]),
+    ],
+)
+def test_name_particles_are_kept_once(value: str, kept: list[str]) -> None:
+    """Particles stay as written, and the fake adds none of its own: a name
+    keeps its number of words."""
+    for key in KEYS:
+        fake = Surrogates(key).make("PERSON", value, "nl")
+        words = fake.split()
+        assert len(words) == len(value.split()), fake
+        assert words[1 : 1 + len(kept)] == kept, fake
+        assert words[0] != value.split()[0]
+        assert words[-1] != value.split()[-1]
+
+
+# Field names
+
+
+@pytest.mark.parametrize(
+    ("name", "entity"),
+    [
+        ("first_name", "PERSON"),
+        ("lastName", "PERSON"),
+        ("Nachname", "PERSON"),
+        ("prénom", "PERSON"),
+        ("cognome", "PERSON"),
+        ("city", "LOCATION"),
+        ("Stadt", "LOCATION"),
+        ("ville", "LOCATION"),
+        ("birthdate", "DATE_OF_BIRTH"),
+        ("Geburtsdatum", "DATE_OF_BIRTH"),
+        ("e-mail", "EMAIL_ADDRESS"),
+        ("phone", "PHONE_NUMBER"),
+        ("IBAN", "IBAN_CODE"),
+        ("name_of_product", None),
+        ("text", None),
+        ("content", None),
+    ],
+)
+def test_field_names_that_say_what_a_value_is(name: str, entity: str | None) -> None:
+    assert field_entity(("user", name)) == entity
+
+
+def test_short_values_of_named_fields_are_scrubbed_whole(
+    scrub: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    """The patterns find nothing in "Kraus" or "Lyon": the field names say
+    what they are."""
+    row = {
+        "first_name": "Wolfgang",
+        "last_name": "Kraus",
+        "city": "Lyon",
+        "birthdate": "03/03/1987",
+        "note": "Lyon",
+    }
+    source = write_jsonl(tmp_path / "in.jsonl", [row])
+    output = data_dir / "out.jsonl"
+
+    report = scrub([source], output)
+
+    (record,) = read_jsonl(output)
+    for name in ("first_name", "last_name", "city", "birthdate"):
+        assert record[name] != row[name], name
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", record["birthdate"])
+    assert report.records_touched == 1
+
+
+# Shapes
+
+
+def test_full_width_phone_stays_full_width_after_an_ascii_spelling() -> None:
+    """One number written "0049 …" and then in full width: the second fake
+    is full width too, with the same digits."""
+    surrogates = Surrogates(KEY)
+    ascii_fake = surrogates.make("PHONE_NUMBER", "0049 171 2345678", "de")
+    wide = surrogates.make("PHONE_NUMBER", "＋４９ １７１ ２３４５６７８", "de")
+
+    assert re.fullmatch(r"＋４９ [０-９]{3} [０-９]{7}", wide), wide
+    plain = wide.translate({0xFF10 + d: str(d) for d in range(10)})
+    assert plain.removeprefix("＋49 ") == ascii_fake.removeprefix("0049 ")
+
+
+# Other mentions in the same record
+
+
+def test_a_surname_alone_after_the_full_name_is_replaced_too(
+    scrub_words: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    """ "Kraus" after "Wolfgang Kraus" gets the surname of the full name's
+    fake."""
+    text = "Gestern traf ich Wolfgang Kraus. Kraus sagte, er sei müde."
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": text}])
+    output = data_dir / "out.jsonl"
+
+    scrub_words([source], output, {"Wolfgang Kraus": "PERSON"})
+
+    (record,) = read_jsonl(output)
+    assert "Kraus" not in record["text"]
+    match = re.fullmatch(
+        r"Gestern traf ich (\S+) (\S+)\. (\S+) sagte, er sei müde\.", record["text"]
+    )
+    assert match is not None, record["text"]
+    assert match.group(2) == match.group(3)
+
+
+def test_a_name_found_in_one_turn_is_replaced_in_the_others(
+    scrub_words: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    chat = {
+        "messages": [
+            {"role": "user", "content": "Mein Name ist Wolfgang Kraus."},
+            {"role": "assistant", "content": "Guten Tag!"},
+            {"role": "user", "content": "Kraus hier nochmal."},
+        ]
+    }
+    source = write_jsonl(tmp_path / "in.jsonl", [chat])
+    output = data_dir / "out.jsonl"
+
+    report = scrub_words([source], output, {"Wolfgang Kraus": "PERSON"})
+
+    (record,) = read_jsonl(output)
+    assert "Kraus" not in json.dumps(record, ensure_ascii=False)
+    assert record["messages"][2]["content"].endswith(" hier nochmal.")
+    assert report.entity_totals() == {"PERSON": 2}
+
+
+def test_values_of_named_fields_are_replaced_in_the_record_s_texts(
+    scrub: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    row = {
+        "first_name": "Wolfgang",
+        "last_name": "Kraus",
+        "city": "Lyon",
+        "note": "Herr Kraus zog 2019 nach Lyon.",
+    }
+    source = write_jsonl(tmp_path / "in.jsonl", [row])
+    output = data_dir / "out.jsonl"
+
+    scrub([source], output)
+
+    (record,) = read_jsonl(output)
+    written = json.dumps(record, ensure_ascii=False)
+    for value in ("Wolfgang", "Kraus", "Lyon"):
+        assert value not in written
+    assert (
+        record["note"] == f"Herr {record['last_name']} zog 2019 nach {record['city']}."
+    )
