@@ -62,7 +62,7 @@ SPEAKERS = [
     ("Kunde: Hallo\nBetreff: Rechnung", []),
     ("Note: the office is closed.\nWarning: wet floor.", []),
     # Form labels: ordinary words, German compounds ending in one, and
-    # words with digits are no speakers.
+    # either numbered, are no speakers.
     ("Kontoinhaber: Max Weber\nVerwendungszweck: Miete Juni", []),
     ("Farbe: rot\nGröße: XL\nStraße: Hauptweg 5", []),
     ("Bearbeiter: Herr Kunz\nVersichertennummer: 12", []),
@@ -77,7 +77,18 @@ SPEAKERS = [
         "okrawek: nic\nzbyszko: tak\nokrawek: no",
         ["okrawek", "zbyszko", "okrawek"],
     ),
-    ("okrawek: nic\nzbyszko: tak", []),
+    # Two lines, neither a form label: a chat.
+    ("okrawek: nic\nzbyszko: tak", ["okrawek", "zbyszko"]),
+    # Chat handles with digits count in a chat, without timestamps too.
+    (
+        "mausi92: hallo\ntom_1987: na?\nmausi92: alles gut",
+        ["mausi92", "tom_1987", "mausi92"],
+    ),
+    ("Chat log\nxX_dragon_Xx: hi\nsunnyboy77: hello", ["xX_dragon_Xx", "sunnyboy77"]),
+    (
+        "sunnyboy77: hi\nkatze_88: hello\nsunnyboy77: ok",
+        ["sunnyboy77", "katze_88", "sunnyboy77"],
+    ),
     # A stamped chat keeps its nicks, ordinary words and digits included.
     ("[10:02] kev93: yo\n[10:03] sunshine: hey", ["kev93", "sunshine"]),
     ("[10:02] Feld0: Wert", []),

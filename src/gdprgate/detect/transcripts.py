@@ -71,6 +71,7 @@ _PART = re.compile(r"[^\W\d_][\w'’-]*")
 # A form label may be a compound ending in an ordinary word: at least this
 # long ("kontoinhaber"), with a last word at least _COMPOUND_TAIL long.
 _COMPOUND_LENGTH = 8
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 _COMPOUND_TAIL = 4
 
 # Lower-case titles before a surname, one line per language.
@@ -100,7 +101,14 @@ def transcript_speakers(text: str, lexicon: Lexicon) -> list[Finding]:
     lines = [(line, _speaker(line)) for line in _LINE.finditer(text)]
     stamped = sum(_marked(line, group) for line, group in lines)
     speakers = [line.group(group).lower() for line, group in lines]
-    transcript = stamped >= 2 or _alternating(speakers)
+    # Lines none of which starts with a form label read as chat too
+    # ("xX_dragon_Xx: hi" / "sunnyboy77: hello").
+    unlabelled = len(lines) >= 2 and not any(
+        _is_label(word.lower(), lexicon)
+        for line, group in lines
+        for word in _PART.findall(line.group(group))
+    )
+    transcript = stamped >= 2 or _alternating(speakers) or unlabelled
     found: list[Finding] = []
     for line, group in lines:
         words = _PART.findall(line.group(group))
@@ -151,6 +159,9 @@ def _is_speaker(
         return True
     if marked and transcript:
         return True
+    # A chat handle ("mausi92", "katze_88") in a chat names its speaker.
+    if transcript and any(not word.isalpha() for word in lowered):
+        return True
     if any(_is_label(word, lexicon) for word in lowered):
         return False
     if all(word in lexicon.people for word in lowered):
@@ -161,12 +172,15 @@ def _is_speaker(
 def _is_label(word: str, lexicon: Lexicon) -> bool:
     """Whether lower-cased ``word`` reads as a form label, not a name.
 
-    A word with a digit ("feld0"), an ordinary word ("größe", "login") or
-    a compound ending in one ("kontoinhaber", "versichertennummer").
+    An ordinary word ("größe", "login"), a compound ending in one
+    ("kontoinhaber", "versichertennummer"), or either numbered ("feld0");
+    a number alone.
     Known names are none ("hoffmann" ends in "mann").
     """
     if any(char.isdigit() for char in word):
-        return True
+        # "feld0" is the label "feld" numbered; "mausi92" is a handle.
+        letters = _NOT_LETTERS.sub("", word)
+        return not letters or _is_label(letters, lexicon)
     if word in lexicon.names:
         return False
     if lexicon.is_ordinary(word):
