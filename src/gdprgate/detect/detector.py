@@ -390,7 +390,7 @@ class Detector:
             ),
         )
         resolved = places_read_as_people(text, resolved, lexicon.places, lexicon.people)
-        resolved = bodies_read_as_people(text, resolved, lexicon.given)
+        resolved = bodies_read_as_people(text, resolved, lexicon.given, lexicon.people)
         resolved = without_leading_nouns(text, resolved, language, lexicon)
         resolved = add_surname_first(
             text, resolved, surname_first_names(text, language, lexicon)
