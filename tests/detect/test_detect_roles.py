@@ -47,3 +47,22 @@ def test_only_people_are_cut(lexicon: Lexicon) -> None:
     text = "Im Landrat Heinz Seiffert Saal."
     finding = Finding(3, 25, "LOCATION", 0.9, "rampart")
     assert without_leading_nouns(text, [finding], "de", lexicon) == [finding]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        # Outside German a capitalised word before a given name is most
+        # often a given name itself.
+        ("A senhora Conceição Maria Ferreira mora em Braga.", "pt",
+         "Conceição Maria Ferreira"),
+        ("Modeste Jean Dupont est arrivé.", "fr", "Modeste Jean Dupont"),
+        ("Glória Maria Pires ligou.", "pt", "Glória Maria Pires"),
+    ],
+)  # fmt: skip
+def test_given_names_that_are_words_stay_outside_german(
+    lexicon: Lexicon, text: str, language: str, value: str
+) -> None:
+    start = text.index(value)
+    finding = Finding(start, start + len(value), "PERSON", 0.9, "rampart")
+    assert without_leading_nouns(text, [finding], language, lexicon) == [finding]

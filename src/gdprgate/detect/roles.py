@@ -1,15 +1,15 @@
 """A role noun at the start of a name: "Landrat Heinz Seiffert".
 
 The models read a capitalised noun right before a name into the name,
-German above all ("Landrat Heinz Seiffert", "Stürmer Jonas Albrecht").
-The noun is a role, not the person; masked with the name it hides what
-the text says of them. :func:`without_leading_nouns` cuts such a noun off
-a ``PERSON`` of three words or more when it is an ordinary word of the
-text's language and no name or title of any kind, and a capitalised given
-name follows it. Titles stay with the name (see
-:mod:`gdprgate.detect.titles`); "Frank Walter Steinmeier" and "Rose Anna
-Müller" stay whole. GermEval dev PERSON precision 0.811 -> 0.812; synth
-and TAB dev unchanged.
+German above all ("Landrat Heinz Seiffert", "Stürmer Jonas Albrecht"). The
+noun is a role, not the person; masked with the name it hides what the text
+says of them. :func:`without_leading_nouns` cuts such a noun off a
+``PERSON`` of three words or more when it is a role word, or, in German
+(which capitalises its nouns), an ordinary word of the language; never a
+name or title of any kind, and only before a capitalised given name. Titles
+stay with the name (see :mod:`gdprgate.detect.titles`); "Frank Walter
+Steinmeier" and "Rose Anna Müller" stay whole. GermEval dev PERSON
+precision 0.811 -> 0.812; synth and TAB dev unchanged.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import re
 from collections.abc import Sequence
 
 from gdprgate.detect.finding import Finding
-from gdprgate.detect.gate import Lexicon
+from gdprgate.detect.gate import CAPITALISED_NOUNS, Lexicon
+from gdprgate.detect.name_scorer import is_role
 from gdprgate.detect.titles import TITLE_WORDS
 
 _SPAN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -49,14 +50,23 @@ def without_leading_nouns(
 
 
 def _role_noun(word: str, language: str, lexicon: Lexicon) -> bool:
-    """Whether capitalised ``word`` is an ordinary word of ``language`` and
-    no name or title."""
+    """Whether capitalised ``word`` is a role word (any language), or, in a
+    language that capitalises its nouns, an ordinary word of it; never a
+    name or title. Elsewhere a capitalised word before a given name is
+    most often a given name itself ("Conceição Maria Ferreira", "Modeste
+    Jean Dupont")."""
     lower = word.lower()
+    if (
+        not word[:1].isupper()
+        or lower in TITLE_WORDS
+        or lower in lexicon.names
+        or lower in lexicon.given
+    ):
+        return False
+    if is_role(lower):
+        return True
     return (
-        word[:1].isupper()
-        and lower not in TITLE_WORDS
-        and lower not in lexicon.names
-        and lower not in lexicon.given
+        language in CAPITALISED_NOUNS
         and lexicon.is_ordinary(lower)
         and lexicon.frequency(lower, language) > 0
     )
