@@ -174,6 +174,10 @@ def test_the_lexicon_holds_frequent_words_but_no_names() -> None:
     assert "will" in lexicon.words - lexicon.names
     # wordfreq folds "ß" to "ss"; the lexicon holds the written form too.
     assert {"groß", "gross", "heißt"} <= lexicon.words
+    # ... and a name written with "ss" stays a name in its "ß" form.
+    ss_names = [name for name in lexicon.names if "ss" in name]
+    assert ss_names
+    assert not any(lexicon.is_ordinary(n.replace("ss", "ß")) for n in ss_names)
     # How frequent each word is per language: "rechnung" in German only.
     assert lexicon.frequency("rechnung", "de") >= 3.0
     assert lexicon.frequency("rechnung", "en") == 0.0

@@ -275,3 +275,37 @@ def test_a_known_persons_name_the_model_calls_one_needs_less() -> None:
     assert doubted is not None
     assert 0.3 <= doubted < 0.5
     assert person[index] == 0.5
+
+
+def test_frequencies_do_not_count_beside_a_given_name() -> None:
+    """ "Ute Froh": after a given name a word frequent in the language is a
+    surname all the same; its frequencies are left out there."""
+    assert COLUMNS is not None
+    text = "Gestern kam Lotte Froh an."
+    words = _words(text, {"Lotte": 0.9, "Froh": 0.6})
+    frequent = dataclasses.replace(LEXICON, frequencies={"froh": "0@0000000"})
+    plain = dataclasses.replace(LEXICON, frequencies={})
+    index = 3
+    with_frequency = name_probabilities(text, words, COLUMNS, frequent, language="de")
+    without = name_probabilities(text, words, COLUMNS, plain, language="de")
+    assert with_frequency[index] == without[index]
+    # Elsewhere the frequency lowers the score.
+    alone = "Gestern kam die Froh an."
+    words = _words(alone, {"Froh": 0.6})
+    low = name_probabilities(alone, words, COLUMNS, frequent, language="de")[3]
+    high = name_probabilities(alone, words, COLUMNS, plain, language="de")[3]
+    assert low is not None
+    assert high is not None
+    assert low < high
+
+
+def test_a_model_name_after_a_title_counts() -> None:
+    """ "Dr. Lang": the model calls it a name; an ordinary word after a
+    title is a surname."""
+    assert COLUMNS is not None
+    text = "Ich sprach mit Dr. Danach gestern."
+    words = _words(text, {"Danach": 0.9})
+    index = next(i for i, (s, e, _) in enumerate(words) if text[s:e] == "Danach")
+    assert name_probabilities(text, words, COLUMNS, LEXICON, language="de")[
+        index
+    ] == pytest.approx(0.5)

@@ -86,7 +86,7 @@ CONTEXT_CHARS = 40
 # Pieces closer than this many characters are read as one.
 JOIN_GAP = 40
 # Bump when the recipe of the lexicon changes: cached files are rebuilt.
-RECIPE = 22
+RECIPE = 23
 
 _SPACED = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -343,6 +343,9 @@ def build_lexicon(languages: Iterable[str], size: int) -> Lexicon:
     stops = stop_words(languages)
     polish_given, polish = _polish_names(polish_frequent | stops)
     names = (known_names() | polish) - stops
+    # A surname Faker writes with "ss" is written with "ß" too ("Voss",
+    # "Voß"): the ß form the ordinary words gained is a name as well.
+    names |= {name.replace("ss", "ß") for name in names if "ss" in name}
     ordinary = (words - (names - very_frequent)) | stops
     return Lexicon(
         frozenset(ordinary),

@@ -41,6 +41,7 @@ outside stays outside. Profiles of the words seen are kept (up to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -48,6 +49,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gdprgate.detect.gate import NAME_PARTICLES, Lexicon
+from gdprgate.detect.titles import TITLE_WORDS
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -369,10 +371,30 @@ def feature_matrix(
             ]
         )
     matrix[:, model : len(FEATURES) - 2] = rows
+    _frequencies_beside_names(matrix)
     ordinary = matrix[:, FEATURES.index("ordinary")]
     matrix[:, -2] = ordinary * matrix[:, FEATURES.index("name_prob")]
     matrix[:, -1] = ordinary * matrix[:, FEATURES.index("sentence_start")]
     return candidates, matrix
+
+
+def _frequencies_beside_names(matrix: FloatMatrix) -> None:
+    """Leave the frequencies out (zero) for a word right after a given name
+    or a title or role, and for a given name right before a capitalised
+    word: there a word frequent in the language is a surname all the same
+    ("Ute Froh", "Sara Monti", "Markus Süß", "Dr. Lang"), and a person
+    named so must not stay in clear (fail closed)."""
+    column = FEATURES.index
+    beside = (
+        (matrix[:, column("previous_given")] > 0)
+        | (matrix[:, column("role_before")] > 0)
+        | (
+            (matrix[:, column("given_name")] > 0)
+            & (matrix[:, column("next_capital")] > 0)
+        )
+    )
+    matrix[beside, column("home_frequency")] = 0.0
+    matrix[beside, column("foreign_frequency")] = 0.0
 
 
 @dataclass(frozen=True)
@@ -585,34 +607,49 @@ def _beside_names(
     lexicon: Lexicon,
     result: list[float | None],
 ) -> list[float | None]:
-    """``result`` with a doubted capitalised word that the model called a
-    name part and that is no ordinary word accepted (fail closed) when it
-    stands right beside an accepted one ("Kessler" of "mit der Kessler
-    Brandt AG" must not stay in clear next to a masked "Brandt"), or when
-    the lexicon knows it as a person's name and the scorer gave it
-    :data:`KNOWN_NAME_PART` or more ("sich über Hoffmann beschwert";
-    names audit, lone surnames, recall 0.865 -> 0.869; GermEval dev
-    PERSON precision 0.812 -> 0.811)."""
+    """``result`` with doubted capitalised words accepted (fail closed):
+
+    - a word the model called a name part that is no ordinary word, right
+      beside an accepted one ("Kessler" of "mit der Kessler Brandt AG" must
+      not stay in clear next to a masked "Brandt"), or known to the lexicon
+      as a person's name and given :data:`KNOWN_NAME_PART` or more ("sich
+      über Hoffmann beschwert"; names audit, lone surnames, recall 0.865 ->
+      0.869; GermEval dev PERSON precision 0.812 -> 0.811);
+    - a word the model called a name part right after a title ("Dr. Lang");
+    - a known person's name given :data:`KNOWN_NAME_PART` or more beside
+      an accepted word ("Lies Koning", "Luce Fabbri"): the two are read as
+      one person.
+    """
     values = [text[start:end] for start, end, _ in words]
     previous, following = _neighbours(text, words, values)
+    accepted = [(score or 0.0) >= NAME_PART for score in result]
+    named = [value.lower() in lexicon.people for value in values]
     lifted = list(result)
     for index, score in enumerate(result):
-        if score is None or score >= NAME_PART:
-            continue
         value = values[index]
-        probs = words[index][2]
-        best = int(probs.argmax())
-        if (
-            not value[:1].isupper()
-            or best not in (cols.given, cols.surname)
-            or lexicon.is_ordinary(value.lower())
-        ):
+        if score is None or score >= NAME_PART or not value[:1].isupper():
             continue
-        beside = (other for other in (previous[index], following[index]) if other >= 0)
-        known = score >= KNOWN_NAME_PART and value.lower() in lexicon.people
-        if known or any((result[other] or 0.0) >= NAME_PART for other in beside):
+        best = int(words[index][2].argmax())
+        called = best in (cols.given, cols.surname)
+        beside = [o for o in (previous[index], following[index]) if o >= 0]
+        next_to_name = any(accepted[other] for other in beside)
+        likely = score >= KNOWN_NAME_PART
+        plain = called and not lexicon.is_ordinary(value.lower())
+        known = likely and value.lower() in lexicon.people
+        paired = likely and named[index] and any(accepted[o] for o in beside)
+        titled = called and _TITLE_BEFORE.search(text, 0, words[index][0]) is not None
+        if (plain and (known or next_to_name)) or paired or titled:
             lifted[index] = NAME_PART
     return lifted
+
+
+# A title right before a word: "Dr. ", "Herr ", "Mme ".
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True))
+    + r")\.?[ \t\u00a0]+\Z",
+    re.IGNORECASE,
+)
 
 
 class NameScorer:
