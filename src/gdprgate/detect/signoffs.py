@@ -190,7 +190,9 @@ def _name(match: re.Match[str], lexicon: Lexicon, frequent: bool) -> Finding | N
     ):
         # The first letter of a line says nothing (see the module doc).
         given = given.capitalize()
-    if not (given_word(given, lexicon) if frequent else _known_given(given, lexicon)):
+    if not given_word(given, lexicon) or (
+        not frequent and given.lower() in lexicon.frequent
+    ):
         return None
     end = match.end("given")
     surname = match.group("surname")
@@ -199,11 +201,3 @@ def _name(match: re.Match[str], lexicon: Lexicon, frequent: bool) -> Finding | N
             return None
         end = match.end("surname")
     return Finding(start, end, "PERSON", SIGNOFF_SCORE, SIGNOFF_SOURCE)
-
-
-def _known_given(word: str, lexicon: Lexicon) -> bool:
-    """A capitalised given name that is none of the most frequent words."""
-    if not word[0].isupper() or (len(word) > 1 and word.isupper()):
-        return False
-    lower = word.lower()
-    return lower in lexicon.given and lower not in lexicon.frequent
