@@ -26,7 +26,11 @@ from dataclasses import dataclass
 from gdprgate.detect.bodies import bodies_read_as_people
 from gdprgate.detect.cache import FindingsCache, cache_key
 from gdprgate.detect.caseless import caseless, recased
-from gdprgate.detect.common_names import COMMON_WORD_NAMES, drop_common_word_names
+from gdprgate.detect.common_names import (
+    COMMON_WORD_NAMES,
+    coordinated_names,
+    drop_common_word_names,
+)
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import ModelGate, load_lexicon
@@ -382,6 +386,9 @@ class Detector:
         if self._rules is None:
             return extend_initials(text, sorted(resolved, key=lambda f: f.start))
         lexicon = load_lexicon(self.config.model_cache)
+        resolved = coordinated_names(
+            text, resolved, lexicon, language, self._allow.__contains__
+        )
         resolved = extend_initials(
             text,
             sorted(resolved, key=lambda f: f.start),

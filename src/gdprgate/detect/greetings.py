@@ -8,7 +8,9 @@ Words that are also names ("Dag", "Cara", "Cher", "Good") are not listed;
 greeting words that are surnames too ("Dank", "Morgen", "Lieber",
 "Gentile") are cut only after another greeting word ("Vielen Dank, Stefan",
 "Guten Morgen Anna") and never dropped. A finding right after a title
-("Frau Dank", "Mr. Morning") is a name and stays whole.
+("Frau Dank", "Mr. Morning") is a name and stays whole. Closings of a
+message count as well ("xoxo", "Buziaki", "Kram", "Liefs"): the model
+reads some of them as a name of their own.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ goedemiddag goedenavond doei
 cześć dzięki dziękuję dzień dobry witam witaj pozdrawiam szanowny szanowna
 olá oi obrigado obrigada valeu bom boa prezado prezada tchau
 hej hejsan hallå tack god kära käre hälsningar tjena
+xoxo sincerely yours mfg mvg mvh cdlt amicalement salutations besos abrazos
+bacioni abbraccio liefs buziaki pozdro całuję beijos beijinhos abraço
+abraços kram hälsar
 """
 GREETING_WORDS = frozenset(_GREETING_LIST.split())
 # Greeting words that are also surnames or given names: cut only after
