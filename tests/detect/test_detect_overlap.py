@@ -288,3 +288,15 @@ def test_model_noise(text: str, source: str, kept: bool) -> None:
     start, end = (5, 6) if text == "chamo-me" else (0, len(text))
     finding = Finding(start, end, "PERSON", 0.9, source)
     assert model_noise(text, [finding]) == ([finding] if kept else [])
+
+
+def test_an_initial_left_over_from_a_lost_span_stays_masked() -> None:
+    """ "Mme S. D.": spaCy's person loses "S" to Rampart's; the initial
+    "D." left over is part of the name and stays masked."""
+    text = "Ensuite Mme S. D. a signé."
+    start = text.index("Mme")
+    whole = Finding(start, start + len("Mme S. D."), "PERSON", 0.6, "spacy")
+    letter = Finding(text.index("S."), text.index("S.") + 1, "PERSON", 0.87, "rampart")
+    kept = resolve_overlaps([whole, letter], text)
+    covered = {i for f in kept for i in range(f.start, f.end)}
+    assert text.index("D.") in covered

@@ -288,6 +288,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _worth_keeping(text: str | None, start: int, end: int) -> bool:
+    """Whether a remnant holds two letters or digits, or is an initial: a
+    capital letter and its full stop ("D." of "Mme S. D." beside a model's
+    "S" must not stay in clear)."""
     if text is None:
         return end - start >= 2
-    return sum(char.isalnum() for char in text[start:end]) >= 2
+    value = text[start:end]
+    initial = len(value) == 1 and value.isupper() and text[end : end + 1] == "."
+    return initial or sum(char.isalnum() for char in value) >= 2
