@@ -309,3 +309,15 @@ def test_a_model_name_after_a_title_counts() -> None:
     assert name_probabilities(text, words, COLUMNS, LEXICON, language="de")[
         index
     ] == pytest.approx(0.5)
+
+
+def test_a_link_word_inside_a_name_keeps_the_models_opinion() -> None:
+    """ "Ali al-Nuaimi": an ordinary lower-case word that links name parts
+    is not forced out of the name."""
+    assert COLUMNS is not None
+    text = "Heute kam Velmora al Brenkel an."
+    lexicon = dataclasses.replace(LEXICON, words=LEXICON.words | {"al", "gesagt"})
+    words = _words(text, {"Velmora": 0.9, "al": 0.9, "Brenkel": 0.9})
+    opinions = name_probabilities(text, words, COLUMNS, lexicon, language="de")
+    by_word = {text[s:e]: o for (s, e, _), o in zip(words, opinions, strict=True)}
+    assert by_word["al"] != 0.0

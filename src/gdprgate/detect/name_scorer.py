@@ -127,6 +127,12 @@ def is_role(lower: str) -> bool:
 
 # Little words that join the parts of one name ("Ludwig van Beethoven").
 PARTICLES = NAME_PARTICLES
+# Lower-case words inside a name that a model may call a name part and
+# that stay in it: the particles and the Arabic and Portuguese links ("Ali
+# al-Nuaimi", "Ali bin Hassan", "Maria do Carmo").
+NAME_LINKS = NAME_PARTICLES | frozenset(
+    {"al", "el", "bin", "ibn", "ben", "bint", "abu", "do", "dos", "das", "e", "y"}
+)
 # Articles and prepositions: in German, a name rarely takes an article,
 # and a place often follows a preposition.
 _ARTICLE_LIST = """
@@ -588,7 +594,10 @@ def name_probabilities(
     by_capital = (matrix[:, column("previous_capital")] > 0) | (
         matrix[:, column("next_capital")] > 0
     )
-    scores[ordinary_lower & by_capital] = 0.0
+    linking = np.array(
+        [text[words[i][0] : words[i][1]] in NAME_LINKS for i in candidates]
+    )
+    scores[ordinary_lower & by_capital & ~linking] = 0.0
     for index, score in zip(candidates, scores.tolist(), strict=True):
         result[index] = score
     return _beside_names(text, words, cols, lexicon, result)
