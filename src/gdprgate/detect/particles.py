@@ -142,6 +142,12 @@ def _extended_once(
         or not text[finding.start : finding.end][:1].isupper()
     ):
         return finding
+    if finding.end - finding.start > 1 and text[finding.end - 1] == "-":
+        # The model stopped after the hyphen ("Müller-" of
+        # "Müller-Lüdenscheidt"): read on from the hyphen.
+        finding = Finding(
+            finding.start, finding.end - 1, "PERSON", finding.score, finding.source
+        )
     end = _surname_end(text, finding, language, lexicon, allowed)
     if end is None:
         end = _model_cut_end(
@@ -196,10 +202,15 @@ def _surname_end(
         and german_noun(surname, lexicon)
     ):
         return None  # an article and a noun: "Kurt Miller den PSA-Test"
+    hyphenated = text[finding.end] == "-"
     if not (
         _only_given_names(text[finding.start : finding.end], lexicon)
         or all(_plain_surname(part, lexicon) for part in parts)
         or (particle in _ARTICLE_PARTICLES and _known_surname(parts, lexicon))
+        # The second half of a double name the lexicon does not know
+        # ("Müller-Lüdenscheidt"); a word or a place stays apart
+        # ("Merkel-Regierung", "Müller-Hamburg").
+        or (hyphenated and all(_unknown_word(part, lexicon) for part in parts))
     ):
         return None
     if language in CAPITALISED_NOUNS and any(
@@ -296,6 +307,18 @@ def _only_given_names(name: str, lexicon: Lexicon) -> bool:
     words = [w for w in words if w not in TITLE_WORDS and len(w) > 1]
     return bool(words) and all(
         all(part in lexicon.given for part in word.split("-")) for word in words
+    )
+
+
+def _unknown_word(word: str, lexicon: Lexicon) -> bool:
+    """A word that is no ordinary word, no place and no frequent word of
+    any language the lexicon holds (nor a German compound of one)."""
+    return (
+        len(word) > 2
+        and word not in lexicon.words
+        and word not in lexicon.places
+        and word not in lexicon.frequent
+        and not german_noun(word, lexicon)
     )
 
 
