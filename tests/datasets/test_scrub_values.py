@@ -78,7 +78,30 @@ def scrub_words(store: tuple[Database, Keyring]) -> Any:
         (PAYLOAD, True),
         (f"![scan]({DATA_URL})", True),
         (f"see the attachment: {PAYLOAD} thanks", True),
-        ("data:text/plain,Hallo%20Welt", True),
+        ("data:text/plain,Hallo%20Welt", False),
+        ('Send "data:text/plain,hello" as the body.', False),
+        (f"data:image/png;base64,{PAYLOAD[:64]}", True),
+        (f"data:image/png;base64,{PAYLOAD[:40]}", False),
+        (f'<img src="{DATA_URL}">', True),
+        (f"img={PAYLOAD}", True),
+        (f'"{PAYLOAD}"', True),
+        (base64.urlsafe_b64encode(random.Random(8).randbytes(300)).decode(), True),
+        # A long URL path or file path without dots is no blob.
+        (
+            "https://example.org/"
+            + "/".join(f"Section{i}Part" for i in range(24))
+            + "/Index",
+            False,
+        ),
+        (
+            "See /home/Users/Projects2023/"
+            + "/".join(f"ModuleAlpha{i}" for i in range(18))
+            + "/Main for it.",
+            False,
+        ),
+        ("~/" + "/".join(f"Docs{i}Draft" for i in range(30)), False),
+        ("C:/" + "/".join(f"Docs{i}Draft" for i in range(30)), False),
+        ("x" + "/".join(f"Docs{i}Draft" for i in range(30)), False),
         ("the data: it shows nothing", False),
         ("a" * 300, False),
         ("0123456789abcdef" * 4, False),

@@ -49,11 +49,20 @@ _NOT_ON_WORD_KEYS = frozenset(
 )
 
 
-# A data: URL ("data:image/png;base64,..."), anywhere in a text.
-_DATA_URL = re.compile(r"(?<![\w.-])data:[a-z]+/[\w.+-]+(?:;[^,;\s]*)*,", re.I)
+# A data: URL with base64 content ("data:image/png;base64,iVBOR..."),
+# anywhere in a text; "data:text/plain,hello" in a sentence is text.
+_DATA_URL = re.compile(
+    r"(?<![\w.-])data:[a-z]+/[\w.+-]+(?:;[^,;\s]*)*;base64,[A-Za-z0-9+/_-]{64}",
+    re.I,
+)
 # A run of the base64 alphabet (standard or URL-safe) long enough to be a
 # file, not a word, a hash or an identifier.
 _BASE64_RUN = re.compile(r"[A-Za-z0-9+/_-]{200,}={0,2}")
+# A run that starts like a URL or a path ("https://…", "/home/…", "~/…",
+# "C:/…") is one, however long.
+_PATH_START = re.compile(r"[a-z][a-z0-9+.-]*:|[/~]|[a-z]:", re.I)
+# Base64 has a "/" in about one character of 64; a path has one per part.
+_CHARS_PER_SLASH = 30
 EMBEDDED_REASON = (
     "holds an embedded file (data: URL or base64) the scrubber cannot read"
 )
@@ -105,20 +114,38 @@ _MAX_HINTED = 120
 
 
 def embedded_file(text: str) -> bool:
-    """Whether ``text`` holds a file: a ``data:`` URL, or 200 or more
-    characters of base64 without a blank (with a digit, an upper and a
-    lower case letter, as encoded bytes have)."""
+    """Whether ``text`` holds a file: a ``data:`` URL with 64 or more
+    characters of base64, or a blob of 200 or more characters of base64
+    without a blank (with a digit, an upper and a lower case letter, as
+    encoded bytes have). A blob that starts like a URL or a path (a scheme,
+    "/", "~", a drive letter) or has a "/" in every 30 characters or fewer
+    is a URL or a path, however long."""
     if _DATA_URL.search(text) is not None:
         return True
     for run in _BASE64_RUN.finditer(text):
         chars = run.group(0)
-        if (
+        if not (
             any(c.isdigit() for c in chars)
             and any(c.isupper() for c in chars)
             and any(c.islower() for c in chars)
         ):
-            return True
+            continue
+        blob = _blob_around(text, run.start(), run.end())
+        if _PATH_START.match(blob):
+            continue
+        if blob.count("/") * _CHARS_PER_SLASH >= len(blob):
+            continue
+        return True
     return False
+
+
+def _blob_around(text: str, start: int, end: int) -> str:
+    """The text between the blanks (or quotes) around ``text[start:end]``."""
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "\"'":
+        start -= 1
+    while end < len(text) and not text[end].isspace() and text[end] not in "\"'":
+        end += 1
+    return text[start:end]
 
 
 def embedded_placeholder(text: str) -> str:
