@@ -17,7 +17,13 @@ import pytest
 
 from gdprgate.datasets import Scrubber, ScrubOptions, Surrogates, surrogate_key
 from gdprgate.datasets.detection import Detected, Span
-from gdprgate.datasets.fields import EMBEDDED_REASON, embedded_file, field_entity
+from gdprgate.datasets.fields import (
+    EMBEDDED_REASON,
+    TextRef,
+    embedded_file,
+    field_entity,
+    field_spans,
+)
 from gdprgate.store import Database
 from gdprgate.vault import Keyring
 
@@ -422,3 +428,55 @@ def test_values_of_named_fields_are_replaced_in_the_record_s_texts(
     assert (
         record["note"] == f"Herr {record['last_name']} zog 2019 nach {record['city']}."
     )
+
+
+# Field names: placeholders and values of the wrong form stay as they are
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("city", "n/a"),
+        ("last_name", "N/A"),
+        ("first_name", "none"),
+        ("vorname", "k.A."),
+        ("nachname", "keine Angabe"),
+        ("city", "Remote"),
+        ("town", "Unknown"),
+        ("ort", "online"),
+        ("ville", "inconnu"),
+        ("ciudad", "desconocido"),
+        ("citta", "sconosciuto"),
+        ("woonplaats", "onbekend"),
+        ("miasto", "brak"),
+        ("miejscowosc", "nieznany"),
+        ("cidade", "desconhecido"),
+        ("stad", "okänd"),
+        ("surname", "--"),
+        ("surname", "?"),
+        ("email", "n/a@n/a"),
+        ("email", "nobody"),
+        ("phone", "12345"),
+        ("full_name", "Please call me back tomorrow about the invoice"),
+        ("full_name", "Call me back."),
+        ("full_name", "Who is it?"),
+    ],
+)
+def test_field_name_leaves_placeholders_and_sentences(name: str, value: str) -> None:
+    assert field_spans(TextRef((name,), name), value, []) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "entity"),
+    [
+        ("last_name", "Kraus", "PERSON"),
+        ("full_name", "Dr. Anna Schmidt", "PERSON"),
+        ("full_name", "Schmidt, Anna", "PERSON"),
+        ("full_name", "J. R. R. Tolkien", "PERSON"),
+        ("city", "Lyon", "LOCATION"),
+        ("email", "wolf.kraus@example.de", "EMAIL_ADDRESS"),
+        ("phone", "0171 234567", "PHONE_NUMBER"),
+    ],
+)
+def test_field_name_still_types_real_values(name: str, value: str, entity: str) -> None:
+    assert field_spans(TextRef((name,), name), value, []) == [(0, len(value), entity)]

@@ -104,10 +104,32 @@ _HINT_FORMS = {
     "PERSON": re.compile(r"[^\W\d_]"),
     "LOCATION": re.compile(r"[^\W\d_]"),
     "DATE_OF_BIRTH": re.compile(r"\d"),
-    "EMAIL_ADDRESS": re.compile(r".@."),
-    "PHONE_NUMBER": re.compile(r"(?:\d\D*){5}"),
+    "EMAIL_ADDRESS": re.compile(r"[^@\s]@[^@\s]*[^@\s.]\.[^@\s.]"),
+    "PHONE_NUMBER": re.compile(r"(?:\d\D*){6}"),
     "IBAN_CODE": re.compile(r"\d"),
 }
+# Values that say there is none, in the nine languages (folded, without
+# blanks, dots and dashes): a field holding one is left as it is.
+_PLACEHOLDER_WORDS = """
+    na nv none null nil nan unknown unk tbd tba notapplicable notavailable
+    notgiven notknown notset empty anonymous anon remote online onsite
+    various worldwide everywhere nowhere withheld private redacted test
+    ka keineangabe keineangaben unbekannt keine kein nichtangegeben
+    entfallt ortsunabhangig
+    inconnu inconnue nonrenseigne aucun aucune nd sansobjet distance
+    desconocido desconocida ninguno ninguna nodisponible remoto
+    sconosciuto sconosciuta nessuno nessuna nondisponibile
+    onbekend geen nvt nietvanttoepassing
+    brak nieznany nieznana niedotyczy bd zdalnie
+    desconhecido desconhecida nenhum nenhuma
+    okand okant ingen saknas distans adistance
+"""
+_PLACEHOLDERS = frozenset(_PLACEHOLDER_WORDS.split())
+_PLACEHOLDER_FOLD = re.compile(r"[\s.\-_/?*()'\"]+")
+# Sentence punctuation: a value with it is a sentence, not a name ("!",
+# "?", ";", or a full stop after a lower-case word: not "Dr." nor "J.").
+_SENTENCE = re.compile(r"[!?;]|(?<!\w)[^\W\d_]{3,}\.(?!\w)")
+_MAX_NAME_WORDS = 4
 _NOT_NAME_CHARS = re.compile(r"[\W_]+")
 # Values longer than this are texts, not one value: the hint is not used.
 _MAX_HINTED = 120
@@ -172,10 +194,34 @@ def field_spans(ref: TextRef, text: str, spans: list[Span]) -> list[Span]:
     stripped = text.strip()
     if entity is None or len(stripped) > _MAX_HINTED:
         return spans
-    if not _HINT_FORMS[entity].search(stripped):
+    if not _HINT_FORMS[entity].search(stripped) or _placeholder(stripped):
+        return spans
+    if entity == "PERSON" and not _name_like(stripped):
         return spans
     start = len(text) - len(text.lstrip())
     return [(start, start + len(stripped), entity)]
+
+
+def _placeholder(value: str) -> bool:
+    """Whether ``value`` says there is none ("n/a", "k.A.", "unbekannt",
+    "--", "?"), also as an e-mail address ("n/a@n/a")."""
+    parts = value.split("@") if "@" in value else [value]
+    return all(
+        _PLACEHOLDER_FOLD.sub("", _fold(part)) in _PLACEHOLDERS
+        or not _PLACEHOLDER_FOLD.sub("", part)
+        for part in parts
+    )
+
+
+def _name_like(value: str) -> bool:
+    """Whether ``value`` can be a name: at most four words, and no sentence
+    punctuation ("Please call me back tomorrow." is none)."""
+    if len(value.split()) > _MAX_NAME_WORDS:
+        return False
+    return not any(
+        match.group(0) in "!?;" or match.group(0).islower()
+        for match in _SENTENCE.finditer(value)
+    )
 
 
 def _fold(name: str) -> str:
