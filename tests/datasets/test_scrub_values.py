@@ -480,3 +480,50 @@ def test_field_name_leaves_placeholders_and_sentences(name: str, value: str) -> 
 )
 def test_field_name_still_types_real_values(name: str, value: str, entity: str) -> None:
     assert field_spans(TextRef((name,), name), value, []) == [(0, len(value), entity)]
+
+
+# File names in the report
+
+
+def test_output_and_side_files_are_named_as_given(
+    scrub_words: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "odd.jsonl"
+    source.write_text('{"t": "hello"}\n{bad\n', "utf-8")
+    output = tmp_path / "out" / "out1.jsonl"
+    output.parent.mkdir()
+    words = {"odd": "PERSON", "out1": "PHONE_NUMBER"}
+
+    report = scrub_words([source], output, words)
+
+    assert report.output == str(output)
+    assert report.rejects == str(output) + ".rejects.jsonl"
+    assert Path(report.rejects).exists()
+    assert report.inputs == ["odd.jsonl"]
+
+
+def test_input_names_mask_fixed_forms_and_full_names(
+    scrub_words: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "wolfgang_kraus_4917123456789.jsonl"
+    source.write_text('{"t": "hello"}\n', "utf-8")
+    words = {"wolfgang kraus": "PERSON", "4917123456789": "PHONE_NUMBER"}
+
+    report = scrub_words([source], tmp_path / "o.jsonl", words)
+
+    assert report.inputs == ["[PERSON]_[PHONE_NUMBER].jsonl"]
+
+
+def test_an_email_with_underscores_in_an_input_name_is_masked_whole(
+    scrub_words: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "jane_doe@example.org.jsonl"
+    source.write_text('{"t": "hello"}\n', "utf-8")
+    words = {
+        "jane_doe@example.org": "EMAIL_ADDRESS",
+        "doe@example.org": "EMAIL_ADDRESS",
+    }
+
+    report = scrub_words([source], tmp_path / "o.jsonl", words)
+
+    assert report.inputs == ["[EMAIL_ADDRESS].jsonl"]
