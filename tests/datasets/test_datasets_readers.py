@@ -78,6 +78,37 @@ def test_csv_rejects_wrong_field_counts_and_bad_bytes(tmp_path: Path) -> None:
     assert items[2].record == {"id": "3", "text": "fine"}
 
 
+def test_csv_unclosed_quote_rejects_its_first_line_and_reads_on(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(
+        'id,text\n1,"ok"\n2,"open\n3,"two\nlines"\n4,fine\n', encoding="utf-8"
+    )
+    items = _items(path, "csv")
+    assert [(i.line, i.position) for i in items] == [(2, 1), (3, 2), (4, 3), (6, 4)]
+    assert items[1].reject is not None
+    assert "not closed" in items[1].reject
+    assert items[1].raw == '2,"open'
+    assert [i.record for i in items if i.reject is None] == [
+        {"id": "1", "text": "ok"},
+        {"id": "3", "text": "two\nlines"},
+        {"id": "4", "text": "fine"},
+    ]
+
+
+def test_csv_two_unclosed_quotes_reject_two_records(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text('id,text\n1,"a\n2,"b\n3,c\n', encoding="utf-8")
+    items = _items(path, "csv")
+    assert [(i.line, i.reject is None) for i in items] == [
+        (2, False),
+        (3, False),
+        (4, True),
+    ]
+    assert [i.raw for i in items[:2]] == ['1,"a', '2,"b']
+
+
 @pytest.mark.parametrize("compress", ["gzip", "zstd"])
 def test_compressed_input_is_read_by_its_content(tmp_path: Path, compress: str) -> None:
     data = b'{"a": "one"}\n{"a": "two"}\n'

@@ -18,7 +18,7 @@ from gdprgate.errors import ConfigError, ScrubStopped
 from gdprgate.store import Database
 from gdprgate.store.schema import scrub_subjects
 from tests.datasets.conftest import read_jsonl, write_jsonl
-from tests.support.canary import EMAIL, IBAN, PERSON
+from tests.support.canary import EMAIL, IBAN
 
 
 def _scrub_cli(data_dir: Path, *args: str) -> Any:
@@ -107,16 +107,58 @@ def test_an_unterminated_quote_rejects_its_record_with_the_reason(
 ) -> None:
     source = tmp_path / "q.csv"
     source.write_text(
-        f'id,name,text\n0,a,b\n1,{PERSON},"unterminated quote\n2,c,d\n3,e,f\n',
+        f'id,name,text\n0,a,b\n1,{EMAIL},"unterminated quote\n2,c,d\n3,e,f\n',
         "utf-8",
     )
 
     report = scrub([source], data_dir / "q.jsonl")
 
-    assert (report.records_in, report.records_out, report.rejected) == (2, 1, 1)
+    # The bad record is its first line; the lines after it are read again.
+    assert (report.records_in, report.records_out, report.rejected) == (4, 3, 1)
+    assert [r["id"] for r in read_jsonl(data_dir / "q.jsonl")] == ["0", "2", "3"]
     [reject] = read_jsonl(data_dir / "q.jsonl.rejects.jsonl")
     assert reject["line"] == 3
     assert "quoted field is never closed" in reject["reason"]
+    # Its text is kept, scrubbed like the text of any reject.
+    assert reject["text"].startswith("1,")
+    assert "unterminated quote" in reject["text"]
+    assert EMAIL not in reject["text"]
+
+
+def test_rows_after_an_unterminated_quote_are_all_accounted_for(
+    scrub: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    source = tmp_path / "u.csv"
+    source.write_text(
+        'id,name,note\n1,Anna Schmidt,"ok"\n2,Bob,"unterminated\n'
+        "3,Carl Meier,fine\n4,Dora Klein,fine\n",
+        "utf-8",
+    )
+
+    report = scrub([source], data_dir / "u.jsonl")
+
+    assert (report.records_in, report.records_out, report.rejected) == (4, 3, 1)
+    assert [r["id"] for r in read_jsonl(data_dir / "u.jsonl")] == ["1", "3", "4"]
+    [reject] = read_jsonl(data_dir / "u.jsonl.rejects.jsonl")
+    assert reject["line"] == 3
+    assert reject["text"] is not None
+    assert reject["text"].startswith("2,")
+
+
+def test_a_csv_error_reject_keeps_its_scrubbed_text(
+    scrub: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    source = tmp_path / "s.csv"
+    source.write_text(f'id,text\n1,"a"b {EMAIL}\n2,ok\n', "utf-8")
+
+    report = scrub([source], data_dir / "s.jsonl")
+
+    assert (report.records_in, report.records_out, report.rejected) == (2, 1, 1)
+    [reject] = read_jsonl(data_dir / "s.jsonl.rejects.jsonl")
+    assert reject["line"] == 2
+    assert reject["text"] is not None
+    assert reject["text"].startswith("1,")
+    assert EMAIL not in reject["text"]
 
 
 def test_an_unterminated_quote_stops_a_strict_run(

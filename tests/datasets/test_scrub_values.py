@@ -17,7 +17,13 @@ import pytest
 
 from gdprgate.datasets import Scrubber, ScrubOptions, Surrogates, surrogate_key
 from gdprgate.datasets.detection import Detected, Span
-from gdprgate.datasets.fields import EMBEDDED_REASON, embedded_file, field_entity
+from gdprgate.datasets.fields import (
+    EMBEDDED_REASON,
+    TextRef,
+    embedded_file,
+    field_entity,
+    field_spans,
+)
 from gdprgate.store import Database
 from gdprgate.vault import Keyring
 
@@ -78,7 +84,30 @@ def scrub_words(store: tuple[Database, Keyring]) -> Any:
         (PAYLOAD, True),
         (f"![scan]({DATA_URL})", True),
         (f"see the attachment: {PAYLOAD} thanks", True),
-        ("data:text/plain,Hallo%20Welt", True),
+        ("data:text/plain,Hallo%20Welt", False),
+        ('Send "data:text/plain,hello" as the body.', False),
+        (f"data:image/png;base64,{PAYLOAD[:64]}", True),
+        (f"data:image/png;base64,{PAYLOAD[:40]}", False),
+        (f'<img src="{DATA_URL}">', True),
+        (f"img={PAYLOAD}", True),
+        (f'"{PAYLOAD}"', True),
+        (base64.urlsafe_b64encode(random.Random(8).randbytes(300)).decode(), True),
+        # A long URL path or file path without dots is no blob.
+        (
+            "https://example.org/"
+            + "/".join(f"Section{i}Part" for i in range(24))
+            + "/Index",
+            False,
+        ),
+        (
+            "See /home/Users/Projects2023/"
+            + "/".join(f"ModuleAlpha{i}" for i in range(18))
+            + "/Main for it.",
+            False,
+        ),
+        ("~/" + "/".join(f"Docs{i}Draft" for i in range(30)), False),
+        ("C:/" + "/".join(f"Docs{i}Draft" for i in range(30)), False),
+        ("x" + "/".join(f"Docs{i}Draft" for i in range(30)), False),
         ("the data: it shows nothing", False),
         ("a" * 300, False),
         ("0123456789abcdef" * 4, False),
@@ -399,3 +428,102 @@ def test_values_of_named_fields_are_replaced_in_the_record_s_texts(
     assert (
         record["note"] == f"Herr {record['last_name']} zog 2019 nach {record['city']}."
     )
+
+
+# Field names: placeholders and values of the wrong form stay as they are
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("city", "n/a"),
+        ("last_name", "N/A"),
+        ("first_name", "none"),
+        ("vorname", "k.A."),
+        ("nachname", "keine Angabe"),
+        ("city", "Remote"),
+        ("town", "Unknown"),
+        ("ort", "online"),
+        ("ville", "inconnu"),
+        ("ciudad", "desconocido"),
+        ("citta", "sconosciuto"),
+        ("woonplaats", "onbekend"),
+        ("miasto", "brak"),
+        ("miejscowosc", "nieznany"),
+        ("cidade", "desconhecido"),
+        ("stad", "okänd"),
+        ("surname", "--"),
+        ("surname", "?"),
+        ("email", "n/a@n/a"),
+        ("email", "nobody"),
+        ("phone", "12345"),
+        ("full_name", "Please call me back tomorrow about the invoice"),
+        ("full_name", "Call me back."),
+        ("full_name", "Who is it?"),
+    ],
+)
+def test_field_name_leaves_placeholders_and_sentences(name: str, value: str) -> None:
+    assert field_spans(TextRef((name,), name), value, []) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "entity"),
+    [
+        ("last_name", "Kraus", "PERSON"),
+        ("full_name", "Dr. Anna Schmidt", "PERSON"),
+        ("full_name", "Schmidt, Anna", "PERSON"),
+        ("full_name", "J. R. R. Tolkien", "PERSON"),
+        ("city", "Lyon", "LOCATION"),
+        ("email", "wolf.kraus@example.de", "EMAIL_ADDRESS"),
+        ("phone", "0171 234567", "PHONE_NUMBER"),
+    ],
+)
+def test_field_name_still_types_real_values(name: str, value: str, entity: str) -> None:
+    assert field_spans(TextRef((name,), name), value, []) == [(0, len(value), entity)]
+
+
+# File names in the report
+
+
+def test_output_and_side_files_are_named_as_given(
+    scrub_words: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "odd.jsonl"
+    source.write_text('{"t": "hello"}\n{bad\n', "utf-8")
+    output = tmp_path / "out" / "out1.jsonl"
+    output.parent.mkdir()
+    words = {"odd": "PERSON", "out1": "PHONE_NUMBER"}
+
+    report = scrub_words([source], output, words)
+
+    assert report.output == str(output)
+    assert report.rejects == str(output) + ".rejects.jsonl"
+    assert Path(report.rejects).exists()
+    assert report.inputs == ["odd.jsonl"]
+
+
+def test_input_names_mask_fixed_forms_and_full_names(
+    scrub_words: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "wolfgang_kraus_4917123456789.jsonl"
+    source.write_text('{"t": "hello"}\n', "utf-8")
+    words = {"wolfgang kraus": "PERSON", "4917123456789": "PHONE_NUMBER"}
+
+    report = scrub_words([source], tmp_path / "o.jsonl", words)
+
+    assert report.inputs == ["[PERSON]_[PHONE_NUMBER].jsonl"]
+
+
+def test_an_email_with_underscores_in_an_input_name_is_masked_whole(
+    scrub_words: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "jane_doe@example.org.jsonl"
+    source.write_text('{"t": "hello"}\n', "utf-8")
+    words = {
+        "jane_doe@example.org": "EMAIL_ADDRESS",
+        "doe@example.org": "EMAIL_ADDRESS",
+    }
+
+    report = scrub_words([source], tmp_path / "o.jsonl", words)
+
+    assert report.inputs == ["[EMAIL_ADDRESS].jsonl"]

@@ -49,11 +49,20 @@ _NOT_ON_WORD_KEYS = frozenset(
 )
 
 
-# A data: URL ("data:image/png;base64,..."), anywhere in a text.
-_DATA_URL = re.compile(r"(?<![\w.-])data:[a-z]+/[\w.+-]+(?:;[^,;\s]*)*,", re.I)
+# A data: URL with base64 content ("data:image/png;base64,iVBOR..."),
+# anywhere in a text; "data:text/plain,hello" in a sentence is text.
+_DATA_URL = re.compile(
+    r"(?<![\w.-])data:[a-z]+/[\w.+-]+(?:;[^,;\s]*)*;base64,[A-Za-z0-9+/_-]{64}",
+    re.I,
+)
 # A run of the base64 alphabet (standard or URL-safe) long enough to be a
 # file, not a word, a hash or an identifier.
 _BASE64_RUN = re.compile(r"[A-Za-z0-9+/_-]{200,}={0,2}")
+# A run that starts like a URL or a path ("https://…", "/home/…", "~/…",
+# "C:/…") is one, however long.
+_PATH_START = re.compile(r"[a-z][a-z0-9+.-]*:|[/~]|[a-z]:", re.I)
+# Base64 has a "/" in about one character of 64; a path has one per part.
+_CHARS_PER_SLASH = 30
 EMBEDDED_REASON = (
     "holds an embedded file (data: URL or base64) the scrubber cannot read"
 )
@@ -95,30 +104,70 @@ _HINT_FORMS = {
     "PERSON": re.compile(r"[^\W\d_]"),
     "LOCATION": re.compile(r"[^\W\d_]"),
     "DATE_OF_BIRTH": re.compile(r"\d"),
-    "EMAIL_ADDRESS": re.compile(r".@."),
-    "PHONE_NUMBER": re.compile(r"(?:\d\D*){5}"),
+    "EMAIL_ADDRESS": re.compile(r"[^@\s]@[^@\s]*[^@\s.]\.[^@\s.]"),
+    "PHONE_NUMBER": re.compile(r"(?:\d\D*){6}"),
     "IBAN_CODE": re.compile(r"\d"),
 }
+# Values that say there is none, in the nine languages (folded, without
+# blanks, dots and dashes): a field holding one is left as it is.
+_PLACEHOLDER_WORDS = """
+    na nv none null nil nan unknown unk tbd tba notapplicable notavailable
+    notgiven notknown notset empty anonymous anon remote online onsite
+    various worldwide everywhere nowhere withheld private redacted test
+    ka keineangabe keineangaben unbekannt keine kein nichtangegeben
+    entfallt ortsunabhangig
+    inconnu inconnue nonrenseigne aucun aucune nd sansobjet distance
+    desconocido desconocida ninguno ninguna nodisponible remoto
+    sconosciuto sconosciuta nessuno nessuna nondisponibile
+    onbekend geen nvt nietvanttoepassing
+    brak nieznany nieznana niedotyczy bd zdalnie
+    desconhecido desconhecida nenhum nenhuma
+    okand okant ingen saknas distans adistance
+"""
+_PLACEHOLDERS = frozenset(_PLACEHOLDER_WORDS.split())
+_PLACEHOLDER_FOLD = re.compile(r"[\s.\-_/?*()'\"]+")
+# Sentence punctuation: a value with it is a sentence, not a name ("!",
+# "?", ";", or a full stop after a lower-case word: not "Dr." nor "J.").
+_SENTENCE = re.compile(r"[!?;]|(?<!\w)[^\W\d_]{3,}\.(?!\w)")
+_MAX_NAME_WORDS = 4
 _NOT_NAME_CHARS = re.compile(r"[\W_]+")
 # Values longer than this are texts, not one value: the hint is not used.
 _MAX_HINTED = 120
 
 
 def embedded_file(text: str) -> bool:
-    """Whether ``text`` holds a file: a ``data:`` URL, or 200 or more
-    characters of base64 without a blank (with a digit, an upper and a
-    lower case letter, as encoded bytes have)."""
+    """Whether ``text`` holds a file: a ``data:`` URL with 64 or more
+    characters of base64, or a blob of 200 or more characters of base64
+    without a blank (with a digit, an upper and a lower case letter, as
+    encoded bytes have). A blob that starts like a URL or a path (a scheme,
+    "/", "~", a drive letter) or has a "/" in every 30 characters or fewer
+    is a URL or a path, however long."""
     if _DATA_URL.search(text) is not None:
         return True
     for run in _BASE64_RUN.finditer(text):
         chars = run.group(0)
-        if (
+        if not (
             any(c.isdigit() for c in chars)
             and any(c.isupper() for c in chars)
             and any(c.islower() for c in chars)
         ):
-            return True
+            continue
+        blob = _blob_around(text, run.start(), run.end())
+        if _PATH_START.match(blob):
+            continue
+        if blob.count("/") * _CHARS_PER_SLASH >= len(blob):
+            continue
+        return True
     return False
+
+
+def _blob_around(text: str, start: int, end: int) -> str:
+    """The text between the blanks (or quotes) around ``text[start:end]``."""
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "\"'":
+        start -= 1
+    while end < len(text) and not text[end].isspace() and text[end] not in "\"'":
+        end += 1
+    return text[start:end]
 
 
 def embedded_placeholder(text: str) -> str:
@@ -145,10 +194,34 @@ def field_spans(ref: TextRef, text: str, spans: list[Span]) -> list[Span]:
     stripped = text.strip()
     if entity is None or len(stripped) > _MAX_HINTED:
         return spans
-    if not _HINT_FORMS[entity].search(stripped):
+    if not _HINT_FORMS[entity].search(stripped) or _placeholder(stripped):
+        return spans
+    if entity == "PERSON" and not _name_like(stripped):
         return spans
     start = len(text) - len(text.lstrip())
     return [(start, start + len(stripped), entity)]
+
+
+def _placeholder(value: str) -> bool:
+    """Whether ``value`` says there is none ("n/a", "k.A.", "unbekannt",
+    "--", "?"), also as an e-mail address ("n/a@n/a")."""
+    parts = value.split("@") if "@" in value else [value]
+    return all(
+        _PLACEHOLDER_FOLD.sub("", _fold(part)) in _PLACEHOLDERS
+        or not _PLACEHOLDER_FOLD.sub("", part)
+        for part in parts
+    )
+
+
+def _name_like(value: str) -> bool:
+    """Whether ``value`` can be a name: at most four words, and no sentence
+    punctuation ("Please call me back tomorrow." is none)."""
+    if len(value.split()) > _MAX_NAME_WORDS:
+        return False
+    return not any(
+        match.group(0) in "!?;" or match.group(0).islower()
+        for match in _SENTENCE.finditer(value)
+    )
 
 
 def _fold(name: str) -> str:

@@ -18,6 +18,7 @@ import itertools
 import json
 import math
 import zlib
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,51 +200,96 @@ def _csv_items(
     # (its text keeps U+FFFD marks) instead of stopping the file.
     bad_lines: set[int] = set()
 
-    def decoded() -> Iterator[str]:
+    def decoded() -> Iterator[tuple[int, str]]:
         for number, raw in enumerate(iter(handle.readline, b""), 1):
             counts.bytes_read += len(raw)
             if number == 1 and raw.startswith(_BOM):
                 raw = raw[len(_BOM) :]
             try:
-                yield raw.decode("utf-8")
+                yield number, raw.decode("utf-8")
             except UnicodeDecodeError:
                 bad_lines.add(number)
-                yield raw.decode("utf-8", errors="replace")
+                yield number, raw.decode("utf-8", errors="replace")
+
+    lines = decoded()
+    # The lines the reader took for the record it reads now (numbered), and
+    # the lines to give it again after a quote that is never closed.
+    taken: list[tuple[int, str]] = []
+    again: deque[tuple[int, str]] = deque()
+
+    def feed() -> Iterator[str]:
+        while True:
+            entry = again.popleft() if again else next(lines, None)
+            if entry is None:
+                return
+            taken.append(entry)
+            yield entry[1]
 
     csv.field_size_limit(limit)
     # strict: a quote that is never closed is an error, not a field that
     # swallows the rest of the file.
-    reader = csv.reader(decoded(), strict=True)
+    reader = csv.reader(feed(), strict=True)
     header = _csv_header(reader, source)
     position = 0
-    start = reader.line_num + 1
     while True:
+        taken.clear()
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
+            if not taken:
+                return
             position += 1
-            yield Item(source, start, position, reject=_csv_reason(exc))
-            start = reader.line_num + 1
+            start = taken[0][0]
+            item = Item(source, start, position, reject=_csv_reason(exc, taken))
+            if _too_long(exc):
+                pass
+            elif len(taken) > 1:
+                # A quote opened on the record's first line and not closed
+                # there (never, or by a quote of a later record): the record
+                # is its first line, and reading goes on at the next one, so
+                # the lines after it are records again.
+                item.raw = taken[0][1].rstrip("\r\n")
+                again.extend(taken[1:])
+                reader = csv.reader(feed(), strict=True)
+                taken[1:] = []
+            else:
+                item.raw = "".join(text for _, text in taken).rstrip("\r\n")
+            item.size = sum(len(text) for _, text in taken)
+            yield item
+            bad_lines.difference_update(number for number, _ in taken)
             continue
-        end = reader.line_num
+        if not taken:
+            return
+        start, end = taken[0][0], taken[-1][0]
         if row or end > start:
             position += 1
             yield _csv_item(row, header, source, start, position, end, bad_lines)
         else:
             counts.blank_lines += 1
         bad_lines.difference_update(range(start, end + 1))
-        start = end + 1
 
 
-def _csv_reason(exc: csv.Error) -> str:
-    if str(exc) == "unexpected end of data":
-        return (
-            "invalid CSV: a quoted field is never closed (it runs to the end "
-            "of the file)"
-        )
-    return f"invalid CSV: {exc}"
+def _unclosed(exc: csv.Error) -> bool:
+    return str(exc) == "unexpected end of data"
+
+
+def _too_long(exc: csv.Error) -> bool:
+    return str(exc).startswith("field larger than field limit")
+
+
+def _csv_reason(exc: csv.Error, taken: list[tuple[int, str]]) -> str:
+    if _unclosed(exc):
+        reason = "a quoted field is never closed"
+    elif len(taken) > 1 and not _too_long(exc):
+        reason = f"a quoted field is not closed where it should be ({exc})"
+    else:
+        return f"invalid CSV: {exc}"
+    return (
+        f"invalid CSV: {reason} (the record is its first line; reading goes "
+        "on at the next)"
+    )
 
 
 def _csv_header(reader: Any, source: str) -> list[str]:

@@ -285,13 +285,17 @@ class Scrubber:
             for path, fmt in zip(options.inputs, formats, strict=True)
         ]
         texts = [stem for stem, _ in (*labels, output, default)]
+        # "_" joins the words of a file name ("wolfgang_kraus_49171..."), and
+        # may be part of an e-mail address: names are read both ways.
+        spaced = [text.replace("_", " ") for text in texts]
         cells = [cell for header in headers for cell in header]
-        [detected] = list(self._engine.run(iter([texts + cells])))
-        spans = [found for _, found in detected]
+        [detected] = list(self._engine.run(iter([texts + cells + spaced])))
+        spans = [found for _, found in detected[: len(texts) + len(cells)]]
+        spaced_spans = [found for _, found in detected[len(texts) + len(cells) :]]
         shown = [
-            masked(text, found) + end
-            for (text, end), found in zip(
-                (*labels, output, default), spans, strict=False
+            masked(text, _name_spans(text, [*found, *spaced_spans[i]])) + end
+            for i, ((text, end), found) in enumerate(
+                zip((*labels, output, default), spans, strict=False)
             )
         ]
         self._sources = _distinct(shown[: len(labels)], options.inputs)
@@ -300,7 +304,9 @@ class Scrubber:
         if not options.dataset_id and len(dataset_id) > MAX_DATASET_ID:
             msg = f"the data set id is longer than {MAX_DATASET_ID} characters"
             raise ConfigError(msg)
-        return _Names(shown[-2], dataset_id, headers)
+        # The output and its side files are named by the user and must be
+        # found by the names the report gives: never masked.
+        return _Names(options.output.name, dataset_id, headers)
 
     def _check_fields(self, report: ScrubReport) -> None:
         # Without records written (an empty input, only rejects, which are
@@ -541,6 +547,38 @@ def _check_headers(
                     "header line"
                 )
                 raise ConfigError(msg)
+
+
+# What counts in a file name: values of fixed forms, and names of people
+# of two words or more ("odd" and "out1" are no person nor phone number).
+_FIXED_IN_NAMES = frozenset({"EMAIL_ADDRESS", "IBAN_CODE", "ID_NUMBER"})
+_MIN_PHONE_DIGITS = 7
+
+
+def _name_spans(text: str, spans: list[Span]) -> list[Span]:
+    """The ``spans`` of a file name that are masked in it."""
+    kept = []
+    for start, end, entity in spans:
+        value = text[start:end].replace("_", " ")
+        if (
+            entity in _FIXED_IN_NAMES
+            or (
+                entity == "PHONE_NUMBER"
+                and sum(c.isdigit() for c in value) >= _MIN_PHONE_DIGITS
+            )
+            or (entity == "PERSON" and len(value.split()) >= 2)
+        ):
+            kept.append((start, end, entity))
+    # Spans read both ways may overlap: each run of them is masked once.
+    merged: list[Span] = []
+    for start, end, entity in sorted(kept):
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            longer = entity if end - start > last[1] - last[0] else last[2]
+            merged[-1] = (last[0], max(end, last[1]), longer)
+        else:
+            merged.append((start, end, entity))
+    return merged
 
 
 def _distinct(labels: list[str], paths: Sequence[Path]) -> list[str]:
