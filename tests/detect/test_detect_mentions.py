@@ -9,7 +9,7 @@ import pytest
 from gdprgate.detect import Detector
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import Lexicon, load_lexicon
-from gdprgate.detect.mentions import MENTION_SOURCE, other_mentions
+from gdprgate.detect.mentions import MENTION_SOURCE, Mentions, other_mentions
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +95,20 @@ def test_the_detector_masks_every_mention(full_detector: Detector) -> None:
     found = full_detector.analyze(text, "de")
     people = [text[f.start : f.end] for f in found if f.entity == "PERSON"]
     assert people == ["Wolfgang Kraus", "Kraus"]
+
+
+def test_values_made_ready_once_find_what_each_call_finds(lexicon: Lexicon) -> None:
+    """The fields of one record share one set of values (made ready once);
+    each field gets what a call of its own would give."""
+    values = [("PERSON", "Wolfgang Kraus"), ("PERSON", "Sarah Connor")]
+    texts = [
+        "Kraus hier nochmal.",
+        "Later Sarah called and Connor wrote.",
+        "Nothing to see here.",
+    ]
+    ready = Mentions(values, lexicon)
+    for text in texts:
+        assert ready.find(text, []) == other_mentions(text, [], lexicon, values)
+    later = texts[1]
+    found = ready.find(later, [])
+    assert [later[f.start : f.end] for f in found] == ["Sarah", "Connor"]

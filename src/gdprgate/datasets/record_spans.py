@@ -12,7 +12,7 @@ same output:
   (:func:`~gdprgate.datasets.fields.field_spans`);
 - every person and place found in any text of the record is looked for in
   every other value of it, whole and by each capitalised part of a name
-  (:func:`~gdprgate.detect.mentions.other_mentions`): "Mein Name ist
+  (:class:`~gdprgate.detect.mentions.Mentions`): "Mein Name ist
   Wolfgang Kraus." in one turn masks "Kraus hier nochmal." in another, and
   a ``last_name`` field masks the surname in a note beside it.
 """
@@ -32,7 +32,7 @@ from gdprgate.datasets.fields import (
 )
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import Lexicon, load_lexicon
-from gdprgate.detect.mentions import other_mentions
+from gdprgate.detect.mentions import Mentions
 from gdprgate.errors import ModelUnavailable
 
 # The types whose other mentions are looked for across a record's texts.
@@ -82,7 +82,8 @@ def _with_mentions(
     )
     if not values:
         return list(found)
-    lexicon = _lexicon()
+    # Every text's own values are among ``values``: one set serves all.
+    mentions = Mentions(values, _lexicon(), MENTIONED)
     out: list[Detected] = []
     for (ref, text), (language, spans) in zip(texts, found, strict=True):
         # Keys are field names far more often than people (see fields.py).
@@ -92,8 +93,7 @@ def _with_mentions(
         findings = [
             Finding(start, end, entity, 1.0, "scrub") for start, end, entity in spans
         ]
-        mentions = other_mentions(text, findings, lexicon, values, MENTIONED)
-        out.append((language, [_span(f) for f in mentions]))
+        out.append((language, [_span(f) for f in mentions.find(text, findings)]))
     return out
 
 

@@ -60,41 +60,59 @@ def other_mentions(
 ) -> list[Finding]:
     """``findings`` and a finding for every other mention in ``text`` of
     what they found of ``entities`` or of ``values`` (``(entity, value)``
-    pairs found elsewhere), sorted by start.
+    pairs found elsewhere), sorted by start; see :class:`Mentions`."""
+    pairs = [(f.entity, text[f.start : f.end]) for f in findings]
+    return Mentions([*pairs, *values], lexicon, entities).find(text, findings)
 
-    ``findings`` must not overlap. The text is read once, word by word;
-    each word that starts a value looked for is tried against the values
-    it starts, longest first."""
-    ordered = sorted(findings, key=lambda f: f.start)
-    targets = _targets(
-        [(f.entity, text[f.start : f.end]) for f in ordered if f.entity in entities]
-        + [(entity, value) for entity, value in values if entity in entities],
-        lexicon,
-    )
-    if not targets:
-        return ordered
-    by_first: dict[str, list[str]] = {}
-    for value in sorted(targets, key=len, reverse=True):
-        first = _WORD.match(value)
-        if first is not None:
-            by_first.setdefault(first.group(), []).append(value)
-    starts = [f.start for f in ordered]
-    added: list[Finding] = []
-    for word in _WORD.finditer(text):
-        for value in by_first.get(word.group(), ()):
-            start, end = word.start(), word.start() + len(value)
-            if not text.startswith(value, start) or _runs_on(text, end):
-                continue
-            entity, ordinary = targets[value]
-            if (
-                _taken(ordered, starts, start, end)
-                or (added and added[-1].end > start)
-                or (ordinary and _opens_sentence(text, start))
-            ):
+
+class Mentions:
+    """The values of ``entities`` among ``pairs`` (``(entity, value)``),
+    made ready once to be looked for in many texts (the fields of one
+    record: building them for each field cost time squared in the number
+    of fields)."""
+
+    def __init__(
+        self,
+        pairs: Iterable[tuple[str, str]],
+        lexicon: Lexicon,
+        entities: Set[str] = ENTITIES,
+    ) -> None:
+        self._targets = _targets(
+            [(entity, value) for entity, value in pairs if entity in entities],
+            lexicon,
+        )
+        self._by_first: dict[str, list[str]] = {}
+        for value in sorted(self._targets, key=len, reverse=True):
+            first = _WORD.match(value)
+            if first is not None:
+                self._by_first.setdefault(first.group(), []).append(value)
+
+    def find(self, text: str, findings: Sequence[Finding]) -> list[Finding]:
+        """``findings`` (not overlapping) and a finding for every mention in
+        ``text`` of the values, sorted by start. The text is read once, word
+        by word; each word that starts a value is tried against the values
+        it starts, longest first."""
+        ordered = sorted(findings, key=lambda f: f.start)
+        if not self._targets:
+            return ordered
+        starts = [f.start for f in ordered]
+        added: list[Finding] = []
+        for word in _WORD.finditer(text):
+            for value in self._by_first.get(word.group(), ()):
+                start, end = word.start(), word.start() + len(value)
+                if not text.startswith(value, start) or _runs_on(text, end):
+                    continue
+                entity, ordinary = self._targets[value]
+                if (
+                    _taken(ordered, starts, start, end)
+                    or (added and added[-1].end > start)
+                    or (ordinary and _opens_sentence(text, start))
+                ):
+                    break
+                found = Finding(start, end, entity, MENTION_SCORE, MENTION_SOURCE)
+                added.append(found)
                 break
-            added.append(Finding(start, end, entity, MENTION_SCORE, MENTION_SOURCE))
-            break
-    return sorted([*ordered, *added], key=lambda f: f.start)
+        return sorted([*ordered, *added], key=lambda f: f.start)
 
 
 def _runs_on(text: str, end: int) -> bool:
