@@ -177,6 +177,17 @@ def test_deny_and_allow_lists_win_over_a_surname(lexicon: Lexicon) -> None:
         # A lone article before a German noun is no particle.
         ("Dann hält Kurt den PSA-Test für nötig.", [("Kurt", "PERSON")],
          [("Kurt", "PERSON")]),
+        # The second half of a double name the lexicon does not know joins.
+        ("Es kamen Jan und Müller-Lüdenscheidt.", [("Müller", "PERSON")],
+         [("Müller-Lüdenscheidt", "PERSON")]),
+        # The model stopped after the hyphen.
+        ("Müller-Lüdenscheidt", [("Müller-", "PERSON")],
+         [("Müller-Lüdenscheidt", "PERSON")]),
+        # A word or a place after the hyphen stays apart.
+        ("Die Merkel-Regierung kam.", [("Merkel", "PERSON")],
+         [("Merkel", "PERSON")]),
+        ("Es spielte Müller-Hamburg.", [("Müller", "PERSON")],
+         [("Müller", "PERSON")]),
     ],
 )  # fmt: skip
 def test_in_german_text_only_german_words_stay_apart(
@@ -257,29 +268,3 @@ def test_a_frequent_word_after_a_hyphen_stays_apart(lexicon: Lexicon) -> None:
         person,
         party,
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "spans", "expected"),
-    [
-        # The second half of a double name the lexicon does not know joins.
-        ("Es kamen Jan und Müller-Lüdenscheidt.", [("Müller", "PERSON")],
-         [("Müller-Lüdenscheidt", "PERSON")]),
-        # The model stopped after the hyphen.
-        ("Müller-Lüdenscheidt", [("Müller-", "PERSON")],
-         [("Müller-Lüdenscheidt", "PERSON")]),
-        # A word or a place after the hyphen stays apart.
-        ("Die Merkel-Regierung kam.", [("Merkel", "PERSON")],
-         [("Merkel", "PERSON")]),
-        ("Es spielte Müller-Hamburg.", [("Müller", "PERSON")],
-         [("Müller", "PERSON")]),
-    ],
-)  # fmt: skip
-def test_the_unknown_half_of_a_double_name_joins(
-    lexicon: Lexicon,
-    text: str,
-    spans: list[tuple[str, str]],
-    expected: list[tuple[str, str]],
-) -> None:
-    found = extend_over_particles(text, _found(text, spans), "de", lexicon)
-    assert [(text[f.start : f.end], f.entity) for f in found] == expected

@@ -73,18 +73,14 @@ def surrogate_key(data_key: bytes) -> bytes:
 
 
 # Country domains of e-mail addresses and URLs, and their locales.
+# Most are the language's own code; Austria, Sweden and Denmark are not.
 _DOMAIN_LOCALES = {
-    "de": "de_DE",
-    "at": "de_DE",
-    "fr": "fr_FR",
-    "es": "es_ES",
-    "it": "it_IT",
-    "nl": "nl_NL",
-    "pl": "pl_PL",
-    "pt": "pt_PT",
-    "se": "sv_SE",
-    "dk": "da_DK",
-    "fi": "fi_FI",
+    **{
+        code: LOCALES[code] for code in ("de", "fr", "es", "it", "nl", "pl", "pt", "fi")
+    },
+    "at": LOCALES["de"],
+    "se": LOCALES["sv"],
+    "dk": LOCALES["da"],
 }
 _DOMAIN_END = re.compile(r"\.([a-z]{2,})(?:[/:?#]|\.?$)")
 # Types drawn from the value's own domain, and types with no locale at all.

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence, Set
 
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import NAME_PARTICLES, Lexicon
-from gdprgate.detect.titles import TITLE_WORDS
+from gdprgate.detect.titles import LOWER_TITLE_RUN, TITLE_RUN, TITLE_WORDS
 
 MENTION_SCORE = 0.8
 MENTION_SOURCE = "mention"
@@ -40,12 +40,8 @@ ENTITIES = frozenset({"PERSON"})
 MIN_PART = 3
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_TITLES = re.compile(
-    r"^(?:(?:"
-    + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True))
-    + r")\.?\s+)+",
-    re.IGNORECASE,
-)
+# A chain of titles at a value's start, in any case.
+_TITLES = re.compile(rf"{TITLE_RUN}|{LOWER_TITLE_RUN}")
 # What ends a sentence before a mention: a full stop, "!", "?", a colon or
 # a line break, then blanks and opening quotes or brackets.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n])[\s\"'“„«(\[]*\Z")
@@ -156,7 +152,8 @@ def _targets(
             continue
         # The name without its titles ("Anna van der Berg" of "Mevrouw Anna
         # van der Berg").
-        untitled = _TITLES.sub("", value)
+        titles = _TITLES.match(value)
+        untitled = value[titles.end() :] if titles else value
         if untitled != value and " " in untitled and untitled[:1].isupper():
             targets.setdefault(untitled, (entity, False))
         for word in words:

@@ -41,7 +41,6 @@ outside stays outside. Profiles of the words seen are kept (up to
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,7 +48,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gdprgate.detect.gate import NAME_PARTICLES, Lexicon
-from gdprgate.detect.titles import TITLE_WORDS
+from gdprgate.detect.titles import title_run_start
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -646,19 +645,12 @@ def _beside_names(
         plain = called and not lexicon.is_ordinary(value.lower())
         known = likely and value.lower() in lexicon.people
         paired = likely and named[index] and any(accepted[o] for o in beside)
-        titled = called and _TITLE_BEFORE.search(text, 0, words[index][0]) is not None
+        titled = (
+            called and title_run_start(text, words[index][0], lower=True) is not None
+        )
         if (plain and (known or next_to_name)) or paired or titled:
             lifted[index] = NAME_PART
     return lifted
-
-
-# A title right before a word: "Dr. ", "Herr ", "Mme ".
-_TITLE_BEFORE = re.compile(
-    r"(?<![\w.])(?:"
-    + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True))
-    + r")\.?[ \t\u00a0]+\Z",
-    re.IGNORECASE,
-)
 
 
 class NameScorer:
