@@ -115,10 +115,10 @@ def test_anything_inside_a_uuid_or_a_hash_is_dropped(text: str, value: str) -> N
 
 
 def test_a_code_with_an_owner_or_no_word_stays() -> None:
-    """Only the words say a code is no one's; a hash shape needs 32+ digits."""
+    """Only the words say a code is no one's; upper-case hex is no hash."""
     assert _kept("Driving licence ABX-22931-K, expires 2030", "ABX-22931-K")
     assert _kept("customer token holder, ID ABX-22931-K", "ABX-22931-K")
-    assert _kept("see 9fceb02d0ae5 now", "9fceb02d0ae5")
+    assert _kept("see 9FCEB02D0AE5 now", "9FCEB02D0AE5")
 
 
 def test_an_ean_after_a_customer_word_is_still_a_barcode() -> None:
@@ -143,3 +143,86 @@ def test_a_uuid_someone_owns_is_kept() -> None:
     assert _kept("Customer 550e8400-e29b-41d4-a716-446655440000", "550e8400")
     # A negative word nearer than the owner word: a request's id.
     assert not _kept("user request id 550e8400-e29b-41d4-a716-446655440000", "550e8400")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        # Unix times after a time key or inside a cookie, numbers after a
+        # quantity key or before a unit.
+        ("event_ts=1772446272", "1772446272", "TAX_ID"),
+        ("event_ts_ms=1772446272345", "1772446272345", "TAX_ID"),
+        ('{"created_at": 1772446272}', "1772446272", "ID_NUMBER"),
+        ("Zeitstempel epoch 1772446272", "1772446272", "TAX_ID"),
+        ("Set-Cookie: _ga=GA1.2.1234567890.1772446272", "1772446272", "TAX_ID"),
+        ("Processed 12345678901 ns", "12345678901", "PHONE_NUMBER"),
+        ("wrote 48213377123 bytes", "48213377123", "TAX_ID"),
+        ("offset 100234567890", "100234567890", "TAX_ID"),
+        ("pid=48213377", "48213377", "ID_NUMBER"),
+        # Lower-case hex tokens: sessions, short commit and pod hashes.
+        ("session 7f3e2d1c expired", "7f3e2d1c", "DRIVER_LICENSE"),
+        ("9e8f7a6 Bump redis from 4.6.12 to 4.6.13", "9e8f7a6", "DRIVER_LICENSE"),
+        ("pod web-7d9c8b6f5-x2x4z restarted", "7d9c8b6f5", "DRIVER_LICENSE"),
+        ("Sitzung 0a1b2c3d4e abgelaufen", "0a1b2c3d4e", "ID_NUMBER"),
+        # A UUID a record's bare "id" names, split by the model.
+        ('{"id": "c3f1a2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b"}', "c3f1a2b4", "ID_NUMBER"),
+        (
+            '{"id": "c3f1a2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b"}',
+            "-5d6e-4f70-8a9b-0c1d2e3f4a5b",
+            "DRIVER_LICENSE",
+        ),
+        # Part of a code after a negative word, or the word taken in.
+        ("sku KAF-2281-BLK", "KAF", "DRIVER_LICENSE"),
+        ("sku KAF-2281-BLK", "sku KAF-2281-BLK", "PERSON"),
+        # Ports and punctuation.
+        ("listening on port 6379", "port 6379", "LOCATION"),
+        ("from 10.0.0.5 port 52114 ssh2", "port 52114 ssh2", "LOCATION"),
+        ("build 2026.03.1-rc2", "-", "PHONE_NUMBER"),
+    ],
+)
+def test_technical_numbers_and_codes_are_dropped(
+    text: str, value: str, entity: str
+) -> None:
+    assert not _kept(text, value, entity=entity)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        # A phone word keeps digits whatever key or unit stands near.
+        ("Handy 1772446272 s", "1772446272", "PHONE_NUMBER"),
+        ("Tel. 1772446272 ms", "1772446272", "PHONE_NUMBER"),
+        # A bare word before a number is no key; a number off the epoch range
+        # after a time key is no Unix time.
+        ("call me at 1772446272", "1772446272", "PHONE_NUMBER"),
+        ("Kunde seit 1772446272", "1772446272", "ID_NUMBER"),
+        ("event_ts=3772446272", "3772446272", "TAX_ID"),
+        # A word for the type, or an owner, keeps a hex-looking code.
+        ("Führerschein 7f3e2d1c", "7f3e2d1c", "DRIVER_LICENSE"),
+        ("passport c0ffee12", "c0ffee12", "PASSPORT"),
+        ("customer 7f3e2d1c", "7f3e2d1c", "ID_NUMBER"),
+        ("user_id: c3f1a2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b", "c3f1a2b4", "ID_NUMBER"),
+        # Too short, no digit, or upper case: no hash.
+        ("code 7f3e2d", "7f3e2d", "ID_NUMBER"),
+        ("Ausweis T22000129", "T22000129", "ID_NUMBER"),
+        # A port is a number up to 65535; a place on a port street stays.
+        ("Port 70000 Avenue", "Port 70000 Avenue", "LOCATION"),
+        ("lives in Port Talbot", "Port Talbot", "LOCATION"),
+    ],
+)
+def test_numbers_and_codes_with_a_word_for_them_stay(
+    text: str, value: str, entity: str
+) -> None:
+    assert _kept(text, value, entity=entity)
+
+
+def test_a_quantity_key_or_unit_does_not_outweigh_an_owner() -> None:
+    """Fail closed: a customer's number stays whatever unit word follows."""
+    assert _kept("customer 48213377123 s", "48213377123", entity="TAX_ID")
+    assert not _kept("copied 48213377123 s", "48213377123", entity="TAX_ID")
+
+
+def test_a_name_that_looks_hexadecimal_stays() -> None:
+    """Only identifiers are dropped from a hex-looking token, never a name."""
+    assert _kept("signed abe1984 today", "abe1984", entity="PERSON")
+    assert not _kept("signed abe1984 today", "abe1984", entity="ID_NUMBER")

@@ -35,6 +35,17 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("siehe Tabelle 10.3.2.1", []),
     ("voir la section 1.2.3.4", []),
     ("server 10.3.2.1, firmware version 2", [(7, 15, "IP_ADDRESS")]),
+    # Scopes and the numeric fields of a record or a clock are no addresses.
+    ("svc:x:1000:1000::/home/svc:/bin/bash", []),
+    ("std::vector<int> v; a::b", []),
+    ("10:30:: meeting", []),
+    ("impl dead::beef", []),
+    # Short forms with a digit, or with a hex letter before a final "::".
+    ("route 2001:db8::1/64 via", [(6, 17, "IP_ADDRESS")]),
+    ("prefix fe80:: here", [(7, 13, "IP_ADDRESS")]),
+    ("Präfix 2001:db8:: hier", [(7, 17, "IP_ADDRESS")]),
+    ("hôte 2001::1", [(5, 12, "IP_ADDRESS")]),
+    ("fe80::1ff:fe23:4567:890a", [(0, 24, "IP_ADDRESS")]),
 ]
 
 

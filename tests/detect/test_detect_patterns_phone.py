@@ -44,6 +44,21 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("Tel: 123.456.789", [(5, 16, "PHONE_NUMBER")]),
     # A bracket before the number without its partner is not the number's.
     ("Tel (030 1234567", [(5, 16, "PHONE_NUMBER")]),
+    # A possible number that is not (yet) valid, right after a phone label.
+    ('{"phone":"+44 7700 900123","build":"x"}', [(10, 25, "PHONE_NUMBER")]),
+    ("mobile: +44 7700 900124, build 1842", [(8, 23, "PHONE_NUMBER")]),
+    ("phone +44 7700 900123 build 2026.03.1-rc2", [(6, 21, "PHONE_NUMBER")]),
+    ("Handy: +49 1512 000000", [(7, 22, "PHONE_NUMBER")]),
+    ("portable : +33 6 00 00 00 00", [(11, 28, "PHONE_NUMBER")]),
+    ("móvil +34 600 000 000", [(6, 21, "PHONE_NUMBER")]),
+    ("cellulare +39 300 0000000", [(10, 25, "PHONE_NUMBER")]),
+    # Without the label it stays unknown; an impossible one is never taken.
+    ("build +44 7700 900123", []),
+    ("+44 7700 900123", []),
+    ("phone +44 1", []),
+    # A dotted quad is an IP address, brackets or not.
+    ("Received: from mail [209.85.208.41]", []),
+    ("via 209.85.208.41 today", []),
 ]
 
 
@@ -58,12 +73,15 @@ def test_phone_spans(text: str, expected: list[tuple[int, int, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "score_below"),
     [("Betrag 168.000 EUR", True), ("total 123456789.00 due", True),
-     ("phone 168.000.123", False)],
+     ("phone 168.000.123", False),
+     ("Processed 12345678901 ns", True), ("took 12345678901 ms", True),
+     ("tel 12345678901 ns", False), ("Call 12345678901 now", False)],
 )  # fmt: skip
 def test_amounts_are_no_phone_numbers_unless_a_phone_word_says_so(
     text: str, score_below: bool
 ) -> None:
-    """Thousands groups and cents read as amounts: scored under min_score."""
+    """Thousands groups and cents read as amounts, bare digits before a unit
+    as a quantity: scored under min_score, unless a phone word says so."""
     [found] = PhoneRecognizer().analyze(text)
 
     assert (found.score < 0.5) is score_below

@@ -133,3 +133,23 @@ def test_a_day_written_as_an_ordinal_joins_its_date(spacy_layer: SpacyLayer) -> 
     found = spacy_layer.analyze(text, "en")
     dates = [text[f.start : f.end] for f in found if f.entity == "DATE_TIME"]
     assert dates == ["9th of February 1988"]
+
+
+@pytest.mark.parametrize(
+    ("value", "is_date"),
+    [
+        ("2026-03-02 10:11:12.001", False),  # a log's timestamp
+        ("2024-03-12T10:15", False),
+        ("macOS 14.3", False),  # a product's version
+        ("Python 3.11", False),
+        ("pid=4711", False),  # a key's value
+        ("March 2024", True),
+        ("May 14.3", True),  # a month, not a product
+        ("2026-03-02", True),
+        ("10 mars 1987", True),
+    ],
+)
+def test_timestamps_versions_and_key_values_name_no_date(
+    value: str, is_date: bool
+) -> None:
+    assert spacy_ner.names_a_date(value) is is_date

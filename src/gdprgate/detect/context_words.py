@@ -282,6 +282,20 @@ _PHONE = {
     "pt": "telefone|tel|telemóvel|celular|ligar|fax|número",
     "sv": "telefon|telefonnummer|tel|mobil|mobilnummer|ring|ringa|fax|nummer",
 }
+# The words that label a telephone number itself (a JSON key, a CSV
+# header, "mobile:"), without the looser "number" or "call".
+_PHONE_LABEL = {
+    "en": "phone|telephone|tel|mobile|cell|cellphone|fax|whatsapp|phone number|"
+    "mobile number",
+    "de": "telefon|telefonnummer|tel|handy|handynummer|mobil|mobilnummer|rufnummer|fax",
+    "fr": "téléphone|tél|tel|portable|mobile|fax",
+    "es": "teléfono|telefono|tel|móvil|movil|celular|fax",
+    "it": "telefono|tel|cellulare|cell|fax",
+    "nl": "telefoon|telefoonnummer|tel|mobiel|mobiele nummer|fax",
+    "pl": "telefon|tel|komórka|komorka|nr tel|faks",
+    "pt": "telefone|tel|telemóvel|telemovel|celular|fax",
+    "sv": "telefon|telefonnummer|tel|mobil|mobilnummer|fax",
+}
 
 
 def _identifier(names: str) -> dict[str, str]:
@@ -302,6 +316,7 @@ _RAW: dict[str, dict[str, str]] = {
     "case_number": _CASE_NUMBER,
     "negative": _with(_NEGATIVE, _SHIPPING, _COMPOUNDS),
     "phone": _PHONE,
+    "phone_label": _PHONE_LABEL,
     "number_negative": _with(_NUMBER_NEGATIVE, _SHIPPING, _COMPOUNDS),
     "barcode": {"any": "ean|ean-13|ean13|ean-8|gtin|upc|barcode|strichcode|"
     "code-barres|código de barras|codice a barre|streepjescode|kod kreskowy|"

@@ -25,7 +25,17 @@ Any finding (models and patterns alike) that lies inside a UUID or a
 hexadecimal hash of 32, 40 or 64 digits is dropped: such a value names a
 request or a commit, not a person; unless an owner word stands near it
 and no negative word nearer ("user_id: 550e8400-..." is a user's online
-identifier). Spaced numbers ("4482 1937") are checked like one token.
+identifier; a bare "id", a record's key, owns nothing). Spaced numbers
+("4482 1937") are checked like one token.
+
+Model findings that are plainly technical are dropped too: a lone
+punctuation mark, "port 6379", digits after a key that names a time or a
+quantity ("event_ts=1772446272", "offset 100234567890") or before a unit
+("12345678901 ns"), a Unix time that ends a dotted token (a cookie's
+"GA1.2.1234567890.1772446272"), and anything inside a lower-case
+hexadecimal token of 7 to 40 characters with a letter and a digit (a short
+commit hash, a session, a pod hash), unless a word for the model's type or
+an owner stands near it. A phone word near digits keeps them.
 
 Legal case words ("case", "dossier", "Az.") are not on the list: a case
 number names the parties' case, and TAB counts it as a direct identifier.
@@ -36,7 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from gdprgate.detect.context import context_pattern, window
+from gdprgate.detect.context import context_pattern, has_context, window
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
 
@@ -56,6 +66,45 @@ _TECHNICAL = re.compile(
     )(?![\w-])""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A lower-case hexadecimal token with a letter and a digit: a short commit
+# hash, a session or a pod hash ("7f3e2d1c", "9e8f7a6").
+_HEX_TOKEN = re.compile(
+    r"(?<![\w.])(?=[0-9a-f]*[a-f])(?=[a-f]*[0-9])[0-9a-f]{7,40}(?![\w.])"
+)
+# A Unix time in seconds or milliseconds, 2001-09-09 to 2039.
+_UNIX_TIME = re.compile(r"\A(?:1\d|2[01])\d{8}(?:\d{3})?\Z")
+# The key a value is written after ("event_ts=", '"created_at": ', "offset ").
+_KEY_BEFORE = re.compile(r"([A-Za-z][\w.-]{0,40}?)([\"']?\s{0,2}[:=]?\s{0,2}[\"']?)\Z")
+_KEY_PARTS = re.compile(r"[a-z]+|[A-Z][a-z]*")
+# Key parts that name a time, and keys and units that name a quantity.
+_TIME_KEYS = frozenset(
+    {
+        "ts", "time", "timestamp", "epoch", "at", "created", "updated",
+        "modified", "expires", "exp", "iat", "nbf", "date", "datetime",
+        "since", "until", "started", "ended", "seen", "unixtime",
+    }
+)  # fmt: skip
+_QUANTITY_KEYS = frozenset(
+    {
+        "offset", "pid", "port", "size", "bytes", "len", "length", "count",
+        "seq", "duration", "elapsed", "latency", "ns", "ms", "us",
+    }
+)  # fmt: skip
+# Key words that say enough standing alone, without "=" or ":".
+_STRONG_KEYS = frozenset({"timestamp", "epoch", "unixtime", "offset"})
+_UNIT_AFTER = re.compile(
+    r"[ \t]?(?:ns|µs|us|ms|s|sec|secs|seconds|bytes|B|KB|MB|GB|KiB|MiB|GiB)(?!\w)"
+)
+# A character of a code: a letter, a digit or a dash.
+_CODE_CHAR = re.compile(r"[^\W_]|-")
+# A port and its number, perhaps with the protocol after ("port 52114 ssh2").
+_PORT = re.compile(r"(?i:port)\s+(\d{1,5})(?:\s+[a-z][\w-]*)?")
+# The types a model reads lower-case hexadecimal as.
+_HEX_CONTEXT = {"DRIVER_LICENSE": "driver_license", "PASSPORT": "passport"}
+# What a hexadecimal-looking value may still be: a name, a handle.
+_NAMED = frozenset({"PERSON", "USERNAME", "EMAIL_ADDRESS", "URL"})
+# Owner words too generic to own a hash or a UUID: a record's "id".
+_GENERIC_OWNERS = frozenset({"id", "ident"})
 # (words before, words after) read for a negative word.
 WINDOW = (3, 1)
 # Where an owner word is looked for (see ``context.DEFAULT_WINDOW``).
@@ -73,13 +122,17 @@ def drop_plain_numbers(
     technical = [
         match.span()
         for match in _TECHNICAL.finditer(text)
-        if not _is_owned(text, *match.span(), languages)
+        if not _is_owned(text, *match.span(), languages, generic=False)
     ]
     kept: list[Finding] = []
     for finding in findings:
         start, end = finding.start, finding.end
         if any(low <= start and end <= high for low, high in technical):
             continue
+        if finding.source in MODEL_SOURCES and _is_technical(text, finding, languages):
+            continue
+        if finding.source in MODEL_SOURCES:
+            start, end = _code_span(text, start, end, languages)
         value = text[start:end]
         if finding.source in MODEL_SOURCES and (
             _CODE.fullmatch(value) or _PLAIN_NUMBER.fullmatch(value)
@@ -93,6 +146,99 @@ def drop_plain_numbers(
                 continue
         kept.append(finding)
     return kept
+
+
+def _code_span(
+    text: str, start: int, end: int, languages: Sequence[str]
+) -> tuple[int, int]:
+    """The whole code a model's finding is part of ("KAF" of
+    "KAF-2281-BLK"), without a negative word the model took in with it
+    ("sku KAF-2281-BLK"); the finding itself when that is no code."""
+    negative = context_pattern("number_negative", tuple(languages))
+    lead = negative.match(text, start, end) if negative is not None else None
+    low = start
+    if lead is not None:
+        low = lead.end()
+        while low < end and text[low].isspace():
+            low += 1
+    high = end
+    while low > 0 and _CODE_CHAR.match(text, low - 1):
+        low -= 1
+    while high < len(text) and _CODE_CHAR.match(text, high):
+        high += 1
+    if low < high and _CODE.fullmatch(text, low, high):
+        return low, high
+    return start, end
+
+
+def before_unit(text: str, end: int) -> bool:
+    """Whether a unit ("ns", "ms", "bytes", "MB") follows ``end``."""
+    return _UNIT_AFTER.match(text, end) is not None
+
+
+def _is_technical(text: str, finding: Finding, languages: Sequence[str]) -> bool:
+    """A model's finding that is a piece of punctuation, a port, a Unix
+    time or quantity after its key or before its unit, or lies inside a
+    lower-case hexadecimal token (see :func:`drop_plain_numbers`)."""
+    start, end = finding.start, finding.end
+    value = text[start:end]
+    if not any(char.isalnum() for char in value):
+        return True
+    port = _PORT.fullmatch(value)
+    if port is not None and int(port.group(1)) <= 65535:
+        return True
+    if value.isdigit() and _is_quantity(text, start, end, languages):
+        return True
+    return _in_hex_token(text, finding, languages)
+
+
+def _is_quantity(text: str, start: int, end: int, languages: Sequence[str]) -> bool:
+    """Digits after a key that names a time or a quantity ("event_ts=",
+    "offset"), before a unit ("ns", "bytes"), or a Unix time that ends a
+    dotted token ("GA1.2.1234567890.1772446272"); never near a phone word
+    or an owner ("customer", "Kunde")."""
+    if has_context(text, start, end, "phone_label", languages, (4, 2)) or (
+        _is_owned(text, start, end, languages)
+    ):
+        return False
+    if before_unit(text, end):
+        return True
+    unix_time = _UNIX_TIME.match(text[start:end]) is not None
+    if (
+        unix_time
+        and start >= 2
+        and text[start - 1] == "."
+        and text[start - 2].isalnum()
+    ):
+        return True
+    key = _KEY_BEFORE.search(text, max(0, start - 48), start)
+    if key is None:
+        return False
+    parts = [part.lower() for part in _KEY_PARTS.findall(key.group(1))]
+    if not parts:
+        return False
+    names = set(parts)
+    if not (len(parts) > 1 or ":" in key.group(2) or "=" in key.group(2)):
+        names &= _STRONG_KEYS
+    return bool(names & _QUANTITY_KEYS or (unix_time and names & _TIME_KEYS))
+
+
+def _in_hex_token(text: str, finding: Finding, languages: Sequence[str]) -> bool:
+    """An identifier inside a lower-case hexadecimal token, with no word for
+    the model's type and no owner (other than a bare "id") near it."""
+    start, end = finding.start, finding.end
+    if finding.entity in _NAMED:
+        return False
+    low = start
+    while low > 0 and text[low - 1] in "0123456789abcdef":
+        low -= 1
+    token = _HEX_TOKEN.match(text, low)
+    if token is None or token.end() < end:
+        return False
+    key = _HEX_CONTEXT.get(finding.entity)
+    if key is not None and has_context(text, low, token.end(), key, languages):
+        return False
+    return not _is_owned(text, low, token.end(), languages, generic=False)
 
 
 def _is_barcode(text: str, start: int, end: int, languages: Sequence[str]) -> bool:
@@ -112,10 +258,17 @@ def _gs1_check_digit_holds(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _is_owned(text: str, start: int, end: int, languages: Sequence[str]) -> bool:
+def _is_owned(
+    text: str,
+    start: int,
+    end: int,
+    languages: Sequence[str],
+    generic: bool = True,
+) -> bool:
     """An owner word near the value and no negative word nearer to it: a
     user's or customer's UUID is an online identifier ("user_id:
-    550e8400-...")."""
+    550e8400-..."). ``generic=False`` does not count a bare "id": a
+    record's key, not a person's."""
     negative = _nearest(text, start, end, "number_negative", languages, WINDOW)
     owner = _nearest(
         text,
@@ -125,6 +278,7 @@ def _is_owned(text: str, start: int, end: int, languages: Sequence[str]) -> bool
         languages,
         OWNER_WINDOW,
         negative.spans if negative is not None else (),
+        frozenset() if generic else _GENERIC_OWNERS,
     )
     return owner is not None and (
         negative is None or owner.distance <= negative.distance
@@ -160,9 +314,11 @@ def _nearest(
     languages: Sequence[str],
     size: tuple[int, int],
     inside: Sequence[tuple[int, int]] = (),
+    ignored: frozenset[str] = frozenset(),
 ) -> _Nearest | None:
     """The phrases of ``key`` within ``size`` words of the span, less those
-    inside one of the ``inside`` spans; ``None`` when there are none."""
+    inside one of the ``inside`` spans and those ``ignored`` (lower case);
+    ``None`` when there are none."""
     pattern = context_pattern(key, tuple(languages))
     if pattern is None:
         return None
@@ -174,6 +330,7 @@ def _nearest(
             *pattern.finditer(text, end, high),
         )
         if not any(a <= match.start() and match.end() <= b for a, b in inside)
+        and match.group().lower() not in ignored
     ]
     if not spans:
         return None

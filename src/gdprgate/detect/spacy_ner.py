@@ -76,6 +76,11 @@ _AGE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+")
+# A date with a time of day after it: a log's timestamp, which the
+# date_time recognizer does not report either ("2026-03-02 10:11:12.001").
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|[ \t])\d{1,2}:\d{2}")
+# A product and its dotted version ("macOS 14.3", "Python 3.11").
+_VERSION = re.compile(r"([^\W\d_]+)\s+\d+(?:\.\d+)+")
 # A day written as an ordinal before a month: "9th of ", "the 21st of ".
 _DAY_OF = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+\Z", re.IGNORECASE)
 
@@ -242,8 +247,11 @@ def _entities(doc: Any, offset: int) -> Iterator[Finding]:
 
 def names_a_date(value: str) -> bool:
     """Whether a date holds a digit, a month, a weekday or a number word
-    (and is not an age)."""
-    if _AGE_PHRASE.search(value):
+    (and is not an age, a log's timestamp, a version or a key's value)."""
+    if _AGE_PHRASE.search(value) or _TIMESTAMP.search(value) or "=" in value:
+        return False
+    version = _VERSION.fullmatch(value)
+    if version is not None and version.group(1).casefold() not in MONTH_NAMES:
         return False
     if any(char.isdigit() for char in value):
         return True

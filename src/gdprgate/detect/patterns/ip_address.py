@@ -50,6 +50,18 @@ _LOOPBACK = "::1"
 _SLICE_BEFORE = re.compile(r"\w\[\Z")
 
 
+def _looks_like_code(value: str) -> bool:
+    """A short form that is a C++ or Rust scope ("a::b", "dead::beef": no
+    digit at all) or the numeric fields of a record or a clock before an
+    empty field ("1000:1000::" of a passwd line, "10:30::": only decimal
+    digits, and nothing after the "::")."""
+    if "::" not in value:
+        return False
+    if not any(char.isdigit() for char in value):
+        return True
+    return value.endswith("::") and not any(char.isalpha() for char in value)
+
+
 class IpAddressRecognizer(PatternRecognizer):
     """IPv4 and IPv6 addresses that :mod:`ipaddress` accepts.
 
@@ -78,11 +90,11 @@ class IpAddressRecognizer(PatternRecognizer):
         return super().refine(text, start, end)
 
     def validate(self, value: str) -> bool:
-        """Parseable, and an IPv6 candidate carries two hex digits (or is ::1)."""
-        if (
-            ":" in value
-            and value != _LOOPBACK
-            and sum(char not in ":." for char in value) < 2
+        """Parseable, and an IPv6 candidate carries two hex digits (or is ::1)
+        and is no scope or record field (see :func:`_looks_like_code`)."""
+        if ":" in value and (
+            (value != _LOOPBACK and sum(char not in ":." for char in value) < 2)
+            or _looks_like_code(value)
         ):
             return False
         try:

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 import phonenumbers
 
 from gdprgate.detect.context import has_context
+from gdprgate.detect.numbers import before_unit
 from gdprgate.detect.patterns.base import NEGATIVE_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import Feature, TextScan
 
@@ -26,6 +27,8 @@ _MIN_DIGITS = 6
 _DATE = re.compile(
     r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?:[\ \t]\d{1,2})?"
 )
+# An IPv4 address ("[209.85.208.41]" of a mail header): the IP recognizer's.
+_DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 # An amount: thousands groups after a first digit that is not a trunk 0
 # ("168.000", "1,250,000.00"), or cents ("123456789.00").
 _AMOUNT = re.compile(r"[1-9]\d{0,2}(?:[.,]\d{3})+(?:[.,]\d{2})?|\d+[.,]\d{2}")
@@ -106,6 +109,21 @@ def _matches(piece: str, region: str) -> tuple[tuple[int, int], ...]:
     return tuple((int(match.start), int(match.end)) for match in matcher)
 
 
+def _possible_matches(piece: str, region: str) -> tuple[tuple[int, int], ...]:
+    """``phonenumbers``' matches in ``piece`` of a possible length and
+    country code for ``region``, valid or not (a new or test range)."""
+    matcher = phonenumbers.PhoneNumberMatcher(
+        piece, region, leniency=phonenumbers.Leniency.POSSIBLE
+    )
+    return tuple((int(match.start), int(match.end)) for match in matcher)
+
+
+def _labelled(text: str, start: int) -> bool:
+    """Whether a phone label ("phone", "mobile:", ``"tel":"``, "Handy")
+    stands right before ``start``: at most one word away."""
+    return has_context(text, start, start, "phone_label", size=(2, 0))
+
+
 def _in_email(text: str, start: int, end: int) -> bool:
     """Whether the run ``text[start:end]`` is part of an e-mail address.
 
@@ -119,6 +137,14 @@ def _in_email(text: str, start: int, end: int) -> bool:
         _LOCAL_PART_AFTER.match(text, end) is not None
         or _DOMAIN_BEFORE.search(text, max(0, start - 254), start) is not None
     )
+
+
+def _without_bracket(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without an opening bracket that has no closing one
+    ("BSN (234 567 818)": the bracket is not the number's)."""
+    if text[start] == "(" and ")" not in text[start:end]:
+        start += 1
+    return start, end
 
 
 class PhoneRecognizer(PatternRecognizer):
@@ -153,29 +179,48 @@ class PhoneRecognizer(PatternRecognizer):
             value = cluster.group()
             if sum(char.isdigit() for char in value) < _MIN_DIGITS:
                 continue
-            if _DATE.fullmatch(value) or _in_email(text, *cluster.span()):
+            if (
+                _DATE.fullmatch(value)
+                or _DOTTED_QUAD.fullmatch(value)
+                or _in_email(text, *cluster.span())
+            ):
                 continue
             low = max(0, cluster.start() - 1)
             piece = text[low : cluster.end() + 1]
             # A number written with its country code reads the same in
             # every region: one region is enough.
             regions = self.regions[:1] if value.startswith("+") else self.regions
-            # Letters count too: phonenumbers reads "0800-FLOWERS" as digits.
-            length = sum(char.isdigit() or char.isalpha() for char in piece)
-            for region in regions:
-                if length < _fewest_digits(region):
-                    continue
-                for match_start, match_end in _matches(piece, region):
-                    start, end = low + match_start, low + match_end
-                    if text[start] == "(" and ")" not in text[start:end]:
-                        start += 1  # "BSN (234 567 818)": the bracket is not its
-                    yield start, end
+            yield from self._in_piece(text, low, piece, regions)
+
+    def _in_piece(
+        self, text: str, low: int, piece: str, regions: tuple[str, ...]
+    ) -> Iterator[tuple[int, int]]:
+        """The numbers of ``piece`` (at ``low`` in ``text``): valid ones, or
+        with a phone label right before the piece, possible ones too."""
+        # Letters count too: phonenumbers reads "0800-FLOWERS" as digits.
+        length = sum(char.isdigit() or char.isalpha() for char in piece)
+        found = False
+        for region in regions:
+            if length < _fewest_digits(region):
+                continue
+            for match_start, match_end in _matches(piece, region):
+                found = True
+                yield _without_bracket(text, low + match_start, low + match_end)
+        if found or not _labelled(text, low + 1):
+            return
+
+        # A number in a range not yet (or never) given out, such as a
+        # drama or test range, is still someone's number in a "phone" field.
+        for region in regions:
+            for match_start, match_end in _possible_matches(piece, region):
+                yield _without_bracket(text, low + match_start, low + match_end)
 
     def context_score(
         self, text: str, start: int, end: int, languages: Sequence[str]
     ) -> float:
         """Bare digit runs near "order", "invoice", "ISBN" are not phones,
-        nor amounts ("168.000", "123456789.00") without a phone word near.
+        nor amounts ("168.000", "123456789.00") without a phone word near,
+        nor bare digits before a unit ("12345678901 ns").
 
         A 3-2-4 number is a social security number, not a phone, unless it
         starts with 0 and no SSN word stands near it.
@@ -184,6 +229,12 @@ class PhoneRecognizer(PatternRecognizer):
         whatever the words around them; dashed ones may be an ISBN.
         """
         value = text[start:end]
+        if (
+            value.isdigit()
+            and before_unit(text, end)
+            and not has_context(text, start, end, "phone_label", languages)
+        ):
+            return NEGATIVE_SCORE  # "12345678901 ns": a quantity
         if _AMOUNT.fullmatch(value) and not has_context(
             text, start, end, "phone", languages
         ):
