@@ -124,6 +124,8 @@ AGE_SHAPES: list[tuple[str, list[str]]] = [
     ("Meet in room 67, floor 2.", []),
     ("Die Strecke ist 67 km lang.", []),
     ("Ja, 67, das ist die Nummer.", []),
+    ("Mme Dupont, 12, rue de la Paix", []),
+    ("Sra. Pérez, 5, Calle Mayor", []),
     ("Preis: 67, zahlbar sofort", []),
     ("Punkte (12) und Tore (3)", []),
     ("Das Meeting wird 40 Minuten dauern.", []),

@@ -29,6 +29,7 @@ from gdprgate.detect.patterns.base import (
     PatternRecognizer,
 )
 from gdprgate.detect.patterns.scan import Start
+from gdprgate.detect.patterns.street_address import starts_address
 
 # One to three digits, not part of a decimal, a date, a time or a code. A
 # comma or colon after a word is a field separator ("age,34", "age:34").
@@ -70,6 +71,9 @@ def _shows_age(text: str, start: int, end: int, around: Surroundings) -> bool:
     if _TURNS_BEFORE.search(before):
         return _CLAUSE_END_AFTER.match(text, end) is not None
     if _NAME_BEFORE.search(before) and _CLOSE_AFTER.match(text, end):
+        # "Mme Dupont, 12, rue de la Paix": a house number, not an age.
+        if starts_address(text, start):
+            return False
         return bool(_LOWER_WORD_AFTER.match(text, end)) or around.has("person")
     return False
 

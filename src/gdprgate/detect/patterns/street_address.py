@@ -95,6 +95,11 @@ _ADDRESS = re.compile(
 )
 
 
+def starts_address(text: str, position: int) -> bool:
+    """Whether a street address begins at ``position`` ("12, rue de la Paix")."""
+    return _ADDRESS.match(text, position) is not None
+
+
 class StreetAddressRecognizer(PatternRecognizer):
     """A street with a house number, the way it is written in its country."""
 
