@@ -116,6 +116,37 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("license_plate", "registration AB12 CDE", ["AB12 CDE"]),
     ("license_plate", "in 2024 we went", []),
     ("license_plate", "rubric AB-123-CD order", []),
+    # Swedish plates: three letters and three digits, or two digits and a
+    # letter; a layout codes share, so only with a vehicle word.
+    ("license_plate", "registreringsnummer ABC 123", ["ABC 123"]),
+    ("license_plate", "reg.nr ABC 12D", ["ABC 12D"]),
+    ("license_plate", "Bilen har regnr XYZ 98F.", ["XYZ 98F"]),
+    ("license_plate", "Fordonet KLM123 stod parkerat.", ["KLM123"]),
+    ("license_plate", "Koden ABC 123 gäller i dag.", []),
+    ("license_plate", "ordernr ABC 123", []),
+    ("license_plate", "reg.nr ABI 123", []),
+    ("license_plate", "reg.nr ABC 12O", []),
+    # Portuguese street words and abbreviations, "n.º" before the number,
+    # and the floor and side of Spain and Portugal after it.
+    ("street_address", "Av. da República, n.º 50", ["Av. da República, n.º 50"]),
+    ("street_address", "Trav. do Carmo, n.º 3, Lisboa", ["Trav. do Carmo, n.º 3"]),
+    ("street_address", "mora na R. das Flores 12.", ["R. das Flores 12"]),
+    ("street_address", "Lg. do Chiado 5", ["Lg. do Chiado 5"]),
+    ("street_address", "Pç. da Liberdade, 10", ["Pç. da Liberdade, 10"]),
+    ("street_address", "Estr. de Benfica 245", ["Estr. de Benfica 245"]),
+    (
+        "street_address",
+        "Avenida da Liberdade, n.º 110, 2.º Esq., 1250-146 Lisboa",
+        ["Avenida da Liberdade, n.º 110, 2.º Esq., 1250-146 Lisboa"],
+    ),
+    ("street_address", "Via Garibaldi, n. 12", ["Via Garibaldi, n. 12"]),
+    ("street_address", "C/ Mayor, nº 5", ["C/ Mayor, nº 5"]),
+    ("street_address", "Calle de Alcalá 45, 3º izq.", ["Calle de Alcalá 45, 3º izq"]),
+    ("street_address", "Calle Mayor 5, 2º B", ["Calle Mayor 5, 2º B"]),
+    ("street_address", "Calle Mayor 5, 2o izq.", ["Calle Mayor 5, 2o izq"]),
+    # "R." alone is an initial; the Polish "r." (roku) is no street.
+    ("street_address", "R. Silva 12 votos", []),
+    ("street_address", "w 1987 r. do Krakowa 5 razy", []),
 ]
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from gdprgate.detect.patterns import recognizer_classes
+from gdprgate.detect.patterns import PatternLayer, recognizer_classes
 from gdprgate.detect.patterns.base import PatternRecognizer
-from tests.detect.pattern_cases import reported, spans_of
+from tests.detect.pattern_cases import MIN_SCORE, reported, spans_of
 
 RECOGNIZERS = {cls.name: cls for cls in recognizer_classes()}
 
@@ -42,6 +42,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("it_fiscal_code", "Codice fiscale: RSSMRA85T10A562S", ["RSSMRA85T10A562S"]),
     ("it_fiscal_code", "cf rssmra85t10a562s", ["rssmra85t10a562s"]),
     ("it_fiscal_code", "CF RSSMRA85T10A562T", []),
+    # Printed in groups, as on the tessera sanitaria and in forms.
+    ("it_fiscal_code", "CF: RSSMRA 85M01 H501Q", ["RSSMRA 85M01 H501Q"]),
+    ("it_fiscal_code", "C.F. RSS MRA 85 M 01 H501 Q.", ["RSS MRA 85 M 01 H501 Q"]),
+    ("it_fiscal_code", "codice fiscale bncgli 90a41 f205h", ["bncgli 90a41 f205h"]),
+    ("it_fiscal_code", "CF: RSSMRA 85M01 H501R", []),
+    ("it_fiscal_code", "CF: RSSMRA  85M01 H501Q", []),
     ("nl_bsn", "Mijn BSN is 011122237.", ["011122237"]),
     ("nl_bsn", "burgerservicenummer 0111.22.237", ["0111.22.237"]),
     ("nl_bsn", "bestelnummer 011122237", []),
@@ -67,6 +73,15 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("se_personnummer", "personnummer 198507099805", ["198507099805"]),
     ("se_personnummer", "ordernummer 8507099805", []),
     ("se_personnummer", "850709-9806", []),
+    # A space for the dash, as in forms: a phone number's look, so only
+    # with a word of its own.
+    ("se_personnummer", "personnr: 850709 9003", ["850709 9003"]),
+    ("se_personnummer", "Personnummer 19850709 9003.", ["19850709 9003"]),
+    ("se_personnummer", "personnr: 850709-9003", ["850709-9003"]),
+    ("se_personnummer", "pnr 19850709-9003", ["19850709-9003"]),
+    ("se_personnummer", "personnr 8507099003", ["8507099003"]),
+    ("se_personnummer", "ring 850709 9003", []),
+    ("se_personnummer", "personnr: 850709 9004", []),
     ("fi_hetu", "Henkilötunnus 131052-308T", ["131052-308T"]),
     ("fi_hetu", "hetu 150285-1236 ok", ["150285-1236"]),
     ("fi_hetu", "hetu 150285-1237", []),
@@ -131,3 +146,17 @@ def test_a_failing_checksum_is_dropped_not_down_scored() -> None:
     recognizer = RECOGNIZERS["pl_pesel"]()
 
     assert recognizer.analyze("PESEL 85073012342") == []
+
+
+def test_a_spaced_personnummer_named_by_its_word_is_no_phone_number() -> None:
+    """ "850709 9003" has a Swedish phone number's shape; after "personnr"
+    the layer reports it as a personnummer only."""
+    text = "personnr: 850709 9003"
+
+    found = [
+        (f.start, f.end, f.entity)
+        for f in PatternLayer().analyze(text)
+        if f.score >= MIN_SCORE
+    ]
+
+    assert found == [(10, 21, "SE_PERSONNUMMER")]

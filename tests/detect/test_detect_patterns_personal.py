@@ -87,6 +87,62 @@ CASES: list[tuple[str, str, list[str]]] = [
 ]
 
 
+# Ages written as compounds, glued suffixes, in brackets, between commas
+# after a name or after "turns"; and numbers of the same shapes that are no
+# age (issue #3: ages only with context).
+AGE_SHAPES: list[tuple[str, list[str]]] = [
+    ("De 34-jarige man werd aangehouden.", ["34"]),
+    ("Een 7-jarig meisje speelde buiten.", ["7"]),
+    ("34-letni mężczyzna został zatrzymany.", ["34"]),
+    ("Policja zatrzymała 34-letniego mężczyznę.", ["34"]),
+    ("Zaginęła 81-letnia kobieta.", ["81"]),
+    ("Un 34enne è stato arrestato.", ["34"]),
+    ("67yo male presenting with chest pain.", ["67"]),
+    ("67 y/o male, no allergies.", ["67"]),
+    ("Pt is a 67y/o female.", ["67"]),
+    ("A 67-year-old man was arrested.", ["67"]),
+    ("Ein 67-jähriger Mann wurde festgenommen.", ["67"]),
+    ("En 67-årig man greps.", ["67"]),
+    ("Frau Brenner, 67, wohnt allein.", ["67"]),
+    ("Mrs Brenner, 67, lives alone.", ["67"]),
+    ("Herr Weber, 45, Ingenieur aus Köln", ["45"]),
+    ("Lena, 40, lives in Leeds.", ["40"]),
+    ("Frau Brenner (81) lebt allein.", ["81"]),
+    ("Die Patientin (81 J.) lebt allein.", ["81"]),
+    ("Patient (72 yrs) was discharged.", ["72"]),
+    ("Lena hat heute Geburtstag, sie wird 40!", ["40"]),
+    ("She turned 67.", ["67"]),
+    ("Hon fyller 50 i morgon, så vi firar.", []),
+    ("Hon fyller 50, så vi firar.", ["50"]),
+    ("kvinna, 81 år, bor ensam", ["81"]),
+    # Durations, places in a text, quantities and list items.
+    ("een 5-jarig contract", []),
+    ("het 25-jarig jubileum van de zaak", []),
+    ("10-letnia gwarancja producenta", []),
+    ("umowa na 3-letni okres", []),
+    ("Siehe Seite 67, Absatz 2.", []),
+    ("Meet in room 67, floor 2.", []),
+    ("Die Strecke ist 67 km lang.", []),
+    ("Ja, 67, das ist die Nummer.", []),
+    ("Mme Dupont, 12, rue de la Paix", []),
+    ("Sra. Pérez, 5, Calle Mayor", []),
+    ("Preis: 67, zahlbar sofort", []),
+    ("Punkte (12) und Tore (3)", []),
+    ("Das Meeting wird 40 Minuten dauern.", []),
+    ("Die Temperatur wird 40 Grad.", []),
+    ("Im Jahr 1985, 12 Monate lang", []),
+    ("1. Anna, 2. Paul, 3. Lena", []),
+    ("It costs 67 EUR, order 34enne-5.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), AGE_SHAPES)
+def test_ages_by_their_shape(text: str, values: list[str]) -> None:
+    """Exact spans of ages that need no age word beside them; the same
+    numbers in a page, room, distance, price or duration stay out."""
+    assert reported(RECOGNIZERS["age"](), text) == spans_of(text, values)
+
+
 # Written-out dates of es, pt, sv and pl, with the birth words people use
 # in the first and third person ("nací", "nasceu", "föddes", "urodziłem się").
 WRITTEN_DATES: list[tuple[str, list[str]]] = [

@@ -40,8 +40,9 @@ _AGE = {
     "fr": "âge|âgé|âgée|âgé de|âgée de|ans",
     "es": "edad|años|de edad|tiene",
     "it": "età|anni|di anni",
-    "nl": "leeftijd|jaar oud|jaar",
-    "pl": "wiek|lat|lata|w wieku",
+    "nl": "leeftijd|jaar oud|jaar|jarige|jarig",
+    "pl": "wiek|lat|lata|w wieku|letni|letnia|letnie|letniego|letniej|letniemu|"
+    "letnim|letnią|letnich|letnimi",
     "pt": "idade|anos|anos de idade",
     "sv": "ålder|i åldern|år gammal|år gamla|åring|årig|år",
 }
@@ -58,9 +59,10 @@ _AGE_NEGATIVE = {
     "it": "fa|da|per|durante|dopo|entro|ultimi|minuti|ore|giorni|settimane|"
     "mesi|esperienza|garanzia",
     "nl": "geleden|sinds|gedurende|na|binnen|afgelopen|minuten|uur|dagen|"
-    "weken|maanden|ervaring|garantie",
+    "weken|maanden|ervaring|garantie|jubileum|contract|opleiding|looptijd",
     "pl": "temu|od|przez|po|ostatnie|minut|godzin|dni|tygodni|miesięcy|"
-    "doświadczenia|gwarancji",
+    "doświadczenia|gwarancji|gwarancja|gwarancję|okres|okresie|umowa|umowę|"
+    "plan|jubileusz|staż|stażem",
     "pt": "há|desde|durante|depois|dentro|últimos|minutos|horas|dias|semanas|"
     "meses|experiência|garantia",
     "sv": "sedan|för|under|efter|inom|senaste|nästa|varje|minuter|timmar|"
@@ -109,7 +111,8 @@ _PLATE = {
     "nl": "kenteken|nummerbord|auto",
     "pl": "tablica rejestracyjna|numer rejestracyjny|rejestracja|samochód",
     "pt": "matrícula|placa|carro|viatura",
-    "sv": "registreringsnummer|regnummer|reg nr|registreringsskylt|bil|fordon",
+    "sv": "registreringsnummer|regnummer|reg nr|regnr|registreringsskylt|bil|"
+    "bilen|fordon|fordonet",
 }
 _USERNAME = {
     "en": "username|user name|user|login|handle|user id|account|nick|nickname",
@@ -354,6 +357,7 @@ _RAW: dict[str, dict[str, str]] = {
     "moms|alv|cvr|mwst|uid"),
     "bic": _identifier("bic|swift|swift code|bic code|swift/bic|bic/swift"),
     "imei": _identifier("imei"),
+    "iban": {"any": "iban|iban nr|iban no"},
     "mac": {"any": "mac|mac address|mac-adresse|macadresse|adresse mac|"
     "dirección mac|indirizzo mac|mac-adres|adres mac|endereço mac|hwaddr|"
     "ether|bssid"},

@@ -2,15 +2,34 @@
 
 A number after a comparison ("WHERE age > 30", "age >= 18") is a bound
 in a query or a rule, no one's age.
+
+Some ways of writing an age need no age word, because the shape says it:
+
+- a suffix glued to the number: "34enne", "67yo", "67y/o";
+- a unit in brackets: "(81 J.)", "(81 år)";
+- a number between commas or in brackets right after a name with a title
+  near, or between commas after a name and before a lower-case word:
+  "Frau Brenner, 67, wohnt", "Mrs Brenner (67)", "Lena, 40, lives";
+- a number after "turns" ("wird", "fyller", "cumple", ...) that ends the
+  clause: "sie wird 40!".
+
+The duration words (``age_negative``) still win over every one of these.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import ClassVar
 
-from gdprgate.detect.patterns.base import CONTEXT_NEEDED_SCORE, PatternRecognizer
+from gdprgate.detect.context import Surroundings
+from gdprgate.detect.patterns.base import (
+    CONTEXT_NEEDED_SCORE,
+    NEGATIVE_SCORE,
+    PatternRecognizer,
+)
 from gdprgate.detect.patterns.scan import Start
+from gdprgate.detect.patterns.street_address import starts_address
 
 # One to three digits, not part of a decimal, a date, a time or a code. A
 # comma or colon after a word is a field separator ("age,34", "age:34").
@@ -19,11 +38,49 @@ _AGE = re.compile(
     r"(?<![\w./-])(?<!\d[,:])(?<![<>]\ )(?<![<>])(?<![<>!]=\ )(?<![<>!]=)"
     r"\d{1,3}(?![\w]|[.,:/]\d|\ ?%)"
 )
+# Suffixes that make a number an age when glued to it.
+_GLUED_SUFFIX = r"(?:enne|yo|y/o)(?![\w/-])"
+_GLUED = re.compile(r"(?<![\w./-])(\d{1,3})" + f"(?={_GLUED_SUFFIX})")
+_GLUED_AFTER = re.compile(_GLUED_SUFFIX)
+# "(81 J.)", "(81 yrs)", "(81 år)": a unit of years in brackets.
+_BRACKET_UNIT = re.compile(
+    r"\ ?(?:J|Jr|y|yrs?|år|ans|años|anos|anni|jaar|jr|lat)\.?\)", re.IGNORECASE
+)
+# A name of three letters or more, then a comma or an opening bracket.
+_NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ][^\W\d_]{2,}(?:,\ |\ \()\Z")
+_CLOSE_AFTER = re.compile(r",|\)")
+_LOWER_WORD_AFTER = re.compile(r",\ [^\W\d_A-ZÀ-ÖØ-Þ]")
+_TURNS_BEFORE = re.compile(
+    r"(?<!\w)(?:wird|werde|wirst|turns|turned|turning|fyller|fyllde|wordt|werd"
+    r"|compie|compirà|cumple|cumplirá|skończy|skończył|skończyła|faz|fará)\ \Z",
+    re.IGNORECASE,
+)
+_CLAUSE_END_AFTER = re.compile(r"[!.?;]|,\ |\s*\Z")
+# How far back the shapes above can reach.
+_LOOK_BACK = 40
 _OLDEST = 120
 
 
+def _shows_age(text: str, start: int, end: int, around: Surroundings) -> bool:
+    """Whether the number at ``[start, end)`` is written the way ages are."""
+    before = text[max(0, start - _LOOK_BACK) : start]
+    if _GLUED_AFTER.match(text, end):
+        return True
+    if before.endswith("(") and _BRACKET_UNIT.match(text, end):
+        return True
+    if _TURNS_BEFORE.search(before):
+        return _CLAUSE_END_AFTER.match(text, end) is not None
+    if _NAME_BEFORE.search(before) and _CLOSE_AFTER.match(text, end):
+        # "Mme Dupont, 12, rue de la Paix": a house number, not an age.
+        if starts_address(text, start):
+            return False
+        return bool(_LOWER_WORD_AFTER.match(text, end)) or around.has("person")
+    return False
+
+
 class AgeRecognizer(PatternRecognizer):
-    """A number up to 120 with an age word right before or after it.
+    """A number up to 120 with an age word right before or after it, or
+    written the way ages are (see the module's docstring).
 
     The window is two words wide on either side, so "3 years of work" or
     "vor 3 Jahren" stays out; "ago" words count against it.
@@ -31,9 +88,9 @@ class AgeRecognizer(PatternRecognizer):
 
     name = "age"
     entity = "AGE"
-    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_AGE,)
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_AGE, _GLUED)
     starts_at = Start.DIGIT
-    explanation = "a number up to 120 next to an age word"
+    explanation = "a number up to 120 next to an age word or in an age's shape"
     context = "age"
     negative = "age_negative"
     negative_first = True
@@ -43,3 +100,15 @@ class AgeRecognizer(PatternRecognizer):
     def validate(self, value: str) -> bool:
         """A plausible age in years."""
         return 0 < int(value) <= _OLDEST
+
+    def context_score(
+        self, text: str, start: int, end: int, languages: Sequence[str]
+    ) -> float:
+        """Full for an age's shape with no duration word near; else by the
+        age words, as for every recognizer."""
+        around = Surroundings(text, start, end, self.context_window)
+        if self.negative is not None and around.has(self.negative, languages):
+            return NEGATIVE_SCORE
+        if _shows_age(text, start, end, around):
+            return self.score
+        return super().context_score(text, start, end, languages)

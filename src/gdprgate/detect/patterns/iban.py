@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import ClassVar
 
-from gdprgate.detect.patterns.base import PatternRecognizer
+from gdprgate.detect.context import Surroundings
+from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import Feature
 
 # Two letters, two check digits, then the account in groups of four that may
@@ -19,6 +21,19 @@ _IBAN = re.compile(
     [A-Za-z][0-9]{2}
     (?:[\ -]?[A-Za-z0-9]{4}){2,7}
     (?:[\ -]?[A-Za-z0-9]{1,3})?
+    (?![\w-])
+    """,
+    re.VERBOSE,
+)
+# Capitals and digits grouped any way: "DE 41 3704 ...", "DE41 37040044 ...".
+# Only capitals, so that words of a sentence never join a group; the
+# country's length and the checksum decide where it ends and whether it is
+# one.
+_IBAN_GROUPED = re.compile(
+    r"""
+    [A-Z](?<![\w-][A-Z])
+    [A-Z][\ -]?[0-9]{2}[0-9A-Z]*
+    (?:[\ -][0-9A-Z]+){0,16}
     (?![\w-])
     """,
     re.VERBOSE,
@@ -49,14 +64,28 @@ def iban_checksum_ok(compact: str) -> bool:
     return int(digits) % 97 == 1
 
 
+def _compact(value: str) -> str:
+    """``value`` without its group separators, in capitals."""
+    return value.replace(" ", "").replace("-", "").upper()
+
+
 class IbanRecognizer(PatternRecognizer):
-    """IBANs with the right length for their country and a valid mod-97."""
+    """IBANs with the right length for their country and a valid mod-97.
+
+    After the word "IBAN" an account of a registry country's length is
+    reported even when its checksum fails (fail closed: a mistyped IBAN
+    still points at someone's account), at the format score.
+    """
 
     name = "iban"
     entity = "IBAN_CODE"
-    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_IBAN,)
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_IBAN, _IBAN_GROUPED)
     needs = Feature.DIGIT
-    explanation = "an IBAN of its country's length whose mod-97 check holds"
+    explanation = (
+        "an IBAN of its country's length whose mod-97 check holds, or any"
+        " after the word IBAN"
+    )
+    context = "iban"
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Cut the match at its country's length, then check it."""
@@ -73,14 +102,32 @@ class IbanRecognizer(PatternRecognizer):
             cut += 1
         if count < expected or (cut < end and text[cut] not in _GROUP_SEPARATORS):
             return None
+        if self._named_account(text, start, cut):
+            return start, cut
         return super().refine(text, start, cut)
+
+    def _named_account(self, text: str, start: int, end: int) -> bool:
+        """A registry country's account of one kind of separator, after the
+        word "IBAN", whatever its checksum."""
+        value = text[start:end]
+        if (" " in value and "-" in value) or not _compact(value)[2:4].isdigit():
+            return False
+        return Surroundings(text, start, end, (3, 0)).has("iban")
+
+    def context_score(
+        self, text: str, start: int, end: int, languages: Sequence[str]
+    ) -> float:
+        """Full with a valid checksum; the format score after "IBAN" alone."""
+        if iban_checksum_ok(_compact(text[start:end])):
+            return self.score
+        return FORMAT_SCORE
 
     def validate(self, value: str) -> bool:
         """One kind of separator, the country's length and a valid checksum."""
         if " " in value and "-" in value:
             return False
 
-        compact = value.replace(" ", "").replace("-", "").upper()
+        compact = _compact(value)
         expected = _LENGTHS.get(compact[:2])
         if expected is None:
             # An unknown country in lower case is more likely a code than

@@ -1,4 +1,4 @@
-"""Vehicle registration plates of DE, FR, ES, IT, NL, PL and GB."""
+"""Vehicle registration plates of DE, FR, ES, IT, NL, PL, SE and GB."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ _CONTEXT_ONLY = (
     r"[A-ZÄÖÜ]{1,3}[\ -][A-Z]{1,2}\ ?[1-9]\d{0,3}[EH]?",  # DE: B-AB 1234
     r"[A-Z]{2,3}\ [0-9A-Z]{4,5}",  # PL: WA 12345, KR 1ABC2
     rf"\d{{4}}-[{_CONSONANT}]{{3}}",  # ES with a dash: 1234-BCD (or a code)
+    # SE: ABC 123, ABC 12D; no I, Q or V, and no O at the end.
+    r"[A-HJ-PR-UW-Z]{3}\ ?\d{2}[0-9A-HJ-NPR-UW-Z]",
 )
 _YEAR_AND_LETTERS = re.compile(r"(?:19[5-9]\d|20[0-3]\d)\ ?[A-Z]{3}")
 _DISTINCT_RE = re.compile("|".join(f"(?:{p})" for p in _DISTINCT))
@@ -37,7 +39,7 @@ _PLATE = re.compile(
 
 
 class LicensePlateRecognizer(PatternRecognizer):
-    """A registration plate in one of seven national layouts."""
+    """A registration plate in one of eight national layouts."""
 
     name = "license_plate"
     entity = "LICENSE_PLATE"

@@ -15,8 +15,9 @@ from gdprgate.detect.patterns.base import (
 )
 from gdprgate.detect.patterns.scan import Start
 
-# (CC)YYMMDD, a dash (a plus from the age of 100) and four digits.
-_PNR = number_pattern(r"(?:19|20)?\d{6}[-+]\d{4}|(?:19|20)?\d{10}")
+# (CC)YYMMDD, a dash (a plus from the age of 100) and four digits; forms
+# and phone-style writing put a space there instead ("850709 9003").
+_PNR = number_pattern(r"(?:19|20)?\d{6}[-+\ ]\d{4}|(?:19|20)?\d{10}")
 
 
 class SePersonnummerRecognizer(PatternRecognizer):
@@ -31,9 +32,12 @@ class SePersonnummerRecognizer(PatternRecognizer):
     negative = "negative"
 
     def validate(self, value: str) -> bool:
-        """The stdnum personnummer check."""
-        return personnummer.is_valid(value)
+        """The stdnum personnummer check (a space read as the dash)."""
+        return personnummer.is_valid(value.replace(" ", "-"))
 
     def base_score(self, value: str) -> float:
-        """With its dash as Swedes write it, or bare (needs context)."""
-        return FORMAT_SCORE if not value.isdigit() else CONTEXT_NEEDED_SCORE
+        """With its dash or plus as Swedes write it; bare or with a space
+        (a phone number's look) it needs context."""
+        if "-" in value or "+" in value:
+            return FORMAT_SCORE
+        return CONTEXT_NEEDED_SCORE

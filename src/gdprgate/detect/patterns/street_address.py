@@ -26,6 +26,15 @@ _UPPER = r"A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ"
 # digits of other scripts, and ``str.isdigit`` superscripts ("rue Pa²").
 _DIGITS = "0123456789"
 _NUMBER = r"[0-9]{1,4}[a-zA-Z]?(?:\ ?[-/]\ ?[0-9]{1,4}[a-zA-Z]?)?"
+# "number" before it: "n. 12", "nº 5", "n.º 50", "no 7".
+_NUMBER_WORD = r"(?:[nN](?:\.?[º°ªo]\.?|\.)\ ?)"
+# A floor and side after it, in Spain and Portugal: "3º izq.", "2.º Esq.".
+# The detector folds "º" and "ª" to "o" and "a" (see detect/width.py).
+_FLOOR = (
+    r"(?:,?\ [0-9]{1,2}\.?(?:[º°ª]|[oa](?![\w]))"
+    r"(?:\ ?(?i:izq(?:da|uierda)?|dcha|dch|der(?:echa)?|dto|dt|esq|fte|frente)"
+    r"(?![\w])\.?|\ ?[A-H](?![\w]))?)?"
+)
 _SUFFIXES = _by_first_letter(
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee"
     r"|straat|laan|gracht|plein|kade|singel|dijk|steeg|markt"
@@ -45,22 +54,24 @@ _SUFFIX_STREET = (
     r"|(?=Markt\ [0-9]{1,3}(?![0-9])))"
     rf"(?:(?i:{_SUFFIXES})"
     r"|(?<=[^\W\d_]{3}[aeiouyäö]n)(?<!aran)(?<!nten)(?<!eten)tie)"
-    rf"\ ?(?:n[º°o.]\ ?)?{_NUMBER}"
+    rf"\ ?{_NUMBER_WORD}?{_NUMBER}"
 )
 _PARTICLE = r"(?:de|del|della|dei|di|da|do|dos|das|du|des|la|le|les|los|las|y|e)"
 # Streets named after a word for "street": rue de la Paix, Calle Mayor,
 # Via Roma, Rua Augusta, ul. Marszałkowska; the house number before or after.
+# The Portuguese "R." for "Rua" only in capitals and before "da", "do",
+# "de": alone it is an initial ("R. Silva 12").
 _STREET_WORDS = _by_first_letter(
     r"rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|cours"
     r"|calle|c/|avda\.|avenida|plaza|paseo|camino|carrer|via|viale|piazza"
     r"|piazzale|corso|largo|vicolo|rua|travessa|praça|ulica|ul\.|al\.|aleja"
-    r"|plac|osiedle|os\."
+    r"|plac|osiedle|os\.|trav\.|lg\.|pç\.|estrada|estr\."
 )
 _PREFIX_STREET = (
     rf"(?:{_NUMBER},?\ )?"
-    rf"(?i:{_STREET_WORDS})"
+    rf"(?:(?i:{_STREET_WORDS})|R\.(?=\ d[aoe]s?\ ))"
     rf"(?:\ ?(?:{_PARTICLE}\ |[ldLD]['’])|\ ?[{_UPPER}][\w'’.-]*){{1,6}}"
-    rf"(?:,?\ (?:n[º°o.]\ ?)?{_NUMBER})?"
+    rf"(?:,?\ {_NUMBER_WORD}?{_NUMBER}{_FLOOR})?"
 )
 # English: "221B Baker Street", "10 Downing St".
 _ENGLISH_STREET = (
@@ -82,6 +93,11 @@ _ADDRESS = re.compile(
     rf"(?<![\w-])(?:{_SUFFIX_STREET}|{_PREFIX_STREET}|{_ENGLISH_STREET}){_TAIL}"
     r"(?![\w-])"
 )
+
+
+def starts_address(text: str, position: int) -> bool:
+    """Whether a street address begins at ``position`` ("12, rue de la Paix")."""
+    return _ADDRESS.match(text, position) is not None
 
 
 class StreetAddressRecognizer(PatternRecognizer):
