@@ -35,12 +35,14 @@ from gdprgate.detect.patterns.eu_vat import EuVatRecognizer
 from gdprgate.detect.patterns.fi_hetu import FiHetuRecognizer
 from gdprgate.detect.patterns.fr_nir import FrNirRecognizer
 from gdprgate.detect.patterns.fr_spi import FrSpiRecognizer
+from gdprgate.detect.patterns.home_directory import HomeDirectoryRecognizer
 from gdprgate.detect.patterns.iban import IbanRecognizer
 from gdprgate.detect.patterns.ie_ppsn import IePpsnRecognizer
 from gdprgate.detect.patterns.imei import ImeiRecognizer
 from gdprgate.detect.patterns.ip_address import IpAddressRecognizer
 from gdprgate.detect.patterns.it_fiscal_code import ItFiscalCodeRecognizer
 from gdprgate.detect.patterns.license_plate import LicensePlateRecognizer
+from gdprgate.detect.patterns.login_records import LoginRecordRecognizer
 from gdprgate.detect.patterns.mac_address import MacAddressRecognizer
 from gdprgate.detect.patterns.nl_bsn import NlBsnRecognizer
 from gdprgate.detect.patterns.normalize import readable
@@ -118,6 +120,8 @@ def recognizer_classes() -> list[type[PatternRecognizer]]:
         DateTimeRecognizer,
         AgeRecognizer,
         UsernameRecognizer,
+        HomeDirectoryRecognizer,
+        LoginRecordRecognizer,
         CaseNumberRecognizer,
     ]
 

@@ -1,46 +1,80 @@
-"""User names: social handles (``@name``) and names after a username label.
+"""User names: social handles (``@name``), values after a username label and
+names after a user word ("for user jdoe", "für Benutzer j.schaefer").
 
 A date or a time after the label is none: "Letzter Login: 2024-05-01 08:33"
-tells when, not who.
+tells when, not who. Neither are accounts that identify nobody (``root``,
+``www-data``), ``@`` words that address everyone (``@channel``), package
+scopes (``@acme/renderer``) or annotations (``@Test`` above a method).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from gdprgate.detect.context_words import CONTEXT_WORDS
+from gdprgate.detect.patterns.accounts import is_account_of_nobody
 from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import Feature, TextScan
+from gdprgate.detect.patterns.user_words import USER_WORD, is_user_name_after
 
 # The "@" comes before the look behind it, so that ``re`` jumps from one "@"
-# to the next.
+# to the next. A handle is taken whole with its dots and hyphens; one
+# followed by "/" is a package scope ("@acme/renderer"), one followed by "("
+# an annotation or a decorator with arguments.
 _HANDLE = re.compile(
-    r"@(?<![\w@.+-]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.\w)"
+    r"@(?<![\w@.+-]@)[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])?"
+    r"(?![\w@/(]|[.-]\w)"
 )
 _LABELS = sorted(
     {word for words in CONTEXT_WORDS["username"].values() for word in words},
     key=len,
     reverse=True,
 )
-# "username: anna_k", "Benutzername = schmidt.a", "login anna42".
+# "username: anna_k", "Benutzername = schmidt.a", '"login": "anna42"',
+# "last_user=nora.finch" (a label may end a longer key).
 _LABELLED = re.compile(
-    r"(?<!\w)(?i:"
+    r"(?<![^\W_])(?i:"
     + "|".join(re.escape(label) for label in _LABELS)
-    + r")\ ?[:=]\ ?([\w][\w.@-]{1,62}[\w])(?![\w@-])"
+    + r")[\"']?\ ?[:=]\ ?[\"']?([\w][\w.@-]{1,62}[\w])(?![\w@(-]|\.\w)"
 )
+# Values of code, not names: "user = await getUser()", "user = None".
+_CODE_WORD_TEXT = "await false nil none null new self this true undefined"
+_CODE_WORDS = frozenset(_CODE_WORD_TEXT.split())
 # A date ("2024-05-01", "01.05.2024") or a time ("08:33" is cut at the colon).
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 
+# "@" words that address a whole channel, not one person.
+_BROADCASTS = frozenset({"all", "channel", "everyone", "here", "room"})
+# CSS and Sass at-rules are no handles either.
+_AT_RULE_WORDS = """
+    apply charset container each else extend font-face forward if import
+    include keyframes layer media mixin namespace page return supports
+    tailwind use
+"""
+_AT_RULES = frozenset(_AT_RULE_WORDS.split())
+# What follows an annotation or a decorator: another one, or a declaration.
+_DECLARATION = re.compile(
+    r"[ \t]*(?:\n\s*)?(?:@\w|(?:abstract|async|class|const|def|enum|export|final"
+    r"|fun|func|function|interface|internal|open|override|private|protected"
+    r"|public|record|static|suspend|val|var|void)\b"
+    r"|[A-Z]\w*(?:<[^>\n]*>)?[ \t]+\w+[ \t]*[(;=])"
+)
+_DOC_COMMENT = re.compile(r"[ \t]*(?:/\*\*|\*)[ \t]*\Z")
+
 
 class UsernameRecognizer(PatternRecognizer):
-    """``@handle`` mentions and values written after a username label."""
+    """``@handle`` mentions, values written after a username label and
+    names after a user word."""
 
     name = "username"
     entity = "USERNAME"
-    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_HANDLE, _LABELLED)
-    explanation = "an @handle, or a value after 'username:' and its translations"
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_HANDLE, _LABELLED, USER_WORD)
+    explanation = (
+        "an @handle, a value after 'username:' and its translations, or a "
+        "name after 'for user', 'Benutzer', 'utilisateur' and their kind"
+    )
     score = FORMAT_SCORE
 
     def patterns_for(self, scan: TextScan) -> Sequence[re.Pattern[str]]:
@@ -50,9 +84,41 @@ class UsernameRecognizer(PatternRecognizer):
             patterns += (_HANDLE,)
         if scan.features & (Feature.COLON | Feature.EQUALS_SIGN):
             patterns += (_LABELLED,)
-        return patterns
+        return (*patterns, USER_WORD)
+
+    def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
+        """Spans the patterns match, without the handles that are no one's
+        and the ordinary words after a user word ("user interface")."""
+        for pattern in self.patterns_for(scan):
+            for match in pattern.finditer(text):
+                if pattern is _HANDLE:
+                    if _is_handle(text, match.start(), match.end()):
+                        yield match.span()
+                elif pattern is _LABELLED:
+                    yield match.span(1)
+                elif is_user_name_after(text, match):
+                    yield match.span("name")
 
     def validate(self, value: str) -> bool:
         """Not an e-mail address (the e-mail recognizer takes those), nor a
-        date."""
-        return "@" not in value[1:] and _DATE.fullmatch(value) is None
+        date, nor an account that identifies nobody."""
+        return (
+            "@" not in value[1:]
+            and _DATE.fullmatch(value) is None
+            and value.lower() not in _CODE_WORDS
+            and not is_account_of_nobody(value)
+        )
+
+
+def _is_handle(text: str, start: int, end: int) -> bool:
+    """Whether the ``@`` word at ``start`` names someone: not a broadcast,
+    a CSS rule, a doc tag or an annotation above a declaration."""
+    word = text[start + 1 : end].lower()
+    if word in _BROADCASTS or word in _AT_RULES:
+        return False
+
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if _DOC_COMMENT.fullmatch(before):
+        return False
+    return not (before.strip() == "" and _DECLARATION.match(text, end))

@@ -1,0 +1,47 @@
+"""The user name in a home directory: ``/home/jdoe``, ``/Users/jdoe``,
+``C:\\Users\\jdoe`` (any drive, either slash, doubled backslashes of a JSON
+string too), ``~jdoe/``.
+
+Only the user segment is reported, as a ``USERNAME``: the rest of the path
+names no one. Accounts that identify nobody (``root``, ``Public``,
+``runner``, ``$USER``) are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from gdprgate.detect.patterns.accounts import AccountNameRecognizer
+
+# A path segment: no separator, space, quote, bracket or punctuation that
+# ends a path in prose or code.
+_SEGMENT = r"[^\\/\s\"'`<>|:*?,;()\[\]{}]+"
+_SLASH = r"[\\/]+"
+
+# "/home/jdoe", "/var/home/jdoe", "/Users/jdoe": the directory starts the
+# path, so "https://example.com/home/about" is no home. The first slash
+# may follow a drive or a URL scheme ("file:///home/jdoe").
+_UNIX_HOME = re.compile(
+    r"(?<![\w.~%-])(?:/(?:var|export|usr))?/+(?:home|Users)/+(" + _SEGMENT + r")"
+)
+# "C:\Users\jdoe", "c:/users/jdoe", "C:\\Users\\jdoe", "C:\Documents and
+# Settings\jdoe"; a name with spaces counts when a separator follows it.
+_WINDOWS_HOME = re.compile(
+    r"(?<![\w])[A-Za-z]:" + _SLASH + r"(?i:users|documents and settings)" + _SLASH
+    + r"(" + _SEGMENT + r"(?:\ " + _SEGMENT + r")*(?=[\\/])|" + _SEGMENT + r")"
+)  # fmt: skip
+# "~jdoe/projects": a user's home in a shell.
+_TILDE_HOME = re.compile(r"(?<![\w~])~([A-Za-z_][\w.-]*)(?=[\\/])")
+
+
+class HomeDirectoryRecognizer(AccountNameRecognizer):
+    """The user segment of a home directory path."""
+
+    name = "home_directory"
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (
+        _UNIX_HOME,
+        _WINDOWS_HOME,
+        _TILDE_HOME,
+    )
+    explanation = "the user name in /home/NAME, /Users/NAME, C:\\Users\\NAME, ~NAME/"

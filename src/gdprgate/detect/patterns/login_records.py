@@ -1,0 +1,151 @@
+"""User names in the records of tools developers paste: sshd and sudo log
+lines, ``last``/``who`` and ``ps`` tables, LDAP names, ``id`` output, shell
+commands (``curl -u``, ``chown``, ``su``, ``useradd``, ``ssh``), shell
+prompts, GitHub merge commits and Maven ``<developer>`` ids.
+
+Each format says where its user name stands, so no word list is needed;
+accounts that identify nobody (``root``, ``reboot``) are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from gdprgate.detect.patterns.accounts import AccountNameRecognizer
+from gdprgate.detect.patterns.scan import Feature, TextScan
+
+_NAME = r"[\w][\w.@+-]{0,63}"
+
+# sshd: "Accepted publickey for mkowalczyk from 10.0.0.5", "Failed
+# password for invalid user jdoe from ..." (the user word is left to the
+# username recognizer; this one reads the name right after "for").
+_SSHD = re.compile(
+    r"\b(?:Accepted|Failed|Postponed)\ [\w/-]+\ for\ (?!invalid\ user\ )("
+    + _NAME
+    + r")\ from\ "
+)
+# sudo: "jbergstrom : TTY=pts/0 ; PWD=/home/jbergstrom ; USER=root ; ...".
+_SUDO = re.compile(
+    r"(?<![^\s:])(" + _NAME + r")\ :\ (?:\d+\ incorrect\ password\ attempts?\ ;\ )?"
+    r"(?:TTY|PWD|USER|COMMAND)="
+)
+# last, who, w: "mbauer   pts/0   10.1.2.3   Mon Mar  2 10:11".
+_TERMINAL_LINE = re.compile(
+    r"(?m)^(" + _NAME + r")[ \t]+(?:pts/\d+|tty\w*|:\d+(?:\.\d+)?|console)(?![\w/])"
+)
+# LDAP: "uid=gkaraca,ou=people,dc=example,dc=com", "cn=Jane Doe,ou=staff".
+_LDAP = re.compile(
+    r"(?<![\w-])(?i:uid|cn)=([^\s,+;=\"<>()][^,+;=\"<>\n]{0,63}?)"
+    r"(?=[ \t]*(?:[,+;\"]|$))",
+    re.MULTILINE,
+)
+# id: "uid=1000(jdoe) gid=1000(jdoe) groups=1000(jdoe),27(sudo)".
+_ID_OUTPUT = re.compile(r"(?:\b(?:e?uid|e?gid|groups)=|(?<=\),))\d+\(([^()\s,]+)\)")
+# curl, sudo, database clients: "-u 'ebrandt:Pa55word'", "--user ebrandt",
+# "psql -U jdoe"; the password goes with the name. Only after one of these
+# commands: "python -u app.py" and "git push -u origin" name no one.
+_OPTION_USER = re.compile(
+    r"\b(?:curl|sudo|mysql\w*|psql|pg_\w+|docker|podman|wget|crontab|runuser"
+    r"|mongo\w*|smbclient|lftp)\b[^\n|;&]*?(?<!\S)(?:-u|-U|--user(?:name)?)[ \t=]+"
+    r"['\"]?([^\s'\":]+(?::[^\s'\"]*)?)"
+)
+# Shell commands that name a user: "chown jdoe:staff", "su - jdoe",
+# "useradd -m -G sudo lhansen" (the last word of the command).
+_CHOWN = re.compile(r"\b(?:chown|chgrp)(?:[ \t]+-\w+)*[ \t]+([\w][\w.-]*)[:. \t]")
+_SU = re.compile(
+    r"(?m)(?:^|[$#>][ \t]|&&[ \t]*|;[ \t]*|sudo[ \t]+)su(?:[ \t]+-[\w-]*)*[ \t]+"
+    r"([a-z_][\w.-]*)[ \t]*$"
+)
+_USER_COMMAND = re.compile(
+    r"(?m)(?=[acdpu])\b(?:useradd|adduser|userdel|deluser|usermod|passwd|chage)\b"
+    r"[^\n;|&]*?[ \t]([a-z_][\w.-]*)[ \t]*(?=$|[;|&])"
+)
+# ssh and its kin: "ssh -i key.pem jdoe@10.0.0.1", "scp x jdoe@backup01:/tmp";
+# any "jdoe@10.0.0.1"; a shell prompt: "jdoe@laptop:~/src$ make".
+_SSH = re.compile(
+    r"\b(?:ssh|scp|sftp|rsync|mosh|ssh-copy-id)\b[^\n]*?(?<![\w.+-])"
+    r"([\w][\w.-]*)@[\w\[]"
+)
+_AT_ADDRESS = re.compile(r"(?<![\w.+-])([\w][\w.-]*)@(?=\d{1,3}(?:\.\d{1,3}){3}(?!\d))")
+_PROMPT = re.compile(
+    r"(?m)^[ \t]*(?:\([^)\n]*\)[ \t]*)?\[?([\w][\w.-]*)@[\w.-]+[: ]"
+    r"[^\n]{0,80}?[$#%](?:[ \t]|$)"
+)
+# GitHub: "Merge pull request #482 from hgruber/feature/kafka-retry".
+_MERGE = re.compile(r"\bMerge pull request #\d+ from ([\w-]+)/")
+# Maven: "<developer> <id>eduarte</id>"; settings.xml: "<username>".
+_DEVELOPER_ID = re.compile(
+    r"<developer>(?:(?!</developer>)[\s\S]){0,400}?<id>\s*([^<\s]+)\s*</id>"
+)
+_XML_USER = re.compile(r"<(username|user|login|userName|userId)>\s*([^<\s]+)\s*</\1>")
+
+_AT_FORMS = (_SSH, _AT_ADDRESS, _PROMPT)
+_EQUALS_FORMS = (_LDAP, _ID_OUTPUT)
+
+# ps: a table under a header "USER  PID ...", one row per line.
+_PS_HEADER = re.compile(r"(?m)^[ \t]*USER[ \t]+PID\b.*$")
+_PS_ROW = re.compile(r"([\w][\w.+-]*)[ \t]+\d+[ \t]+\d")
+
+
+class LoginRecordRecognizer(AccountNameRecognizer):
+    """The user name of a log line, a table row or a command of a tool."""
+
+    name = "login_record"
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (
+        _SSHD,
+        _SUDO,
+        _TERMINAL_LINE,
+        _LDAP,
+        _ID_OUTPUT,
+        _OPTION_USER,
+        _CHOWN,
+        _SU,
+        _USER_COMMAND,
+        _SSH,
+        _AT_ADDRESS,
+        _PROMPT,
+        _MERGE,
+        _DEVELOPER_ID,
+    )
+    explanation = (
+        "the user of an sshd, sudo, last, ps, id, LDAP, shell command, ssh, "
+        "prompt, merge commit or Maven record"
+    )
+
+    def patterns_for(self, scan: TextScan) -> Sequence[re.Pattern[str]]:
+        """The ``user@host`` forms need an ``@``, LDAP names and ``id``
+        output an ``=``."""
+        patterns = self.patterns
+        if Feature.AT_SIGN not in scan.features:
+            patterns = tuple(p for p in patterns if p not in _AT_FORMS)
+        if Feature.EQUALS_SIGN not in scan.features:
+            patterns = tuple(p for p in patterns if p not in _EQUALS_FORMS)
+        return patterns
+
+    def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
+        """The declared patterns, XML user elements and ``ps`` table rows."""
+        yield from super().candidates(text, scan)
+        for match in _XML_USER.finditer(text):
+            yield match.span(2)
+        for header in _PS_HEADER.finditer(text):
+            yield from _ps_users(text, header.end())
+
+    def validate(self, value: str) -> bool:
+        """The user of ``user:password`` or of a name ``ps`` cut short
+        ("jbergst+") is a name that is not an account of nobody."""
+        return super().validate(value.split(":", 1)[0].rstrip("+"))
+
+
+def _ps_users(text: str, position: int) -> Iterator[tuple[int, int]]:
+    """The user column of the ``ps`` rows after a header, up to the first
+    line that is no row."""
+    while position < len(text) and text[position] == "\n":
+        position += 1
+        row = _PS_ROW.match(text, position)
+        if row is None:
+            return
+        yield row.span(1)
+        newline = text.find("\n", row.end())
+        position = len(text) if newline < 0 else newline

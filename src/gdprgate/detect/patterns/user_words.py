@@ -1,0 +1,152 @@
+"""A name after a user word, without a label's ":" or "=".
+
+"Failed password for invalid user jdoe", "für Benutzer j.schaefer",
+"pour l'utilisateur mleroux", "dla użytkownika akowalska". The word after
+"user" is often an ordinary one ("user interface", "the user clicked"), so
+it counts as a name only when
+
+- it is shaped like a user name ("j.schaefer", "anna_k", "mk2"), or
+- a log construction leads to the user word: a preposition or a log verb
+  ("for user", "para el usuario", "invalid user"), or the line starts with
+  it ("user ropoku", "[auth] user ropoku"),
+
+and it is no ordinary word that follows a user word in these languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The user words of each language, in the singular: "Users can log in"
+# names no one.
+_USER_WORDS = {
+    "en": "user|username|login",
+    "de": "benutzer|benutzername|nutzer|nutzername|anwender",
+    "fr": "utilisateur|utilisatrice|identifiant",
+    "es": "usuario|usuaria",
+    "it": "utente",
+    "nl": "gebruiker|gebruikersnaam",
+    "pl": "użytkownik|użytkownika|użytkownikowi|użytkownikiem|użytkowniku",
+    "pt": "usuário|usuária|utilizador|utilizadora",
+    "sv": "användare|användaren|användarnamn|användarnamnet",
+}
+# Prepositions and log verbs that lead to a user word in a log line.
+_LEADS = {
+    "en": "for|invalid|unknown|illegal|from|by|as|of|to|authenticated|"
+    "created|deleted|added|removed|locked|disabled|enabled|existing|new",
+    "de": "für|von|vom|als|mit|ungültiger|ungültigen|unbekannter|unbekannten",
+    "fr": "pour|par|de|à|avec",
+    "es": "para|por|de|del|al|con|a",
+    "it": "per|da|di|con|a",
+    "nl": "voor|van|door|als|met|aan|onbekende|ongeldige",
+    "pl": "dla|przez|od|do|z",
+    "pt": "para|por|de|do|da|pelo|pela|com|ao",
+    "sv": "för|av|från|till|med|som|okänd|ogiltig",
+}
+# An article between the lead and the user word: "for the user",
+# "para el usuario"; elided ones ("l'utilisateur", "dell'utente") stick.
+_ARTICLES = "the|a|an|el|la|il|lo|le|de|het|den|dem|der|des|o"
+_ELIDED = "l|dell|all|dall|nell|sull"
+
+# Ordinary words that follow a user word: nouns of compounds ("user
+# interface", "Benutzer Oberfläche"), verbs ("the user clicked") and
+# function words, in the nine languages.
+_ORDINARY_WORDS = """
+    a an the and or not no nor is are was were be been being has have had
+    can cannot could will would should must may might does did do done
+    to of in on at for from with by as that this these those which who
+    whom whose if when then than so but also only just all any each every
+    some its it their his her they we you he she i via into onto per
+    id ids pid uid gid tty name names interface interfaces account accounts data group
+    groups profile profiles settings setting input experience guide guides
+    story stories role roles session sessions management permission
+    permissions rights right agent agents level levels info information
+    details record records list type types table tables object objects
+    model mode base friendly feedback research request requests error errors
+    login logins logout password passwords credentials home directory space
+    preferences preference manual documentation docs portal page pages form
+    forms database creation registration access authentication
+    authorization support journey flow flows count number numbers field
+    fields key keys token tokens entry entries config configuration
+    attempt attempts failed failure success successful found exists
+    logged clicked created deleted updated added removed changed signed
+    authenticated entered selected opened closed saved sent received
+    sees wants needs gets sets enters selects opens clicks logs types
+    agreement agreements consent segment segments tracking activity
+    required already successfully ok denied blocked unknown expired inactive
+    active disabled enabled locked missing invalid verified confirmed
+    registered approved rejected pending here there now again first
+    logging signing
+    ist hat kann wird wurde und oder nicht der die das den dem ein eine
+    einen mit von für im auf zu muss soll darf konnte klickt sieht will
+    konto daten gruppe gruppen oberfläche rechte profil einstellungen
+    können müssen sollen dürfen haben sind werden wurden konnten sollten
+    möchten melden sehen erhalten
+    est a peut doit et ou ne pas le la les un une des du pour avec sur
+    dans clique connecté compte données groupe interface droits profil
+    es ha puede debe y o no el los las un una del por con en hace
+    cuenta datos grupo perfil derechos final
+    è ha può deve e o non il lo gli le un una per con su nel fa
+    dati gruppo profilo diritti finale
+    is heeft kan moet en of niet de het een van voor met op klikt
+    gegevens groep profiel rechten account
+    jest ma może musi i lub nie w na z do się kliknął konto dane grupa
+    profil prawa
+    é tem pode deve e ou não o os um uma do da com em
+    conta dados grupo perfil direitos
+    är har kan måste och eller inte en ett med på till av för klickar
+    får ska blir
+    konto uppgifter grupp profil rättigheter
+    """
+# A lead is no user name either: "de login para o usuário".
+_ORDINARY = frozenset(_ORDINARY_WORDS.split()) | {
+    word for line in _LEADS.values() for word in line.split("|")
+}
+# Letters and digits mixed, or letters joined by ".", "_" or "-".
+_USER_NAME_SHAPE = re.compile(r"[a-z][._-]?\d|\d[._-]?[a-z]|[a-z][._-][a-z]", re.I)
+# What ends the prefix of a log line: "[auth] ", "sshd[42]: ", "ERROR - ".
+_LOG_PREFIX_ENDS = ":;])|>-"
+_ELIDED_ARTICLE = re.compile(r"(?<!\w)[lL]['’]\Z")
+
+
+def _alternatives(table: dict[str, str]) -> str:
+    """One alternation of the words of every language, longest first."""
+    words = {word for line in table.values() for word in line.split("|")}
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_USER_WORD_TEXT = _alternatives(_USER_WORDS)
+_FIRST_LETTERS = "".join(
+    sorted({w[0] + w[0].upper() for w in _USER_WORD_TEXT.split("|")})
+)
+# The look ahead comes first so that ``re`` skips to the letters a user word
+# starts with.
+USER_WORD = re.compile(
+    r"(?=[" + _FIRST_LETTERS + r"])(?<![\w-])(?i:" + _USER_WORD_TEXT + r")"
+    r"[ \t]+['\"‘“(<]?(?P<name>\w(?:[\w.-]{0,62}\w)?)(?![\w@]|[.-]\w|['’]\w)"
+)  # fmt: skip
+# A lead right before the user word: "for ", "para el ", "pour l'",
+# "dell'".
+_LEAD = re.compile(
+    r"(?<![\w'’-])(?i:(?:" + _alternatives(_LEADS) + r")[ \t]+"
+    r"(?:(?:" + _ARTICLES + r")[ \t]+|l['’])?|(?:" + _ELIDED + r")['’])\Z"
+)  # fmt: skip
+
+
+def is_user_name_after(text: str, match: re.Match[str]) -> bool:
+    """Whether the word after the user word of ``match`` is a user name."""
+    name = match.group("name")
+    if name.isdecimal() or not any(c.isalpha() for c in name):
+        return False
+    if name.lower() in _ORDINARY:
+        return False
+    if _USER_NAME_SHAPE.search(name):
+        return True
+
+    # An ordinary-looking word counts in a log construction only.
+    start = match.start()
+    line_start = text.rfind("\n", 0, start) + 1
+    if _LEAD.search(text, max(line_start, start - 40), start) is not None:
+        return True
+    prefix = _ELIDED_ARTICLE.sub("", text[line_start:start]).rstrip(" \t")
+    return prefix == "" or prefix[-1] in _LOG_PREFIX_ENDS

@@ -1,0 +1,204 @@
+"""User names in logs, shell output and code: after user words, in log
+records, in home directories, and ``@`` handles, with exact spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from gdprgate.detect import Detector
+from gdprgate.detect.patterns.home_directory import HomeDirectoryRecognizer
+from gdprgate.detect.patterns.login_records import LoginRecordRecognizer
+from gdprgate.detect.patterns.username import UsernameRecognizer
+from tests.detect.pattern_cases import reported, spans_of
+
+# A name after a user word: shaped like a user name, or led to by a log
+# construction (a preposition, a log verb, the start of a line).
+USER_WORDS: list[tuple[str, list[str]]] = [
+    ("user ropoku", ["ropoku"]),
+    ("[auth] user ropoku logged in", ["ropoku"]),
+    ("Failed password for invalid user jdoe from 10.0.0.5", ["jdoe"]),
+    ("session opened for user jdoe(uid=1000) by (uid=0)", ["jdoe"]),
+    ("Created user 'tvanloon' in realm staff", ["tvanloon"]),
+    ("fallo de autenticación para el usuario mgarcia", ["mgarcia"]),
+    ("Anmeldung fehlgeschlagen für Benutzer j.schaefer", ["j.schaefer"]),
+    ("inloggen mislukt voor gebruiker lotte.dekker", ["lotte.dekker"]),
+    ("échec de connexion pour l'utilisateur mleroux", ["mleroux"]),
+    ("accesso negato per l'utente grossi", ["grossi"]),
+    ("błąd logowania dla użytkownika akowalska", ["akowalska"]),
+    ("falha de login para o usuário jsilva", ["jsilva"]),
+    ("inloggning misslyckades för användare svenssonk", ["svenssonk"]),
+    # Shaped like a user name, a name counts without a lead.
+    ("der Benutzer k.weber hat sich angemeldet", ["k.weber"]),
+    ("the user anna_k2 clicked twice", ["anna_k2"]),
+    ("login anna42", ["anna42"]),
+    # Ordinary words after a user word are no names.
+    ("The user interface is slow.", []),
+    ("user interface", []),
+    ("the user clicked the button", []),
+    ("User accounts are locked after five attempts.", []),
+    ("for user management, see the guide", []),
+    ("Users can log in with user 42.", []),
+    ("der Benutzer klickt auf Speichern", []),
+    ("pour l'utilisateur final", []),
+    ("para el usuario final", []),
+    ("l'utilisateur clique sur Envoyer", []),
+    ("voor de gebruiker van de app", []),
+    ("USER       PID %CPU", []),
+    ("login required\nuser already exists\nuser not found", []),
+    # German and Swedish plurals look like singulars; elided words stay.
+    ("Benutzer können sich anmelden.", []),
+    ("användare kan logga in", []),
+    ("l'utilisateur n'existe pas", []),
+    # Part of a longer word, or an account of nobody.
+    ("superuser jdoe", []),
+    ("Failed password for invalid user admin from 10.0.0.5", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), USER_WORDS)
+def test_names_after_user_words(text: str, values: list[str]) -> None:
+    assert reported(UsernameRecognizer(), text) == spans_of(text, values)
+
+
+HANDLES_AND_LABELS: list[tuple[str, list[str]]] = [
+    ("thanks @k_brandt and @lotte.dekker", ["@k_brandt", "@lotte.dekker"]),
+    ("ping @team-billing please", ["@team-billing"]),
+    ("@jdoe\nthanks for the fix", ["@jdoe"]),
+    # Package scopes, broadcasts, annotations, decorators and doc tags.
+    ('"name": "@acme/markdown-renderer"', []),
+    ("import * as Sentry from '@sentry/node'", []),
+    ("@Test\nvoid sendsWelcomeMail() {}", []),
+    ("    @Override public String toString()", []),
+    ('@SuppressWarnings("unchecked")', []),
+    ("@pytest.fixture\ndef db():", []),
+    ("@app.route('/login')", []),
+    ("@channel @here @everyone deploy is done", []),
+    ("/**\n * @param name the name\n */", []),
+    ("@media (max-width: 600px) {", []),
+    # Labels: the whole token, quoted keys, a label ending a longer key.
+    ("Cookie: session=9a8b7c6d5e4f3a2b1c0d; last_user=nora.finch", ["nora.finch"]),
+    ('{"username": "jdoe"}', ["jdoe"]),
+    ("user=mkowalczyk", ["mkowalczyk"]),
+    ("login: mkowalczyk", ["mkowalczyk"]),
+    ("USER=root ; login: admin", []),
+    # Code assigns values, not names.
+    ("let user = await getUser();", []),
+    ("user = User.objects.get(pk=1)", []),
+    ("user = None", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), HANDLES_AND_LABELS)
+def test_handles_and_labelled_names(text: str, values: list[str]) -> None:
+    assert reported(UsernameRecognizer(), text) == spans_of(text, values)
+
+
+HOMES: list[tuple[str, list[str]]] = [
+    ("open /home/jdoe/backups/db.sql failed", ["jdoe"]),
+    ("/home/ewa.nowak/.ssh/id_ed25519", ["ewa.nowak"]),
+    ("/home/dmitri.volkov/app.yml", ["dmitri.volkov"]),
+    ("PWD=/home/jbergstrom ; HOME=/var/home/kl", ["jbergstrom", "kl"]),
+    ("file:///home/jdoe/notes.txt", ["jdoe"]),
+    ("/Users/tobiasfenwick/dev/renderer.py", ["tobiasfenwick"]),
+    ("C:\\Users\\MohammedAlFarsi\\AppData\\Roaming", ["MohammedAlFarsi"]),
+    ('File "C:\\Users\\Anna.Kowalska\\src\\sync.py", line 77', ["Anna.Kowalska"]),
+    ('{"path": "D:\\\\Users\\\\jnovak\\\\x.txt"}', ["jnovak"]),
+    ("d:/users/Ola Nordmann/Desktop/x.txt", ["Ola Nordmann"]),
+    ("C:\\Documents and Settings\\pmeier\\Desktop", ["pmeier"]),
+    ("cd ~jdoe/projects", ["jdoe"]),
+    # Accounts of nobody, placeholders, web paths and words.
+    ("/home/root/x /home/ubuntu/x /home/runner/work /home/www-data/x", []),
+    ("C:\\Users\\Public\\x C:\\Users\\Default\\x /Users/Shared/x", []),
+    ("C:\\Users\\Administrator\\x /home/$USER/x C:\\Users\\%USERNAME%\\x", []),
+    ("https://example.com/home/about and https://example.com/Users/x", []),
+    ("Users can log in to /home", []),
+    ("~/.bashrc takes ~5 min", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), HOMES)
+def test_user_names_of_home_directories(text: str, values: list[str]) -> None:
+    assert reported(HomeDirectoryRecognizer(), text) == spans_of(text, values)
+
+
+_PS = (
+    "USER       PID %CPU %MEM    VSZ   RSS TTY STAT START TIME COMMAND\n"
+    "olsen     4711  0.0  0.1 123456  7890 ?   S    10:00 0:00 python app.py\n"
+    "root         1  0.0  0.1  16952 13044 ?   Ss   09:00 0:01 /sbin/init\n"
+    "jbergst+  4712  1.0  0.1 123456  7890 ?   S    10:00 0:00 vim"
+)
+
+RECORDS: list[tuple[str, list[str]]] = [
+    ("Accepted publickey for mkowalczyk from 10.0.0.5 port 52114 ssh2", ["mkowalczyk"]),
+    (
+        "sudo: jbergstrom : TTY=pts/0 ; PWD=/tmp ; USER=root ; COMMAND=/bin/ls",
+        ["jbergstrom"],
+    ),
+    ("mbauer   pts/0   10.1.2.3   Mon Mar  2 10:11   still logged in", ["mbauer"]),
+    ("reboot   system boot  6.1.0  Mon Mar  2 09:00   still running", []),
+    (_PS, ["olsen", "jbergst+"]),
+    ("olsen     4711  0.0  0.1 python app.py", []),
+    ("uid=gkaraca,ou=people,dc=example,dc=com", ["gkaraca"]),
+    ("cn=Jane Roe,ou=staff,dc=example,dc=com", ["Jane Roe"]),
+    ("uid=1000(jdoe) gid=1000(jdoe) groups=1000(jdoe),27(sudo)", ["jdoe"] * 3),
+    ("uid=1000 gid=1000", []),
+    ("curl -u 'ebrandt:Pa55word' https://api.example.com", ["ebrandt:Pa55word"]),
+    ("curl --user ebrandt https://api.example.com", ["ebrandt"]),
+    ("Merge pull request #482 from hgruber/feature/kafka-retry", ["hgruber"]),
+    ("<developer>\n  <id>eduarte</id>\n  <name>E. Duarte</name>", ["eduarte"]),
+    ("<plugin>\n  <id>enforce</id>\n</plugin>", []),
+    ("<server><username>lpetit</username></server>", ["lpetit"]),
+    # Shell commands, ssh and prompts.
+    ("sudo -u jbergstrom psql", ["jbergstrom"]),
+    ("mysql -u lhansen -p shop", ["lhansen"]),
+    ("psql -U jdoe -d app", ["jdoe"]),
+    ("python -u app.py && git push -u origin main", []),
+    ("docker run -u 1000:1000 image", []),
+    ("chown jdoe:staff notes.txt", ["jdoe"]),
+    ("chown -R root:root /srv", []),
+    ("$ su - jdoe", ["jdoe"]),
+    ("su nombre es Ana", []),
+    ("sudo useradd -m -s /bin/bash -G sudo lhansen", ["lhansen"]),
+    ("ssh -i key.pem mkowalczyk@10.0.0.1", ["mkowalczyk"]),
+    ("scp db.sql jdoe@backup01:/tmp/", ["jdoe"]),
+    ("ssh root@10.0.0.2", []),
+    ("mkowalczyk@buildbox:~/src$ make", ["mkowalczyk"]),
+    ("(venv) jdoe@laptop:~$ ls", ["jdoe"]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), RECORDS)
+def test_user_names_of_log_records_and_tools(text: str, values: list[str]) -> None:
+    assert reported(LoginRecordRecognizer(), text) == spans_of(text, values)
+
+
+# What the whole detector masks: each value is covered by a USERNAME.
+LEAKS: list[tuple[str, str, list[str]]] = [
+    ("en", "open /home/jdoe/backups/db.sql failed", ["jdoe"]),
+    ("en", "/home/dmitri.volkov/app.yml", ["dmitri.volkov"]),
+    ("en", 'File "C:\\Users\\Anna.Kowalska\\src\\sync.py", line 77', ["Anna.Kowalska"]),
+    ("de", "Anmeldung fehlgeschlagen für Benutzer j.schaefer", ["j.schaefer"]),
+    ("nl", "inloggen mislukt voor gebruiker lotte.dekker", ["lotte.dekker"]),
+    ("en", "Failed password for invalid user jdoe from 10.0.0.5", ["jdoe"]),
+    ("en", "Cookie: last_user=nora.finch", ["nora.finch"]),
+]
+
+
+@pytest.mark.ner
+@pytest.mark.parametrize(("language", "text", "values"), LEAKS)
+def test_user_names_are_masked_whole(
+    full_detector: Detector, language: str, text: str, values: list[str]
+) -> None:
+    """No model finding cuts a user name the patterns read in two."""
+    found = full_detector.analyze(text, language)
+    names = [(f.start, f.end) for f in found if f.entity == "USERNAME"]
+    assert names == spans_of(text, values)
+
+
+@pytest.mark.ner
+def test_package_scopes_and_broadcasts_are_no_usernames(
+    full_detector: Detector,
+) -> None:
+    text = '"name": "@acme/markdown-renderer", "@channel": "@here"'
+    found = full_detector.analyze(text, "en")
+    assert [f for f in found if f.entity == "USERNAME"] == []
