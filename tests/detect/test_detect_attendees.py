@@ -29,6 +29,17 @@ def lexicon() -> Lexicon:
         ("Obecni: Jan Kowalski; Ewa Zielińska i Piotr Nowak",
          ["Jan Kowalski", "Ewa Zielińska", "Piotr Nowak"]),
         ("- Témoins : M. Lefèvre, Mme Garnier", ["M. Lefèvre", "Mme Garnier"]),
+        # Lower-case and inflected titles stay inside the span.
+        ("Aanwezig: de heer Smit, mevrouw Mulder, Bram, Roos.",
+         ["de heer Smit", "mevrouw Mulder", "Bram", "Roos"]),
+        ("Aanwezig: dhr. Smit, mw. Mulder, Bram",
+         ["dhr. Smit", "mw. Mulder", "Bram"]),
+        ("Obecni: pani Nowak, pan Zieliński, panią Ewą",
+         ["pani Nowak", "pan Zieliński", "panią Ewą"]),
+        ("Närvarande: fru Berg, herr Lind, fröken Ek",
+         ["fru Berg", "herr Lind", "fröken Ek"]),
+        ("Presenti: il dottor Russo, la dottoressa Riva",
+         ["dottor Russo", "dottoressa Riva"]),
     ],
 )  # fmt: skip
 def test_people_after_a_label_of_people_are_found(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gdprgate.detect import Detector
+from gdprgate.detect import Detector, Finding
 from gdprgate.detect.gate import Lexicon, load_lexicon
 from gdprgate.detect.signoffs import SIGNOFF_SOURCE, signed_names
 from gdprgate.detect.transcripts import (
@@ -13,6 +13,7 @@ from gdprgate.detect.transcripts import (
     TITLE_SOURCE,
     titled_names,
     transcript_speakers,
+    without_name_labels,
 )
 
 
@@ -92,6 +93,22 @@ SPEAKERS = [
     # A stamped chat keeps its nicks, ordinary words and digits included.
     ("[10:02] kev93: yo\n[10:03] sunshine: hey", ["kev93", "sunshine"]),
     ("[10:02] Feld0: Wert", []),
+    # Mail headers: two header fields or more make a header, whose fields
+    # are no speakers, also those that are given names ("Van", "Till").
+    ("Van: afdeling inkoop\nAan: alle medewerkers", []),
+    ("Till: alla anställda\nFrån: HR", []),
+    ("Von: Vertrieb\nAn: alle\nBetreff: Umzug", []),
+    # One header word alone may be a speaker: fail closed.
+    ("Van: hoi\nSanne: hallo\nVan: alles goed?", ["Van", "Sanne", "Van"]),
+    ("Till: hej\nAstrid: hallå\nTill: läget?", ["Till", "Astrid", "Till"]),
+    # Git trailers and metadata, data fields.
+    ("Signed-off-by: Tom Crane\nReviewed-by: Ann Vole", []),
+    ("commit 3f2a9c\nAuthor: Tom Crane\nDate: Mon Jan 5", []),
+    ("data: eyJ1c2VyIjoiMTIzIn0=\nkey: AAAAC3NzaC1lZDI1", []),
+    # XML elements are no nicks; an IRC nick still is.
+    ("<developers>\n  <developer>\n  </developer>\n</developers>", []),
+    ("<version>2.7.1-SNAPSHOT</version>\n<name>x</name>", []),
+    ("<tim> hallo\n<mara> ja", ["tim", "mara"]),
 ]
 
 
@@ -166,3 +183,24 @@ def test_chat_names_are_masked_whole(
     found = full_detector.analyze(text, language)
     people = [text[f.start : f.end] for f in found if f.entity == "PERSON"]
     assert people == names
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kept"),
+    [
+        # "Handy" (German: mobile phone) heading a line is a form label.
+        ("Handy: bitte ausschalten während der Sitzung.", "Handy", False),
+        ("Notiz\nHandy : 0171 0000000", "Handy", False),
+        # Inside a sentence, or in a chat where a given name speaks too,
+        # "Handy" may be a person.
+        ("Ich habe Handy gestern getroffen.", "Handy", True),
+        ("Lena: hallo\nHandy: bitte ausschalten", "Handy", True),
+        ("Handy Miller: hi there", "Handy Miller", True),
+    ],
+)
+def test_form_labels_that_are_names_head_no_person(
+    lexicon: Lexicon, text: str, value: str, kept: bool
+) -> None:
+    start = text.index(value)
+    finding = Finding(start, start + len(value), "PERSON", 0.9, "test")
+    assert (without_name_labels(text, [finding], lexicon) == [finding]) is kept

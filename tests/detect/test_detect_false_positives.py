@@ -9,6 +9,7 @@ import pytest
 
 from gdprgate.detect import DetectorConfig, Finding, build_detector
 from gdprgate.detect.common_names import drop_common_word_names
+from gdprgate.detect.generic_names import drop_generic_names
 
 DETECTOR = build_detector(DetectorConfig(rampart=False, spacy=False))
 
@@ -68,3 +69,27 @@ def test_common_words_are_names_only_in_context(
     finding = _person(text, value)
 
     assert (drop_common_word_names(text, [finding]) == [finding]) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity", "kept"),
+    [
+        # Greetings and form headings are no bodies or places.
+        ("Bonjour,\nObjet : réunion", "Bonjour", "LOCATION", False),
+        ("Bonjour,\nObjet : réunion", "Objet", "ORGANIZATION", False),
+        ("Oggetto: riunione", "Oggetto", "ORGANIZATION", False),
+        # An amount with its currency code is no organisation.
+        ("The budget is EUR 4,500,000.", "EUR 4,500,000", "ORGANIZATION", False),
+        ("Kosten: 1.200 CHF pro Monat", "1.200 CHF", "ORGANIZATION", False),
+        # Names are kept: a body with a greeting word in it, a person.
+        ("Hotel Bonjour Lyon", "Hotel Bonjour Lyon", "ORGANIZATION", True),
+        ("EUR Holding GmbH", "EUR Holding GmbH", "ORGANIZATION", True),
+        ("Bonjour Madame Durand", "Madame Durand", "PERSON", True),
+    ],
+)
+def test_greetings_headings_and_amounts_are_no_names(
+    text: str, value: str, entity: str, kept: bool
+) -> None:
+    start = text.index(value)
+    finding = Finding(start, start + len(value), entity, 0.9, "test")
+    assert (drop_generic_names(text, [finding]) == [finding]) is kept

@@ -45,9 +45,9 @@ def test_title_chains_are_found(text: str, expected: int | None) -> None:
         ("Prof. Will Hardy gave a talk.", "Hardy", "Prof. Will Hardy"),
         ("Mrs. May Henderson called.", "Henderson", "Mrs. May Henderson"),
         ("Thomas K. wurde verurteilt.", "Thomas K", "Thomas K."),
-        # Not joined: a lower-case title before a capitalised name, a
-        # word that is no name between, "miss" in lower case.
-        ("ask mr Quellmann", "Quellmann", "Quellmann"),
+        # A lower-case title joins a capitalised name (it tells the gender).
+        ("ask mr Quellmann", "Quellmann", "mr Quellmann"),
+        # Not joined: a word that is no name between, "miss" in lower case.
         ("Dr. Table Hardy", "Hardy", "Hardy"),
         ("i miss anna", "anna", "anna"),
     ],

@@ -47,8 +47,9 @@ def test_initials_are_joined_to_the_name(
         ("el Sr. Garrido Olmeda declaró", "Garrido Olmeda", "Sr. Garrido Olmeda"),
         ("la Sra. Peñalver", "Peñalver", "Sra. Peñalver"),
         ("Frau Kettler kam", "Kettler", "Frau Kettler"),
-        # Not titles: lower case, glued to a word, "M" without its stop.
-        ("ask mr Quellmann", "Quellmann", "Quellmann"),
+        # A lower-case title joins a capitalised name too.
+        ("ask mr Quellmann", "Quellmann", "mr Quellmann"),
+        # Not titles: glued to a word, "M" without its stop.
         ("TeamMr Quellmann", "Quellmann", "Quellmann"),
         ("Block M Dufrêne", "Dufrêne", "Dufrêne"),
     ],

@@ -57,6 +57,8 @@ _SEPARATOR = re.compile(
 )
 _NOTE = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?")
+# Articles before a title, left out of the name ("il dottor Russo").
+_ARTICLES = frozenset({"il", "lo", "la", "l", "el", "the", "der", "die", "o", "a"})
 # Most words an item may have (titles and particles not counted).
 _MAX_WORDS = 3
 
@@ -99,7 +101,7 @@ def _person(
     item = item.rstrip(" \t.")
     if not item.strip() or any(char.isdigit() for char in item):
         return None
-    words = list(_WORD.finditer(item))
+    words = _without_article(list(_WORD.finditer(item)))
     if not words or "".join(w.group() for w in words).isupper():
         return None
     # Every word is a capitalised name word, a title or a particle.
@@ -123,3 +125,14 @@ def _person(
     if item[words[-1].end() :].strip():
         return None
     return start + words[0].start(), start + words[-1].end()
+
+
+def _without_article(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """``words`` without an article that stands before a title."""
+    if (
+        len(words) > 1
+        and words[0].group() in _ARTICLES
+        and words[1].group().rstrip(".").lower() in TITLE_WORDS
+    ):
+        return words[1:]
+    return words

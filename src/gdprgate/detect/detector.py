@@ -8,7 +8,9 @@ model found that context calls no one's (see
 :mod:`gdprgate.detect.numbers`), values
 on the allow-list and findings
 under ``min_score``, resolves overlaps (see :mod:`gdprgate.detect.overlap`),
-joins initials to names (see :mod:`gdprgate.detect.names`) and caches the
+joins initials to names (see :mod:`gdprgate.detect.names`), drops
+diseases, drugs, tools and code read as people (see
+:mod:`gdprgate.detect.eponyms` and :mod:`gdprgate.detect.software`) and caches the
 result under a sha256 digest of the language, the configuration and the
 text. Model layers are built and
 loaded on first use, once per process.
@@ -32,6 +34,7 @@ from gdprgate.detect.common_names import (
     drop_common_word_names,
 )
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
+from gdprgate.detect.eponyms import without_eponyms
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import ModelGate, load_lexicon
 from gdprgate.detect.generic_names import (
@@ -62,7 +65,9 @@ from gdprgate.detect.overlap import (
 from gdprgate.detect.particles import extend_over_particles
 from gdprgate.detect.patterns.base import VALIDATED_SCORE
 from gdprgate.detect.roles import without_leading_nouns
+from gdprgate.detect.software import without_software
 from gdprgate.detect.surname_first import add_surname_first, surname_first_names
+from gdprgate.detect.transcripts import without_name_labels
 from gdprgate.detect.width import fold_width
 from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
 
@@ -405,7 +410,11 @@ class Detector:
         resolved = extend_over_particles(
             text, resolved, language, lexicon, self._allow.__contains__
         )
-        return other_mentions(text, resolved, lexicon)
+        resolved = other_mentions(text, resolved, lexicon)
+        # Diseases, drugs, tools and code read as people (fail closed).
+        resolved = without_eponyms(text, resolved, lexicon.given, lexicon.people)
+        resolved = without_name_labels(text, resolved, lexicon)
+        return without_software(text, resolved, lexicon.names)
 
     def _rule_view(self, text: str) -> str:
         """The text the name rules read: recased when it is written

@@ -59,6 +59,7 @@ hechos procedimiento circunstancias derecho interno queja quejas decisión
 sentencia motivos
 sachverhalt verfahren entscheidung urteil gründe
 inter alia et al ibid
+objet sujet asunto oggetto onderwerp betreff temat assunto ämne
 """
 # Greetings and titles: "Dear Mr" alone names no one; the title joins the
 # name that follows (see :mod:`gdprgate.detect.names`).
@@ -67,6 +68,9 @@ dear hello hi hey greetings regards mr mrs ms miss dr prof sir madam
 liebe lieber sehr geehrte geehrter herr frau cher chère madame monsieur
 estimado estimada querido querida señor señora gentile caro cara egregio
 beste geachte heer mevrouw drogi droga szanowny szanowna pan pani
+bonjour bonsoir salut coucou buongiorno buonasera ciao hola buenos buenas
+días hallo moin servus grüezi goedemorgen goedemiddag hejsan cześć witam
+olá bom dia
 """
 # Acronyms of data types, documents and office words that models read as
 # organisations ("send the IBAN and SSN to the ATM team ASAP"), with the
@@ -76,6 +80,7 @@ iban ssn atm asap pin vat dob id bic swift imei ip url pdf faq ceo cfo cto coo
 hr usb sim gps tv cv rsvp eta fyi aka diy
 nir nif nie dni nss bsn pesel nip nino nhs cpr ppsn hetu idnr tva iva btw mwst
 nan null nul
+eur usd gbp chf pln sek nok dkk jpy cad aud czk huf
 """
 # Names of the data itself, which models read as names when capitalised
 # ("Email: ...", "reply by Email or Phone"): never a person, organisation
@@ -119,6 +124,11 @@ STATE_NAME = re.compile(
     (?:\s+and\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?
     """,
     re.VERBOSE,
+)
+# An amount with its currency code ("EUR 4,500,000", "1.200 CHF").
+_CURRENCIES = "EUR|USD|GBP|CHF|PLN|SEK|NOK|DKK|JPY|CAD|AUD|CZK|HUF"
+_AMOUNT = re.compile(
+    rf"(?:{_CURRENCIES})[ \u00a0]?\d[\d.,' \u00a0]*|\d[\d.,' \u00a0]*(?:{_CURRENCIES})"
 )
 # Surnames can be generic words ("Judge", "Richter"): names stay.
 _ENTITIES = frozenset({"ORGANIZATION", "LOCATION"})
@@ -170,7 +180,9 @@ def drop_generic_names(text: str, findings: Iterable[Finding]) -> list[Finding]:
             if any(s <= finding.start and finding.end <= e for s, e in states):
                 continue
         value = text[finding.start : finding.end]
-        if finding.entity in _ENTITIES and is_generic(value):
+        if finding.entity in _ENTITIES and (
+            is_generic(value) or _AMOUNT.fullmatch(value.strip())
+        ):
             continue
         if finding.entity in _NAME_ENTITIES and value.strip().casefold() in DATA_WORDS:
             continue

@@ -15,6 +15,11 @@ Labels never are: roles, headings and the names of data ("Name:",
 stamped, no word with a digit ("Feld0:"), no ordinary word ("Größe:") and
 no compound ending in one ("Kontoinhaber:", "Versichertennummer:"). A form
 dump of 3,000 "FeldN: Wert" lines gave 3,000 ``PERSON`` findings, now none.
+Git trailers ("Signed-off-by:") are labels too, and so are the fields of
+a mail header (:data:`HEADER_FIELDS`: "Van:", "Aan:", "Till:", "Från:")
+where two of them or more head lines. A "<nick>" whose closing tag stands
+in the text is an XML element. :func:`without_name_labels` drops a model's
+"Handy:" (German: mobile phone) heading a line outside a chat.
 
 :func:`titled_names` reads a title in text written without case (see
 :mod:`gdprgate.detect.caseless`; the caller says which): a lower-case
@@ -27,6 +32,7 @@ that are also common words ("miss", "don", "pan", "ms") are left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import Lexicon
@@ -48,8 +54,28 @@ warning error info debug todo fixme tip hint example output input
 total status id ref answer frage antwort pregunta respuesta domanda
 risposta vraag antwoord pytanie odpowiedź pergunta resposta fråga svar
 patient patientin doctor arzt ärztin nurse teacher student
+author committer commit merge signed-off-by reviewed-by acked-by tested-by
+co-authored-by reported-by suggested-by helped-by key value token secret
+data version type
 """
 LABELS = frozenset(_LABEL_LIST.split()) | DATA_WORDS | ROLE_WORDS
+# The fields of a mail header, some of them also given names ("Van",
+# "Till"): labels where two of them or more head lines of the same text.
+_HEADER_LIST = """
+from to cc bcc subject date sent reply-to
+von an betreff gesendet datum kopie
+de à objet envoyé date
+de para asunto enviado fecha
+de para assunto enviado data
+da a oggetto inviato data
+van aan onderwerp verzonden datum
+från till kopia ämne skickat datum
+od do temat wysłano data dw
+"""
+HEADER_FIELDS = frozenset(_HEADER_LIST.split())
+# Form labels that are also names, which a model reads as a person at the
+# head of a line ("Handy: bitte ausschalten", German for mobile phone).
+NAME_LABELS = frozenset({"handy", "mobil", "natel"})
 
 _WORD = r"[^\W\d_][\w'’.-]*"
 _LINE = re.compile(
@@ -98,7 +124,18 @@ _TITLED = re.compile(
 
 def transcript_speakers(text: str, lexicon: Lexicon) -> list[Finding]:
     """The speakers named at the start of the lines of ``text``."""
-    lines = [(line, _speaker(line)) for line in _LINE.finditer(text)]
+    lines = [
+        (line, _speaker(line))
+        for line in _LINE.finditer(text)
+        if not _element(text, line)
+    ]
+    header = {line.group(group).lower() for line, group in lines} & HEADER_FIELDS
+    if len(header) >= 2:
+        lines = [
+            (line, group)
+            for line, group in lines
+            if line.group(group).lower() not in HEADER_FIELDS
+        ]
     stamped = sum(_marked(line, group) for line, group in lines)
     speakers = [line.group(group).lower() for line, group in lines]
     # Lines none of which starts with a form label read as chat too
@@ -126,6 +163,38 @@ def transcript_speakers(text: str, lexicon: Lexicon) -> list[Finding]:
                 )
             )
     return found
+
+
+def without_name_labels(
+    text: str, findings: Sequence[Finding], lexicon: Lexicon
+) -> list[Finding]:
+    """``findings`` without a one-word ``PERSON`` of :data:`NAME_LABELS`
+    heading a line before a colon, unless a given name heads another line
+    (a chat, where "Handy" may speak)."""
+    heads = [line.group(_speaker(line)).lower() for line in _LINE.finditer(text)]
+    if any(head in lexicon.given for head in heads):
+        return list(findings)
+    return [f for f in findings if not _name_label(text, f)]
+
+
+def _name_label(text: str, finding: Finding) -> bool:
+    """Whether ``finding`` is a person of :data:`NAME_LABELS` heading a
+    line before a colon."""
+    if finding.entity != "PERSON":
+        return False
+    if text[finding.start : finding.end].lower() not in NAME_LABELS:
+        return False
+    line_start = text.rfind("\n", 0, finding.start) + 1
+    return not text[line_start : finding.start].strip() and text[finding.end :].lstrip(
+        " \t"
+    ).startswith(":")
+
+
+def _element(text: str, line: re.Match[str]) -> bool:
+    """Whether ``line``'s "<nick>" is an XML or HTML element: its closing
+    tag stands in the text ("<version>2.7</version>")."""
+    nick = line.group("nick")
+    return nick is not None and f"</{nick.lower()}>" in text.lower()
 
 
 def _speaker(line: re.Match[str]) -> str:
@@ -184,6 +253,10 @@ def _is_label(word: str, lexicon: Lexicon) -> bool:
     if word in lexicon.names:
         return False
     if lexicon.is_ordinary(word):
+        return True
+    parts = word.split("-")
+    if len(parts) > 1 and all(lexicon.is_ordinary(part) for part in parts):
+        # "signed-off-by", "reply-to".
         return True
     if len(word) < _COMPOUND_LENGTH:
         return False
