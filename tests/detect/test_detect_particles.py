@@ -135,6 +135,40 @@ def _found(text: str, spans: list[tuple[str, str]]) -> list[Finding]:
             [("Paris", "LOCATION")],
             [("Paris", "LOCATION")],
         ),
+        # A hyphen and a particle open a second surname; the model stops
+        # at the hyphen or on the particle.
+        (
+            "Stuur het naar Floris van Spreeuwel-van Luxemburg.",
+            "nl",
+            [("Floris", "PERSON"), ("Spreeuwel-van Luxemburg", "LOCATION")],
+            [("Floris van Spreeuwel-van Luxemburg", "PERSON")],
+        ),
+        (
+            "Kun je Lizzy Mansveld-van Opper-Lotharingen vragen?",
+            "nl",
+            [("Lizzy Mansveld-van", "PERSON")],
+            [("Lizzy Mansveld-van Opper-Lotharingen", "PERSON")],
+        ),
+        (
+            "Of Arthur Mathurin-van der Flaas heeft getekend?",
+            "nl",
+            [("Arthur Mathurin", "PERSON")],
+            [("Arthur Mathurin-van der Flaas", "PERSON")],
+        ),
+        # A hyphen without a particle keeps the noun out in German.
+        (
+            "Die Anna-Regierung tagte.",
+            "de",
+            [("Anna", "PERSON")],
+            [("Anna", "PERSON")],
+        ),
+        # A particle and a lower-case word after the hyphen.
+        (
+            "Of Arthur Mathurin-van der stad kwam?",
+            "nl",
+            [("Arthur Mathurin", "PERSON")],
+            [("Arthur Mathurin", "PERSON")],
+        ),
     ],
 )
 def test_a_capitalised_word_after_a_name_and_a_particle_is_its_surname(

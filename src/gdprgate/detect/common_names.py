@@ -62,9 +62,17 @@ sue pat drew chase hunter miles page penny sandy earl king prince bishop
 baker angel star honey olive violet hazel heather ginger sage
 """
 COMMON_WORD_NAMES = frozenset(_WORDS.split())
-# Of those, the given names the lexicon lacks ("Honey", "King" or "Baker"
-# are not given names).
-_MORE_GIVEN = frozenset({"will", "pat", "miles", "art"})
+# Given names the lexicon lacks: of the English words above ("Honey",
+# "King" or "Baker" are not given names), and everyday given names and
+# short forms that Faker's lists leave out because they are also words
+# ("Benedetta", "Graça", "Hanneke", "Rafa", "Bia").
+_MORE_GIVEN_LIST = """
+will pat miles art
+benedetta fiore rossella speranza vale fede ale
+graça gracinha glória conceição fátima rafa bia manu guga juju
+hanneke joke anneke
+"""
+MORE_GIVEN = frozenset(_MORE_GIVEN_LIST.split())
 # Words for a group that Faker lists as given names: "Hej Alla!", "Hallo
 # Allen,".
 _GROUPS = frozenset({"alla", "allen"})
@@ -204,7 +212,7 @@ def given_word(word: str, lexicon: Lexicon) -> bool:
     if lower in _GROUPS:
         return False
     parts = lower.split("-")
-    return all(part in lexicon.given or part in _MORE_GIVEN for part in parts)
+    return all(part in lexicon.given or part in MORE_GIVEN for part in parts)
 
 
 def introduced_names(text: str, lexicon: Lexicon) -> list[Finding]:

@@ -377,11 +377,9 @@ class Detector:
         if names:
             if self._allow:
                 names = self._allow.filter(text, names)
+            lexicon = load_lexicon(self.config.model_cache)
             resolved = add_rule_names(
-                resolved,
-                names,
-                text,
-                load_lexicon(self.config.model_cache).frequent,
+                resolved, names, text, lexicon.frequent, lexicon.people
             )
         if self._rules is not None:
             view = rule_view if rule_view is not None else self._rule_view(text)

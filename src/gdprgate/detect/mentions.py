@@ -143,6 +143,10 @@ def _targets(
     targets: dict[str, tuple[str, bool]] = {}
     for entity, value in pairs:
         value = value.strip(" \t\r\n.,;:!?\"'()[]")
+        if entity == "PERSON" and value[:1].islower():
+            # A lower-case title first ("de heer Smit"): the name after it.
+            titles = _TITLES.match(value)
+            value = value[titles.end() :] if titles else value
         words = _WORD.findall(value)
         if not words or not value[:1].isupper() or value.isupper():
             continue

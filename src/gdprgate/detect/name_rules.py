@@ -24,7 +24,14 @@ extended over it ("Per Lindqvist"), where nothing else was found there (see
 stands there, and its other half must not leak.
 
 The rules also name the speaker of a quotation ('", sagte Pfister.'; see
-:mod:`gdprgate.detect.speakers`); its names are added the same way.
+:mod:`gdprgate.detect.speakers`), a name with a particle no model read
+("Hanneke de Vries"; :mod:`gdprgate.detect.particle_names`) and a given
+name that the words before it make a person ("spoke to Lily";
+:mod:`gdprgate.detect.addressed_names`); their names are added the same
+way. A given name that is also a word ("Will") is a pair with a surname
+that is a person's name only ("Will Summers"), and a given name in the cell
+of a row of values beside a cell found as a name is one too
+("30213,Wojciech,Nowicki"; see :meth:`NameRules.extend_given_names`).
 
 Tried and left out, as they found almost nothing on the dev splits that
 Rampart had not: a role word before a surname ("Trainer Rummenigge"), and
@@ -37,9 +44,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
+from gdprgate.detect.addressed_names import addressed_names
 from gdprgate.detect.attendees import listed_people
+from gdprgate.detect.common_names import MORE_GIVEN
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import (
     CAPITALISED_NOUNS,
@@ -47,12 +56,14 @@ from gdprgate.detect.gate import (
     Lexicon,
     german_noun,
 )
+from gdprgate.detect.particle_names import particle_names
 from gdprgate.detect.signoffs import signed_names
 from gdprgate.detect.speakers import quoted_speakers
 from gdprgate.detect.transcripts import titled_names, transcript_speakers
 
 PAIR_SCORE = 0.7
 PAIR_SOURCE = "given-name"
+CELL_SOURCE = "given-name-cell"
 
 # Given names that are also names of months.
 _CALENDAR_LIST = """
@@ -81,6 +92,15 @@ _ANY_WORD = re.compile(_LETTERS)
 # A model's types that may be a name mistyped, and the models.
 _MISTYPED = frozenset({"LOCATION", "ORGANIZATION"})
 _MODEL_SOURCES = frozenset({"rampart", "spacy"})
+# A cell of a row of values: what stands between delimiters, and the
+# given name of the cell right before or after a position.
+_DELIMITERS = ",;\t|"
+_CELL_BEFORE = re.compile(
+    rf"(?:^|[{_DELIMITERS}])[ ]*(?P<name>{_LETTERS})[ ]*[,;\t|]\Z", re.M
+)
+_CELL_AFTER = re.compile(rf"[,;\t|][ ]*(?P<name>{_LETTERS})[ ]*(?=[,;\t|]|$)", re.M)
+# A name word one blank after a position.
+_NEXT_NAME_WORD = re.compile(rf"[ \t]({_LETTERS}(?:-{_LETTERS})*)(?![\w'’])")
 # The word right before a position, separated from it by spaces only.
 _WORD_BEFORE = re.compile(rf"({_LETTERS})[ \t]+\Z")
 
@@ -104,7 +124,10 @@ class NameRules:
         (:mod:`gdprgate.detect.attendees`) that is not part of such a name;
         in a text ``without_case`` (``text`` is then its recased view), also
         a title before a surname."""
-        pairs = self._pairs(text, language)
+        pairs = _apart_from(
+            self._pairs(text, language),
+            particle_names(text, language, self._lexicon, self._is_any_given),
+        )
         starts = [p.start for p in pairs]
         reach = list(itertools.accumulate((p.end for p in pairs), max))
 
@@ -118,6 +141,7 @@ class NameRules:
             *signed_names(text, lexicon),
             *transcript_speakers(text, lexicon),
             *listed_people(text, lexicon),
+            *addressed_names(text, language, lexicon, without_case),
             *(titled_names(text, lexicon) if without_case else ()),
         ]
         chosen: list[Finding] = []
@@ -135,9 +159,16 @@ class NameRules:
         for match in _NAME_WORD.finditer(text):
             if match.start() < position:
                 continue
-            if not self._is_given(match.group(), text, match.start()):
+            if self._is_given(match.group(), text, match.start()):
+                end = self._surname_end(text, match.end(), language)
+            elif self._is_any_given(match.group()) and not _after_handle_mark(
+                text, match.start()
+            ):
+                # A given name that is also a word ("Will") before a surname
+                # that is a name only ("Summers").
+                end = self._plain_surname_end(text, match.end())
+            else:
                 continue
-            end = self._surname_end(text, match.end(), language)
             if end is not None:
                 found.append(
                     Finding(match.start(), end, "PERSON", PAIR_SCORE, PAIR_SOURCE)
@@ -151,7 +182,8 @@ class NameRules:
         """``findings`` with each ``PERSON`` that ends in a given name
         extended over the surname right after it ("Hans" + "Meier"), and
         each preceded by a given name extended over it ("Per" +
-        "Lindqvist"), where no other finding is."""
+        "Lindqvist"), where no other finding is; then a ``PERSON`` for each
+        given name in the cell of a row beside a cell found as a name."""
         spans = sorted((f.start, f.end) for f in findings)
         result: list[Finding] = []
         for finding in findings:
@@ -178,14 +210,41 @@ class NameRules:
                 result.append(
                     Finding(start, end, "PERSON", finding.score, finding.source)
                 )
-        return result
+        return result + self._cell_given_names(text, result)
+
+    def _cell_given_names(
+        self, text: str, findings: Sequence[Finding]
+    ) -> list[Finding]:
+        """A ``PERSON`` for each cell of a delimited row ("30213,Wojciech,
+        Nowicki") that is a given name right before or after a cell that is
+        a ``PERSON`` finding whole, where nothing was found."""
+        spans = sorted((f.start, f.end) for f in findings)
+        added: list[Finding] = []
+        for finding in findings:
+            if finding.entity != "PERSON" or not _whole_cell(
+                text, finding.start, finding.end
+            ):
+                continue
+            for cell in (
+                _CELL_BEFORE.search(text, max(0, finding.start - 60), finding.start),
+                _CELL_AFTER.match(text, finding.end),
+            ):
+                if cell is None or not _free(spans, *cell.span("name")):
+                    continue
+                if self._is_any_given(cell.group("name")) and all(
+                    a.start != cell.start("name") for a in added
+                ):
+                    added.append(
+                        Finding(*cell.span("name"), "PERSON", PAIR_SCORE, CELL_SOURCE)
+                    )
+        return added
 
     def _is_any_given(self, word: str) -> bool:
         """A capitalised given name, ordinary word or not ("Hans", "Per")."""
         return (
             word[0].isupper()
             and not (len(word) > 1 and word.isupper())
-            and word.lower() in self._given
+            and (word.lower() in self._given or word.lower() in MORE_GIVEN)
             and word.lower() not in _CALENDAR
             and word.lower() not in _ACCORDING_TO
         )
@@ -195,7 +254,7 @@ class NameRules:
         hyphenated one ("Jean-Baptiste") when every part is a given name."""
         if not word[0].isupper() or (len(word) > 1 and word.isupper()):
             return False
-        if start > 0 and text[start - 1] in "-'’@#./\\_":
+        if _after_handle_mark(text, start):
             return False
         parts = word.lower().split("-")
         if len(parts) > 1:
@@ -245,6 +304,28 @@ class NameRules:
                 return end
         return end
 
+    def _plain_surname_end(self, text: str, position: int) -> int | None:
+        """The end of the word one blank after ``position`` when it is a
+        capitalised surname that is a person's name only: no ordinary
+        word, no place, no given name and not among the most frequent
+        words of a language."""
+        word = _NEXT_NAME_WORD.match(text, position)
+        if word is None:
+            return None
+        value, lexicon = word.group(1), self._lexicon
+        lower = value.lower()
+        if not value[0].isupper() or value.isupper():
+            return None
+        if (
+            lower not in lexicon.people
+            or lower in lexicon.words
+            or lower in lexicon.places
+            or lower in lexicon.given
+            or lower in lexicon.frequent_names
+        ):
+            return None
+        return word.end(1)
+
     def _is_surname(self, word: str) -> bool:
         """A capitalised word that is not an ordinary word or an acronym."""
         if not word[0].isupper() or word.isupper():
@@ -257,6 +338,7 @@ def add_rule_names(
     names: Sequence[Finding],
     text: str = "",
     frequent: frozenset[str] = frozenset(),
+    people: Container[str] = frozenset(),
 ) -> list[Finding]:
     """``findings`` with the rule's ``names`` added (see the module doc).
 
@@ -265,6 +347,9 @@ def add_rule_names(
     gives way to the name: the model took a noun into the name and
     mistook its type (see :func:`_mistyped`; needs ``text``). A word of
     ``frequent`` ("the corner of") keeps the model's finding.
+    A model's place or organisation inside a name with a particle gives
+    way too, the whole name only when it ends in a name of ``people`` (see
+    :func:`_surname_read_as_place`).
     ``findings`` must not overlap; neither does the result.
     """
     result = list(findings)
@@ -277,6 +362,15 @@ def add_rule_names(
         ):
             result = [f for f in result if f not in touching] + [name]
             continue
+        if text and any(
+            _surname_read_as_place(text, f, name, people) for f in touching
+        ):
+            touching = [
+                f for f in touching if not _surname_read_as_place(text, f, name, people)
+            ]
+            result = [
+                f for f in result if not _surname_read_as_place(text, f, name, people)
+            ]
         if any(f.entity != "PERSON" for f in touching):
             continue
         if not touching:
@@ -315,6 +409,47 @@ def _mistyped(
         and len(before.split()) == len(rest)
         and all(word.islower() and word not in frequent for word in rest)
     )
+
+
+def _surname_read_as_place(
+    text: str, finding: Finding, name: Finding, people: Container[str]
+) -> bool:
+    """Whether ``finding`` is a model's place or organisation inside a
+    rule's ``name`` that holds a particle: the model read the surname as a
+    place ("Leyen" of "Karl von der Leyen"). One that is the whole name
+    gives way only when the name ends in a person's name of ``people``
+    ("Rui dos Santos"; not "Miranda do Douro")."""
+    if finding.entity not in _MISTYPED or finding.source not in _MODEL_SOURCES:
+        return False
+    if not (name.start <= finding.start and finding.end <= name.end):
+        return False
+    words = _ANY_WORD.findall(text, name.start, name.end)
+    if not any(word.islower() and word in _PARTICLES for word in words):
+        return False
+    return finding.start > name.start or words[-1].lower() in people
+
+
+def _after_handle_mark(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is part of a handle, a path or a longer
+    word ("@Wolfgang", "x-Max", "/Anna")."""
+    return start > 0 and text[start - 1] in "-'’@#./\\_"
+
+
+def _whole_cell(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is a whole cell, with a delimiter on one side
+    at least and a delimiter or the line's end on the other."""
+    before = text[max(0, start - 20) : start].rstrip(" ")[-1:]
+    after = text[end : end + 20].lstrip(" ")[:1]
+    edges = (before or "\n", after or "\n")
+    return all(edge in _DELIMITERS or edge in "\r\n" for edge in edges) and any(
+        edge in _DELIMITERS for edge in edges
+    )
+
+
+def _apart_from(first: Sequence[Finding], more: Sequence[Finding]) -> list[Finding]:
+    """``first`` and those of ``more`` that touch none of them, by start."""
+    kept = [m for m in more if all(f.end <= m.start or m.end <= f.start for f in first)]
+    return sorted([*first, *kept], key=lambda f: f.start)
 
 
 def _free(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

@@ -57,13 +57,25 @@ _PARTICLES = sorted(
 )
 # A particle run (or an elided particle, or a hyphen) and a capitalised
 # surname (hyphenated or with an apostrophe) right after a name.
+_HYPHEN_PARTICLE = r"(?:" + "|".join(re.escape(p) for p in _PARTICLES) + r")[ \t]+"
 _AFTER_NAME = re.compile(
     r"(?:[ \t]+(?P<particle>"
+    + "|".join(re.escape(p) for p in _PARTICLES)
+    + r")[ \t]+|-(?P<joined>"
     + "|".join(re.escape(p) for p in _PARTICLES)
     + r")[ \t]+|[ \t]+(?P<elided>(?i:"
     + "|".join(_ELIDED_LIST.split())
     + r"))['’]|-)"
-    r"(?P<surname>(?:[^\W\d_]['’])?[^\W\d_]+(?:-[^\W\d_]+)*)"
+    r"(?P<surname>(?:[^\W\d_]['’])?[^\W\d_]+(?:-(?!"
+    + _HYPHEN_PARTICLE
+    + r")[^\W\d_]+)*"
+    # A second surname after a hyphen and a particle ("Spreeuwel-van
+    # Luxemburg") is part of the surname.
+    r"(?:-" + _HYPHEN_PARTICLE + r"[^\W\d_]+(?:-[^\W\d_]+)*)*)"
+)
+# A particle after a hyphen at the end of a name ("Mansveld-van").
+_JOINED_TAIL = re.compile(
+    r"-(?:" + "|".join(re.escape(p) for p in _PARTICLES) + r")[ \t]*\Z"
 )
 # The rest of a surname the model cut at its apostrophe ("Dell" + "'Orto").
 _ELIDED_TAIL = re.compile(r"['’](?P<surname>[^\W\d_]+(?:-[^\W\d_]+)*)")
@@ -142,6 +154,13 @@ def _extended_once(
         or not text[finding.start : finding.end][:1].isupper()
     ):
         return finding
+    joined = _JOINED_TAIL.search(text, finding.start, finding.end)
+    if joined is not None and joined.start() > finding.start:
+        # The model stopped after the particle of a double surname
+        # ("Mansveld-van" of "Mansveld-van Opper"): read on from the hyphen.
+        finding = Finding(
+            finding.start, joined.start(), "PERSON", finding.score, finding.source
+        )
     if finding.end - finding.start > 1 and text[finding.end - 1] == "-":
         # The model stopped after the hyphen ("Müller-" of
         # "Müller-Lüdenscheidt"): read on from the hyphen.
@@ -195,7 +214,9 @@ def _surname_end(
     parts = (
         surname.lower().split("-") if text[finding.end] == "-" else [surname.lower()]
     )
-    particle = (match.group("particle") or match.group("elided") or "").lower()
+    particle = (
+        match.group("particle") or match.group("joined") or match.group("elided") or ""
+    ).lower()
     if (
         language in CAPITALISED_NOUNS
         and particle in GERMAN_ARTICLE_PARTICLES
@@ -204,7 +225,10 @@ def _surname_end(
         return None  # an article and a noun: "Kurt Miller den PSA-Test"
     hyphenated = text[finding.end] == "-"
     if not (
-        _only_given_names(text[finding.start : finding.end], lexicon)
+        # A hyphen and a particle join a second surname ("Mathurin-van der
+        # Flaas"): only a double surname is written so.
+        match.group("joined") is not None
+        or _only_given_names(text[finding.start : finding.end], lexicon)
         or all(_plain_surname(part, lexicon) for part in parts)
         or (particle in _ARTICLE_PARTICLES and _known_surname(parts, lexicon))
         # The second half of a double name the lexicon does not know

@@ -1,0 +1,257 @@
+"""Given names that are also words, where the sentence wants a person:
+"I spoke to Lily", "Ask Mark if ...", "bij Mark", "com a Graça".
+
+"Will", "Mark", "Hope" or "Lily" alone are dropped as common words (see
+:mod:`gdprgate.detect.common_names`) unless something around them tells a
+name. Here the word before tells it: a verb or phrase that takes a person
+("spoke to", "ask", "tell", "cc", "thanks", "according to") or a
+preposition of the text's language ("with", "bij", "mit", "con", "avec",
+Portuguese "com a" and the article "o"/"a" that Portuguese puts before a
+person's name). A capitalised given name (see
+:func:`gdprgate.detect.common_names.given_word`) right after it, inside a
+sentence, is a ``PERSON`` with the capitalised words that follow it
+("Please ask Summer Lake to sign"). In English, a given name that opens a
+sentence is one too before a verb only people take ("Hope is on leave",
+"Will called").
+
+What stays out: a month after a preposition or a plain verb ("by May",
+"met June"; after "ask" or "spoke to" it is a person), a holiday ("a
+Natale", "à Noël"), a place after a preposition of direction ("a
+Santiago", "till Lund"), a German noun ("mit Ernst"), "Will" as a modal
+("Will you send it?": no word before it), two common-word names joined by
+"and" ("with Hope and Faith") and a model number ("with Mark II").
+"""
+
+from __future__ import annotations
+
+import re
+
+from gdprgate.detect.common_names import COMMON_WORD_NAMES, MORE_GIVEN, given_word
+from gdprgate.detect.finding import Finding
+from gdprgate.detect.gate import CAPITALISED_NOUNS, Lexicon, german_noun
+
+ADDRESSED_SCORE = 0.7
+ADDRESSED_SOURCE = "addressed"
+
+# English verbs and phrases that take a person: a month after them is a
+# person too ("ask May").
+_PERSON_VERBS = r"""
+(?:spoke|speak|speaking|spoken|talk|talked|talking|write|wrote|written
+ |writing|reply|replied|replying|report|reported|listen|listened
+ |introduce|introduced|according|thanks|sent\s+it|send\s+it|forward\s+it
+ |give\s+it|gave\s+it|hand\s+it|handed\s+it)\s+to
+|ask|asked|asking|asks|tell|told|telling|tells|remind|reminded|ping|pinged
+|e-?mail|e-?mailed|contact|contacted|thank|thanked|thank\s+you|b?cc:?
+"""
+# Thanks in chat: the name must end the clause ("thx will", not "thanks,
+# will do").
+_THANKS = r"thanks|thx|ty"
+_CLAUSE_END = re.compile(r"[ \t]*(?:[,.!?;:)]|\r?\n|\Z)")
+# Prepositions and verbs that may take a month or a thing as well.
+_PLAIN_WORDS = {
+    "en": r"with|by|call|called|phone|phoned|meet|met|invite|invited",
+    "de": r"mit|bei|an",
+    "fr": r"avec|à|chez",
+    "es": r"con|a",
+    "it": r"con|a|per",
+    "nl": r"bij|met|aan",
+    "pl": r"z|do",
+    "pt": r"com|com\s+[oa]|[oa]|d[oa]|ao|à|pel[oa]",
+    "sv": r"med|till|hos",
+}
+# Prepositions of direction: a place after them is a place.
+_DIRECTIONS = frozenset({"a", "à", "an", "aan", "ao", "o", "do", "da", "till"})
+# A person's verb after a given name that opens an English sentence.
+_PREDICATE = re.compile(
+    r"""
+    [ \t]+(?:is|was)[ \t]+(?:on[ \t]+(?:leave|holiday|vacation)|sick|ill|away
+      |off[ \t]+sick|out[ \t]+of[ \t]+(?:the[ \t]+)?office)
+    |[ \t]+(?:will|would|can|could)[ \t]+(?:send|call|sign|reply|confirm|join)
+    |[ \t]+(?:called|phoned|rang|emailed|e-mailed|mentioned|confirmed|replied
+      |said|says|wrote|writes|asked|asks|told|tells)
+    (?![\w'’])
+    """,
+    re.VERBOSE,
+)
+_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)?"
+# A capitalised word after blanks, and what ends a sentence before one.
+_NEXT = re.compile(rf"[ \t]+({_WORD})(?![\w'’])")
+_OPENS = re.compile(r"(?:^|[.!?\n])[\s\"'“„«(\[]*\Z")
+_CANDIDATE = re.compile(rf"(?<![\w'’-]){_WORD}(?![\w'’])")
+# Months and holidays (their other languages' months stay lower case).
+_CALENDAR_LIST = """
+january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday
+sunday natale pasqua noël noel natal navidad pascua
+"""
+_CALENDAR = frozenset(_CALENDAR_LIST.split())
+_AND = re.compile(rf"[ \t]+(?:and|&)[ \t]+({_WORD})")
+_BEFORE_AND = re.compile(rf"({_WORD})[ \t]+(?:and|&)[ \t]+\Z")
+# A Portuguese article before a name, and how far back the words before a
+# name are read.
+_ARTICLE = re.compile(r"(?<![\w])(?:[oa]|d[oa])[ \t]+\Z", re.IGNORECASE)
+_LOOKBACK = 40
+# Short forms of given names that count in lower case ("o rafa", "com a
+# bia"); the given names that are also words ("graça", "will") do not.
+_SHORT_FORMS = frozenset({"rafa", "bia", "manu", "guga", "juju"})
+_MODEL_NUMBER = re.compile(r"[ \t]+(?:[IVX]+|\d+)(?![\w])")
+# How many capitalised words may follow the given name.
+_MORE_WORDS = 2
+
+
+def _context(language: str) -> re.Pattern[str]:
+    """The words before a name, for ``language``: group ``verb`` for the
+    words that take only people, ``plain`` for the others."""
+    english = language == "en"
+    verbs = re.sub(r"\s+", "", _PERSON_VERBS) if english else ""
+    plain = _PLAIN_WORDS.get(language, "")
+    alternatives = [
+        f"(?P<verb>{verbs})" if english else "",
+        f"(?P<thanks>{_THANKS})" if english else "",
+        f"(?P<plain>{plain})",
+    ]
+    words = "|".join(a for a in alternatives if a)
+    return re.compile(rf"(?<![\w'’-])(?:{words})[ \t]+\Z", re.IGNORECASE)
+
+
+_CONTEXTS = {language: _context(language) for language in _PLAIN_WORDS}
+
+
+def addressed_names(
+    text: str, language: str, lexicon: Lexicon, without_case: bool = False
+) -> list[Finding]:
+    """Every given name in ``text`` that the words around it make a person
+    (see the module doc). In a text ``without_case`` a given name in lower
+    case counts too after an English verb that takes people ("ask mark")
+    or a Portuguese article ("o thiago", "com a bia")."""
+    context = _CONTEXTS.get(language)
+    found: list[Finding] = []
+    position = 0
+    for match in _CANDIDATE.finditer(text):
+        start, end = match.span()
+        if start < position:
+            continue
+        word = match.group()
+        lower = not text[start].isupper()
+        # Cheap tests first: few words are given names.
+        plain = lower and _lower_given(word, lexicon)
+        if lower and not (without_case and (plain or word in MORE_GIVEN)):
+            continue
+        if not lower and (not given_word(word, lexicon) or _paired_common(text, match)):
+            continue
+        before = None
+        if context is not None:
+            before = context.search(text, max(0, start - _LOOKBACK), start)
+        if lower:
+            # A given name that is also a word ("will") only after thanks.
+            thanked = before is not None and before.groupdict().get("thanks")
+            if not (plain or thanked) or not _lower_context(
+                word, before, language, lexicon
+            ):
+                continue
+        elif before is not None and _wanted(word, before, language, lexicon):
+            end = _name_end(text, end, language, lexicon)
+        elif not (
+            language == "en"
+            and _opens(text, start)
+            and _PREDICATE.match(text, end) is not None
+        ):
+            continue
+        if _MODEL_NUMBER.match(text, end):
+            continue
+        if (
+            before is not None
+            and before.groupdict().get("thanks") is not None
+            and _CLAUSE_END.match(text, end) is None
+        ):
+            continue  # "thanks, will do"
+        found.append(Finding(start, end, "PERSON", ADDRESSED_SCORE, ADDRESSED_SOURCE))
+        position = end
+    return found
+
+
+def _wanted(word: str, before: re.Match[str], language: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` after the context ``before`` is a person's name."""
+    lower = word.lower()
+    if before.group("plain") is None:
+        # "ask May": a month that is a given name is a person after a verb.
+        return lower not in _CALENDAR - COMMON_WORD_NAMES
+    if lower in _CALENDAR:
+        return False
+    if before.group("plain").lower() in _DIRECTIONS and lower in lexicon.places:
+        return False
+    return not (language in CAPITALISED_NOUNS and _german_word(word, lexicon))
+
+
+def _name_end(text: str, end: int, language: str, lexicon: Lexicon) -> int:
+    """The end of the name at ``end``, over up to two capitalised words
+    that follow it ("Summer Lake"): no month, no place alone, no German
+    noun."""
+    for _ in range(_MORE_WORDS):
+        match = _NEXT.match(text, end)
+        if match is None:
+            break
+        word = match.group(1)
+        lower = word.lower()
+        if (
+            not word[0].isupper()
+            or (len(word) > 1 and word.isupper())
+            or lower in _CALENDAR
+            or (lower in lexicon.places and lower not in lexicon.names)
+            or (language in CAPITALISED_NOUNS and _german_word(word, lexicon))
+        ):
+            break
+        end = match.end()
+    return end
+
+
+def _lower_given(word: str, lexicon: Lexicon) -> bool:
+    """Whether lower-case ``word`` is a given name in a text without case:
+    a short form ("rafa", "bia") or a given name that is no ordinary word,
+    no place and no month."""
+    if word != word.lower() or word in _CALENDAR:
+        return False
+    return word in _SHORT_FORMS or (
+        word in lexicon.given and not lexicon.is_ordinary(word)
+    )
+
+
+def _lower_context(
+    word: str, before: re.Match[str] | None, language: str, lexicon: Lexicon
+) -> bool:
+    """Whether ``before`` makes lower-case ``word`` a person: an English
+    verb that takes people ("ask mark") or a Portuguese article before a
+    word that is no place ("o thiago", "com a bia")."""
+    if before is None:
+        return False
+    if language == "en":
+        return before.group("plain") is None
+    return (
+        language == "pt"
+        and _ARTICLE.search(before.group()) is not None
+        and (word in _SHORT_FORMS or word not in lexicon.places)
+    )
+
+
+def _german_word(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` reads as a German noun or is a name that is also
+    among a language's most frequent words ("mit Ernst")."""
+    return word.lower() in lexicon.frequent_names or german_noun(word, lexicon)
+
+
+def _paired_common(text: str, match: re.Match[str]) -> bool:
+    """Whether a common-word name is joined by "and" to another ("Hope and
+    Faith"), or follows one so joined: virtues, not people."""
+    if match.group().lower() not in COMMON_WORD_NAMES:
+        return False
+    after = _AND.match(text, match.end())
+    if after is not None and after.group(1).lower() in COMMON_WORD_NAMES:
+        return True
+    window = text[max(0, match.start() - _LOOKBACK) : match.start()]
+    before = _BEFORE_AND.search(window)
+    return before is not None and before.group(1).lower() in COMMON_WORD_NAMES
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence or the text."""
+    return _OPENS.search(text, max(0, start - 8), start) is not None
