@@ -247,6 +247,13 @@ def generate(language: str, count: int, seed: int) -> list[Sentence]:
 
     fake = Faker(LOCALES[language])
     fake.seed_instance(seed)
+    # Some Faker locales build a list from a set (it_IT's cities), whose
+    # order changes from process to process: sorted, a seed draws the same
+    # sentences in every run.
+    for provider in fake.get_providers():
+        cities = getattr(provider, "cities", None)
+        if isinstance(cities, list):
+            provider.cities = sorted(cities)
     draw = random.Random(seed)
     templates = [t for t in TEMPLATES[language].strip().splitlines() if t]
     sentences = []
