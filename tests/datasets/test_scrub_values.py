@@ -318,6 +318,15 @@ def test_name_particles_are_kept_once(value: str, kept: list[str]) -> None:
         ("name_of_product", None),
         ("text", None),
         ("content", None),
+        # The detector's vocabulary: more names, but not the unsure ones
+        # ("name" of a product) nor user fields (a chat's "user" turn).
+        ("nom", "PERSON"),
+        ("Straße", "LOCATION"),
+        ("Telefonnummer", "PHONE_NUMBER"),
+        ("name", None),
+        ("address", None),
+        ("user", None),
+        ("username", None),
     ],
 )
 def test_field_names_that_say_what_a_value_is(name: str, entity: str | None) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
-from gdprgate.detect.patterns.birth_columns import birth_cells
 from gdprgate.detect.patterns.date_of_birth import DateOfBirthRecognizer
+from gdprgate.detect.patterns.table_columns import birth_cells
 from tests.detect.pattern_cases import MIN_SCORE
 
 # (text, expected [(start, end)] of every DATE_OF_BIRTH); [] is a negative case.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gdprgate.detect import Detector
+from gdprgate.detect.patterns.device_names import DeviceOwnerRecognizer
 from gdprgate.detect.patterns.home_directory import HomeDirectoryRecognizer
 from gdprgate.detect.patterns.login_records import LoginRecordRecognizer
 from gdprgate.detect.patterns.username import UsernameRecognizer
@@ -27,6 +28,16 @@ USER_WORDS: list[tuple[str, list[str]]] = [
     ("błąd logowania dla użytkownika akowalska", ["akowalska"]),
     ("falha de login para o usuário jsilva", ["jsilva"]),
     ("inloggning misslyckades för användare svenssonk", ["svenssonk"]),
+    # An address it came from after the name makes a log line too.
+    (
+        "BŁĄD 2026-03-02 10:11:12 nieudane logowanie użytkownika kwozniak "
+        "z adresu 178.43.21.10",
+        ["kwozniak"],
+    ),
+    ("login attempt by user anna from 10.0.0.5", ["anna"]),
+    ("the user clicked from 10.0.0.1", []),
+    # A call is code, not a user.
+    ("the user get_user(user_id)", []),
     # Shaped like a user name, a name counts without a lead.
     ("der Benutzer k.weber hat sich angemeldet", ["k.weber"]),
     ("the user anna_k2 clicked twice", ["anna_k2"]),
@@ -64,6 +75,8 @@ HANDLES_AND_LABELS: list[tuple[str, list[str]]] = [
     ("thanks @k_brandt and @lotte.dekker", ["@k_brandt", "@lotte.dekker"]),
     ("ping @team-billing please", ["@team-billing"]),
     ("@jdoe\nthanks for the fix", ["@jdoe"]),
+    ("tack @älgmannen", ["@älgmannen"]),
+    ("danke @jürgen_k!", ["@jürgen_k"]),
     # Package scopes, broadcasts, annotations, decorators and doc tags.
     ('"name": "@acme/markdown-renderer"', []),
     ("import * as Sentry from '@sentry/node'", []),
@@ -79,6 +92,13 @@ HANDLES_AND_LABELS: list[tuple[str, list[str]]] = [
     ("Cookie: session=9a8b7c6d5e4f3a2b1c0d; last_user=nora.finch", ["nora.finch"]),
     ('{"username": "jdoe"}', ["jdoe"]),
     ("user=mkowalczyk", ["mkowalczyk"]),
+    ("Set-Cookie: uname=torvald.eriksen; Secure", ["torvald.eriksen"]),
+    # A handle-shaped token after a username word is taken whole.
+    ("Nutzername im Forum ist stefan_b_1984", ["stefan_b_1984"]),
+    ("my username there: kim_o_77", ["kim_o_77"]),
+    ("the username rules apply, then sha_256 hashes", []),
+    ("encode as utf_8 and hash with sha_256", []),
+    ("def get_user(user_id):", []),
     ("login: mkowalczyk", ["mkowalczyk"]),
     ("USER=root ; login: admin", []),
     # Code assigns values, not names.
@@ -164,6 +184,22 @@ RECORDS: list[tuple[str, list[str]]] = [
     ("ssh root@10.0.0.2", []),
     ("mkowalczyk@buildbox:~/src$ make", ["mkowalczyk"]),
     ("(venv) jdoe@laptop:~$ ls", ["jdoe"]),
+    # Access logs (common and combined format), IPv6 and IPv4 clients.
+    (
+        "2a02:8108:1240:3f00:9c1e:4b2f:a1d3:77e0 - pkrause "
+        '[02/Mar/2026:09:00:01 +0000] "POST /login HTTP/2.0" 302 0 "-" "curl/8.5.0"',
+        ["pkrause"],
+    ),
+    (
+        '203.0.113.7 - pkrause [02/Mar/2026:09:00:01 +0000] "GET / HTTP/1.1"',
+        ["pkrause"],
+    ),
+    ('203.0.113.7 - - [02/Mar/2026:09:00:01 +0000] "GET / HTTP/1.1"', []),
+    # /etc/passwd: people, not system accounts.
+    ("gkaraca:x:10442:10442:Gökhan Karaca,,,:/home/gkaraca:/bin/bash", ["gkaraca"]),
+    ("anna:x:501:20:Anna:/Users/anna:/bin/zsh", ["anna"]),
+    ("svc_kafka:x:998:998::/var/lib/kafka:/usr/sbin/nologin", []),
+    ("root:x:0:0:root:/root:/bin/bash", []),
 ]
 
 
@@ -171,6 +207,31 @@ RECORDS: list[tuple[str, list[str]]] = [
 def test_user_names_of_log_records_and_tools(text: str, values: list[str]) -> None:
     assert reported(LoginRecordRecognizer(), text) == spans_of(text, values)
 
+
+DEVICES: list[tuple[str, list[str]]] = [
+    ("connected (Lukass-iPhone)", ["Lukass"]),
+    ("Anna's MacBook Pro joined the network", ["Anna"]),
+    ("iPhone von Lukas verbunden", ["Lukas"]),
+    ("iPhone de Mathilde connecté", ["Mathilde"]),
+    # Generated names, brands and possessives that name no one.
+    ("host DESKTOP-7G2K9QX joined", []),
+    ("Apple iPhone 15 and Google Pixel 8", []),
+    ("My-iPhone", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), DEVICES)
+def test_owner_names_of_devices(text: str, values: list[str]) -> None:
+    assert reported(DeviceOwnerRecognizer(), text) == spans_of(text, values)
+
+
+_PSQL_USERS = (
+    " id  | username   | full_name          | email\n"
+    "-----+------------+--------------------+------------\n"
+    " 101 | mlefebvre  | Mathilde Lefebvre  | mathilde.lefebvre@example.fr\n"
+    " 102 | tnakamura  | Takeshi Nakamura   | t.nakamura@example.jp\n"
+    "(2 rows)"
+)
 
 # What the whole detector masks: each value is covered by a USERNAME.
 LEAKS: list[tuple[str, str, list[str]]] = [
@@ -181,6 +242,28 @@ LEAKS: list[tuple[str, str, list[str]]] = [
     ("nl", "inloggen mislukt voor gebruiker lotte.dekker", ["lotte.dekker"]),
     ("en", "Failed password for invalid user jdoe from 10.0.0.5", ["jdoe"]),
     ("en", "Cookie: last_user=nora.finch", ["nora.finch"]),
+    ("en", "Set-Cookie: uname=torvald.eriksen; Secure", ["torvald.eriksen"]),
+    ("de", "Nutzername im Forum ist stefan_b_1984", ["stefan_b_1984"]),
+    ("sv", "tack @älgmannen", ["@älgmannen"]),
+    ("de", "danke @jürgen_k", ["@jürgen_k"]),
+    (
+        "pl",
+        "nieudane logowanie użytkownika kwozniak z adresu 178.43.21.10",
+        ["kwozniak"],
+    ),
+    (
+        "en",
+        "user,email,role\nbwallace,bwallace@example.com,admin\n"
+        "ropoku,r.opoku@example.com,editor",
+        ["bwallace", "ropoku"],
+    ),
+    ("en", _PSQL_USERS, ["mlefebvre", "tnakamura"]),
+    (
+        "en",
+        "INSERT INTO users (id, username, first_name) VALUES "
+        "(7, 'hfischer', 'Hannes'), (8, 'aokafor', 'Adaeze');",
+        ["hfischer", "aokafor"],
+    ),
 ]
 
 

@@ -26,12 +26,17 @@ too short to read.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from gdprgate.datasets.detection import Span
+from gdprgate.detect.patterns.field_names import (
+    FIELD_ENTITIES,
+    UNSURE_NAMES,
+    fold_field_name,
+    is_placeholder,
+)
 
 # One step into a record: an object key or a list index.
 Step = str | int
@@ -67,37 +72,12 @@ EMBEDDED_REASON = (
     "holds an embedded file (data: URL or base64) the scrubber cannot read"
 )
 
-# Field names (case, "_", "-", "." and blanks left out) that say what their
-# whole value is, and its type.
-_FIELD_ENTITIES = {
-    name: entity
-    for entity, names in {
-        "PERSON": """
-            firstname givenname forename lastname surname familyname fullname
-            vorname nachname familienname prenom nomdefamille apellido
-            apellidos cognome voornaam achternaam imie nazwisko sobrenome
-            fornavn efternavn etternavn fornamn efternamn etunimi sukunimi
-            nom nombre
-        """,
-        "LOCATION": """
-            city town stadt ort wohnort ville ciudad localidad citta
-            woonplaats plaats miasto miejscowosc cidade localidade stad
-            kaupunki birthplace geburtsort placeofbirth
-        """,
-        "DATE_OF_BIRTH": """
-            birthdate birthday dateofbirth dob geburtsdatum geburtstag
-            datedenaissance fechadenacimiento datadinascita geboortedatum
-            datanascimento
-        """,
-        "EMAIL_ADDRESS": "email emailaddress mail courriel correo",
-        "PHONE_NUMBER": """
-            phone phonenumber telephone tel telefon mobile mobil handy
-            telefono telefone telefoon
-        """,
-        "IBAN_CODE": "iban",
-    }.items()
-    for name in names.split()
-}
+# Field names that say what their whole value is, and values that say
+# there is none, are one vocabulary with the detector's table headers
+# (:mod:`gdprgate.detect.patterns.field_names`). Names that also name what
+# is no one's ("name", "account", "address") are not used on keys, nor are
+# user-name fields: a chat record's "user" field holds messages.
+
 # What a value must hold to be taken for its field's type ("n/a" is no
 # birth date, "-" no name).
 _HINT_FORMS = {
@@ -108,29 +88,10 @@ _HINT_FORMS = {
     "PHONE_NUMBER": re.compile(r"(?:\d\D*){6}"),
     "IBAN_CODE": re.compile(r"\d"),
 }
-# Values that say there is none, in the nine languages (folded, without
-# blanks, dots and dashes): a field holding one is left as it is.
-_PLACEHOLDER_WORDS = """
-    na nv none null nil nan unknown unk tbd tba notapplicable notavailable
-    notgiven notknown notset empty anonymous anon remote online onsite
-    various worldwide everywhere nowhere withheld private redacted test
-    ka keineangabe keineangaben unbekannt keine kein nichtangegeben
-    entfallt ortsunabhangig
-    inconnu inconnue nonrenseigne aucun aucune nd sansobjet distance
-    desconocido desconocida ninguno ninguna nodisponible remoto
-    sconosciuto sconosciuta nessuno nessuna nondisponibile
-    onbekend geen nvt nietvanttoepassing
-    brak nieznany nieznana niedotyczy bd zdalnie
-    desconhecido desconhecida nenhum nenhuma
-    okand okant ingen saknas distans adistance
-"""
-_PLACEHOLDERS = frozenset(_PLACEHOLDER_WORDS.split())
-_PLACEHOLDER_FOLD = re.compile(r"[\s.\-_/?*()'\"]+")
 # Sentence punctuation: a value with it is a sentence, not a name ("!",
 # "?", ";", or a full stop after a lower-case word: not "Dr." nor "J.").
 _SENTENCE = re.compile(r"[!?;]|(?<!\w)[^\W\d_]{3,}\.(?!\w)")
 _MAX_NAME_WORDS = 4
-_NOT_NAME_CHARS = re.compile(r"[\W_]+")
 # Values longer than this are texts, not one value: the hint is not used.
 _MAX_HINTED = 120
 
@@ -181,8 +142,11 @@ def field_entity(steps: tuple[Step, ...]) -> str | None:
     names = [step for step in steps if isinstance(step, str)]
     if not names:
         return None
-    name = _NOT_NAME_CHARS.sub("", _fold(names[-1]))
-    return _FIELD_ENTITIES.get(name)
+    name = fold_field_name(names[-1])
+    entity = FIELD_ENTITIES.get(name)
+    if name in UNSURE_NAMES or entity not in _HINT_FORMS:
+        return None
+    return entity
 
 
 def field_spans(ref: TextRef, text: str, spans: list[Span]) -> list[Span]:
@@ -194,23 +158,12 @@ def field_spans(ref: TextRef, text: str, spans: list[Span]) -> list[Span]:
     stripped = text.strip()
     if entity is None or len(stripped) > _MAX_HINTED:
         return spans
-    if not _HINT_FORMS[entity].search(stripped) or _placeholder(stripped):
+    if not _HINT_FORMS[entity].search(stripped) or is_placeholder(stripped):
         return spans
     if entity == "PERSON" and not _name_like(stripped):
         return spans
     start = len(text) - len(text.lstrip())
     return [(start, start + len(stripped), entity)]
-
-
-def _placeholder(value: str) -> bool:
-    """Whether ``value`` says there is none ("n/a", "k.A.", "unbekannt",
-    "--", "?"), also as an e-mail address ("n/a@n/a")."""
-    parts = value.split("@") if "@" in value else [value]
-    return all(
-        _PLACEHOLDER_FOLD.sub("", _fold(part)) in _PLACEHOLDERS
-        or not _PLACEHOLDER_FOLD.sub("", part)
-        for part in parts
-    )
 
 
 def _name_like(value: str) -> bool:
@@ -222,12 +175,6 @@ def _name_like(value: str) -> bool:
         match.group(0) in "!?;" or match.group(0).islower()
         for match in _SENTENCE.finditer(value)
     )
-
-
-def _fold(name: str) -> str:
-    """``name`` case-folded, without accents ("Prénom" -> "prenom")."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from gdprgate.detect.patterns.at_social_security import AtSocialSecurityRecogniz
 from gdprgate.detect.patterns.base import VALIDATED_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.be_national_number import BeNationalNumberRecognizer
 from gdprgate.detect.patterns.case_number import CaseNumberRecognizer
+from gdprgate.detect.patterns.column_values import ColumnValueRecognizer
 from gdprgate.detect.patterns.credit_card import CreditCardRecognizer
 from gdprgate.detect.patterns.date_of_birth import DateOfBirthRecognizer
 from gdprgate.detect.patterns.date_time import (
@@ -25,6 +26,7 @@ from gdprgate.detect.patterns.de_pension_insurance import (
     DePensionInsuranceRecognizer,
 )
 from gdprgate.detect.patterns.de_tax_id import DeTaxIdRecognizer
+from gdprgate.detect.patterns.device_names import DeviceOwnerRecognizer
 from gdprgate.detect.patterns.dk_cpr import DkCprRecognizer
 from gdprgate.detect.patterns.driver_license import DriverLicenseRecognizer
 from gdprgate.detect.patterns.email import EmailRecognizer
@@ -122,6 +124,8 @@ def recognizer_classes() -> list[type[PatternRecognizer]]:
         UsernameRecognizer,
         HomeDirectoryRecognizer,
         LoginRecordRecognizer,
+        ColumnValueRecognizer,
+        DeviceOwnerRecognizer,
         CaseNumberRecognizer,
     ]
 

@@ -14,9 +14,9 @@ from gdprgate.detect.patterns.base import (
     CONTEXT_NEEDED_SCORE,
     PatternRecognizer,
 )
-from gdprgate.detect.patterns.birth_columns import birth_cells
 from gdprgate.detect.patterns.dates import DATE_PATTERN, real_dates
 from gdprgate.detect.patterns.scan import Feature, TextScan
+from gdprgate.detect.patterns.table_columns import birth_cells
 
 _OLDEST = 1890
 
@@ -28,7 +28,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
     ``DATE_TIME``), so it scores under ``min_score``; unless it stands in
     a table column whose header names a birth date (``dob``,
     ``Geburtsdatum``, ``date_of_birth`` in an SQL column list, ...; see
-    :mod:`gdprgate.detect.patterns.birth_columns`).
+    :mod:`gdprgate.detect.patterns.table_columns`).
     """
 
     name = "date_of_birth"

@@ -1,7 +1,10 @@
 """User names in the records of tools developers paste: sshd and sudo log
 lines, ``last``/``who`` and ``ps`` tables, LDAP names, ``id`` output, shell
 commands (``curl -u``, ``chown``, ``su``, ``useradd``, ``ssh``), shell
-prompts, GitHub merge commits and Maven ``<developer>`` ids.
+prompts, GitHub merge commits, Maven ``<developer>`` ids, the user field of
+Apache/nginx access logs and the first field of ``/etc/passwd`` entries
+(system accounts left out: a uid under 1000 with no login shell or no home
+under ``/home``).
 
 Each format says where its user name stands, so no word list is needed;
 accounts that identify nobody (``root``, ``reboot``) are left as they are.
@@ -81,6 +84,23 @@ _DEVELOPER_ID = re.compile(
 )
 _XML_USER = re.compile(r"<(username|user|login|userName|userId)>\s*([^<\s]+)\s*</\1>")
 
+# Apache and nginx access logs (common and combined format): "client ident
+# user [02/Mar/2026:09:00:01 +0000]"; the client is an IPv4 or IPv6
+# address or a host name, an absent user is "-".
+_ACCESS_LOG = re.compile(
+    r"(?<!\S)[\w.:%\[\]-]+\ (?:-|\S+)\ ([^\s\[\]\"]+)"
+    r"\ \[\d{1,2}/[A-Za-z]{3}/\d{4}:\d{2}:\d{2}:\d{2}"
+)
+# /etc/passwd: "gkaraca:x:10442:10442:Gökhan Karaca,,,:/home/gkaraca:/bin/bash".
+_PASSWD = re.compile(
+    r"(?m)^([a-z_][\w.-]{0,31}\$?):[^:\n]*:(\d+):\d+:[^:\n]*:([^:\n]*):([^:\n]*)$"
+)
+# A system account of /etc/passwd: a uid under 1000 with no login shell or
+# no home under /home ("svc_kafka:x:998:998::/var/lib/kafka:/usr/sbin/nologin").
+_FIRST_PERSON_UID = 1000
+_NO_SHELL = re.compile(r".*/(?:nologin|false|sync|shutdown|halt)")
+_PERSONAL_HOME = re.compile(r"/(?:home|Users|export/home)/")
+
 _AT_FORMS = (_SSH, _AT_ADDRESS, _PROMPT)
 _EQUALS_FORMS = (_LDAP, _ID_OUTPUT)
 
@@ -108,10 +128,11 @@ class LoginRecordRecognizer(AccountNameRecognizer):
         _PROMPT,
         _MERGE,
         _DEVELOPER_ID,
+        _ACCESS_LOG,
     )
     explanation = (
         "the user of an sshd, sudo, last, ps, id, LDAP, shell command, ssh, "
-        "prompt, merge commit or Maven record"
+        "prompt, merge commit, Maven, access log or /etc/passwd record"
     )
 
     def patterns_for(self, scan: TextScan) -> Sequence[re.Pattern[str]]:
@@ -131,11 +152,23 @@ class LoginRecordRecognizer(AccountNameRecognizer):
             yield match.span(2)
         for header in _PS_HEADER.finditer(text):
             yield from _ps_users(text, header.end())
+        for entry in _PASSWD.finditer(text):
+            if not _is_system_entry(entry):
+                yield entry.span(1)
 
     def validate(self, value: str) -> bool:
         """The user of ``user:password`` or of a name ``ps`` cut short
         ("jbergst+") is a name that is not an account of nobody."""
         return super().validate(value.split(":", 1)[0].rstrip("+"))
+
+
+def _is_system_entry(entry: re.Match[str]) -> bool:
+    """Whether a passwd entry is a system account: a low uid with no login
+    shell or with a home outside /home."""
+    uid, home, shell = int(entry.group(2)), entry.group(3), entry.group(4)
+    if uid >= _FIRST_PERSON_UID:
+        return False
+    return _NO_SHELL.fullmatch(shell) is not None or not _PERSONAL_HOME.match(home)
 
 
 def _ps_users(text: str, position: int) -> Iterator[tuple[int, int]]:

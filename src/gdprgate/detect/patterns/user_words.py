@@ -120,10 +120,12 @@ _FIRST_LETTERS = "".join(
     sorted({w[0] + w[0].upper() for w in _USER_WORD_TEXT.split("|")})
 )
 # The look ahead comes first so that ``re`` skips to the letters a user word
-# starts with.
+# starts with. A name called with arguments is code ("user get_user(user_id)"); one
+# before "(uid=1000)" is not.
 USER_WORD = re.compile(
     r"(?=[" + _FIRST_LETTERS + r"])(?<![\w-])(?i:" + _USER_WORD_TEXT + r")"
-    r"[ \t]+['\"‘“(<]?(?P<name>\w(?:[\w.-]{0,62}\w)?)(?![\w@]|[.-]\w|['’]\w)"
+    r"[ \t]+['\"‘“(<]?(?P<name>\w(?:[\w.-]{0,62}\w)?)"
+    r"(?![\w@]|\(\w*[,)]|[.-]\w|['’]\w)"
 )  # fmt: skip
 # A lead right before the user word: "for ", "para el ", "pour l'",
 # "dell'".
@@ -131,6 +133,16 @@ _LEAD = re.compile(
     r"(?<![\w'’-])(?i:(?:" + _alternatives(_LEADS) + r")[ \t]+"
     r"(?:(?:" + _ARTICLES + r")[ \t]+|l['’])?|(?:" + _ELIDED + r")['’])\Z"
 )  # fmt: skip
+
+
+# What follows a user name in a log line: where the user came from, an
+# address ("kwozniak z adresu 178.43.21.10", "jdoe from 10.0.0.5").
+_FROM_ADDRESS = re.compile(
+    r"[ \t]+(?i:from|von|vom|de|depuis|desde|da|dal|van|vanaf|från|z|ze|od|do)"
+    r"(?:[ \t]+(?i:adresu|address|adresse|l'adresse|la[ \t]+dirección|"
+    r"dirección|indirizzo|l'indirizzo|adres|endereço|o[ \t]+endereço|host|ip))?"
+    r"[ \t]+\[?(?:\d{1,3}\.\d{1,3}\.|[0-9a-fA-F]{0,4}:[0-9a-fA-F]{0,4}:)"
+)
 
 
 def is_user_name_after(text: str, match: re.Match[str]) -> bool:
@@ -143,7 +155,10 @@ def is_user_name_after(text: str, match: re.Match[str]) -> bool:
     if _USER_NAME_SHAPE.search(name):
         return True
 
-    # An ordinary-looking word counts in a log construction only.
+    # An ordinary-looking word counts in a log construction only: a lead
+    # before it, a log prefix, or an address it came from after it.
+    if _FROM_ADDRESS.match(text, match.end()) is not None:
+        return True
     start = match.start()
     line_start = text.rfind("\n", 0, start) + 1
     if _LEAD.search(text, max(line_start, start - 40), start) is not None:

@@ -9,6 +9,7 @@ scopes (``@acme/renderer``) or annotations (``@Test`` above a method).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
@@ -20,18 +21,26 @@ from gdprgate.detect.patterns.scan import Feature, TextScan
 from gdprgate.detect.patterns.user_words import USER_WORD, is_user_name_after
 
 # The "@" comes before the look behind it, so that ``re`` jumps from one "@"
-# to the next. A handle is taken whole with its dots and hyphens; one
-# followed by "/" is a package scope ("@acme/renderer"), one followed by "("
-# an annotation or a decorator with arguments.
-_HANDLE = re.compile(
-    r"@(?<![\w@.+-]@)[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])?"
-    r"(?![\w@/(]|[.-]\w)"
+# to the next. A handle is taken whole with its dots and hyphens, in any
+# script ("@älgmannen", "@jürgen_k"); one followed by "/" is a package scope
+# ("@acme/renderer"), one followed by "(" an annotation or a decorator with
+# arguments.
+_HANDLE = re.compile(r"@(?<![\w@.+-]@)\w(?:[\w.-]{0,28}\w)?(?![\w@/(]|[.-]\w)")
+# Keys of cookies and forms that hold a user name, besides the context
+# words: "uname=torvald.eriksen".
+_KEY_LABELS = ("uname", "user_name", "login_name")
+_LABEL_WORDS = {word for words in CONTEXT_WORDS["username"].values() for word in words}
+_LABELS = sorted(_LABEL_WORDS | set(_KEY_LABELS), key=len, reverse=True)
+# A token shaped like a handle ("stefan_b_1984": letters, "_" and a digit)
+# is a user name when a username word stands before it on its line
+# ("Nutzername im Forum ist stefan_b_1984"), taken whole.
+_SHAPED = re.compile(r"(?<![\w@.-])[^\W\d_][^\W_]*+_\w*?\d\w*+(?![@(]|[.-]\w)")
+_LABEL_WORD = re.compile(
+    r"(?<![^\W_])(?i:"
+    + "|".join(re.escape(word) for word in sorted(_LABEL_WORDS, key=len, reverse=True))
+    + r")(?![^\W_])"
 )
-_LABELS = sorted(
-    {word for words in CONTEXT_WORDS["username"].values() for word in words},
-    key=len,
-    reverse=True,
-)
+_LABEL_REACH = 40
 # "username: anna_k", "Benutzername = schmidt.a", '"login": "anna42"',
 # "last_user=nora.finch" (a label may end a longer key).
 _LABELLED = re.compile(
@@ -70,7 +79,12 @@ class UsernameRecognizer(PatternRecognizer):
 
     name = "username"
     entity = "USERNAME"
-    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_HANDLE, _LABELLED, USER_WORD)
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (
+        _HANDLE,
+        _LABELLED,
+        USER_WORD,
+        _SHAPED,
+    )
     explanation = (
         "an @handle, a value after 'username:' and its translations, or a "
         "name after 'for user', 'Benutzer', 'utilisateur' and their kind"
@@ -84,18 +98,25 @@ class UsernameRecognizer(PatternRecognizer):
             patterns += (_HANDLE,)
         if scan.features & (Feature.COLON | Feature.EQUALS_SIGN):
             patterns += (_LABELLED,)
+        if Feature.DIGIT in scan.features:
+            patterns += (_SHAPED,)
         return (*patterns, USER_WORD)
 
     def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
         """Spans the patterns match, without the handles that are no one's
         and the ordinary words after a user word ("user interface")."""
+        label_ends: list[int] = []
         for pattern in self.patterns_for(scan):
+            if pattern is _SHAPED:
+                label_ends = [word.end() for word in _LABEL_WORD.finditer(text)]
             for match in pattern.finditer(text):
                 if pattern is _HANDLE:
                     if _is_handle(text, match.start(), match.end()):
                         yield match.span()
                 elif pattern is _LABELLED:
                     yield match.span(1)
+                elif pattern is _SHAPED:
+                    yield from _after_label_word(text, match, label_ends)
                 elif is_user_name_after(text, match):
                     yield match.span("name")
 
@@ -122,3 +143,17 @@ def _is_handle(text: str, start: int, end: int) -> bool:
     if _DOC_COMMENT.fullmatch(before):
         return False
     return not (before.strip() == "" and _DECLARATION.match(text, end))
+
+
+def _after_label_word(
+    text: str, match: re.Match[str], label_ends: list[int]
+) -> Iterator[tuple[int, int]]:
+    """The span of ``match`` when a username word ends shortly before it,
+    on its line and in its clause (``label_ends``: where every one ends)."""
+    start = match.start()
+    index = bisect.bisect_right(label_ends, start) - 1
+    if index < 0 or start - label_ends[index] > _LABEL_REACH:
+        return
+    between = text[label_ends[index] : start]
+    if not any(char in between for char in "\n,;()"):
+        yield match.span()

@@ -1,0 +1,129 @@
+"""Values of table columns whose header says what they are.
+
+"ropoku" under ``user``, "Wojciech" under ``first_name``, "Kraków" under
+``city``: alone such a value is too short for a model or a pattern to
+read, but its header names its type (see
+:mod:`gdprgate.detect.patterns.table_columns`). A value is reported when it
+looks like its type (letters for a name, a single token for a user name,
+six digits for a phone) and says there is something ("n/a", "-", "NULL"
+are no values). Dates of birth are left to
+:mod:`gdprgate.detect.patterns.date_of_birth`, which checks the date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from gdprgate.detect.context_words import CONTEXT_LANGUAGES
+from gdprgate.detect.finding import Finding
+from gdprgate.detect.patterns.accounts import is_account_of_nobody
+from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.field_names import is_placeholder
+from gdprgate.detect.patterns.scan import TextScan
+from gdprgate.detect.patterns.table_columns import DATE_OF_BIRTH, column_cells
+
+_LETTER = re.compile(r"[^\W\d_]")
+# A person's name: words of letters with inner ".", "'", "-" ("J. R.",
+# "O'Brien", "Müller-Lüdenscheid"), "," between surname and first name.
+_PERSON = re.compile(r"[^\W\d_][^\W\d_.'’-]*(?:[.'’-]+[^\W\d_]*)*[.,]?")
+_MAX_NAME_WORDS = 5
+# A name whose header is unsure ("name") must read as a whole name.
+_CAPITALISED = re.compile(r"[^\W\d_]*[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:[.'’-][^\W\d_]*)*\.?")
+_USERNAME = re.compile(r"@?[\w][\w.+-]{0,62}")
+_CODE_WORD_TEXT = "true false yes no none null nil undefined"
+_CODE_WORDS = frozenset(_CODE_WORD_TEXT.split())
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_PHONE = re.compile(r"\+?[\d\s()./-]{6,30}")
+_PHONE_DIGITS = 6
+_IBAN = re.compile(r"[A-Za-z]{2}\d{2}(?:\ ?[A-Za-z0-9]){11,30}")
+_MAX_LOCATION = 120
+
+
+def _is_person(value: str, sure: bool) -> bool:
+    """Words of letters; with an unsure header, two to four capitalised."""
+    words = value.split()
+    if not 0 < len(words) <= _MAX_NAME_WORDS:
+        return False
+    if not all(_PERSON.fullmatch(word) for word in words):
+        return False
+    if sure:
+        return True
+    return 2 <= len(words) <= 4 and all(_CAPITALISED.fullmatch(w) for w in words)
+
+
+def _is_username(value: str, sure: bool) -> bool:
+    """One token with a letter, no e-mail address, no account of nobody."""
+    return (
+        _USERNAME.fullmatch(value) is not None
+        and "@" not in value[1:]
+        and _LETTER.search(value) is not None
+        and value.lower() not in _CODE_WORDS
+        and not is_account_of_nobody(value.lstrip("@"))
+    )
+
+
+def _is_location(value: str, sure: bool) -> bool:
+    return len(value) <= _MAX_LOCATION and _LETTER.search(value) is not None
+
+
+def _is_phone(value: str, sure: bool) -> bool:
+    digits = sum(c.isdigit() for c in value)
+    return _PHONE.fullmatch(value) is not None and digits >= _PHONE_DIGITS
+
+
+def _is_email(value: str, sure: bool) -> bool:
+    return _EMAIL.fullmatch(value) is not None
+
+
+def _is_iban(value: str, sure: bool) -> bool:
+    return _IBAN.fullmatch(value) is not None
+
+
+# What a value must look like to be taken for its column's type.
+_SHAPES: dict[str, Callable[[str, bool], bool]] = {
+    "PERSON": _is_person,
+    "USERNAME": _is_username,
+    "LOCATION": _is_location,
+    "PHONE_NUMBER": _is_phone,
+    "EMAIL_ADDRESS": _is_email,
+    "IBAN_CODE": _is_iban,
+}
+
+
+class ColumnValueRecognizer(PatternRecognizer):
+    """Every value of a column whose header names a person's name, a user
+    name, a place, an e-mail address, a phone number or an IBAN.
+
+    Unlike the other recognizers it reports several types: each value
+    gets the type its header names.
+    """
+
+    name = "table_column"
+    entity = "USERNAME"
+    explanation = (
+        "a value in a table column (CSV, TSV, Markdown, psql, SQL INSERT) "
+        "whose header names its type: first_name, username, city, email, ..."
+    )
+    score = FORMAT_SCORE
+    entities: ClassVar[frozenset[str]] = frozenset(_SHAPES)
+
+    def analyze(
+        self,
+        text: str,
+        languages: Sequence[str] = CONTEXT_LANGUAGES,
+        scan: TextScan | None = None,
+    ) -> list[Finding]:
+        """The values of typed columns that look like their type."""
+        findings = []
+        for cell in column_cells(text, tuple(languages)):
+            if cell.entity == DATE_OF_BIRTH:
+                continue
+            value = text[cell.start : cell.end]
+            if is_placeholder(value) or not _SHAPES[cell.entity](value, cell.sure):
+                continue
+            findings.append(
+                Finding(cell.start, cell.end, cell.entity, self.score, self.source)
+            )
+        return findings

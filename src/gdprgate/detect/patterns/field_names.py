@@ -1,0 +1,120 @@
+"""Field names that say what their value is, and values that say there is none.
+
+One vocabulary for the whole project: the detector reads it in table
+headers and SQL column lists (:mod:`gdprgate.detect.patterns.table_columns`),
+the dataset scrubber in record keys (:mod:`gdprgate.datasets.fields`).
+
+A name is compared folded: case-folded, accents and everything but letters
+and digits left out ("Prénom" -> "prenom", "first_name" -> "firstname",
+"E-Mail" -> "email"). Some names are sure of their type (``last_name``,
+``Benutzername``, ``city``); others (:data:`UNSURE_NAMES`: ``name``,
+``account``, ``address``) also name products, bank accounts and IP
+addresses, so a reader wants more evidence before it trusts them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NAMES_BY_ENTITY = {
+    "PERSON": """
+        firstname givenname forename lastname surname familyname fullname
+        vorname nachname familienname prenom nomdefamille apellido
+        apellidos cognome voornaam achternaam imie nazwisko sobrenome
+        fornavn efternavn etternavn fornamn efternamn etunimi sukunimi
+        nom nombre name nome naam namn navn displayname contactname
+        customername clientname employeename patientname
+    """,
+    "USERNAME": """
+        user username uname login loginname userlogin account
+        accountname nickname handle benutzer benutzername nutzer nutzername
+        utilisateur nomdutilisateur identifiant usuario nombredeusuario
+        utente nomeutente gebruiker gebruikersnaam uzytkownik
+        nazwauzytkownika usuario usuarios utilizador nomedeusuario
+        nomedeutilizador anvandare anvandarnamn
+    """,
+    "LOCATION": """
+        city town stadt ort wohnort ville ciudad localidad citta
+        woonplaats plaats miasto miejscowosc cidade localidade stad
+        kaupunki birthplace geburtsort placeofbirth address streetaddress
+        homeaddress postaladdress street strasse adresse anschrift rue
+        direccion calle indirizzo via adres straat adress gata ulica
+        endereco rua
+    """,
+    "DATE_OF_BIRTH": """
+        birthdate birthday dateofbirth dob geburtsdatum geburtstag
+        datedenaissance fechadenacimiento datadinascita geboortedatum
+        datanascimento
+    """,
+    "EMAIL_ADDRESS": """
+        email emailaddress mail courriel correo emailadresse mailadresse
+        correoelectronico
+    """,
+    "PHONE_NUMBER": """
+        phone phonenumber telephone tel telefon mobile mobil handy
+        telefono telefone telefoon telefonnummer handynummer mobilnummer
+        telefoonnummer numerodetelephone numerodetelefono telefonnumer
+        mobilephone cellphone cell
+    """,
+    "IBAN_CODE": "iban",
+}
+# Field name (folded) -> the type of its value.
+FIELD_ENTITIES = {
+    name: entity for entity, names in _NAMES_BY_ENTITY.items() for name in names.split()
+}
+# Names that also name what is no one's: a product's "name", a bank
+# "account", an IP "address", a road "via" in an Italian header, ...
+_UNSURE_WORDS = """
+    name nome naam namn navn account address adresse adres adress
+    direccion indirizzo endereco via rue gata calle rua straat
+"""
+UNSURE_NAMES = frozenset(_UNSURE_WORDS.split())
+
+# Values that say there is none, in the nine languages (folded, without
+# blanks, dots and dashes): a field holding one is left as it is.
+_PLACEHOLDER_WORDS = """
+    na nv none null nil nan unknown unk tbd tba notapplicable notavailable
+    notgiven notknown notset empty anonymous anon remote online onsite
+    various worldwide everywhere nowhere withheld private redacted test
+    ka keineangabe keineangaben unbekannt keine kein nichtangegeben
+    entfallt ortsunabhangig
+    inconnu inconnue nonrenseigne aucun aucune nd sansobjet distance
+    desconocido desconocida ninguno ninguna nodisponible remoto
+    sconosciuto sconosciuta nessuno nessuna nondisponibile
+    onbekend geen nvt nietvanttoepassing
+    brak nieznany nieznana niedotyczy bd zdalnie
+    desconhecido desconhecida nenhum nenhuma
+    okand okant ingen saknas distans adistance
+"""
+_PLACEHOLDERS = frozenset(_PLACEHOLDER_WORDS.split())
+_PLACEHOLDER_FOLD = re.compile(r"[\s.\-_/?*()'\"]+")
+_NOT_NAME_CHARS = re.compile(r"[\W_]+")
+
+
+def fold(name: str) -> str:
+    """``name`` case-folded, without accents ("Prénom" -> "prénom" ->
+    "prenom")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_field_name(name: str) -> str:
+    """``name`` folded and without anything but letters and digits."""
+    return _NOT_NAME_CHARS.sub("", fold(name))
+
+
+def field_name_entity(name: str) -> str | None:
+    """The type a field called ``name`` gives its value, if any."""
+    return FIELD_ENTITIES.get(fold_field_name(name))
+
+
+def is_placeholder(value: str) -> bool:
+    """Whether ``value`` says there is none ("n/a", "k.A.", "unbekannt",
+    "NULL", "--", "?"), also as an e-mail address ("n/a@n/a")."""
+    parts = value.split("@") if "@" in value else [value]
+    return all(
+        _PLACEHOLDER_FOLD.sub("", fold(part)) in _PLACEHOLDERS
+        or not _PLACEHOLDER_FOLD.sub("", part)
+        for part in parts
+    )

@@ -1,0 +1,267 @@
+"""Columns of a table whose header names a kind of personal data.
+
+A word like "born" or "user" before a value says what the value is, but in
+a table the word stands once, in the header, and the values run on for many
+rows below. :func:`column_cells` finds the cells under such a header, each
+with the type the header gives it, in one pass over the text:
+
+- delimited lines (CSV with ``,`` or ``;``, tab-separated, Markdown and
+  ``psql`` tables with ``|``): a line with a short cell that names a field
+  (:mod:`gdprgate.detect.patterns.field_names`, or a birth word) is a
+  header; every following line that uses the same delimiter (quoted cells
+  respected) belongs to its table, up to a blank line or a line without
+  the delimiter; a rule line (``|---|---|``, ``-----+-----``) is skipped;
+- SQL ``INSERT INTO t (a, username) VALUES (...), (...)``: the position of
+  a column in the column list picks the value of each row. Without a
+  column list nothing says what a value is, and nothing is read.
+
+A header name is *sure* (``last_name``, ``Benutzername``, ``email``) or
+not (``name``, ``account``, ``address``: see
+:data:`~gdprgate.detect.patterns.field_names.UNSURE_NAMES`); an unsure
+column, and a place column (``city``), counts when its table has a sure
+column that names someone (``name,email``, ``city,username``). A name
+that ends in a field name counts as that field when the field is sure
+(``customer_email``, ``billing_city``), never when it is not
+(``product_name``, ``ip_address``).
+
+Not a recognizer: :mod:`gdprgate.detect.patterns.date_of_birth` and
+:mod:`gdprgate.detect.patterns.column_values` ask it about the values.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
+
+from gdprgate.detect.context import context_pattern
+from gdprgate.detect.patterns.field_names import (
+    FIELD_ENTITIES,
+    UNSURE_NAMES,
+    fold,
+)
+
+DATE_OF_BIRTH = "DATE_OF_BIRTH"
+LOCATION = "LOCATION"
+# The delimiters of a header line, in the order a tie is broken.
+_DELIMITERS = "\t|;,"
+# A header cell longer than this is prose, not a column name; a line
+# longer than the other is no header.
+_LONGEST_HEADER = 40
+_LONGEST_HEADER_LINE = 4000
+_INSERT = re.compile(
+    r"\bINSERT\s+INTO\s+[\w.`\"\[\]]+\s*\(([^()]{1,2000})\)\s*VALUES\s*",
+    re.IGNORECASE,
+)
+# What an SQL value list is made of: quoted strings, brackets, commas, and
+# runs of anything else (numbers, NULL, spaces).
+_SQL_TOKEN = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|[(),]|[^'\"(),\s]+|\s+")
+_CELL_EDGES = " \t\"'`*[]"
+# The rule under a Markdown or psql header.
+_RULE = re.compile(r"[\s|:+=-]*-{3}[\s|:+=-]*")
+_WORD_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])|[\W_]+")
+
+
+class Cell(NamedTuple):
+    """One value of a typed column: its span, its type and whether its
+    header (or its table) is sure of the type."""
+
+    start: int
+    end: int
+    entity: str
+    sure: bool
+
+
+class ColumnCells:
+    """Sorted, non-overlapping cells of the typed columns of a text."""
+
+    __slots__ = ("_cells", "_ends", "_starts")
+
+    def __init__(self, cells: Iterable[Cell]) -> None:
+        self._cells = sorted(cells)
+        self._starts = [cell.start for cell in self._cells]
+        self._ends = [cell.end for cell in self._cells]
+
+    def __iter__(self) -> Iterator[Cell]:
+        return iter(self._cells)
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside one cell."""
+        index = bisect.bisect_right(self._starts, start) - 1
+        return index >= 0 and end <= self._ends[index]
+
+    def only(self, entity: str) -> ColumnCells:
+        """The cells of ``entity`` columns."""
+        return ColumnCells(cell for cell in self._cells if cell.entity == entity)
+
+
+def column_cells(text: str, languages: tuple[str, ...]) -> ColumnCells:
+    """The cells of every typed column in ``text`` (see the module doc)."""
+    birth = context_pattern("birth", languages)
+    cells = list(_delimited_cells(text, birth))
+    cells.extend(_sql_cells(text, birth))
+    return ColumnCells(cells)
+
+
+def birth_cells(text: str, languages: tuple[str, ...]) -> ColumnCells:
+    """The cells of every birth-date column in ``text``."""
+    return column_cells(text, languages).only(DATE_OF_BIRTH)
+
+
+# The typed columns of a header: index -> (type, sure).
+Columns = dict[int, tuple[str, bool]]
+
+
+def _delimited_cells(text: str, birth: re.Pattern[str] | None) -> Iterator[Cell]:
+    """Typed cells of CSV, tab-separated, Markdown and psql tables."""
+    start, size = 0, len(text)
+    while start < size:
+        end = _line_end(text, start)
+        header = text[start:end]
+        start = end + 1
+        delimiter = _delimiter(header) if len(header) <= _LONGEST_HEADER_LINE else None
+        if delimiter is None:
+            continue
+        names = [
+            header[low:high] for low, high in _cells(header, 0, len(header), delimiter)
+        ]
+        columns = header_columns(names, birth)
+        if not columns:
+            continue
+
+        # The rows below, while they stay in the table.
+        while start < size:
+            end = _line_end(text, start)
+            row = text[start:end]
+            if not row.strip() or (delimiter not in row and not _RULE.fullmatch(row)):
+                break
+            for index, (low, high) in enumerate(_cells(text, start, end, delimiter)):
+                if index in columns:
+                    yield from _cell(text, low, high, *columns[index])
+            start = end + 1
+
+
+def header_columns(names: Sequence[str], birth: re.Pattern[str] | None) -> Columns:
+    """The typed columns among the header cells ``names``.
+
+    A column that names someone for sure (``last_name``, ``username``,
+    ``email``, ``dob``) makes every typed column of its table count: the
+    unsure ones (``name,email``) and the places (``city``), which are
+    personal beside a person only. Without one, only an unsure name
+    column stays, for values that read as a person's whole name.
+    """
+    typed: Columns = {}
+    for index, name in enumerate(names):
+        found = _header_entity(name.strip(_CELL_EDGES), birth)
+        if found is not None:
+            typed[index] = found
+    if any(sure and entity != LOCATION for entity, sure in typed.values()):
+        return {index: (entity, True) for index, (entity, _) in typed.items()}
+    return {
+        index: (entity, False)
+        for index, (entity, sure) in typed.items()
+        if entity == "PERSON" and not sure
+    }
+
+
+def _header_entity(name: str, birth: re.Pattern[str] | None) -> tuple[str, bool] | None:
+    """The type a header cell names and whether it is sure, if any."""
+    if not 0 < len(name) <= _LONGEST_HEADER:
+        return None
+    words = [fold(word) for word in _WORD_BREAK.split(name) if word]
+    for first in range(len(words)):
+        joined = "".join(words[first:])
+        entity = FIELD_ENTITIES.get(joined)
+        if entity is None:
+            continue
+        if joined in UNSURE_NAMES:
+            # "product_name", "ip_address": the first word says whose.
+            return None if first else (entity, False)
+        return entity, True
+    if birth is not None and birth.search(name) is not None:
+        return DATE_OF_BIRTH, True
+    return None
+
+
+def _cell(text: str, low: int, high: int, entity: str, sure: bool) -> Iterator[Cell]:
+    """The cell ``text[low:high]`` without its blanks and quotes, if any."""
+    while low < high and text[low] in _CELL_EDGES:
+        low += 1
+    while high > low and text[high - 1] in _CELL_EDGES:
+        high -= 1
+    if low < high:
+        yield Cell(low, high, entity, sure)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _delimiter(line: str) -> str | None:
+    """The most frequent delimiter of a header line, or ``None``."""
+    counts = [(line.count(char), char) for char in _DELIMITERS]
+    count, char = max(counts, key=lambda pair: pair[0])
+    return char if count else None
+
+
+def _cells(
+    text: str, start: int, end: int, delimiter: str
+) -> Iterator[tuple[int, int]]:
+    """The ``(start, end)`` of each cell of ``text[start:end]``; a delimiter
+    inside a double-quoted cell does not split it."""
+    cell = _cell_pattern(delimiter)
+    while True:
+        match = cell.match(text, start, end)
+        high = match.end() if match is not None else start
+        yield start, high
+        if high >= end:
+            return
+        start = high + 1
+
+
+@functools.cache
+def _cell_pattern(delimiter: str) -> re.Pattern[str]:
+    """A cell: quoted runs, or characters other than the delimiter."""
+    other = re.escape(delimiter)
+    return re.compile(rf'(?:"[^"\n]*"|[^{other}\n])*')
+
+
+def _sql_cells(text: str, birth: re.Pattern[str] | None) -> Iterator[Cell]:
+    """Typed values of SQL ``INSERT ... VALUES`` statements."""
+    for insert in _INSERT.finditer(text):
+        names = insert.group(1)
+        columns = header_columns(
+            [names[low:high] for low, high in _cells(names, 0, len(names), ",")],
+            birth,
+        )
+        if columns:
+            for index, low, high in _row_values(text, insert.end(), columns):
+                yield from _cell(text, low, high, *columns[index])
+
+
+def _row_values(
+    text: str, start: int, columns: Columns
+) -> Iterator[tuple[int, int, int]]:
+    """The index and span of the values at ``columns`` of each ``(...)``
+    row from ``start`` on, up to the end of the statement (anything but a
+    row or a comma)."""
+    depth, index, low = 0, 0, start
+    for token in _SQL_TOKEN.finditer(text, start):
+        char, position = token.group(), token.start()
+        if char == "(":
+            depth += 1
+            if depth == 1:
+                index, low = 0, position + 1
+        elif char == ")":
+            if depth == 1 and index in columns:
+                yield index, low, position
+            depth -= 1
+        elif char == "," and depth == 1:
+            if index in columns:
+                yield index, low, position
+            index, low = index + 1, position + 1
+        elif depth <= 0 and char != "," and not char.isspace():
+            return  # the end of the statement, or text that is no row

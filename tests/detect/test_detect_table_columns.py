@@ -1,0 +1,209 @@
+"""Values under a table header that names their type: CSV, TSV, Markdown,
+psql and SQL INSERT, in several languages, with exact spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from gdprgate.detect.context_words import CONTEXT_LANGUAGES
+from gdprgate.detect.patterns.column_values import ColumnValueRecognizer
+from gdprgate.detect.patterns.field_names import field_name_entity, is_placeholder
+from gdprgate.detect.patterns.table_columns import column_cells
+
+P, U, L = "PERSON", "USERNAME", "LOCATION"
+E, T, IB = "EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE"
+
+_PSQL = (
+    " id  | username   | full_name          | email\n"
+    "-----+------------+--------------------+------------\n"
+    " 101 | mlefebvre  | Mathilde Lefebvre  | mathilde.lefebvre@example.fr\n"
+    " 102 | tnakamura  | Takeshi Nakamura   | t.nakamura@example.jp\n"
+    "(2 rows)"
+)
+
+# (text, [(entity, value)] in text order); [] is a negative case.
+CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "user,email,role\nbwallace,bwallace@example.com,admin\n"
+        "cnguyen,chau.nguyen@example.com,viewer\nropoku,r.opoku@example.com,editor",
+        [
+            (U, "bwallace"),
+            (E, "bwallace@example.com"),
+            (U, "cnguyen"),
+            (E, "chau.nguyen@example.com"),
+            (U, "ropoku"),
+            (E, "r.opoku@example.com"),
+        ],
+    ),
+    (
+        "customer_id,first_name,last_name,email,phone,city\n"
+        "30213,Wojciech,Nowicki,w.nowicki@example.pl,+48 601 234 567,Kraków",
+        [
+            (P, "Wojciech"),
+            (P, "Nowicki"),
+            (E, "w.nowicki@example.pl"),
+            (T, "+48 601 234 567"),
+            (L, "Kraków"),
+        ],
+    ),
+    (
+        _PSQL,
+        [
+            (U, "mlefebvre"),
+            (P, "Mathilde Lefebvre"),
+            (E, "mathilde.lefebvre@example.fr"),
+            (U, "tnakamura"),
+            (P, "Takeshi Nakamura"),
+            (E, "t.nakamura@example.jp"),
+        ],
+    ),
+    (
+        "INSERT INTO users (id, username, first_name) VALUES "
+        "(7, 'hfischer', 'Hannes'), (8, 'aokafor', 'Adaeze');",
+        [(U, "hfischer"), (P, "Hannes"), (U, "aokafor"), (P, "Adaeze")],
+    ),
+    # German semicolons, French tabs, Markdown in Polish, Spanish, Swedish.
+    (
+        "Vorname;Nachname;Ort\nJonas;Weidemann;Münster\nGreta;Albers;Kiel",
+        [
+            (P, "Jonas"),
+            (P, "Weidemann"),
+            (L, "Münster"),
+            (P, "Greta"),
+            (P, "Albers"),
+            (L, "Kiel"),
+        ],
+    ),
+    (
+        "prénom\tnom\tville\nCamille\tRenaud\tNantes",
+        [(P, "Camille"), (P, "Renaud"), (L, "Nantes")],
+    ),
+    (
+        "| imię | nazwisko | użytkownik |\n|---|---|---|\n| Ola | Wrzos | owrzos |",
+        [(P, "Ola"), (P, "Wrzos"), (U, "owrzos")],
+    ),
+    (
+        "nombre,apellido,usuario\nLucía,Ferrer,lferrer",
+        [(P, "Lucía"), (P, "Ferrer"), (U, "lferrer")],
+    ),
+    (
+        "förnamn,efternamn,användare\nTove,Lindqvist,tlind",
+        [(P, "Tove"), (P, "Lindqvist"), (U, "tlind")],
+    ),
+    # A name ending in a sure field counts; quoted CSV cells are read whole.
+    (
+        'id,customerEmail,billing_city\n1,"ana@example.org","Porto"',
+        [(E, "ana@example.org"), (L, "Porto")],
+    ),
+    (
+        "iban,amount\nDE89 3704 0044 0532 0130 00,12.50",
+        [(IB, "DE89 3704 0044 0532 0130 00")],
+    ),
+    # "name" beside a personal column is a person; alone, only a whole name.
+    ("name,email\nLena,lena@example.org", [(P, "Lena"), (E, "lena@example.org")]),
+    ("name,team\nLena Hoffmann,core\nbuild-agent,ci", [(P, "Lena Hoffmann")]),
+    # Placeholders and values of the wrong shape are no values.
+    (
+        "username,first_name,phone,city\nn/a,NULL,-,\nroot,42,12,n/a\n"
+        "true,Anna Lee,+49 30 1234567,Remote",
+        [(P, "Anna Lee"), (T, "+49 30 1234567")],
+    ),
+    ("INSERT INTO t (id, username) VALUES (1, NULL), (2, 'null'), (3, 'admin');", []),
+    # Tables that name no one: a place is personal beside a person only.
+    ("country,city,population\nFrance,Paris,2100000\nSpain,Madrid,3300000", []),
+    ("name,city\nAnna Lee,Lyon", [(P, "Anna Lee")]),
+    ("city,username\nLyon,kweber", [(L, "Lyon"), (U, "kweber")]),
+    ("name,version\nrequests,2.31.0\nnumpy,1.26.4\nflask,3.0.2", []),
+    ("product_name,price,stock\nWidget Pro,19.99,4\nSteel Bolt,0.10,900", []),
+    ("metric,p50,p99\nlatency_ms,12,80\nerrors,0,3", []),
+    ("host,ip_address,status\nweb-01,10.0.0.4,up\ndb-01,10.0.0.5,down", []),
+    ("| file_name | size |\n|---|---|\n| Report Final.pdf | 12 KB |", []),
+    ("INSERT INTO users VALUES (7, 'hfischer', 'Hannes', 'Fischer');", []),
+    # A blank line ends a table; a line without the delimiter too.
+    ("user,role\njdoe,admin\n\nnotes,x\nkweber,y", [(U, "jdoe")]),
+    ("username\nkweber", []),
+]
+
+
+def _found(text: str) -> list[tuple[str, int, int]]:
+    return [
+        (f.entity, f.start, f.end)
+        for f in sorted(ColumnValueRecognizer().analyze(text), key=lambda f: f.start)
+    ]
+
+
+def _expected(text: str, values: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
+    spans, position = [], 0
+    for entity, value in values:
+        start = text.index(value, position)
+        spans.append((entity, start, start + len(value)))
+        position = start + len(value)
+    return spans
+
+
+@pytest.mark.parametrize(("text", "values"), CASES)
+def test_values_of_columns_named_by_their_header(
+    text: str, values: list[tuple[str, str]]
+) -> None:
+    assert _found(text) == _expected(text, values)
+
+
+@pytest.mark.parametrize(
+    ("name", "entity"),
+    [
+        ("user_name", "USERNAME"),
+        ("Benutzername", "USERNAME"),
+        ("gebruiker", "USERNAME"),
+        ("Straße", "LOCATION"),
+        ("dirección", "LOCATION"),
+        ("Nachname", "PERSON"),
+        ("E-Mail", "EMAIL_ADDRESS"),
+        ("Telefonnummer", "PHONE_NUMBER"),
+        ("user_id", None),
+        ("version", None),
+    ],
+)
+def test_one_vocabulary_names_the_fields(name: str, entity: str | None) -> None:
+    assert field_name_entity(name) == entity
+
+
+@pytest.mark.parametrize(
+    ("value", "none"),
+    [
+        ("n/a", True),
+        ("NULL", True),
+        ("-", True),
+        ("", True),
+        ("k.A.", True),
+        ("Anna", False),
+        ("ropoku", False),
+    ],
+)
+def test_placeholders_say_there_is_no_value(value: str, none: bool) -> None:
+    assert is_placeholder(value) is none
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        ("id,username,city\n" + "1,kweber,Lyon\n" * 80_000 + "2,zlast,Brest", "zlast"),
+        (
+            "INSERT INTO u (id, login) VALUES "
+            + "(1, 'kweber'), " * 60_000
+            + "(2, 'zlast');",
+            "zlast",
+        ),
+        ("user,email\n" * 100_000, None),
+    ],
+)
+def test_columns_hold_to_the_end_of_a_megabyte(text: str, last: str | None) -> None:
+    """A megabyte of table, of SQL rows or of header lines is read to its
+    end: the last row's cell is still found, and header words under header
+    words are no values (one pass; no timing asserted)."""
+    cells = column_cells(text, CONTEXT_LANGUAGES)
+
+    if last is None:
+        assert ColumnValueRecognizer().analyze(text) == []
+    else:
+        start = text.rindex(last)
+        assert cells.holds(start, start + len(last))
