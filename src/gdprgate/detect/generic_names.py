@@ -125,11 +125,6 @@ STATE_NAME = re.compile(
     """,
     re.VERBOSE,
 )
-# An amount with its currency code ("EUR 4,500,000", "1.200 CHF").
-_CURRENCIES = "EUR|USD|GBP|CHF|PLN|SEK|NOK|DKK|JPY|CAD|AUD|CZK|HUF"
-_AMOUNT = re.compile(
-    rf"(?:{_CURRENCIES})[ \u00a0]?\d[\d.,' \u00a0]*|\d[\d.,' \u00a0]*(?:{_CURRENCIES})"
-)
 # Surnames can be generic words ("Judge", "Richter"): names stay.
 _ENTITIES = frozenset({"ORGANIZATION", "LOCATION"})
 _NAME_ENTITIES = _ENTITIES | {"PERSON"}
@@ -180,9 +175,7 @@ def drop_generic_names(text: str, findings: Iterable[Finding]) -> list[Finding]:
             if any(s <= finding.start and finding.end <= e for s, e in states):
                 continue
         value = text[finding.start : finding.end]
-        if finding.entity in _ENTITIES and (
-            is_generic(value) or _AMOUNT.fullmatch(value.strip())
-        ):
+        if finding.entity in _ENTITIES and is_generic(value):
             continue
         if finding.entity in _NAME_ENTITIES and value.strip().casefold() in DATA_WORDS:
             continue
