@@ -33,7 +33,7 @@ NAME_ENTITIES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
             [],
         ),
         ("de", "Z.n. Hashimoto-Thyreoiditis", []),
-        ("es", "Tratamiento con Sintrom.", []),
+        ("es", "Tratamiento con Sintrom 4 mg.", []),
         ("en", "Dr. Parkinson examined the patient.", ["Dr. Parkinson"]),
         ("de", "Frau Hashimoto kommt morgen.", ["Frau Hashimoto"]),
         ("en", "Parkinson said the results were fine.", ["Parkinson"]),
@@ -45,6 +45,19 @@ NAME_ENTITIES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
         ("de", "Der Jenkins-Job ist fehlgeschlagen.", []),
         ("en", "Ms Jenkins deployed the server yesterday.", ["Ms Jenkins"]),
         ("en", "Anna Kafka joined the cluster team.", ["Anna Kafka"]),
+        ("en", "Redis 7.2.4 started.", []),
+        # Tools, code words, diseases and doses beside people: the people.
+        ("en", "Travis uses a wheelchair.", ["Travis"]),
+        ("de", "Kafka hat den Server neu gestartet.", ["Kafka"]),
+        ("fr", "Storm utilise un fauteuil roulant.", ["Storm"]),
+        ("en", "McBean called about her test results.", ["McBean"]),
+        ("en", "Treatment with Nwosu was arranged by the ward.", ["Nwosu"]),
+        ("nl", "Behandeling door Wijnaldum 2x per week.", ["Wijnaldum"]),
+        (
+            "en",
+            "Ward round: patient Nwachukwu's dementia is worse.",
+            ["Nwachukwu"],
+        ),
         # Mail headers, trailers and form labels; the names after them.
         ("nl", "Van: afdeling inkoop\nAan: alle medewerkers", []),
         ("sv", "Till: alla anställda\nFrån: HR", []),

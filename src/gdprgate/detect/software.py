@@ -9,26 +9,28 @@ founders ("Ford", "Tesla"). The models read them as people or places.
 (``PERSON``, ``ORGANIZATION``, ``LOCATION``):
 
 - **Code identifiers** are dropped: every word is written in CamelCase
-  with an inner capital and ends in a code word ("PersonService",
-  "AttributeError", "NoneType", "AuthController", "RedisCache KeyError").
-  Names with an inner capital ("McDonald", "DiCaprio", "LeBlanc") end in
-  no code word.
+  with an inner capital and ends in a code word, and has two inner
+  capitals ("RedisCacheManager"), is called or dotted ("PersonService()")
+  or stands with another identifier or a code word ("PersonService throws
+  AttributeError"). A name prefix ("McBean", "DeBase", "VanDyke") or a
+  known name is no code.
 - **Tools** are dropped when every word is a tool of :data:`TOOLS`, a
-  technical word or a command ("Kafka", "Restart Kafka", "Hudson CI",
-  "Jenkins-Job") and the text says it is software: a version number
-  right after, or a technical word (:data:`TECH_WORDS`: "cluster", "CI",
-  "server", "deploy", "use", "utilisons", ...) or another tool. For a
-  tool that is also a person's name ("Jenkins", "Cassandra", "Hudson")
-  that word must stand right before or after it, little words ("and",
-  "with", "et") skipped: "Our Cassandra cluster", "use Jenkins and
-  Grafana", not "Cassandra fixed the server". For the others ("Grafana",
-  "Keycloak") it may stand anywhere on the line.
+  technical word, a command or a version. A tool that is also a person's
+  name (:data:`NAME_TOOLS`, the lexicon's names) needs strong evidence
+  beside it: a version or a technical head noun right after it ("Kafka
+  3.6", "Jenkins job", "Jenkins-Job", "Hudson CI"), an operations verb
+  right before it ("restart Kafka"), a path or code mark around it, or a
+  list of tools of which one is no name ("Kafka, Spark and Grafana").
+  Other tools ("Grafana", "Keycloak") need a technical word or another
+  tool on their line.
 - **Companies** of :data:`COMPANIES` become an ``ORGANIZATION`` when the
   line speaks of shares or stock ("Tesla and Ford shares fell").
 
-It fails closed: a title before the word ("Ms Jenkins"), a verb of
-saying after it ("Jenkins said"), a given name or a surname with it
-("Anna Kafka") keep a person.
+It fails closed: a word in a person's position
+(:func:`~gdprgate.detect.tool_people.person_position`: "Ms Jenkins",
+"Jenkins said", "thanks Travis", "Jenkins: done") stays a person, and so
+does every mention of a tool word the text uses so once, or in a full
+name ("Travis Okafor").
 """
 
 from __future__ import annotations
@@ -37,8 +39,7 @@ import re
 from collections.abc import Sequence, Set
 
 from gdprgate.detect.finding import Finding
-from gdprgate.detect.speakers import SPEECH_VERBS
-from gdprgate.detect.titles import TITLE_WORDS
+from gdprgate.detect.tool_people import person_position
 
 # Tools, platforms and products that are also names or read as names.
 _TOOL_LIST = """
@@ -74,6 +75,47 @@ TECH_WORDS = frozenset(_TECH_LIST.split())
 _COMMAND_LIST = "restart start stop run deploy install upgrade configure reboot"
 _COMMANDS = frozenset(_COMMAND_LIST.split())
 
+# Tools that are also people's names, beside those the lexicon knows.
+_NAME_TOOL_LIST = """
+kafka spark kong packer chef salt nomad sentry marathon chronos oracle loki
+tempo nexus envoy argo consul vault puppet jaeger maven pulsar bamboo
+rancher hive jenkins cassandra hudson travis helm storm ember flink spring
+"""
+NAME_TOOLS = frozenset(_NAME_TOOL_LIST.split())
+# Tools the lexicon has as names that no one bears as a name.
+_NO_NAMES = frozenset({"heroku", "rails"})
+# Technical head nouns right after a tool ("Jenkins job", "Kafka broker").
+_HEAD_LIST = """
+ci cd job jobs pipeline pipelines server servers plugin plugins broker
+brokers topic topics cluster clusters consumer consumers producer producers
+node nodes keyspace keyspaces executor executors instance instances
+container containers pod pods dashboard dashboards chart charts agent
+agents worker workers queue queues stream streams connector connectors
+controller api client clients database db schema index logs metrics ui
+console config configuration build builds deployment deployments
+serveur serveurs servidor servidores
+"""
+HEAD_NOUNS = frozenset(_HEAD_LIST.split())
+# Operations verbs right before a tool ("restart Kafka", "installiere Helm").
+_OPERATION_LIST = """
+restart restarted restarting start started stop stopped run running reboot
+rebooted deploy deployed deploying install installed installing upgrade
+upgraded upgrading configure configured configuring update updated
+migrate migrated provision provisioned
+starte installiere installieren aktualisiere konfiguriere
+redémarrer redémarrez installer installez déployer configurer
+reiniciar instalar desplegar configurar riavviare installare
+herstarten installeer installeren
+"""
+_OPERATIONS = frozenset(_OPERATION_LIST.split())
+# A list of capitalised words joined by commas and "and" ("Kafka, Spark
+# and Grafana").
+_CAPITALISED = re.compile(r"[A-Z][\w]*")
+_LIST = re.compile(
+    r"[A-Z]\w*(?:(?:,[ \t]*|[ \t]+(?:and|or|et|ou|und|oder|y|e|i|en|och|"
+    r"oraz|&)[ \t]+|,[ \t]*(?:and|et|und|y|e|i|en|och)[ \t]+)[A-Z]\w*)+"
+)
+
 # Companies named after people, and words that mean shares or stock.
 _COMPANY_LIST = """
 tesla ford boeing dell siemens bosch porsche ferrari chrysler dodge
@@ -104,16 +146,22 @@ List Set Map Array Object Class Id Info Data Base
 _CODE = re.compile(
     rf"[A-Z][a-z0-9]*(?:[A-Z][a-z0-9]*)*?(?:{'|'.join(_CODE_SUFFIXES.split())})"
 )
+# Names that bear an inner capital: no code ("McBean", "DeBase", "VanDyke").
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|O['’]|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z]")
+# Words on a line that say an identifier is code.
+_CODE_WORD_LIST = """
+throws throw thrown raises raised raise exception exceptions error errors
+traceback stack trace class classes method methods function functions null
+import imports returns returned interface object instance bean beans
+java python javascript typescript kotlin code compile compiled compiler
+bug crash crashed stacktrace nullpointerexception
+"""
+_CODE_WORDS = frozenset(_CODE_WORD_LIST.split())
 _INNER_CAPITAL = re.compile(r"[a-z0-9][A-Z]")
 _WORD = re.compile(r"[^\W_]+(?:[/.][^\W_]+)*")
+_VERSION_WORD = re.compile(r"v?\d+(?:\.\d+)+")
 _VERSION = re.compile(r"[ \t\u00a0]+v?\d+(?:\.\d+)+")
 _ENTITIES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
-# Little words skipped between a tool and the word that tells it.
-_LITTLE_LIST = """
-and or with on the a an our their et ou avec sur le la les des und oder mit
-der die das y o con el los e com il lo en of met het de och med i oraz
-"""
-_LITTLE_WORDS = frozenset(_LITTLE_LIST.split())
 # Most words a tool finding may have ("Restart Kafka", "Hudson CI").
 _MAX_WORDS = 3
 
@@ -124,26 +172,60 @@ def without_software(
     """``findings`` without code identifiers and tools, companies in stock
     news as organisations (see the module's docstring). ``names`` are the
     known names of people (lower case)."""
+    people = _people_words(text, findings)
     kept = []
     for finding in findings:
-        checked = _checked(text, finding, names)
+        checked = _checked(text, finding, names, people)
         if checked is not None:
             kept.append(checked)
     return kept
 
 
-def _checked(text: str, finding: Finding, names: Set[str]) -> Finding | None:
+def _people_words(text: str, findings: Sequence[Finding]) -> set[str]:
+    """The tool words (lower case) the text uses as a person's name
+    somewhere: in a person's position or with a name that is no tool
+    ("Travis Okafor"). Every mention of them stays masked."""
+    people = set()
+    for finding in findings:
+        if finding.entity not in _ENTITIES:
+            continue
+        words = [
+            word.lower() for word in _WORD.findall(text[finding.start : finding.end])
+        ]
+        tools = {word for word in words if word in TOOLS}
+        if not tools:
+            continue
+        other = [
+            word
+            for word in words
+            if word.isalpha()
+            and word not in TOOLS
+            and word not in TECH_WORDS
+            and word not in _COMMANDS
+        ]
+        if other or person_position(text, finding.start, finding.end):
+            people |= tools
+    return people
+
+
+def _checked(
+    text: str, finding: Finding, names: Set[str], people: Set[str]
+) -> Finding | None:
     """``finding``, as an organisation when it is a company in stock news,
     or ``None`` when it is code or a tool."""
-    if finding.entity not in _ENTITIES or _person_context(text, finding):
+    if finding.entity not in _ENTITIES:
         return finding
-
-    words = _words(text, finding)
+    span, words = _words(text, finding)
     if not words or len(words) > _MAX_WORDS:
         return finding
-    if all(_is_identifier(word) for word in words):
+    if all(_is_identifier(word, text, names) for word in words):
         return None
-    if _is_tool(text, finding, words, names):
+
+    if person_position(text, finding.start, finding.end):
+        return finding
+    if any(word.lower() in people for word in words):
+        return finding
+    if _is_tool(text, span, words, names):
         return None
     if _is_company(text, finding, words):
         return Finding(
@@ -152,9 +234,9 @@ def _checked(text: str, finding: Finding, names: Set[str]) -> Finding | None:
     return finding
 
 
-def _words(text: str, finding: Finding) -> list[str]:
-    """The words of ``finding``, and of the hyphenated word it is part of
-    ("Jenkins" and "Job" for "Job" of "Jenkins-Job")."""
+def _words(text: str, finding: Finding) -> tuple[tuple[int, int], list[str]]:
+    """The span and words of ``finding``, with the hyphenated word it is
+    part of ("Jenkins" and "Job" for "Job" of "Jenkins-Job")."""
     start, end = finding.start, finding.end
     while start > 0 and text[start - 1] == "-":
         word = re.search(r"[^\W_]+\Z", text[max(0, start - 40) : start - 1])
@@ -166,17 +248,56 @@ def _words(text: str, finding: Finding) -> list[str]:
         if word is None:
             break
         end += 1 + len(word.group())
-    return _WORD.findall(text[start:end].replace("-", " "))
+    return (start, end), _WORD.findall(text[start:end].replace("-", " "))
 
 
-def _is_identifier(word: str) -> bool:
-    """Whether ``word`` is a CamelCase code identifier ("KeyError")."""
-    return bool(_INNER_CAPITAL.search(word)) and bool(_CODE.fullmatch(word))
+def _is_identifier(word: str, text: str, names: Set[str]) -> bool:
+    """Whether ``word`` is a CamelCase code identifier ("KeyError"): a code
+    shape, no name prefix ("McBean", "DeBase") and no known name, with two
+    inner capitals or in code ("PersonService throws AttributeError")."""
+    if not (_INNER_CAPITAL.search(word) and _CODE.fullmatch(word)):
+        return False
+    if _NAME_PREFIX.match(word) or word.lower() in names:
+        return False
+    if len(_INNER_CAPITAL.findall(word)) >= 2:
+        return True
+    return _code_context(word, text)
 
 
-def _is_tool(text: str, finding: Finding, words: list[str], names: Set[str]) -> bool:
-    """Whether ``finding`` names tools in text about software."""
-    lower = [word.lower() for word in words]
+def _code_context(word: str, text: str) -> bool:
+    """Whether ``word`` is used as code: dotted or called ("x.KeyError",
+    "PersonService()"), another identifier in the text or a code word on
+    its line."""
+    for match in re.finditer(rf"(?<![\w.]){re.escape(word)}(?!\w)", text):
+        if text[match.end() : match.end() + 1] == "(" or re.match(
+            r"\.\w", text[match.end() : match.end() + 2]
+        ):
+            return True
+    others = {
+        other
+        for other in re.findall(r"\b[A-Z]\w*", text)
+        if other != word
+        and _INNER_CAPITAL.search(other)
+        and _CODE.fullmatch(other)
+        and not _NAME_PREFIX.match(other)
+    }
+    if others:
+        return True
+    lines = [line for line in text.splitlines() if word in line]
+    return any(
+        token in _CODE_WORDS
+        for line in lines
+        for token in re.findall(r"[^\W\d_]+", line.lower())
+    )
+
+
+def _is_tool(
+    text: str, span: tuple[int, int], words: list[str], names: Set[str]
+) -> bool:
+    """Whether the words of ``span`` name tools in text about software."""
+    # A version in the span is one after the tool ("Redis 7.2.4").
+    lower = [word.lower() for word in words if not _VERSION_WORD.fullmatch(word)]
+    versioned = len(lower) < len(words)
     tools = [word for word in lower if word in TOOLS]
     if not tools:
         return False
@@ -184,59 +305,86 @@ def _is_tool(text: str, finding: Finding, words: list[str], names: Set[str]) -> 
         word in TOOLS or word in TECH_WORDS or word in _COMMANDS for word in lower
     ):
         return False
-    if _VERSION.match(text, finding.end) or len(tools) < len(lower):
-        # "Kafka 3.6", "Hudson CI", "Jenkins-Job", "Restart Kafka".
+    if any(_is_name(word, names) for word in tools):
+        # A person's name: only strong evidence beside each tool word.
+        return all(
+            _tool_evidence(text, match)
+            for match in _WORD.finditer(text, span[0], span[1])
+            if match.group().lower() in TOOLS
+        ) or _in_tool_list(text, span, names)
+    if versioned or _VERSION.match(text, span[1]) or len(tools) < len(lower):
+        # "Grafana 10.2", "Keycloak server".
         return True
-    nearby = (
-        _neighbours(text, finding)
-        if any(word in names for word in tools)
-        else _line_words(text, finding)
-    )
+    nearby = _line_words(text, span)
     return any(word in TECH_WORDS or word in TOOLS for word in nearby)
 
 
-def _neighbours(text: str, finding: Finding) -> list[str]:
-    """The lower-case words right before and after ``finding`` on its line,
-    little words skipped."""
-    before, after = _line_sides(text, finding)
-    before = [word for word in before if word not in _LITTLE_WORDS]
-    after = [word for word in after if word not in _LITTLE_WORDS]
-    return before[-1:] + after[:1]
+def _is_name(word: str, names: Set[str]) -> bool:
+    """Whether tool ``word`` (lower case) is also a person's name."""
+    return (word in names and word not in _NO_NAMES) or word in NAME_TOOLS
+
+
+def _tool_evidence(text: str, match: re.Match[str]) -> bool:
+    """Whether the tool word ``match`` has strong evidence beside it: a
+    version or a technical head noun right after it ("Kafka 3.6", "Jenkins
+    job", "Jenkins-Job"), an operations verb right before it ("restart
+    Kafka") or code around it ("/opt/kafka", "`jenkins`")."""
+    if _VERSION.match(text, match.end()):
+        return True
+    after = re.match(r"(?:[ \t\u00a0]+|-)([^\W\d_]+)", text[match.end() :])
+    if after is not None and after.group(1).lower() in HEAD_NOUNS:
+        return True
+    before = re.search(r"([^\W\d_]+)[ \t\u00a0]+\Z", text[: match.start()])
+    if before is not None and before.group(1).lower() in _OPERATIONS:
+        return True
+    around = (
+        text[match.start() - 1 : match.start()] + text[match.end() : match.end() + 1]
+    )
+    return any(char in "/\\`=_" for char in around)
+
+
+def _in_tool_list(text: str, span: tuple[int, int], names: Set[str]) -> bool:
+    """Whether ``span`` stands in a list of tools of which one or more is no
+    person's name ("Kafka, Spark, Jenkins, Ansible and Grafana")."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    for found in _LIST.finditer(line):
+        if not line_start + found.start() <= span[0] < line_start + found.end():
+            continue
+        members = [word.lower() for word in _CAPITALISED.findall(found.group())]
+        return (
+            len(members) >= 2
+            and all(member in TOOLS for member in members)
+            and any(not _is_name(member, names) for member in members)
+        )
+    return False
 
 
 def _is_company(text: str, finding: Finding, words: list[str]) -> bool:
     """Whether ``finding`` names a company on a line about its stock."""
     if not all(word.lower() in COMPANIES for word in words):
         return False
-    return any(word in STOCK_WORDS for word in _line_words(text, finding))
+    span = (finding.start, finding.end)
+    return any(word in STOCK_WORDS for word in _line_words(text, span))
 
 
-def _line_words(text: str, finding: Finding) -> list[str]:
-    """The lower-case words of the line ``finding`` stands on, without its
+def _line_words(text: str, span: tuple[int, int]) -> list[str]:
+    """The lower-case words of the line ``span`` stands on, without its
     own."""
-    before, after = _line_sides(text, finding)
+    before, after = _line_sides(text, span)
     return before + after
 
 
-def _line_sides(text: str, finding: Finding) -> tuple[list[str], list[str]]:
-    """The lower-case words of ``finding``'s line before and after it,
+def _line_sides(text: str, span: tuple[int, int]) -> tuple[list[str], list[str]]:
+    """The lower-case words of ``span``'s line before and after it,
     hyphenated parts of its word left out."""
-    start = text.rfind("\n", 0, finding.start) + 1
-    end = text.find("\n", finding.end)
+    start = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", span[1])
     end = len(text) if end < 0 else end
-    before = re.sub(r"[^\W_]+-\Z", "", text[start : finding.start])
-    after = re.sub(r"\A-[^\W_]+", "", text[finding.end : end])
+    before = re.sub(r"[^\W_]+-\Z", "", text[start : span[0]])
+    after = re.sub(r"\A-[^\W_]+", "", text[span[1] : end])
     return (
         [word.lower() for word in _WORD.findall(before)],
         [word.lower() for word in _WORD.findall(after)],
     )
-
-
-def _person_context(text: str, finding: Finding) -> bool:
-    """Whether a title stands before ``finding`` or a verb of saying after
-    it: a person all the same."""
-    before = text[max(0, finding.start - 20) : finding.start].split()
-    if before and before[-1].rstrip(".").lower() in TITLE_WORDS:
-        return True
-    after = text[finding.end : finding.end + 20].split()
-    return bool(after) and after[0].strip(".,;:!?").lower() in SPEECH_VERBS
