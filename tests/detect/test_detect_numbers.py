@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gdprgate.detect.finding import Finding
-from gdprgate.detect.numbers import drop_plain_numbers
+from gdprgate.detect.numbers import before_unit, drop_plain_numbers, is_personal_number
 
 
 def _kept(
@@ -155,15 +155,22 @@ def test_a_uuid_someone_owns_is_kept() -> None:
         ('{"created_at": 1772446272}', "1772446272", "ID_NUMBER"),
         ("Zeitstempel epoch 1772446272", "1772446272", "TAX_ID"),
         ("Set-Cookie: _ga=GA1.2.1234567890.1772446272", "1772446272", "TAX_ID"),
-        ("Processed 12345678901 ns", "12345678901", "PHONE_NUMBER"),
-        ("wrote 48213377123 bytes", "48213377123", "TAX_ID"),
+        ("Processed 100234567890 ns", "100234567890", "PHONE_NUMBER"),
+        ("wrote 100234567891 bytes", "100234567891", "TAX_ID"),
+        ("took 4821337712 ms\n", "4821337712", "TAX_ID"),
         ("offset 100234567890", "100234567890", "TAX_ID"),
         ("pid=48213377", "48213377", "ID_NUMBER"),
-        # Lower-case hex tokens: sessions, short commit and pod hashes.
-        ("session 7f3e2d1c expired", "7f3e2d1c", "DRIVER_LICENSE"),
+        # Lower-case hex tokens after a technical key, starting a git log
+        # line, or inside a path or a pod's name.
+        ("commit 7f3e2d1c reverted", "7f3e2d1c", "DRIVER_LICENSE"),
+        ("trace_id=4bf92f3577b34da6", "4bf92f3577b34da6", "ID_NUMBER"),
+        ("Request id 7f3e2d1c9a failed", "7f3e2d1c9a", "ID_NUMBER"),
+        ('"etag": "7f3e2d1c9a8b"', "7f3e2d1c9a8b", "ID_NUMBER"),
+        ("Build-Hash: 0a1b2c3d4e", "0a1b2c3d4e", "ID_NUMBER"),
         ("9e8f7a6 Bump redis from 4.6.12 to 4.6.13", "9e8f7a6", "DRIVER_LICENSE"),
+        ("* 9e8f7a6 Fix\n* 1a2b3c4 Add", "1a2b3c4", "DRIVER_LICENSE"),
+        ("see /blob/9e8f7a6/README", "9e8f7a6", "ID_NUMBER"),
         ("pod web-7d9c8b6f5-x2x4z restarted", "7d9c8b6f5", "DRIVER_LICENSE"),
-        ("Sitzung 0a1b2c3d4e abgelaufen", "0a1b2c3d4e", "ID_NUMBER"),
         # A UUID a record's bare "id" names, split by the model.
         ('{"id": "c3f1a2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b"}', "c3f1a2b4", "ID_NUMBER"),
         (
@@ -202,6 +209,10 @@ def test_technical_numbers_and_codes_are_dropped(
         ("passport c0ffee12", "c0ffee12", "PASSPORT"),
         ("customer 7f3e2d1c", "7f3e2d1c", "ID_NUMBER"),
         ("user_id: c3f1a2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b", "c3f1a2b4", "ID_NUMBER"),
+        # A hex token with no technical key is no one's only when it says so.
+        ("session 7f3e2d1c expired", "7f3e2d1c", "DRIVER_LICENSE"),
+        ("Sitzung 0a1b2c3d4e abgelaufen", "0a1b2c3d4e", "ID_NUMBER"),
+        ("signed abe1984 today", "abe1984", "ID_NUMBER"),
         # Too short, no digit, or upper case: no hash.
         ("code 7f3e2d", "7f3e2d", "ID_NUMBER"),
         ("Ausweis T22000129", "T22000129", "ID_NUMBER"),
@@ -218,11 +229,97 @@ def test_numbers_and_codes_with_a_word_for_them_stay(
 
 def test_a_quantity_key_or_unit_does_not_outweigh_an_owner() -> None:
     """Fail closed: a customer's number stays whatever unit word follows."""
-    assert _kept("customer 48213377123 s", "48213377123", entity="TAX_ID")
-    assert not _kept("copied 48213377123 s", "48213377123", entity="TAX_ID")
+    assert _kept("customer 100234567890 ns", "100234567890", entity="TAX_ID")
+    assert not _kept("copied 100234567890 ns", "100234567890", entity="TAX_ID")
+
+
+# Personal data a unit, a quantity key or a hex rule once left in clear
+# (fictional numbers: drama ranges, invented IDs).
+PERSONAL: list[tuple[str, str, str]] = [
+    # A letter, a country code or a word after a phone number is no unit.
+    ("pls call 07700900123 B. Okafor re: results", "07700900123", "PHONE_NUMBER"),
+    ("bitte 015123456789 B. Müller zurückrufen", "015123456789", "PHONE_NUMBER"),
+    ("Proszę oddzwonić: 600123456 B. Nowak", "600123456", "PHONE_NUMBER"),
+    ("call 2125550143 B Johnson", "2125550143", "PHONE_NUMBER"),
+    ("left a voicemail on 07700900123 us this morning", "07700900123", "TAX_ID"),
+    ("Emergency contact 447700900123 GB (mother)", "447700900123", "TAX_ID"),
+    ("Okonkwo 447700900123 GB\nMüller 4915123456789 DE", "4915123456789", "TAX_ID"),
+    ("paged 07700900123 ms Okafor at 3am", "07700900123", "DATE_TIME"),
+    ("rozmiar 85031212345 B", "85031212345", "TAX_ID"),
+    # A phone number or a national ID after a quantity or a time key.
+    ("Okonkwo len=447700900123", "447700900123", "PHONE_NUMBER"),
+    ("count: 85031212345 (PESEL of Okonkwo)", "85031212345", "TAX_ID"),
+    ("last seen at: 1012851234", "1012851234", "DATE_TIME"),
+    ("ts=1012851234 cpr", "1012851234", "TAX_ID"),
+    ("storlek: size 8112189876", "8112189876", "TAX_ID"),
+    ("Processed 12345678901 ns", "12345678901", "PHONE_NUMBER"),
+    # Hex tokens a device, a customer, a card or a session names.
+    ("advertising_id=38400000a8cb00d0", "38400000a8cb00d0", "ID_NUMBER"),
+    ("device id 9774d56d682e549c (Okonkwo phone)", "9774d56d682e549c", "ID_NUMBER"),
+    ("Kundennr: 7f3e2d1c9a, Frau Okonkwo", "7f3e2d1c9a", "ID_NUMBER"),
+    ("loyalty card 7f3e2d1c9a8b (Okonkwo)", "7f3e2d1c9a8b", "DRIVER_LICENSE"),
+    ("klantnummer 3e8a1f09c2", "3e8a1f09c2", "ID_NUMBER"),
+    ("licence no. ab12cd34ef", "ab12cd34ef", "ID_NUMBER"),
+    ("session 7f3e2d1c9a request", "7f3e2d1c9a", "ID_NUMBER"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "entity"), PERSONAL)
+def test_personal_numbers_near_units_and_keys_stay(
+    text: str, value: str, entity: str
+) -> None:
+    assert _kept(text, value, entity=entity)
+
+
+def test_a_person_found_near_a_number_keeps_it_but_not_a_commit_hash() -> None:
+    """A name the models found near a quantity's digits may own them; a
+    hex token with technical evidence stays no one's."""
+    text = "Okonkwo len=100234567890"
+    number = Finding(12, 24, "ID_NUMBER", 0.9, "rampart")
+    person = Finding(0, 7, "PERSON", 0.9, "rampart")
+    assert drop_plain_numbers(text, [number]) == []
+    assert drop_plain_numbers(text, [number, person]) == [number, person]
+
+    text = "9e8f7a6 Bump redis from 4.6.12 to 4.6.13"
+    code = Finding(0, 7, "DRIVER_LICENSE", 0.9, "rampart")
+    person = Finding(13, 18, "PERSON", 0.9, "rampart")
+    assert drop_plain_numbers(text, [code, person]) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_unit"),
+    [
+        ("1 ns", True), ("1 µs", True), ("1 ms", True), ("1 seconds", True),
+        ("1 bytes. Then", True), ("1 KiB", True), ("1 MB", True),
+        ("1 B", False), ("1 s", False), ("1 us", False), ("1 GB", False),
+        ("1 DE", False), ("1 MB. Okafor", False), ("1 ms Okafor", False),
+        ("1 msg", False),
+    ],
+)  # fmt: skip
+def test_only_unambiguous_units_count(text: str, is_unit: bool) -> None:
+    """Letters a name or a country may be written with are no unit."""
+    assert before_unit(text, 1) is is_unit
+
+
+@pytest.mark.parametrize(
+    ("digits", "personal"),
+    [
+        ("07700900123", True),  # a national number valid in a region
+        ("447700900123", True),  # a country code and a possible number
+        ("1012851234", True),  # a Danish CPR date
+        ("8112189876", True),  # a Swedish personnummer (Luhn)
+        ("1772446272", False),  # a Unix time
+        ("1772446272345", False),  # a Unix time in milliseconds
+        ("100234567890", False),
+    ],
+)
+def test_phone_numbers_and_national_ids_are_personal(
+    digits: str, personal: bool
+) -> None:
+    assert is_personal_number(digits) is personal
 
 
 def test_a_name_that_looks_hexadecimal_stays() -> None:
     """Only identifiers are dropped from a hex-looking token, never a name."""
     assert _kept("signed abe1984 today", "abe1984", entity="PERSON")
-    assert not _kept("signed abe1984 today", "abe1984", entity="ID_NUMBER")
+    assert not _kept("commit abe1984 today", "abe1984", entity="ID_NUMBER")

@@ -39,7 +39,15 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("svc:x:1000:1000::/home/svc:/bin/bash", []),
     ("std::vector<int> v; a::b", []),
     ("10:30:: meeting", []),
-    ("impl dead::beef", []),
+    ("impl ab::cd", []),
+    ("user connected from 2001:db8::1 and 1000:1000::", [(20, 31, "IP_ADDRESS")]),
+    # Short forms with no digit: a group of three or four hex digits, or an
+    # address word right before, makes them an address.
+    ("client IP fdce:de::ae connected", [(10, 21, "IP_ADDRESS")]),
+    ("impl dead::beef", [(5, 15, "IP_ADDRESS")]),
+    ("inet6 fd::ae scope global", [(6, 12, "IP_ADDRESS")]),
+    ("Client-Adresse: ab::cd", [(16, 22, "IP_ADDRESS")]),
+    ("peer=fd::ae", [(5, 11, "IP_ADDRESS")]),
     # Short forms with a digit, or with a hex letter before a final "::".
     ("route 2001:db8::1/64 via", [(6, 17, "IP_ADDRESS")]),
     ("prefix fe80:: here", [(7, 13, "IP_ADDRESS")]),

@@ -142,6 +142,17 @@ def test_a_day_written_as_an_ordinal_joins_its_date(spacy_layer: SpacyLayer) -> 
         ("2024-03-12T10:15", False),
         ("macOS 14.3", False),  # a product's version
         ("Python 3.11", False),
+        ("Node 18.12.1", False),
+        # A weekday, a holiday or a day and month is no product's version.
+        ("Friday 13.03.2026", True),
+        ("Tuesday 12.03", True),
+        ("Dienstag 12.03.2026", True),
+        ("dinsdag 12.03.2026", True),
+        ("wtorek 12.03.2026", True),
+        ("Christmas 25.12.1985", True),
+        ("Appointment 12.03.2026", True),
+        ("Termin 12.03", True),
+        ("Ubuntu 22.04", True),  # reads as a day and a month: fail closed
         ("pid=4711", False),  # a key's value
         ("March 2024", True),
         ("May 14.3", True),  # a month, not a product
@@ -153,3 +164,26 @@ def test_timestamps_versions_and_key_values_name_no_date(
     value: str, is_date: bool
 ) -> None:
     assert spacy_ner.names_a_date(value) is is_date
+
+
+@pytest.mark.ner
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Okonkwo was admitted Friday 13.03.2026.", ["Friday 13.03.2026"]),
+        ("surgery on Tuesday 12.03", ["Tuesday 12.03"]),
+        # The model reads the weekday alone; its date joins it.
+        ("Appointment Tuesday 12.03.2026 at the clinic.", ["Tuesday 12.03.2026"]),
+        # The hour of a birth is no log's timestamp.
+        ("Neonate record. Born: 2025-11-30 04:12, mother Okonkwo.",
+         ["2025-11-30 04:12"]),
+        ("Seen on macOS 14.3.", []),
+        ("2026-03-02 10:11:12.001 started the job", []),
+    ],
+)  # fmt: skip
+def test_weekday_dates_and_birth_times_are_dates(
+    spacy_layer: SpacyLayer, text: str, dates: list[str]
+) -> None:
+    found = spacy_layer.analyze(text, "en")
+
+    assert [text[f.start : f.end] for f in found if f.entity == "DATE_TIME"] == dates

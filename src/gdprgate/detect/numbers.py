@@ -30,12 +30,16 @@ identifier; a bare "id", a record's key, owns nothing). Spaced numbers
 
 Model findings that are plainly technical are dropped too: a lone
 punctuation mark, "port 6379", digits after a key that names a time or a
-quantity ("event_ts=1772446272", "offset 100234567890") or before a unit
-("12345678901 ns"), a Unix time that ends a dotted token (a cookie's
-"GA1.2.1234567890.1772446272"), and anything inside a lower-case
-hexadecimal token of 7 to 40 characters with a letter and a digit (a short
-commit hash, a session, a pod hash), unless a word for the model's type or
-an owner stands near it. A phone word near digits keeps them.
+quantity ("event_ts=1772446272", "offset 100234567890") or before an
+unambiguous unit ("100234567890 ns"; never "B", "s", "us" or "GB"), a Unix
+time that ends a dotted token (a cookie's "GA1.2.1234567890.1772446272"),
+and anything inside a lower-case hexadecimal token of 7 to 40 characters
+with a letter and a digit that says it is technical (a commit hash after
+its key, a git log line, a pod hash: see :mod:`gdprgate.detect.hex_tokens`),
+unless a word for the model's type, an owner or a personal key
+("advertising_id", "Kundennr", "session") stands near it. Digits that are
+a phone number or a national ID (:func:`is_personal_number`), or have a
+phone word, an owner or a person's name near them, are kept.
 
 Legal case words ("case", "dossier", "Az.") are not on the list: a case
 number names the parties' case, and TAB counts it as a direct identifier.
@@ -49,6 +53,16 @@ from collections.abc import Iterable, Sequence
 from gdprgate.detect.context import context_pattern, has_context, window
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
+from gdprgate.detect.hex_tokens import PERSONAL_KEY, technical_hex
+from gdprgate.detect.patterns.be_national_number import BeNationalNumberRecognizer
+from gdprgate.detect.patterns.de_tax_id import DeTaxIdRecognizer
+from gdprgate.detect.patterns.dk_cpr import DkCprRecognizer
+from gdprgate.detect.patterns.fr_nir import FrNirRecognizer
+from gdprgate.detect.patterns.nl_bsn import NlBsnRecognizer
+from gdprgate.detect.patterns.phone import is_phone_number
+from gdprgate.detect.patterns.pl_pesel import PlPeselRecognizer
+from gdprgate.detect.patterns.se_personnummer import SePersonnummerRecognizer
+from gdprgate.detect.patterns.uk_nhs import UkNhsRecognizer
 
 MODEL_SOURCES = frozenset({"rampart", "spacy"})
 # Digits with the separators numbers are written with, nothing else.
@@ -67,7 +81,7 @@ _TECHNICAL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # A lower-case hexadecimal token with a letter and a digit: a short commit
-# hash, a session or a pod hash ("7f3e2d1c", "9e8f7a6").
+# hash, a pod hash, or a device's or a session's identifier ("7f3e2d1c").
 _HEX_TOKEN = re.compile(
     r"(?<![\w.])(?=[0-9a-f]*[a-f])(?=[a-f]*[0-9])[0-9a-f]{7,40}(?![\w.])"
 )
@@ -92,9 +106,23 @@ _QUANTITY_KEYS = frozenset(
 )  # fmt: skip
 # Key words that say enough standing alone, without "=" or ":".
 _STRONG_KEYS = frozenset({"timestamp", "epoch", "unixtime", "offset"})
+# Units no one writes after a phone number or an ID: not "s", "us", "B" or
+# "GB" ("07700900123 B. Okafor", "447700900123 GB", "... us this morning").
 _UNIT_AFTER = re.compile(
-    r"[ \t]?(?:ns|µs|us|ms|s|sec|secs|seconds|bytes|B|KB|MB|GB|KiB|MiB|GiB)(?!\w)"
+    r"""[ \t]?(?:ns|µs|μs|ms|sec|secs|seconds|bytes|kB|KB|MB|TB|KiB|MiB|GiB|TiB)
+    (?!\w)""",
+    re.VERBOSE,
 )
+# A capital after a unit makes it a title or an initial ("ms Okafor",
+# "MB. Okafor"), unless the unit is a word ("bytes", "seconds").
+_CAPITAL_AFTER = re.compile(r"\.?[ \t]+(?=[^\W\d_])")
+_UNIT_WORDS = frozenset({"sec", "secs", "seconds", "bytes"})
+# Checksummed or dated national identifiers of digits alone.
+_NATIONAL_IDS = (
+    PlPeselRecognizer(), DkCprRecognizer(), SePersonnummerRecognizer(),
+    NlBsnRecognizer(), BeNationalNumberRecognizer(), DeTaxIdRecognizer(),
+    FrNirRecognizer(), UkNhsRecognizer(),
+)  # fmt: skip
 # A character of a code: a letter, a digit or a dash.
 _CODE_CHAR = re.compile(r"[^\W_]|-")
 # A port and its number, perhaps with the protocol after ("port 52114 ssh2").
@@ -119,17 +147,22 @@ def drop_plain_numbers(
     """``findings`` without model-found numbers and codes that context calls
     no personal data, and without anything inside a UUID or a hash (see the
     module doc)."""
+    findings = list(findings)
     technical = [
         match.span()
         for match in _TECHNICAL.finditer(text)
         if not _is_owned(text, *match.span(), languages, generic=False)
     ]
+    # A person named near a number or a code may own it.
+    people = [(f.start, f.end) for f in findings if f.entity == "PERSON"]
     kept: list[Finding] = []
     for finding in findings:
         start, end = finding.start, finding.end
         if any(low <= start and end <= high for low, high in technical):
             continue
-        if finding.source in MODEL_SOURCES and _is_technical(text, finding, languages):
+        if finding.source in MODEL_SOURCES and _is_technical(
+            text, finding, languages, people
+        ):
             continue
         if finding.source in MODEL_SOURCES:
             start, end = _code_span(text, start, end, languages)
@@ -172,11 +205,34 @@ def _code_span(
 
 
 def before_unit(text: str, end: int) -> bool:
-    """Whether a unit ("ns", "ms", "bytes", "MB") follows ``end``."""
-    return _UNIT_AFTER.match(text, end) is not None
+    """Whether a unit ("ns", "ms", "bytes", "MB") follows ``end``: one that
+    is no title or initial before a name ("ms Okafor", "MB. Okafor")."""
+    unit = _UNIT_AFTER.match(text, end)
+    if unit is None:
+        return False
+    if unit.group().strip() in _UNIT_WORDS:
+        return True
+    capital = _CAPITAL_AFTER.match(text, unit.end())
+    return capital is None or not text[capital.end()].isupper()
 
 
-def _is_technical(text: str, finding: Finding, languages: Sequence[str]) -> bool:
+def is_personal_number(digits: str) -> bool:
+    """Whether bare ``digits`` are a telephone number (see
+    :func:`~gdprgate.detect.patterns.phone.is_phone_number`) or a national
+    identifier its checksum or birth date accepts (PESEL, CPR,
+    personnummer, BSN, ...): never a quantity or a time, whatever key or
+    unit stands near."""
+    return is_phone_number(digits) or any(
+        recognizer.validate(digits) for recognizer in _NATIONAL_IDS
+    )
+
+
+def _is_technical(
+    text: str,
+    finding: Finding,
+    languages: Sequence[str],
+    people: Sequence[tuple[int, int]],
+) -> bool:
     """A model's finding that is a piece of punctuation, a port, a Unix
     time or quantity after its key or before its unit, or lies inside a
     lower-case hexadecimal token (see :func:`drop_plain_numbers`)."""
@@ -187,18 +243,28 @@ def _is_technical(text: str, finding: Finding, languages: Sequence[str]) -> bool
     port = _PORT.fullmatch(value)
     if port is not None and int(port.group(1)) <= 65535:
         return True
-    if value.isdigit() and _is_quantity(text, start, end, languages):
+    if value.isdigit() and _is_quantity(text, start, end, languages, people):
         return True
     return _in_hex_token(text, finding, languages)
 
 
-def _is_quantity(text: str, start: int, end: int, languages: Sequence[str]) -> bool:
+def _is_quantity(
+    text: str,
+    start: int,
+    end: int,
+    languages: Sequence[str],
+    people: Sequence[tuple[int, int]],
+) -> bool:
     """Digits after a key that names a time or a quantity ("event_ts=",
     "offset"), before a unit ("ns", "bytes"), or a Unix time that ends a
-    dotted token ("GA1.2.1234567890.1772446272"); never near a phone word
-    or an owner ("customer", "Kunde")."""
-    if has_context(text, start, end, "phone_label", languages, (4, 2)) or (
-        _is_owned(text, start, end, languages)
+    dotted token ("GA1.2.1234567890.1772446272"); never a phone number or
+    a national ID (:func:`is_personal_number`), nor near a phone word, an
+    owner ("customer", "Kunde") or a person's name."""
+    if (
+        has_context(text, start, end, "phone_label", languages, (4, 2))
+        or _is_owned(text, start, end, languages)
+        or _near_person(text, start, end, people)
+        or is_personal_number(text[start:end])
     ):
         return False
     if before_unit(text, end):
@@ -224,8 +290,14 @@ def _is_quantity(text: str, start: int, end: int, languages: Sequence[str]) -> b
 
 
 def _in_hex_token(text: str, finding: Finding, languages: Sequence[str]) -> bool:
-    """An identifier inside a lower-case hexadecimal token, with no word for
-    the model's type and no owner (other than a bare "id") near it."""
+    """An identifier inside a lower-case hexadecimal token that says it is
+    technical (see :func:`~gdprgate.detect.hex_tokens.technical_hex`), with
+    no word for the model's type, no owner and no personal key
+    ("advertising_id", "Kundennr", "loyalty card", "session") near it.
+
+    A name near it does not count: a token with no technical evidence is
+    kept anyway, and a commit's hash is no one's ("9e8f7a6 Bump redis",
+    where a model reads "redis" as a name)."""
     start, end = finding.start, finding.end
     if finding.entity in _NAMED:
         return False
@@ -235,10 +307,23 @@ def _in_hex_token(text: str, finding: Finding, languages: Sequence[str]) -> bool
     token = _HEX_TOKEN.match(text, low)
     if token is None or token.end() < end:
         return False
+    high = token.end()
     key = _HEX_CONTEXT.get(finding.entity)
-    if key is not None and has_context(text, low, token.end(), key, languages):
+    if key is not None and has_context(text, low, high, key, languages):
         return False
-    return not _is_owned(text, low, token.end(), languages, generic=False)
+    if _is_owned(text, low, high, languages, generic=False) or PERSONAL_KEY.search(
+        text, *window(text, low, high, *OWNER_WINDOW)
+    ):
+        return False
+    return technical_hex(text, low, high)
+
+
+def _near_person(
+    text: str, start: int, end: int, people: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether a person's name found in the text stands near the span."""
+    low, high = window(text, start, end, *OWNER_WINDOW)
+    return any(a < high and low < b and (a, b) != (start, end) for a, b in people)
 
 
 def _is_barcode(text: str, start: int, end: int, languages: Sequence[str]) -> bool:

@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from gdprgate.detect.context import has_context
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.layer import without_lone_surrogates
 from gdprgate.detect.patterns.dates import MONTH_NAMES
@@ -63,6 +64,12 @@ monday tuesday wednesday thursday friday saturday sunday
 lundi mardi mercredi jeudi vendredi samedi dimanche
 lunes martes miércoles jueves viernes sábado domingo
 montag dienstag mittwoch donnerstag freitag samstag sonntag
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+lunedì martedì mercoledì giovedì venerdì sabato domenica
+poniedziałek wtorek środa czwartek piątek sobota niedziela
+måndag tisdag onsdag torsdag fredag lördag söndag
+christmas easter xmas ostern weihnachten noël pâques navidad pascua natale
+pasqua kerstmis pasen
 one two three four five six seven eight nine ten eleven twelve thirteen
 fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
 fifty sixty seventy eighty ninety hundred
@@ -80,7 +87,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 # date_time recognizer does not report either ("2026-03-02 10:11:12.001").
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|[ \t])\d{1,2}:\d{2}")
 # A product and its dotted version ("macOS 14.3", "Python 3.11").
-_VERSION = re.compile(r"([^\W\d_]+)\s+\d+(?:\.\d+)+")
+_VERSION = re.compile(r"([^\W\d_]+)\s+(\d+(?:\.\d+)+)")
+# A dotted date a weekday's name may stand before ("Tuesday 12.03.2026"):
+# the model reads the weekday alone.
+_DATE_AFTER = re.compile(
+    r"[ \t]+(\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2})?)?)"
+    r"(?![\d.]*\d)"  # no longer dotted number
+)
 # A day written as an ordinal before a month: "9th of ", "the 21st of ".
 _DAY_OF = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+\Z", re.IGNORECASE)
 
@@ -235,9 +248,12 @@ def _entities(doc: Any, offset: int) -> Iterator[Finding]:
         start, end = int(ent.start_char) + offset, int(ent.end_char) + offset
         if entity is None or end <= start:
             continue
-        if entity == "DATE_TIME" and not names_a_date(str(ent.text)):
+        if entity == "DATE_TIME" and not (
+            names_a_date(str(ent.text)) or _time_of_birth(doc.text, ent)
+        ):
             continue
         if entity == "DATE_TIME":
+            end += _date_after_weekday(doc.text, ent)
             # "9th of February 1988": the model's date starts at the month.
             day = _DAY_OF.search(doc.text, max(0, ent.start_char - 16), ent.start_char)
             if day is not None:
@@ -245,13 +261,55 @@ def _entities(doc: Any, offset: int) -> Iterator[Finding]:
         yield Finding(start, end, entity, SCORES[entity], SOURCE)
 
 
+def _time_of_birth(text: str, ent: Any) -> bool:
+    """A date and a time after a birth word ("Born: 2025-11-30 04:12"): the
+    hour of a birth is no log's timestamp."""
+    return _TIMESTAMP.search(str(ent.text)) is not None and has_context(
+        text, int(ent.start_char), int(ent.end_char), "birth", size=(4, 0)
+    )
+
+
+def _date_after_weekday(text: str, ent: Any) -> int:
+    """How many characters of a dotted date follow a weekday the model read
+    alone ("Tuesday" of "Tuesday 12.03.2026"); 0 when none does."""
+    words = _WORD.findall(str(ent.text))
+    if not words or words[-1].casefold() not in DATE_WORDS:
+        return 0
+    date = _DATE_AFTER.match(text, int(ent.end_char))
+    if date is None or not _is_dotted_date(date.group(1).rstrip(".")):
+        return 0
+    return date.end() - int(ent.end_char)
+
+
+def _is_dotted_date(number: str) -> bool:
+    """Whether a dotted number reads as a day and a month: with a year of
+    four digits ("13.03.2026", "1.3.2026"), or all in two digits ("12.03",
+    "04.02.11"). A version ("14.3", "3.11.4") is neither; "22.04" is both."""
+    parts = number.split(".")
+    if not (
+        (len(parts) == 3 and len(parts[2]) == 4)
+        or (len(parts) in (2, 3) and all(len(part) == 2 for part in parts))
+    ):
+        return False
+    return 1 <= int(parts[0]) <= 31 and 1 <= int(parts[1]) <= 12
+
+
 def names_a_date(value: str) -> bool:
     """Whether a date holds a digit, a month, a weekday or a number word
-    (and is not an age, a log's timestamp, a version or a key's value)."""
+    (and is not an age, a log's timestamp, a version or a key's value).
+
+    A version is a dotted number after a word that is no month, weekday or
+    holiday, and no day and month ("macOS 14.3", not "Friday 13.03.2026"
+    nor "Termin 12.03.2026").
+    """
     if _AGE_PHRASE.search(value) or _TIMESTAMP.search(value) or "=" in value:
         return False
     version = _VERSION.fullmatch(value)
-    if version is not None and version.group(1).casefold() not in MONTH_NAMES:
+    if (
+        version is not None
+        and version.group(1).casefold() not in MONTH_NAMES | DATE_WORDS
+        and not _is_dotted_date(version.group(2))
+    ):
         return False
     if any(char.isdigit() for char in value):
         return True

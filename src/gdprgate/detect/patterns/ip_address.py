@@ -48,18 +48,36 @@ _IPV6 = re.compile(
 # Python slices ("a[::2]").
 _LOOPBACK = "::1"
 _SLICE_BEFORE = re.compile(r"\w\[\Z")
+# A word for an address or a peer right before a value ("client IP ",
+# "inet6 ", "from "), on the same line.
+_ADDRESS_WORD_BEFORE = re.compile(
+    r"\b(?i:ip|ipv6|inet6|addr|address|adresse|adres|adress|indirizzo"
+    r"|dirección|endereço|client|from|host|peer|src|dst|remote)"
+    r"\b[^\S\n]*[:=]?[^\S\n]*\Z"
+)
 
 
 def _looks_like_code(value: str) -> bool:
-    """A short form that is a C++ or Rust scope ("a::b", "dead::beef": no
-    digit at all) or the numeric fields of a record or a clock before an
-    empty field ("1000:1000::" of a passwd line, "10:30::": only decimal
-    digits, and nothing after the "::")."""
-    if "::" not in value:
+    """The numeric fields of a record or a clock before an empty field
+    ("1000:1000::" of a passwd line, "10:30::": only decimal digits, and
+    nothing after the "::")."""
+    return (
+        "::" in value
+        and value.endswith("::")
+        and not any(char.isalpha() for char in value)
+    )
+
+
+def _looks_like_scope(text: str, start: int, end: int) -> bool:
+    """A short form with no digit that is a C++ or Rust scope ("a::b",
+    "add::bad"): no group of three or four hex digits ("fdce:de::ae") and
+    no address word right before it ("client IP fd::ae")."""
+    value = text[start:end]
+    if "::" not in value or any(char.isdigit() for char in value):
         return False
-    if not any(char.isdigit() for char in value):
-        return True
-    return value.endswith("::") and not any(char.isalpha() for char in value)
+    if any(len(group) >= 3 for group in value.split(":")):
+        return False
+    return _ADDRESS_WORD_BEFORE.search(text, max(0, start - 24), start) is None
 
 
 class IpAddressRecognizer(PatternRecognizer):
@@ -87,11 +105,13 @@ class IpAddressRecognizer(PatternRecognizer):
             end -= 1
         if text[start:end] == _LOOPBACK and _SLICE_BEFORE.search(text, 0, start):
             return None
+        if _looks_like_scope(text, start, end):
+            return None
         return super().refine(text, start, end)
 
     def validate(self, value: str) -> bool:
         """Parseable, and an IPv6 candidate carries two hex digits (or is ::1)
-        and is no scope or record field (see :func:`_looks_like_code`)."""
+        and is no record field (see :func:`_looks_like_code`)."""
         if ":" in value and (
             (value != _LOOPBACK and sum(char not in ":." for char in value) < 2)
             or _looks_like_code(value)

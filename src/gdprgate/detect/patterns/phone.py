@@ -9,7 +9,6 @@ from collections.abc import Iterator, Sequence
 import phonenumbers
 
 from gdprgate.detect.context import has_context
-from gdprgate.detect.numbers import before_unit
 from gdprgate.detect.patterns.base import NEGATIVE_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import Feature, TextScan
 
@@ -21,6 +20,8 @@ REGIONS = ("DE", "FR", "ES", "IT", "NL", "PL", "GB", "US")
 # the separators people write between them, ending in a digit.
 _CLUSTER = re.compile(r"[+(]?\d[\d \t\u00a0().\-/]{4,40}\d\)?")
 _MIN_DIGITS = 6
+# The fewest digits of a bare number read as one with its country code.
+_INTERNATIONAL_DIGITS = 11
 # Dates and times are never numbers worth asking phonenumbers about; a
 # date with the hour of a time after it ("2024-05-01 12" of "... 12:30")
 # is no number either.
@@ -116,6 +117,32 @@ def _possible_matches(piece: str, region: str) -> tuple[tuple[int, int], ...]:
         piece, region, leniency=phonenumbers.Leniency.POSSIBLE
     )
     return tuple((int(match.start), int(match.end)) for match in matcher)
+
+
+def is_phone_number(digits: str, regions: tuple[str, ...] = REGIONS) -> bool:
+    """Whether a run of bare ``digits`` is someone's telephone number.
+
+    It is when ``phonenumbers`` finds it valid as written in one of the
+    ``regions`` ("07700900123", "2125550143"), or read with a "+" in front
+    ("4915123456789"); from eleven digits on, a country code and a number of
+    a length that country gives out is enough ("447700900123": test and new
+    ranges are not yet valid, yet still a person's number). Used to keep
+    such digits from being read as a quantity or a time.
+    """
+    piece = f" {digits} "
+    if any(
+        (1, len(digits) + 1) in _matches(piece, region)
+        for region in regions
+        if len(digits) >= _fewest_digits(region)
+    ):
+        return True
+    try:
+        number = phonenumbers.parse(f"+{digits}")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) or (
+        len(digits) >= _INTERNATIONAL_DIGITS and phonenumbers.is_possible_number(number)
+    )
 
 
 def _labelled(text: str, start: int) -> bool:
@@ -219,8 +246,11 @@ class PhoneRecognizer(PatternRecognizer):
         self, text: str, start: int, end: int, languages: Sequence[str]
     ) -> float:
         """Bare digit runs near "order", "invoice", "ISBN" are not phones,
-        nor amounts ("168.000", "123456789.00") without a phone word near,
-        nor bare digits before a unit ("12345678901 ns").
+        nor amounts ("168.000", "123456789.00") without a phone word near.
+
+        A unit after the number does not make it a quantity: every number
+        found here is valid (or labelled), and "07700900123 B. Okafor",
+        "447700900123 GB" are people's numbers.
 
         A 3-2-4 number is a social security number, not a phone, unless it
         starts with 0 and no SSN word stands near it.
@@ -229,12 +259,6 @@ class PhoneRecognizer(PatternRecognizer):
         whatever the words around them; dashed ones may be an ISBN.
         """
         value = text[start:end]
-        if (
-            value.isdigit()
-            and before_unit(text, end)
-            and not has_context(text, start, end, "phone_label", languages)
-        ):
-            return NEGATIVE_SCORE  # "12345678901 ns": a quantity
         if _AMOUNT.fullmatch(value) and not has_context(
             text, start, end, "phone", languages
         ):
