@@ -13,7 +13,8 @@ def _kept(
 ) -> bool:
     start = text.index(value)
     finding = Finding(start, start + len(value), entity, 0.9, source)
-    return drop_plain_numbers(text, [finding]) == [finding]
+    kept = drop_plain_numbers(text, [finding])
+    return any(f.start <= finding.start and finding.end <= f.end for f in kept)
 
 
 @pytest.mark.parametrize(
@@ -143,6 +144,27 @@ def test_a_uuid_someone_owns_is_kept() -> None:
     assert _kept("Customer 550e8400-e29b-41d4-a716-446655440000", "550e8400")
     # A negative word nearer than the owner word: a request's id.
     assert not _kept("user request id 550e8400-e29b-41d4-a716-446655440000", "550e8400")
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        ("advertising_id=550e8400-e29b-41d4-a716-446655440000", "-e29b-41d4-a716-"),
+        ("device id 6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f", "6f1c2d3e"),
+        ("idfa: 6d92078a-8246-4ba4-ae5b-76104861e7dc", "76104861e7dc"),
+    ],
+)
+def test_a_piece_of_an_owned_uuid_masks_the_whole_uuid(text: str, piece: str) -> None:
+    """A model reads a UUID in pieces; the piece it found stands for the
+    whole token when an owner names it, so no piece stays in clear."""
+    start = text.index(piece)
+    found = Finding(start, start + len(piece), "ID_NUMBER", 0.9, "rampart")
+    uuid = text.split()[-1].split("=")[-1]
+
+    (kept,) = drop_plain_numbers(text, [found])
+
+    assert text[kept.start : kept.end] == uuid
+    assert (kept.entity, kept.source) == ("ID_NUMBER", "rampart")
 
 
 @pytest.mark.parametrize(

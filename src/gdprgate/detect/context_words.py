@@ -235,10 +235,11 @@ _NUMBER_NEGATIVE = {
 # Whose number it is: these words near a number keep it, whatever
 # ``number_negative`` word stands near it too ("invoice for customer ...").
 _NUMBER_OWNER = {
-    "any": "id|ident",
+    "any": "id|ident|idfa|gaid|aaid|adid",
     "en": "customer|client|patient|member|account|user|employee|citizen|"
     "personal|identity|user id|userid|customer id|account id|client id|"
-    "member id|patient id",
+    "member id|patient id|device|device id|advertising|advertising id|"
+    "android id|install id|installation id",
     "de": "kunde|kunden|kundennummer|patient|patientin|mitglied|"
     "mitgliedsnummer|konto|versichert|versichertennummer|personal",
     "fr": "client|cliente|patient|patiente|adhérent|membre|compte|assuré",

@@ -25,7 +25,8 @@ Any finding (models and patterns alike) that lies inside a UUID or a
 hexadecimal hash of 32, 40 or 64 digits is dropped: such a value names a
 request or a commit, not a person; unless an owner word stands near it
 and no negative word nearer ("user_id: 550e8400-..." is a user's online
-identifier; a bare "id", a record's key, owns nothing). Spaced numbers
+identifier; a bare "id", a record's key, owns nothing); a model's piece
+of an owned token is widened to the whole token. Spaced numbers
 ("4482 1937") are checked like one token.
 
 Model findings that are plainly technical are dropped too: a lone
@@ -47,6 +48,7 @@ number names the parties' case, and TAB counts it as a direct identifier.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
@@ -148,11 +150,12 @@ def drop_plain_numbers(
     no personal data, and without anything inside a UUID or a hash (see the
     module doc)."""
     findings = list(findings)
-    technical = [
-        match.span()
-        for match in _TECHNICAL.finditer(text)
-        if not _is_owned(text, *match.span(), languages, generic=False)
-    ]
+    technical: list[tuple[int, int]] = []
+    owned: list[tuple[int, int]] = []
+    for match in _TECHNICAL.finditer(text):
+        span = match.span()
+        mine = _is_owned(text, *span, languages, generic=False)
+        (owned if mine else technical).append(span)
     # A person named near a number or a code may own it.
     people = [(f.start, f.end) for f in findings if f.entity == "PERSON"]
     kept: list[Finding] = []
@@ -177,8 +180,19 @@ def drop_plain_numbers(
                     continue
             if _is_no_ones(text, start, end, languages):
                 continue
-        kept.append(finding)
+        kept.append(_whole_token(finding, owned))
     return kept
+
+
+def _whole_token(finding: Finding, owned: Sequence[tuple[int, int]]) -> Finding:
+    """``finding`` widened to the whole UUID or hash it is part of, when an
+    owner names that token ("advertising_id=550e8400-..."): a model reads
+    such a token in pieces, and a piece left out is a piece in clear."""
+    for low, high in owned:
+        if low < finding.end and finding.start < high:
+            start, end = min(low, finding.start), max(high, finding.end)
+            return dataclasses.replace(finding, start=start, end=end)
+    return finding
 
 
 def _code_span(
