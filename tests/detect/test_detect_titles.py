@@ -56,6 +56,12 @@ JOINED = [
     ("a pan anna", "anna", "anna"),
     ("TeamMr Baker", "Baker", "Baker"),
     ("i miss anna", "anna", "anna"),
+    # A two-letter title in capitals without its full stop before a
+    # capitalised word is an abbreviation of its own ("FR" edition).
+    ("HR Abteilung und FR Ausgabe", "Ausgabe", "Ausgabe"),
+    ("DR Kongo", "Kongo", "Kongo"),
+    ("PAN Card", "Card", "Card"),
+    ("DR. Müller", "Müller", "DR. Müller"),
 ]
 
 

@@ -89,7 +89,9 @@ def title_run_start(text: str, start: int, lower: bool = False) -> int | None:
     Lower-case titles count before a capitalised name ("il dottor Russo",
     "pani Wiesi"); with ``lower`` they count before a name written in lower
     case as well. Titles in capitals count before a capitalised name ("MME
-    JOSIANE LEROUX", "PANI Janina").
+    JOSIANE LEROUX", "SIG. Salvatore", "PANI Janina"), but not a two-letter
+    abbreviation in capitals without its full stop before a capitalised
+    word ("FR Ausgabe", "DR Kongo").
     """
     window = max(0, start - TITLE_LOOKBACK)
     match = _TITLE_RUN_END.search(text, window, start)
@@ -99,9 +101,28 @@ def title_run_start(text: str, start: int, lower: bool = False) -> int | None:
         match = _BEFORE_CAPITAL_END.search(text, window, start)
     if match is None and text[start : start + 1].isupper():
         match = _ANY_CASE_END.search(text, window, start)
-        if match is not None and not _in_capitals(text, match.start()):
+        if match is not None and not (
+            _in_capitals(text, match.start())
+            and (
+                "." in match.group()
+                or _in_capitals(text, start)
+                or _spelt_out(match.group())
+            )
+        ):
             match = None
     return None if match is None else match.start()
+
+
+# Titles in capitals that are also abbreviations or words of their own
+# before a capitalised word ("PAN Card", "ING Bank", "FR Ausgabe").
+_AMBIGUOUS_CAPITALS = frozenset({"pan", "ing", "don", "hon", "lic", "rev", "sig"})
+
+
+def _spelt_out(run: str) -> bool:
+    """Whether a run of titles in capitals has a title of three letters or
+    more that is no abbreviation ("PANI", "HERR", "MME"; not "FR", "DR")."""
+    words = [word.lower() for word in _FIRST_WORD.findall(run)]
+    return any(len(word) >= 3 and word not in _AMBIGUOUS_CAPITALS for word in words)
 
 
 def _in_capitals(text: str, start: int) -> bool:
