@@ -114,6 +114,8 @@ SPEAKERS = [
     ("Van: I got the results\nTill: oh no, call me", ["Van", "Till"]),
     ("[10:02] Van: I moved\n[10:03] Till: nice!", ["Van", "Till"]),
     ("[09:01] Mia: morning\n[09:02] Do: hi Mia", ["Mia", "Do"]),
+    ("[09:01] An: morning\n[09:02] Do: hi An", ["An", "Do"]),
+    ("An: alle\nVon: Vertrieb\nBetreff: Umzug", []),
     ("Från: Till Lindqvist\nTill: Van Nguyen\nÄmne: möte", []),
     ("Date: tomorrow?\nSent: yes", []),
     # A label that is a name ("Key") speaks before a sentence or in a chat;
@@ -232,7 +234,7 @@ LABEL_SPEAKERS = [
         "Van: I got the test results, HIV positive\nTill: oh no, call me",
         ["Van", "Till"],
     ),
-    ("[09:01] An: morning\n[09:02] Do: hi An", ["Do"]),
+    ("[09:01] An: morning\n[09:02] Do: hi An", ["An", "Do", "An"]),
     ("Will: did you deploy?\nKey: yes", ["Key"]),
     ("Key: my new address is 4 Oak Lane\nAnna: ok", ["Key", "Anna"]),
     ("Handy: hi, its me\nOkonkwo: hello Handy", ["Handy", "Okonkwo", "Handy"]),

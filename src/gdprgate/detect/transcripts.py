@@ -19,9 +19,10 @@ Git trailers ("Signed-off-by:") are labels too, and so are the fields of
 a mail header (:data:`HEADER_FIELDS`: "Van:", "Aan:", "Till:", "Från:")
 where two of them or more head lines without a timestamp or a nick, one of
 them a field no one is called (:data:`MAIL_ONLY_FIELDS`: "Aan:", "Från:",
-"Subject:"); "Van: ...\nTill: ..." alone is a chat. A label that is also
-a name ("Key:", "Author:") is a label written in lower case or capitals,
-or before a value that is no sentence ("Key: AAAAC3Nz"), unless the text
+"Subject:"); "Van: ...\nTill: ..." alone is a chat, and in a stamped
+chat a field that is a name speaks ("[09:01] An: morning"). A label that
+is also a name ("Key:", "Author:") is a label written in lower case or
+capitals, or before a value that is no sentence ("Key: AAAAC3Nz"), unless the text
 is a chat: two lines or more open with a capitalised word, a colon and
 words in lower case ("Will: did you deploy?\nKey: yes"). A "<nick>" whose
 closing tag stands in the text is an XML element.
@@ -87,6 +88,9 @@ asunto enviado fecha assunto oggetto inviato aan onderwerp verzonden
 från ämne skickat temat wysłano
 """
 MAIL_ONLY_FIELDS = frozenset(_MAIL_ONLY_LIST.split())
+# Header fields that are also names ("An", "Do": Vietnamese; "Van",
+# "Till"): speakers where a timestamp marks the line as chat.
+_NAMED_FIELDS = frozenset({"van", "till", "an", "do", "da"})
 # Form labels that are also names, which a model reads as a person at the
 # head of a line ("Handy: bitte ausschalten", German for mobile phone).
 NAME_LABELS = frozenset({"handy", "mobil", "natel"})
@@ -166,22 +170,33 @@ def transcript_speakers(
     for line, group in lines:
         words = _PART.findall(line.group(group))
         value = _value(text, line)
+        marked = _marked(line, group)
+        # A header field that is a name speaks in a stamped chat.
+        if marked and stamped >= 2 and _named_field(words):
+            found.append(_finding(line, group))
+            continue
         if not words or any(
             _labels(word, value, chat, lexicon, without_case) for word in words
         ):
             continue
-        marked = _marked(line, group)
         if _is_speaker(words, lexicon, marked, transcript, len(lines)):
-            found.append(
-                Finding(
-                    line.start(group),
-                    line.end(group),
-                    "PERSON",
-                    SPEAKER_SCORE,
-                    SPEAKER_SOURCE,
-                )
-            )
+            found.append(_finding(line, group))
     return found
+
+
+def _named_field(words: list[str]) -> bool:
+    """Whether ``words`` are one header field that is also a name, not
+    in capitals ("An", "Do")."""
+    return (
+        len(words) == 1 and words[0].lower() in _NAMED_FIELDS and not words[0].isupper()
+    )
+
+
+def _finding(line: re.Match[str], group: str) -> Finding:
+    """The speaker of ``line`` as a ``PERSON``."""
+    return Finding(
+        line.start(group), line.end(group), "PERSON", SPEAKER_SCORE, SPEAKER_SOURCE
+    )
 
 
 def without_name_labels(
