@@ -109,6 +109,23 @@ SPEAKERS = [
     ("<developers>\n  <developer>\n  </developer>\n</developers>", []),
     ("<version>2.7.1-SNAPSHOT</version>\n<name>x</name>", []),
     ("<tim> hallo\n<mara> ja", ["tim", "mara"]),
+    # A header needs a field no one is called ("Aan", "Från", "Ämne");
+    # "Van" and "Till" alone are given names, and a stamped line is chat.
+    ("Van: I got the results\nTill: oh no, call me", ["Van", "Till"]),
+    ("[10:02] Van: I moved\n[10:03] Till: nice!", ["Van", "Till"]),
+    ("[09:01] Mia: morning\n[09:02] Do: hi Mia", ["Mia", "Do"]),
+    ("[09:01] An: morning\n[09:02] Do: hi An", ["An", "Do"]),
+    ("An: alle\nVon: Vertrieb\nBetreff: Umzug", []),
+    ("Från: Till Lindqvist\nTill: Van Nguyen\nÄmne: möte", []),
+    ("Date: tomorrow?\nSent: yes", []),
+    # A label that is a name ("Key") speaks before a sentence or in a chat;
+    # in lower case, in capitals or before one token it is a label.
+    ("Key: my new address is 4 Oak Lane\nAnna: ok", ["Key", "Anna"]),
+    ("Will: did you deploy?\nKey: yes", ["Key"]),
+    ("Key: AAAAC3NzaC1lZDI1", []),
+    ("KEY: my new address is 4 Oak Lane", []),
+    ("key: my new address is 4 Oak Lane", []),
+    ("Author: Okonkwo <ok@example.com>\nDate: Mon Mar 2 10:11:12 2026", []),
 ]
 
 
@@ -196,6 +213,10 @@ def test_chat_names_are_masked_whole(
         ("Ich habe Handy gestern getroffen.", "Handy", True),
         ("Lena: hallo\nHandy: bitte ausschalten", "Handy", True),
         ("Handy Miller: hi there", "Handy Miller", True),
+        # Two lines of a capitalised word and prose: a chat, whatever the
+        # names; a number after "Handy:" is a form.
+        ("Handy: hi, its me\nOkonkwo: hello Handy", "Handy", True),
+        ("Handy: 0151 23456789\nName: Okonkwo", "Handy", False),
     ],
 )
 def test_form_labels_that_are_names_head_no_person(
@@ -204,3 +225,91 @@ def test_form_labels_that_are_names_head_no_person(
     start = text.index(value)
     finding = Finding(start, start + len(value), "PERSON", 0.9, "test")
     assert (without_name_labels(text, [finding], lexicon) == [finding]) is kept
+
+
+# Speakers named like header fields or labels, in the whole detector.
+LABEL_SPEAKERS = [
+    ("[10:02] Van: I moved to 12 Elm Road\n[10:03] Till: nice!", ["Van", "Till"]),
+    (
+        "Van: I got the test results, HIV positive\nTill: oh no, call me",
+        ["Van", "Till"],
+    ),
+    ("[09:01] An: morning\n[09:02] Do: hi An", ["An", "Do", "An"]),
+    ("Will: did you deploy?\nKey: yes", ["Key"]),
+    ("Key: my new address is 4 Oak Lane\nAnna: ok", ["Key", "Anna"]),
+    ("Handy: hi, its me\nOkonkwo: hello Handy", ["Handy", "Okonkwo", "Handy"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LABEL_SPEAKERS)
+def test_speakers_named_like_labels_are_masked(
+    full_detector: Detector, text: str, names: list[str]
+) -> None:
+    """Each speaker is inside a ``PERSON`` finding."""
+    people = [
+        (f.start, f.end)
+        for f in full_detector.analyze(text, "en")
+        if f.entity == "PERSON"
+    ]
+    position = 0
+    for name in names:
+        start = text.index(name, position)
+        position = start + len(name)
+        assert any(low <= start and position <= high for low, high in people), name
+
+
+# Labels that are no speakers: mail headers, form labels, data keys, git
+# trailers and XML elements hold no ``PERSON``.
+HEADER_LABELS = [
+    ("nl", "Van: afdeling inkoop\nAan: alle medewerkers", ["Van", "Aan"]),
+    ("sv", "Till: alla anställda\nFrån: HR", ["Till", "Från"]),
+    ("de", "Handy: bitte ausschalten", ["Handy"]),
+    ("en", "data: eyJ1c2VyIjoiMTIzIn0=\nkey: AAAAC3NzaC1lZDI1NTE5", ["data", "key"]),
+    ("en", "Signed-off-by: Okonkwo <okonkwo@example.com>", ["Signed-off-by"]),
+    ("en", "commit 3f2a1b9\nAuthor: Brannigan\n\n    fix build", ["Author"]),
+    (
+        "en",
+        "<developers>\n  <developer>\n  </developer>\n</developers>\n"
+        "<version>2.7</version>",
+        ["developers", "developer", "version"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "labels"), HEADER_LABELS)
+def test_labels_heading_lines_are_no_people(
+    full_detector: Detector, language: str, text: str, labels: list[str]
+) -> None:
+    people = [
+        (f.start, f.end)
+        for f in full_detector.analyze(text, language)
+        if f.entity == "PERSON"
+    ]
+    position = 0
+    for label in labels:
+        start = text.index(label, position)
+        position = start + len(label)
+        assert not any(low < position and start < high for low, high in people), label
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "names"),
+    [
+        (
+            "sv",
+            "Från: Till Lindqvist\nTill: Van Nguyen\nÄmne: möte",
+            ["Till Lindqvist"],
+        ),
+        ("de", "Von: Okonkwo\nAn: Wojciechowski\nBetreff: Termin", ["Okonkwo"]),
+        ("en", "Author: Okonkwo <ok@example.com>\nDate: Mon Mar 2", ["Okonkwo"]),
+    ],
+)
+def test_names_after_header_fields_stay_masked(
+    full_detector: Detector, language: str, text: str, names: list[str]
+) -> None:
+    people = [
+        text[f.start : f.end]
+        for f in full_detector.analyze(text, language)
+        if f.entity == "PERSON"
+    ]
+    assert all(name in people for name in names)

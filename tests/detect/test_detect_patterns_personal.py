@@ -133,6 +133,16 @@ AGE_SHAPES: list[tuple[str, list[str]]] = [
     ("Im Jahr 1985, 12 Monate lang", []),
     ("1. Anna, 2. Paul, 3. Lena", []),
     ("It costs 67 EUR, order 34enne-5.", []),
+    # A duration word speaks of the number it quantifies, not of an age
+    # elsewhere in the sentence.
+    ("Frau Brenner, 67, seit 3 Jahren bei uns.", ["67"]),
+    ("Mario, 34enne da 3 anni in cura.", ["34"]),
+    ("Okonkwo, 34, lives in Leeds for two years now.", ["34"]),
+    ("Mrs Brenner (67) has been a member for 10 years.", ["67"]),
+    ("Er arbeitet seit 3 Jahren bei uns.", []),
+    ("Frau Brenner, 67, seit Jahren bei uns.", []),
+    ("Lena, 40, for 3 days now", ["40"]),
+    ("vor 3 Jahren, 40 Tage lang", []),
 ]
 
 

@@ -195,17 +195,61 @@ RECORDS: list[tuple[str, list[str]]] = [
         ["pkrause"],
     ),
     ('203.0.113.7 - - [02/Mar/2026:09:00:01 +0000] "GET / HTTP/1.1"', []),
-    # /etc/passwd: people, not system accounts.
-    ("gkaraca:x:10442:10442:Gökhan Karaca,,,:/home/gkaraca:/bin/bash", ["gkaraca"]),
-    ("anna:x:501:20:Anna:/Users/anna:/bin/zsh", ["anna"]),
-    ("svc_kafka:x:998:998::/var/lib/kafka:/usr/sbin/nologin", []),
-    ("root:x:0:0:root:/root:/bin/bash", []),
+    ("uid=1001(jenkins) gid=1001(jenkins) groups=1001(jenkins)", ["jenkins"] * 3),
+    ("Accepted publickey for jenkins from 10.0.0.5 port 52114 ssh2", ["jenkins"]),
 ]
 
 
 @pytest.mark.parametrize(("text", "values"), RECORDS)
 def test_user_names_of_log_records_and_tools(text: str, values: list[str]) -> None:
     assert reported(LoginRecordRecognizer(), text) == spans_of(text, values)
+
+
+U, P = "USERNAME", "PERSON"
+# /etc/passwd: a person's login and full name; system accounts left out.
+PASSWD: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "gkaraca:x:10442:10442:Gökhan Karaca,,,:/home/gkaraca:/bin/bash",
+        [(U, "gkaraca"), (P, "Gökhan Karaca")],
+    ),
+    ("anna:x:501:20:Anna:/Users/anna:/bin/zsh", [(U, "anna"), (P, "Anna")]),
+    (
+        "jdoe:x:501:20:Jane Doe:/nfs/home/jdoe:/bin/zsh",
+        [(U, "jdoe"), (P, "Jane Doe")],
+    ),
+    # A home outside /home is someone's too.
+    ("okafor:x:640:640::/data/users/okafor:/bin/bash", [(U, "okafor")]),
+    ("mkowalski:x:600:600::/users/mkowalski:/bin/bash", [(U, "mkowalski")]),
+    # A uid of 1000 or more is never a system account's, whatever its name.
+    ("gast:x:1002:1002::/home/gast:/bin/bash", [(U, "gast")]),
+    (
+        "jenkins:x:1001:1001:Mary Jenkins:/home/jenkins:/bin/bash",
+        [(U, "jenkins"), (P, "Mary Jenkins")],
+    ),
+    # System accounts: no login shell, or an account of nobody under 1000.
+    ("svc_kafka:x:998:998::/var/lib/kafka:/usr/sbin/nologin", []),
+    ("okafor:x:900:900::/home/okafor:/usr/sbin/nologin", []),
+    ("root:x:0:0:root:/root:/bin/bash", []),
+    (
+        "postgres:x:110:118:PostgreSQL administrator,,,:/var/lib/postgresql:/bin/bash",
+        [],
+    ),
+    ("nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), PASSWD)
+def test_logins_and_full_names_of_passwd_entries(
+    text: str, values: list[tuple[str, str]]
+) -> None:
+    found = [(f.entity, f.start, f.end) for f in LoginRecordRecognizer().analyze(text)]
+    expected = [
+        (entity, start, end)
+        for (entity, _), (start, end) in zip(
+            values, spans_of(text, [value for _, value in values]), strict=True
+        )
+    ]
+    assert found == expected
 
 
 DEVICES: list[tuple[str, list[str]]] = [

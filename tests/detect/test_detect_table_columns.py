@@ -121,7 +121,28 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("INSERT INTO users VALUES (7, 'hfischer', 'Hannes', 'Fischer');", []),
     # A blank line ends a table; a line without the delimiter too.
     ("user,role\njdoe,admin\n\nnotes,x\nkweber,y", [(U, "jdoe")]),
+    # Unsure headers alone: cells that look personal on their own count
+    # (a user name with a dot, an underscore or a digit; a name the
+    # lexicon knows; a street address with a number).
+    (
+        "name,account,address\nOkonkwo,okonkwo88,12 Elm Road\nWidget,brann1,Leeds",
+        [(P, "Okonkwo"), (U, "okonkwo88"), (L, "12 Elm Road"), (U, "brann1")],
+    ),
+    ("account,balance\nSavings,100\nChecking,200", []),
+    ("host,address\nweb-01,10.0.0.4\ndb-01,fe80::1", []),
+    # A list of one column: never sure, so only values that look personal.
+    ("account\nwojtek.nowak\nanna.k", [(U, "wojtek.nowak"), (U, "anna.k")]),
+    (
+        "account\n-----\nwojtek.nowak\nbeata.zielinska\nadmin\n\nbob.x",
+        [(U, "wojtek.nowak"), (U, "beata.zielinska")],
+    ),
     ("username\nkweber", []),
+    ("Name\nThe name of the file to read.", []),
+    # In a name column, "Test" and "Private" are surnames; "n/a" no value.
+    (
+        "last_name,city\nPrivate,Leeds\nTest,York\nn/a,Remote",
+        [(P, "Private"), (L, "Leeds"), (P, "Test"), (L, "York")],
+    ),
 ]
 
 
@@ -181,6 +202,32 @@ def test_one_vocabulary_names_the_fields(name: str, entity: str | None) -> None:
 )
 def test_placeholders_say_there_is_no_value(value: str, none: bool) -> None:
     assert is_placeholder(value) is none
+
+
+@pytest.mark.parametrize(
+    ("value", "entity", "none"),
+    [
+        ("n/a", "PERSON", True),
+        ("NULL", "PERSON", True),
+        ("unknown", "PERSON", True),
+        ("k.A.", "PERSON", True),
+        ("-", "PERSON", True),
+        # Surnames and given names in a name column (fail closed).
+        ("Test", "PERSON", False),
+        ("Private", "PERSON", False),
+        ("Anon", "PERSON", False),
+        ("Various", "PERSON", False),
+        # Elsewhere they say there is none, or nowhere.
+        ("Test", "USERNAME", True),
+        ("Remote", "LOCATION", True),
+        ("Private", "LOCATION", True),
+        ("Remote", None, True),
+    ],
+)
+def test_placeholders_depend_on_the_type_of_the_column(
+    value: str, entity: str | None, none: bool
+) -> None:
+    assert is_placeholder(value, entity) is none
 
 
 @pytest.mark.parametrize(

@@ -139,7 +139,7 @@ class NameRules:
         others = [
             *quoted_speakers(text, lexicon),
             *signed_names(text, lexicon),
-            *transcript_speakers(text, lexicon),
+            *transcript_speakers(text, lexicon, without_case),
             *listed_people(text, lexicon),
             *addressed_names(text, language, lexicon, without_case),
             *(titled_names(text, lexicon) if without_case else ()),

@@ -17,9 +17,17 @@ no compound ending in one ("Kontoinhaber:", "Versichertennummer:"). A form
 dump of 3,000 "FeldN: Wert" lines gave 3,000 ``PERSON`` findings, now none.
 Git trailers ("Signed-off-by:") are labels too, and so are the fields of
 a mail header (:data:`HEADER_FIELDS`: "Van:", "Aan:", "Till:", "Från:")
-where two of them or more head lines. A "<nick>" whose closing tag stands
-in the text is an XML element. :func:`without_name_labels` drops a model's
-"Handy:" (German: mobile phone) heading a line outside a chat.
+where two of them or more head lines without a timestamp or a nick, one of
+them a field no one is called (:data:`MAIL_ONLY_FIELDS`: "Aan:", "Från:",
+"Subject:"); "Van: ...\nTill: ..." alone is a chat, and in a stamped
+chat a field that is a name speaks ("[09:01] An: morning"). A label that
+is also a name ("Key:", "Author:") is a label written in lower case or
+capitals, or before a value that is no sentence ("Key: AAAAC3Nz"), unless the text
+is a chat: two lines or more open with a capitalised word, a colon and
+words in lower case ("Will: did you deploy?\nKey: yes"). A "<nick>" whose
+closing tag stands in the text is an XML element.
+:func:`without_name_labels` drops a model's "Handy:" (German: mobile
+phone) heading a line outside a chat.
 
 :func:`titled_names` reads a title in text written without case (see
 :mod:`gdprgate.detect.caseless`; the caller says which): a lower-case
@@ -73,6 +81,16 @@ från till kopia ämne skickat datum
 od do temat wysłano data dw
 """
 HEADER_FIELDS = frozenset(_HEADER_LIST.split())
+# Header fields that are no one's name: a header needs one of them.
+_MAIL_ONLY_LIST = """
+cc bcc subject date sent reply-to betreff gesendet datum objet envoyé
+asunto enviado fecha assunto oggetto inviato aan onderwerp verzonden
+från ämne skickat temat wysłano
+"""
+MAIL_ONLY_FIELDS = frozenset(_MAIL_ONLY_LIST.split())
+# Header fields that are also names ("An", "Do": Vietnamese; "Van",
+# "Till"): speakers where a timestamp marks the line as chat.
+_NAMED_FIELDS = frozenset({"van", "till", "an", "do", "da"})
 # Form labels that are also names, which a model reads as a person at the
 # head of a line ("Handy: bitte ausschalten", German for mobile phone).
 NAME_LABELS = frozenset({"handy", "mobil", "natel"})
@@ -94,6 +112,8 @@ _LINE = re.compile(
     re.VERBOSE | re.MULTILINE,
 )
 _PART = re.compile(r"[^\W\d_][\w'’-]*")
+# A word of prose after a speaker: lower-case letters, maybe a stop after.
+_PROSE_WORD = re.compile(r"[^\W\d_A-ZÀ-ÖØ-Þ]+[,.!?…]*")
 # A form label may be a compound ending in an ordinary word: at least this
 # long ("kontoinhaber"), with a last word at least _COMPOUND_TAIL long.
 _COMPOUND_LENGTH = 8
@@ -122,20 +142,19 @@ _TITLED = re.compile(
 )
 
 
-def transcript_speakers(text: str, lexicon: Lexicon) -> list[Finding]:
-    """The speakers named at the start of the lines of ``text``."""
-    lines = [
-        (line, _speaker(line))
-        for line in _LINE.finditer(text)
-        if not _element(text, line)
-    ]
-    header = {line.group(group).lower() for line, group in lines} & HEADER_FIELDS
-    if len(header) >= 2:
-        lines = [
-            (line, group)
-            for line, group in lines
-            if line.group(group).lower() not in HEADER_FIELDS
+def transcript_speakers(
+    text: str, lexicon: Lexicon, without_case: bool = False
+) -> list[Finding]:
+    """The speakers named at the start of the lines of ``text``; in a text
+    ``without_case`` (``text`` is then its recased view), the case of a
+    word says nothing of it being a label."""
+    lines = _without_header(
+        [
+            (line, _speaker(line))
+            for line in _LINE.finditer(text)
+            if not _element(text, line)
         ]
+    )
     stamped = sum(_marked(line, group) for line, group in lines)
     speakers = [line.group(group).lower() for line, group in lines]
     # Lines none of which starts with a form label read as chat too
@@ -146,35 +165,122 @@ def transcript_speakers(text: str, lexicon: Lexicon) -> list[Finding]:
         for word in _PART.findall(line.group(group))
     )
     transcript = stamped >= 2 or _alternating(speakers) or unlabelled
+    chat = _chat(text, without_case)
     found: list[Finding] = []
     for line, group in lines:
         words = _PART.findall(line.group(group))
-        if not words or any(word.lower() in LABELS for word in words):
-            continue
+        value = _value(text, line)
         marked = _marked(line, group)
+        # A header field that is a name speaks in a stamped chat.
+        if marked and stamped >= 2 and _named_field(words):
+            found.append(_finding(line, group))
+            continue
+        if not words or any(
+            _labels(word, value, chat, lexicon, without_case) for word in words
+        ):
+            continue
         if _is_speaker(words, lexicon, marked, transcript, len(lines)):
-            found.append(
-                Finding(
-                    line.start(group),
-                    line.end(group),
-                    "PERSON",
-                    SPEAKER_SCORE,
-                    SPEAKER_SOURCE,
-                )
-            )
+            found.append(_finding(line, group))
     return found
+
+
+def _named_field(words: list[str]) -> bool:
+    """Whether ``words`` are one header field that is also a name, not
+    in capitals ("An", "Do")."""
+    return (
+        len(words) == 1 and words[0].lower() in _NAMED_FIELDS and not words[0].isupper()
+    )
+
+
+def _finding(line: re.Match[str], group: str) -> Finding:
+    """The speaker of ``line`` as a ``PERSON``."""
+    return Finding(
+        line.start(group), line.end(group), "PERSON", SPEAKER_SCORE, SPEAKER_SOURCE
+    )
 
 
 def without_name_labels(
     text: str, findings: Sequence[Finding], lexicon: Lexicon
 ) -> list[Finding]:
     """``findings`` without a one-word ``PERSON`` of :data:`NAME_LABELS`
-    heading a line before a colon, unless a given name heads another line
-    (a chat, where "Handy" may speak)."""
+    heading a line before a colon, unless the text is a chat: a given name
+    heads another line, or two lines open with a capitalised word and
+    prose ("Handy: hi, its me\nOkonkwo: hello Handy")."""
     heads = [line.group(_speaker(line)).lower() for line in _LINE.finditer(text)]
-    if any(head in lexicon.given for head in heads):
+    if any(head in lexicon.given for head in heads) or _chat(text):
         return list(findings)
     return [f for f in findings if not _name_label(text, f)]
+
+
+_Line = tuple[re.Match[str], str]
+
+
+def _without_header(lines: list[_Line]) -> list[_Line]:
+    """``lines`` without the fields of a mail header: two header fields
+    or more head unmarked lines, one of them a field no one is called.
+    A timestamp or a nick marks a chat line, never a header field."""
+    fields = {
+        line.group(group).lower() for line, group in lines if not _marked(line, group)
+    } & HEADER_FIELDS
+    if len(fields) < 2 or not fields & MAIL_ONLY_FIELDS:
+        return lines
+    return [
+        (line, group)
+        for line, group in lines
+        if _marked(line, group) or line.group(group).lower() not in HEADER_FIELDS
+    ]
+
+
+def _labels(
+    word: str, value: str, chat: bool, lexicon: Lexicon, without_case: bool
+) -> bool:
+    """Whether ``word`` heading a line before ``value`` is a label.
+
+    A word of :data:`LABELS` is one, unless it is also a name, written
+    capitalised, before a sentence or in a chat ("Key: my address is
+    ..."): then it may be a speaker. Lower case or capitals ("key:",
+    "KEY:") and a value of one token ("Key: AAAAC3Nz") mark a label.
+    """
+    lower = word.lower()
+    if lower not in LABELS:
+        return False
+    if "-" in lower or lower not in lexicon.names:
+        return True
+    if not without_case and (word.islower() or word.isupper()):
+        return True
+    return not chat and not _sentence(value)
+
+
+def _value(text: str, line: re.Match[str]) -> str:
+    """What follows the speaker of ``line`` on its line."""
+    end = text.find("\n", line.end())
+    rest = text[line.end() : len(text) if end < 0 else end]
+    return rest.lstrip(" \t:")
+
+
+def _sentence(value: str) -> bool:
+    """Whether ``value`` reads as prose: two words or more, one of them
+    a word in lower case."""
+    tokens = value.split()
+    return len(tokens) >= 2 and any(_PROSE_WORD.fullmatch(t) for t in tokens)
+
+
+def _chat(text: str, without_case: bool = False) -> bool:
+    """Whether two lines or more of ``text`` open with a capitalised word
+    (any word ``without_case``) and a colon, with a word in lower case
+    after it ("Will: did you deploy?\nKey: yes")."""
+    count = 0
+    for line in _LINE.finditer(text):
+        head = line.group("speaker")
+        if head is None:
+            continue
+        if not without_case and (not head[0].isupper() or head.isupper()):
+            continue
+        if any(_PROSE_WORD.fullmatch(t) for t in _value(text, line).split()):
+            count += 1
+            if count >= 2:
+                return True
+    return False
 
 
 def _name_label(text: str, finding: Finding) -> bool:

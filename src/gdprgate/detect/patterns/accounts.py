@@ -12,22 +12,27 @@ from typing import ClassVar
 
 from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
 
-# Lower case; compared with the value lower-cased.
+# Lower case; compared with the value lower-cased. No word that is also a
+# surname or a given name: "jenkins", "pi", "lp", "sys" and "list" are
+# someone's login too ("jenkins:x:1001:1001:Mary Jenkins:...").
 _ACCOUNTS_WORDS = """
     root admin administrator administrateur administrador amministratore
     beheerder guest gast invité invitado ospite gość convidado gäst
     public default defaultuser0 default.migrated shared
-    runner ubuntu debian centos fedora ec2-user azureuser opc pi vagrant
-    vscode codespace node app appuser jenkins gitlab-runner circleci
+    runner ubuntu debian centos fedora ec2-user azureuser opc vagrant
+    vscode codespace node app appuser gitlab-runner circleci
     github-runner git docker ansible
-    www-data nobody nogroup daemon bin sys sync games man lp mail news uucp
-    proxy backup list irc gnats sshd messagebus systemd-network
+    www-data nobody nogroup daemon bin sync games man mail news uucp
+    proxy backup irc gnats sshd messagebus systemd-network
     systemd-resolve systemd-timesync syslog postgres mysql redis nginx apache
     httpd reboot shutdown halt operator ftp
     user username users your_user youruser yourname your_name me you
-    adm wheel staff sudo
+    adm wheel staff
     """
 _ACCOUNTS = frozenset(_ACCOUNTS_WORDS.split()) | {"all users", "default user"}
+# Groups of the group list of ``id`` output that name no one
+# ("groups=1000(jdoe),27(sudo)"), though "sudo" is a surname too.
+GROUPS_OF_NOBODY = frozenset({"sudo"})
 _PLACEHOLDER = re.compile(r"[$%<{\[*]|\.\.\.")
 
 

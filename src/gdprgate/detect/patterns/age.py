@@ -13,7 +13,11 @@ Some ways of writing an age need no age word, because the shape says it:
 - a number after "turns" ("wird", "fyller", "cumple", ...) that ends the
   clause: "sie wird 40!".
 
-The duration words (``age_negative``) still win over every one of these.
+The duration words (``age_negative``) still win over every one of these,
+but only over the number they quantify: a word with another number between
+it and the age ("Frau Brenner, 67, seit 3 Jahren", "Mario, 34enne da 3
+anni"), or a word right before another number ("seit 3"), speaks of that
+other number, not of the age.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
-from gdprgate.detect.context import Surroundings
+from gdprgate.detect.context import Surroundings, context_pattern, window
 from gdprgate.detect.patterns.base import (
     CONTEXT_NEEDED_SCORE,
     NEGATIVE_SCORE,
@@ -59,6 +63,9 @@ _CLAUSE_END_AFTER = re.compile(r"[!.?;]|,\ |\s*\Z")
 # How far back the shapes above can reach.
 _LOOK_BACK = 40
 _OLDEST = 120
+# A number, and a duration word that opens on one ("seit 3", "for 20").
+_DIGIT = re.compile(r"\d")
+_NUMBER_NEXT = re.compile(r"[ \t\u00a0]*\d")
 
 
 def _shows_age(text: str, start: int, end: int, around: Surroundings) -> bool:
@@ -104,11 +111,41 @@ class AgeRecognizer(PatternRecognizer):
     def context_score(
         self, text: str, start: int, end: int, languages: Sequence[str]
     ) -> float:
-        """Full for an age's shape with no duration word near; else by the
-        age words, as for every recognizer."""
-        around = Surroundings(text, start, end, self.context_window)
-        if self.negative is not None and around.has(self.negative, languages):
+        """Full for an age's shape with no duration word of its own; else
+        by the age words."""
+        if _quantified(text, start, end, self.context_window, languages):
             return NEGATIVE_SCORE
+        around = Surroundings(text, start, end, self.context_window)
         if _shows_age(text, start, end, around):
             return self.score
-        return super().context_score(text, start, end, languages)
+        base = self.base_score(text[start:end])
+        context = self.context
+        if base < self.score and context is not None and around.has(context, languages):
+            return self.score
+        return base
+
+
+def _quantified(
+    text: str,
+    start: int,
+    end: int,
+    size: tuple[int, int],
+    languages: Sequence[str],
+) -> bool:
+    """Whether a duration word near the number at ``[start, end)`` speaks
+    of it: no other number stands between them, and a word after it does
+    not open on a number of its own ("67, seit 3 Jahren")."""
+    pattern = context_pattern("age_negative", tuple(languages))
+    if pattern is None:
+        return False
+
+    low, high = window(text, start, end, *size)
+    for word in pattern.finditer(text, low, start):
+        if not _DIGIT.search(text, word.end(), start):
+            return True
+    for word in pattern.finditer(text, end, high):
+        if _DIGIT.search(text, end, word.start()):
+            continue
+        if not _NUMBER_NEXT.match(text, word.end()):
+            return True
+    return False

@@ -6,8 +6,15 @@ read, but its header names its type (see
 :mod:`gdprgate.detect.patterns.table_columns`). A value is reported when it
 looks like its type (letters for a name, a single token for a user name,
 six digits for a phone) and says there is something ("n/a", "-", "NULL"
-are no values). Dates of birth are left to
-:mod:`gdprgate.detect.patterns.date_of_birth`, which checks the date.
+are no values; "Test" and "Private" are, but under ``last_name`` they are
+surnames). Under a header that is unsure of its type (``name``,
+``account``, ``address``, with no sure column beside it) a value counts
+when it looks personal on its own, and is masked (fail closed): a user
+name with a dot, an underscore or a digit ("okonkwo88", "wojtek.nowak"),
+a whole name or a capitalised word the lexicon knows as a name
+("Okonkwo"), a street address with a number ("12 Elm Road"). Dates of
+birth are left to :mod:`gdprgate.detect.patterns.date_of_birth`, which
+checks the date.
 """
 
 from __future__ import annotations
@@ -32,6 +39,14 @@ _MAX_NAME_WORDS = 5
 # A name whose header is unsure ("name") must read as a whole name.
 _CAPITALISED = re.compile(r"[^\W\d_]*[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:[.'’-][^\W\d_]*)*\.?")
 _USERNAME = re.compile(r"@?[\w][\w.+-]{0,62}")
+# A user name under an unsure header: a lower-case letter, and a dot, an
+# underscore or a digit ("okonkwo88", "anna.k"); "Savings" is none.
+_USERNAME_MARK = re.compile(r"[._\d]")
+_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÖØ-Þ]")
+# A street address under an unsure header: a number and a word of letters
+# apart ("12 Elm Road", "Flat 3, 12 Elm Road"); "10.0.0.4" is none.
+_STREET_NUMBER = re.compile(r"(?<![\w.:])\d{1,5}[a-zA-Z]?(?![\w.:])")
+_STREET_WORD = re.compile(r"(?<![\w.])[^\W\d_]{2,}(?![\w.])")
 _CODE_WORD_TEXT = "true false yes no none null nil undefined"
 _CODE_WORDS = frozenset(_CODE_WORD_TEXT.split())
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
@@ -50,11 +65,22 @@ def _is_person(value: str, sure: bool) -> bool:
         return False
     if sure:
         return True
+    if len(words) == 1:
+        # A surname alone: "Okonkwo" under "name" (the lexicon knows it).
+        # Imported here: the lexicon's module imports the recognizers.
+        from gdprgate.detect.gate import load_lexicon
+
+        word = words[0].rstrip(".,")
+        return word[:1].isupper() and word.lower() in load_lexicon().names
     return 2 <= len(words) <= 4 and all(_CAPITALISED.fullmatch(w) for w in words)
 
 
 def _is_username(value: str, sure: bool) -> bool:
-    """One token with a letter, no e-mail address, no account of nobody."""
+    """One token with a letter, no e-mail address, no account of nobody;
+    with an unsure header, in lower case with a dot, an underscore or a
+    digit."""
+    if not sure and not (_LOWER.search(value) and _USERNAME_MARK.search(value)):
+        return False
     return (
         _USERNAME.fullmatch(value) is not None
         and "@" not in value[1:]
@@ -65,7 +91,12 @@ def _is_username(value: str, sure: bool) -> bool:
 
 
 def _is_location(value: str, sure: bool) -> bool:
-    return len(value) <= _MAX_LOCATION and _LETTER.search(value) is not None
+    """A place with a letter; with an unsure header, a street address."""
+    if len(value) > _MAX_LOCATION or _LETTER.search(value) is None:
+        return False
+    if sure:
+        return True
+    return bool(_STREET_NUMBER.search(value) and _STREET_WORD.search(value))
 
 
 def _is_phone(value: str, sure: bool) -> bool:
@@ -121,7 +152,9 @@ class ColumnValueRecognizer(PatternRecognizer):
             if cell.entity == DATE_OF_BIRTH:
                 continue
             value = text[cell.start : cell.end]
-            if is_placeholder(value) or not _SHAPES[cell.entity](value, cell.sure):
+            if is_placeholder(value, cell.entity):
+                continue
+            if not _SHAPES[cell.entity](value, cell.sure):
                 continue
             findings.append(
                 Finding(cell.start, cell.end, cell.entity, self.score, self.source)

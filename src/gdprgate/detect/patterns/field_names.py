@@ -72,22 +72,31 @@ _UNSURE_WORDS = """
 UNSURE_NAMES = frozenset(_UNSURE_WORDS.split())
 
 # Values that say there is none, in the nine languages (folded, without
-# blanks, dots and dashes): a field holding one is left as it is.
-_PLACEHOLDER_WORDS = """
-    na nv none null nil nan unknown unk tbd tba notapplicable notavailable
-    notgiven notknown notset empty anonymous anon remote online onsite
-    various worldwide everywhere nowhere withheld private redacted test
-    ka keineangabe keineangaben unbekannt keine kein nichtangegeben
-    entfallt ortsunabhangig
-    inconnu inconnue nonrenseigne aucun aucune nd sansobjet distance
-    desconocido desconocida ninguno ninguna nodisponible remoto
-    sconosciuto sconosciuta nessuno nessuna nondisponibile
-    onbekend geen nvt nietvanttoepassing
-    brak nieznany nieznana niedotyczy bd zdalnie
-    desconhecido desconhecida nenhum nenhuma
-    okand okant ingen saknas distans adistance
+# blanks, dots and dashes): a field holding one is left as it is. These
+# are no one's name in any column.
+_NO_VALUE_WORDS = """
+    na nv none null unknown unk tbd tba notapplicable notavailable
+    notgiven notknown notset empty withheld redacted
+    ka keineangabe keineangaben unbekannt nichtangegeben entfallt
+    inconnu inconnue nonrenseigne nd sansobjet
+    desconocido desconocida nodisponible
+    sconosciuto sconosciuta nondisponibile
+    onbekend nvt nietvanttoepassing
+    nieznany nieznana niedotyczy bd
+    desconhecido desconhecida
+    okand okant saknas
 """
-_PLACEHOLDERS = frozenset(_PLACEHOLDER_WORDS.split())
+# Values that say there is none, or nowhere, in any column but a name's:
+# in a name column they are surnames or given names ("Test", "Private",
+# "Anon", "Nan"), and a name is masked when unsure (fail closed).
+_NOT_NAME_WORDS = """
+    nil nan anonymous anon remote online onsite various worldwide
+    everywhere nowhere private test keine kein ortsunabhangig aucun aucune
+    distance adistance ninguno ninguna remoto nessuno nessuna geen brak
+    zdalnie nenhum nenhuma ingen distans
+"""
+_NO_VALUES = frozenset(_NO_VALUE_WORDS.split())
+_PLACEHOLDERS = _NO_VALUES | frozenset(_NOT_NAME_WORDS.split())
 _PLACEHOLDER_FOLD = re.compile(r"[\s.\-_/?*()'\"]+")
 _NOT_NAME_CHARS = re.compile(r"[\W_]+")
 
@@ -109,12 +118,15 @@ def field_name_entity(name: str) -> str | None:
     return FIELD_ENTITIES.get(fold_field_name(name))
 
 
-def is_placeholder(value: str) -> bool:
+def is_placeholder(value: str, entity: str | None = None) -> bool:
     """Whether ``value`` says there is none ("n/a", "k.A.", "unbekannt",
-    "NULL", "--", "?"), also as an e-mail address ("n/a@n/a")."""
+    "NULL", "--", "?"), also as an e-mail address ("n/a@n/a"), in a field
+    whose value is an ``entity``: in a ``PERSON`` field only the words
+    that are nobody's name count ("Test" and "Private" are surnames)."""
+    words = _NO_VALUES if entity == "PERSON" else _PLACEHOLDERS
     parts = value.split("@") if "@" in value else [value]
     return all(
-        _PLACEHOLDER_FOLD.sub("", fold(part)) in _PLACEHOLDERS
+        _PLACEHOLDER_FOLD.sub("", fold(part)) in words
         or not _PLACEHOLDER_FOLD.sub("", part)
         for part in parts
     )

@@ -2,9 +2,14 @@
 lines, ``last``/``who`` and ``ps`` tables, LDAP names, ``id`` output, shell
 commands (``curl -u``, ``chown``, ``su``, ``useradd``, ``ssh``), shell
 prompts, GitHub merge commits, Maven ``<developer>`` ids, the user field of
-Apache/nginx access logs and the first field of ``/etc/passwd`` entries
-(system accounts left out: a uid under 1000 with no login shell or no home
-under ``/home``).
+Apache/nginx access logs and the first field of ``/etc/passwd`` entries,
+with the full name of their comment field as a ``PERSON``. A passwd entry
+is left out only when it is a system account: a uid under 1000 (or the
+overflow uid 65534) with no login shell (``nologin``, ``false``, ``sync``,
+``halt``, ``shutdown``) or with an account that identifies nobody
+(``postgres``); a uid of 1000 or more is always someone's
+("gast:x:1002:1002::/home/gast:/bin/bash"), and so is a home outside
+``/home`` ("okafor:x:640:640::/data/users/okafor:/bin/bash").
 
 Each format says where its user name stands, so no word list is needed;
 accounts that identify nobody (``root``, ``reboot``) are left as they are.
@@ -16,7 +21,13 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from gdprgate.detect.patterns.accounts import AccountNameRecognizer
+from gdprgate.detect.context_words import CONTEXT_LANGUAGES
+from gdprgate.detect.finding import Finding
+from gdprgate.detect.patterns.accounts import (
+    GROUPS_OF_NOBODY,
+    AccountNameRecognizer,
+    is_account_of_nobody,
+)
 from gdprgate.detect.patterns.scan import Feature, TextScan
 
 _NAME = r"[\w][\w.@+-]{0,63}"
@@ -44,8 +55,11 @@ _LDAP = re.compile(
     r"(?=[ \t]*(?:[,+;\"]|$))",
     re.MULTILINE,
 )
-# id: "uid=1000(jdoe) gid=1000(jdoe) groups=1000(jdoe),27(sudo)".
-_ID_OUTPUT = re.compile(r"(?:\b(?:e?uid|e?gid|groups)=|(?<=\),))\d+\(([^()\s,]+)\)")
+# id: "uid=1000(jdoe) gid=1000(jdoe) groups=1000(jdoe),27(sudo)"; a group
+# of the list after the first is no user's ("27(sudo)").
+_ID_OUTPUT = re.compile(
+    r"(?:\b(?:e?uid|e?gid|groups)=|(?P<more>(?<=\),)))\d+\(([^()\s,]+)\)"
+)
 # curl, sudo, database clients: "-u 'ebrandt:Pa55word'", "--user ebrandt",
 # "psql -U jdoe"; the password goes with the name. Only after one of these
 # commands: "python -u app.py" and "git push -u origin" name no one.
@@ -93,16 +107,20 @@ _ACCESS_LOG = re.compile(
 )
 # /etc/passwd: "gkaraca:x:10442:10442:Gökhan Karaca,,,:/home/gkaraca:/bin/bash".
 _PASSWD = re.compile(
-    r"(?m)^([a-z_][\w.-]{0,31}\$?):[^:\n]*:(\d+):\d+:[^:\n]*:([^:\n]*):([^:\n]*)$"
+    r"""(?mx)^(?P<user>[a-z_][\w.-]{0,31}\$?):[^:\n]*:(?P<uid>\d+):\d+:
+    (?P<gecos>[^:\n]*):[^:\n]*:(?P<shell>[^:\n]*)$"""
 )
-# A system account of /etc/passwd: a uid under 1000 with no login shell or
-# no home under /home ("svc_kafka:x:998:998::/var/lib/kafka:/usr/sbin/nologin").
+# A system account of /etc/passwd: a uid under 1000 with no login shell
+# ("svc_kafka:x:998:998::/var/lib/kafka:/usr/sbin/nologin"); 65534 is the
+# kernel's "nobody".
 _FIRST_PERSON_UID = 1000
+_OVERFLOW_UID = 65534
 _NO_SHELL = re.compile(r".*/(?:nologin|false|sync|shutdown|halt)")
-_PERSONAL_HOME = re.compile(r"/(?:home|Users|export/home)/")
+# The full name of a comment field: "Gökhan Karaca,,,", "Jane Doe".
+_GECOS_NAME = re.compile(r"[ \t]*([^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,4})")
 
 _AT_FORMS = (_SSH, _AT_ADDRESS, _PROMPT)
-_EQUALS_FORMS = (_LDAP, _ID_OUTPUT)
+_EQUALS_FORMS = (_LDAP,)
 
 # ps: a table under a header "USER  PID ...", one row per line.
 _PS_HEADER = re.compile(r"(?m)^[ \t]*USER[ \t]+PID\b.*$")
@@ -118,7 +136,6 @@ class LoginRecordRecognizer(AccountNameRecognizer):
         _SUDO,
         _TERMINAL_LINE,
         _LDAP,
-        _ID_OUTPUT,
         _OPTION_USER,
         _CHOWN,
         _SU,
@@ -145,16 +162,41 @@ class LoginRecordRecognizer(AccountNameRecognizer):
             patterns = tuple(p for p in patterns if p not in _EQUALS_FORMS)
         return patterns
 
+    def analyze(
+        self,
+        text: str,
+        languages: Sequence[str] = CONTEXT_LANGUAGES,
+        scan: TextScan | None = None,
+    ) -> list[Finding]:
+        """The user names, and the logins and full names of the passwd
+        entries of people, which no list of accounts keeps out."""
+        found = super().analyze(text, languages, scan)
+        spans = {(f.start, f.end) for f in found}
+        for entry in _PASSWD.finditer(text):
+            if _is_system_entry(entry):
+                continue
+            if entry.span("user") not in spans:
+                start, end = entry.span("user")
+                found.append(Finding(start, end, self.entity, self.score, self.source))
+            name = _GECOS_NAME.match(text, entry.start("gecos"), entry.end("gecos"))
+            if name is not None and not is_account_of_nobody(name.group(1)):
+                start, end = name.span(1)
+                found.append(Finding(start, end, "PERSON", self.score, self.source))
+        return sorted(found, key=lambda f: (f.start, f.end))
+
     def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
-        """The declared patterns, XML user elements and ``ps`` table rows."""
+        """The declared patterns, ``id`` output, XML user elements and
+        ``ps`` table rows."""
         yield from super().candidates(text, scan)
+        if Feature.EQUALS_SIGN in scan.features:
+            for match in _ID_OUTPUT.finditer(text):
+                group = match.group(2)
+                if match.group("more") is None or group not in GROUPS_OF_NOBODY:
+                    yield match.span(2)
         for match in _XML_USER.finditer(text):
             yield match.span(2)
         for header in _PS_HEADER.finditer(text):
             yield from _ps_users(text, header.end())
-        for entry in _PASSWD.finditer(text):
-            if not _is_system_entry(entry):
-                yield entry.span(1)
 
     def validate(self, value: str) -> bool:
         """The user of ``user:password`` or of a name ``ps`` cut short
@@ -164,11 +206,13 @@ class LoginRecordRecognizer(AccountNameRecognizer):
 
 def _is_system_entry(entry: re.Match[str]) -> bool:
     """Whether a passwd entry is a system account: a low uid with no login
-    shell or with a home outside /home."""
-    uid, home, shell = int(entry.group(2)), entry.group(3), entry.group(4)
-    if uid >= _FIRST_PERSON_UID:
+    shell or with an account that identifies nobody."""
+    uid = int(entry.group("uid"))
+    if _FIRST_PERSON_UID <= uid != _OVERFLOW_UID:
         return False
-    return _NO_SHELL.fullmatch(shell) is not None or not _PERSONAL_HOME.match(home)
+    return _NO_SHELL.fullmatch(entry.group("shell")) is not None or (
+        is_account_of_nobody(entry.group("user"))
+    )
 
 
 def _ps_users(text: str, position: int) -> Iterator[tuple[int, int]]:

@@ -11,6 +11,9 @@ with the type the header gives it, in one pass over the text:
   header; every following line that uses the same delimiter (quoted cells
   respected) belongs to its table, up to a blank line or a line without
   the delimiter; a rule line (``|---|---|``, ``-----+-----``) is skipped;
+- a list of one column: a line that is only a field name, and the lines
+  below it up to a blank line ("account\nwojtek.nowak\nanna.k"); nothing
+  marks such a list off from prose, so its header is never sure;
 - SQL ``INSERT INTO t (a, username) VALUES (...), (...)``: the position of
   a column in the column list picks the value of each row. Without a
   column list nothing says what a value is, and nothing is read.
@@ -18,8 +21,11 @@ with the type the header gives it, in one pass over the text:
 A header name is *sure* (``last_name``, ``Benutzername``, ``email``) or
 not (``name``, ``account``, ``address``: see
 :data:`~gdprgate.detect.patterns.field_names.UNSURE_NAMES`); an unsure
-column, and a place column (``city``), counts when its table has a sure
-column that names someone (``name,email``, ``city,username``). A name
+column, and a place column (``city``), is sure when its table has a sure
+column that names someone (``name,email``, ``city,username``). Without
+one, the unsure columns stay unsure: their cells count when they look
+personal on their own (see :mod:`gdprgate.detect.patterns.column_values`:
+"okonkwo88" under ``account``, "Okonkwo" under ``name``). A name
 that ends in a field name counts as that field when the field is sure
 (``customer_email``, ``billing_city``), never when it is not
 (``product_name``, ``ip_address``).
@@ -33,7 +39,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from gdprgate.detect.context import context_pattern
@@ -123,6 +129,9 @@ def _delimited_cells(text: str, birth: re.Pattern[str] | None) -> Iterator[Cell]
         start = end + 1
         delimiter = _delimiter(header) if len(header) <= _LONGEST_HEADER_LINE else None
         if delimiter is None:
+            found = _header_entity(header.strip(_CELL_EDGES), birth)
+            if found is not None:
+                start = yield from _list_cells(text, start, found[0])
             continue
         names = [
             header[low:high] for low, high in _cells(header, 0, len(header), delimiter)
@@ -143,14 +152,29 @@ def _delimited_cells(text: str, birth: re.Pattern[str] | None) -> Iterator[Cell]
             start = end + 1
 
 
+def _list_cells(text: str, start: int, entity: str) -> Generator[Cell, None, int]:
+    """The unsure cells of a one-column list from ``start`` on, up to a
+    blank line; where the list ends."""
+    size = len(text)
+    while start < size:
+        end = _line_end(text, start)
+        row = text[start:end]
+        if not row.strip():
+            break
+        if not _RULE.fullmatch(row):
+            yield from _cell(text, start, end, entity, False)
+        start = end + 1
+    return start
+
+
 def header_columns(names: Sequence[str], birth: re.Pattern[str] | None) -> Columns:
     """The typed columns among the header cells ``names``.
 
     A column that names someone for sure (``last_name``, ``username``,
     ``email``, ``dob``) makes every typed column of its table count: the
     unsure ones (``name,email``) and the places (``city``), which are
-    personal beside a person only. Without one, only an unsure name
-    column stays, for values that read as a person's whole name.
+    personal beside a person only. Without one, the unsure columns stay
+    unsure, for values that look personal on their own.
     """
     typed: Columns = {}
     for index, name in enumerate(names):
@@ -160,9 +184,7 @@ def header_columns(names: Sequence[str], birth: re.Pattern[str] | None) -> Colum
     if any(sure and entity != LOCATION for entity, sure in typed.values()):
         return {index: (entity, True) for index, (entity, _) in typed.items()}
     return {
-        index: (entity, False)
-        for index, (entity, sure) in typed.items()
-        if entity == "PERSON" and not sure
+        index: (entity, False) for index, (entity, sure) in typed.items() if not sure
     }
 
 
