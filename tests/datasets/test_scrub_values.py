@@ -485,6 +485,9 @@ def test_field_name_leaves_placeholders_and_sentences(name: str, value: str) -> 
         ("city", "Lyon", "LOCATION"),
         ("email", "wolf.kraus@example.de", "EMAIL_ADDRESS"),
         ("phone", "0171 234567", "PHONE_NUMBER"),
+        # Words that say "none" elsewhere are surnames in a name field.
+        ("last_name", "Test", "PERSON"),
+        ("last_name", "Private", "PERSON"),
     ],
 )
 def test_field_name_still_types_real_values(name: str, value: str, entity: str) -> None:

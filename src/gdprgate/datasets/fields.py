@@ -158,7 +158,7 @@ def field_spans(ref: TextRef, text: str, spans: list[Span]) -> list[Span]:
     stripped = text.strip()
     if entity is None or len(stripped) > _MAX_HINTED:
         return spans
-    if not _HINT_FORMS[entity].search(stripped) or is_placeholder(stripped):
+    if not _HINT_FORMS[entity].search(stripped) or is_placeholder(stripped, entity):
         return spans
     if entity == "PERSON" and not _name_like(stripped):
         return spans
