@@ -100,6 +100,35 @@ ADDRESSED = [
     ("Voy a Victoria mañana.", "es", []),
     ("Er hat es mit Ernst gesagt.", "de", []),
     ("Will Smith, please call.", "en", []),
+    # After a weak preposition a given name that is a word needs a verb
+    # of meeting before it, a person's verb or a surname after it.
+    ("We walked on with Hope in our hearts after the storm.", "en", []),
+    ("Plant it with Lily bulbs in spring.", "en", []),
+    ("Cover with Ivy and water daily.", "en", []),
+    ("We met Summer deadlines and Autumn goals.", "en", []),
+    ("We'll meet with Rose Bowl organizers", "en", []),
+    ("Avec Rose, le jardin est plus beau.", "fr", []),
+    ("Con Dolores de cabeza y con Paz interior.", "es", []),
+    ("Lavoro con Gioia e con Speranza.", "it", []),
+    ("Talked with Hope about it.", "en", ["Hope"]),
+    ("Meeting with Grace at 10.", "en", ["Grace"]),
+    ("We'll meet with Rose Smith tomorrow.", "en", ["Rose Smith"]),
+    ("Gespräch mit Frank vom Vertrieb.", "de", ["Frank"]),
+    ("Ho parlato con Marco della contabilità.", "it", ["Marco"]),
+    ("Ci vediamo domani con Fiore.", "it", ["Fiore"]),
+    ("Ho cenato con Benedetta.", "it", ["Benedetta"]),
+    # Never in a Title-Case heading.
+    ("Living With Hope: A Guide for Families", "en", []),
+    ("Dancing With Grace", "en", []),
+    # Portuguese: a word after an article needs a person context too.
+    ("A Vitória foi merecida.", "pt", []),
+    ("Pela Graça de Deus.", "pt", []),
+    ("A Graça é um bairro de Lisboa.", "pt", []),
+    ("Vou à Glória amanhã.", "pt", []),
+    ("Igreja de Nossa Senhora da Graça", "pt", []),
+    ("Falei com o Sol e com a Lua no poema.", "pt", []),
+    ("Falei com a Rosa ontem.", "pt", ["Rosa"]),
+    ("Ontem a Vitória ligou.", "pt", ["Vitória"]),
 ]
 
 
@@ -125,6 +154,19 @@ CASELESS = [
     ("thanks, will do", "en", []),
     ("i will ask", "en", []),
     ("vale arriva domani", "it", []),
+    # A given name that is a Portuguese word, unless a person's verb
+    # follows or a verb of speaking leads to it.
+    ("bata com a clara do ovo", "pt", []),
+    ("comemoramos com a vitória do time", "pt", []),
+    ("ele saiu com a luz apagada", "pt", []),
+    ("ficamos em paz com a paz", "pt", []),
+    ("fui com a rosa ao jardim", "pt", []),
+    ("o franco suíço subiu", "pt", []),
+    ("a clara disse que vem", "pt", ["clara"]),
+    ("falei com a rosa ontem", "pt", ["rosa"]),
+    # "thanks will" ending a caseless chat line stays a name: leaking it
+    # costs more than masking "will" (see docs/detection.md).
+    ("thanks will", "en", ["will"]),
 ]
 
 

@@ -60,6 +60,22 @@ USER_WORDS: list[tuple[str, list[str]]] = [
     ("Benutzer können sich anmelden.", []),
     ("användare kan logga in", []),
     ("l'utilisateur n'existe pas", []),
+    # A word of a language after a user word that starts a line or an
+    # item: a thing done to users, not a user (a name-shaped one counts).
+    ("user avatar", []),
+    ("user quotas\nuser provisioning\nuser deletion\nuser analytics", []),
+    ("- user onboarding flow\n- user impersonation\n- user avatars", []),
+    ("Benutzer anlegen\nBenutzer sperren\nBenutzer löschen", []),
+    ("utilisateur inactif\nutilisateur bloqué", []),
+    ("usuario bloqueado\nusuario registrado", []),
+    ("gebruiker geblokkeerd\ngebruiker aangemaakt", []),
+    ("New user signup flow: user enters email", []),
+    ("Sent as user notification.", []),
+    ("user\tcommand\ttime\nnora\tls\t0.01", []),
+    ("- user t.vanloon", ["t.vanloon"]),
+    ("user ropoku deleted", ["ropoku"]),
+    # An address after it makes a log line even for a word.
+    ("invalid user oracle from 10.0.0.5", ["oracle"]),
     # Part of a longer word, or an account of nobody.
     ("superuser jdoe", []),
     ("Failed password for invalid user admin from 10.0.0.5", []),
@@ -105,6 +121,12 @@ HANDLES_AND_LABELS: list[tuple[str, list[str]]] = [
     ("let user = await getUser();", []),
     ("user = User.objects.get(pk=1)", []),
     ("user = None", []),
+    # A state or a kind in SQL is no name; a name-shaped value is.
+    ("WHERE account = 'checking'", []),
+    ("WHERE account = 'retail'", []),
+    ("UPDATE users SET login = 'enabled'", []),
+    ("UPDATE users SET login = 'h.okafor'", ["h.okafor"]),
+    ("WHERE username = 'ropoku'", ["ropoku"]),
 ]
 
 
@@ -133,6 +155,12 @@ HOMES: list[tuple[str, list[str]]] = [
     ("https://example.com/home/about and https://example.com/Users/x", []),
     ("Users can log in to /home", []),
     ("~/.bashrc takes ~5 min", []),
+    # Shared profiles and the homes of service accounts.
+    ("C:\\Users\\All Users", []),
+    ("C:\\Users\\All Users\\Microsoft\\x.ini", []),
+    ("C:\\Users\\Allan\\x.ini", ["Allan"]),
+    ("/home/jovyan/work /home/deploy/app /home/steam/games", []),
+    ("/home/jenkins/workspace/build.log", []),
 ]
 
 
@@ -261,6 +289,16 @@ DEVICES: list[tuple[str, list[str]]] = [
     ("host DESKTOP-7G2K9QX joined", []),
     ("Apple iPhone 15 and Google Pixel 8", []),
     ("My-iPhone", []),
+    # Kinds of devices, brands and carriers own nothing.
+    ("Gaming-Laptop, Business-Laptop, Windows-Laptop, Linux-Laptop", []),
+    ("Budget-Phone, Smart-Phone, Outdoor-Phone und Senioren-Phone", []),
+    ("iPhone von Telekom, iPhone von Vodafone, iPhone de Movistar", []),
+    ("Galaxy de Vodafone, iPhone van KPN, Laptop von Lenovo", []),
+    ("Laptop di Lenovo, Laptop de Gama alta", []),
+    # A known given name owns a device of any kind.
+    ("Laptop von Lukas", ["Lukas"]),
+    ("Anna-Laptop", ["Anna"]),
+    ("iPhone van Sanne", ["Sanne"]),
 ]
 
 

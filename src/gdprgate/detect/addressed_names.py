@@ -20,6 +20,13 @@ Natale", "à Noël"), a place after a preposition of direction ("a
 Santiago", "till Lund"), a German noun ("mit Ernst"), "Will" as a modal
 ("Will you send it?": no word before it), two common-word names joined by
 "and" ("with Hope and Faith") and a model number ("with Mark II").
+
+A given name that is an everyday word ("Hope", "Lily", "clara", "Graça")
+needs more: no compound with the next word ("Rose Bowl", "Lily bulbs"),
+and after a weak preposition ("with", "avec", "con", "mit", "met", every
+Portuguese one) a surname, a verb of meeting before ("spoke with", "falei
+com a") or a person's verb after ("Hope is on leave", "a clara disse"),
+never inside a Title-Case heading ("Dancing With Grace").
 """
 
 from __future__ import annotations
@@ -98,6 +105,51 @@ _MODEL_NUMBER = re.compile(r"[ \t]+(?:[IVX]+|\d+)(?![\w])")
 # How many capitalised words may follow the given name.
 _MORE_WORDS = 2
 
+# Given names that are everyday words of the other languages ("com a
+# clara do ovo", "con Dolores de cabeza", "con Gioia"), besides the
+# English ones of :data:`COMMON_WORD_NAMES` and the lexicon's ordinary
+# words and places.
+_WORD_NAME_LIST = """
+clara luz paz rosa vitória franco glória graça sol lua dores flor aurora
+estrela fé esperança alegria branca celeste socorro piedade conceição
+amparo serena bela neve pérola violeta margarida
+dolores consuelo soledad pilar rocío mercedes esperanza victoria gloria
+blanca estrella remedios caridad
+gioia speranza vittoria stella luce fortunata
+rose violette marguerite aurore espérance constance prudence blanche
+"""
+_LOCAL_WORD_NAMES = frozenset(_WORD_NAME_LIST.split())
+_WORD_NAMES = _LOCAL_WORD_NAMES | COMMON_WORD_NAMES
+# Prepositions whose object is as often a thing as a person ("with Hope
+# in our hearts", "avec Rose, le jardin"), and every Portuguese article
+# or preposition: a given name that is a word needs more after them.
+_WEAK = frozenset({"with", "avec", "con", "mit", "met"})
+# Verbs and nouns of meeting that take a person before such a preposition
+# ("spoke with", "falei com a", "Gespräch mit"), one word between them at
+# most ("met up with").
+_TALKED = re.compile(
+    r"""
+    (?<![\w'’-])(?i:spoke|speak|speaking|talk|talked|talking|met|meet|meeting
+     |discuss|discussed|discussing|chat|chatted|agreed|check|checked|consult
+     |consulted|call|called|sync|synced|work|worked|working|interview
+     |gespräch|termin|treffen|besprechung|telefonat|réunion|entretien
+     |reunión|riunione|colloquio|gesprek|afspraak|overleg|reunião|conversa
+     |parlé|discuté|rencontré|hablé|habló
+     |hablamos|hablar|quedé|quedamos|parlato|parlo|parlare|incontrato
+     |gesprochen|sprach|telefoniert|geredet|getroffen|gesproken|gebeld
+     |overlegd|afgesproken|falei|falou|falamos|falar|fala|conversei|conversou
+     |conversamos|liguei|ligou|encontrei|encontrou|combinei|combinou)
+    [ \t]+(?:[^\W\d_]+[ \t]+)?\Z
+    """,
+    re.VERBOSE,
+)
+# A Portuguese person's verb after a name ("a clara disse", "o franco
+# ligou").
+_PT_PREDICATE = re.compile(
+    r"[ \t]+(?i:disse|diz|vem|veio|vai|chegou|chega|ligou|liga|falou|mandou"
+    r"|pediu|respondeu|escreveu|avisou|perguntou)(?![\w'’])"
+)
+
 
 def _context(language: str) -> re.Pattern[str]:
     """The words before a name, for ``language``: group ``verb`` for the
@@ -149,7 +201,16 @@ def addressed_names(
                 word, before, language, lexicon
             ):
                 continue
+            if (
+                language == "pt"
+                and word in _WORD_NAMES
+                and before is not None
+                and not _person_context(text, before.start(), end, language)
+            ):
+                continue  # "com a clara do ovo"
         elif before is not None and _wanted(word, before, language, lexicon):
+            if not _wanted_here(text, match, before, language, lexicon):
+                continue
             end = _name_end(text, end, language, lexicon)
         elif not (
             language == "en"
@@ -181,6 +242,86 @@ def _wanted(word: str, before: re.Match[str], language: str, lexicon: Lexicon) -
     if before.group("plain").lower() in _DIRECTIONS and lower in lexicon.places:
         return False
     return not (language in CAPITALISED_NOUNS and _german_word(word, lexicon))
+
+
+def _wanted_here(
+    text: str,
+    match: re.Match[str],
+    before: re.Match[str],
+    language: str,
+    lexicon: Lexicon,
+) -> bool:
+    """Whether a given name that is also a word, after a plain word, is a
+    person where it stands: not in a Title-Case heading ("Dancing With
+    Grace"), not the first word of a compound ("Rose Bowl", "Summer
+    deadlines") and, after a weak preposition ("with Hope in our hearts",
+    "com a Graça"), only with a person context (see :func:`_person_context`)
+    or a surname after it."""
+    plain = before.group("plain")
+    word = match.group()
+    if plain is None or not _word_name(word, lexicon):
+        return True
+
+    end = match.end()
+    follower = _NEXT.match(text, end)
+    if follower is not None and _compound(follower.group(1), lexicon):
+        return False
+    weak = language == "pt" or plain.lower() in _WEAK
+    if not weak:
+        return True
+    if plain[0].isupper() and not _opens(text, before.start()):
+        return False  # a heading: "Living With Hope"
+    surname = (
+        follower is not None
+        and follower.group(1)[0].isupper()
+        and not _compound(follower.group(1), lexicon)
+    )
+    if surname:
+        return True
+    # A place that is also a word needs a person's verb after it: "Falei
+    # com o Sol e com a Lua no poema".
+    if word.lower() in lexicon.places and word.lower() in _LOCAL_WORD_NAMES:
+        return _person_context(text, end, end, language, verb_before=False)
+    return _person_context(text, before.start(), end, language)
+
+
+def _word_name(word: str, lexicon: Lexicon) -> bool:
+    """Whether given name ``word`` is also an everyday word: one of the
+    lists, or an ordinary word of the lexicon that was not added as a
+    given name on purpose ("Benedetta", "Fiore")."""
+    lower = word.lower()
+    return lower in _WORD_NAMES or (
+        lexicon.is_ordinary(lower) and lower not in MORE_GIVEN
+    )
+
+
+def _compound(next_word: str, lexicon: Lexicon) -> bool:
+    """Whether ``next_word`` after a given name makes the pair a compound: a
+    capitalised word that is no name ("Rose Bowl") or a plural noun
+    ("Lily bulbs", "Summer deadlines")."""
+    lower = next_word.lower()
+    if next_word[0].isupper():
+        return lexicon.is_ordinary(lower) or lower in _CALENDAR
+    return (
+        len(lower) > 3
+        and lower.endswith("s")
+        and not lower.endswith("ss")
+        and lower not in lexicon.frequent
+        and lexicon.is_ordinary(lower)
+    )
+
+
+def _person_context(
+    text: str, start: int, end: int, language: str, verb_before: bool = True
+) -> bool:
+    """Whether a verb that takes a person stands before ``start`` ("spoke
+    with", "falei com a"; if ``verb_before``) or a person's verb after
+    ``end`` ("Hope is on leave", "a clara disse")."""
+    if verb_before and _TALKED.search(text, max(0, start - _LOOKBACK), start):
+        return True
+    if _PREDICATE.match(text, end) is not None:
+        return True
+    return language == "pt" and _PT_PREDICATE.match(text, end) is not None
 
 
 def _name_end(text: str, end: int, language: str, lexicon: Lexicon) -> int:

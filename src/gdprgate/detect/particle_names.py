@@ -48,15 +48,23 @@ _PARTICLE = "|".join(
     re.escape(p) for p in sorted(_PARTICLE_LIST.split(), key=len, reverse=True)
 )
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+# The blanks between the words of a name and the particles in a row are
+# few ("van der", "van de la"). Bounded, each start of the search reads a
+# few characters only: a megabyte of blanks or of "van de " takes linear
+# time, not quadratic.
+_GAP = 3
+_MOST_PARTICLES = 4
 # The word before, the particles and the surname.
 _PARTICLE_NAME = re.compile(
     rf"""
     (?<![\w'’.-])(?P<first>{_WORD})?
-    (?P<particles>(?:[ \t]+(?:{_PARTICLE}))+)
-    [ \t]+(?P<surname>{_WORD})(?![\w'’])
+    (?P<particles>(?:[ \t]{{1,{_GAP}}}(?:{_PARTICLE})){{1,{_MOST_PARTICLES}}})
+    [ \t]{{1,{_GAP}}}(?P<surname>{_WORD})(?![\w'’])
     """,
     re.VERBOSE,
 )
+# A particle between blanks: a text without one is skipped at once.
+_ANY_PARTICLE = re.compile(rf"[ \t](?:{_PARTICLE})[ \t]")
 # Languages where a capitalised word before a particle may be a given name
 # the lexicon lacks: they write their nouns in lower case and put "de" or
 # "van" before most surnames.
@@ -79,6 +87,8 @@ def particle_names(
     ``text`` (see the module doc); ``is_given`` tells a capitalised given
     name. A title before the particles is in the span."""
     found: list[Finding] = []
+    if _ANY_PARTICLE.search(text) is None:
+        return found
     for match in _PARTICLE_NAME.finditer(text):
         if not _surname(match.group("surname"), language, lexicon):
             continue

@@ -16,12 +16,16 @@ from typing import ClassVar
 
 from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import TextScan
+from gdprgate.detect.patterns.user_words import pattern_lexicon
 
 _DEVICE = (
-    r"(?:iPhone|iPad|iPod|iMac|MacBook(?:[ -](?:Pro|Air))?|Mac[ -]mini"
+    r"(?P<device>iPhone|iPad|iPod|iMac|MacBook(?:[ -](?:Pro|Air))?|Mac[ -]mini"
     r"|Apple[ -]Watch|AirPods(?:[ -]Pro)?|Galaxy|Pixel|Android|Laptop|Phone)"
 )
-_OWNER = r"([A-ZÀ-ÖØ-Þ][^\W\d_]{1,30})"
+# Device words that are also plain words of a kind ("Gaming-Laptop",
+# "Smart-Phone", "Windows-Laptop"): only a known given name owns them.
+_GENERIC_DEVICES = frozenset({"android", "laptop", "phone"})
+_OWNER = r"(?P<owner>[A-ZÀ-ÖØ-Þ][^\W\d_]{1,30})"
 # "Lukass-iPhone", "Anna's MacBook Pro", "Anna’s iPad"; with a blank and
 # no "'s" it is a brand ("Apple iPhone", "Google Pixel").
 _OWNER_FIRST = re.compile(
@@ -38,6 +42,8 @@ _NO_OWNER_WORDS = """
     my your his her our their the new old work test office home company
     mein meine dein deine mon ma ton ta mi tu il la het mijn min
     apple samsung google huawei xiaomi
+    lenovo dell asus acer sony nokia motorola oneplus oppo honor fairphone
+    telekom vodafone movistar orange kpn o2 tim wind vivo claro swisscom
 """
 _NO_OWNERS = frozenset(_NO_OWNER_WORDS.split())
 
@@ -55,8 +61,27 @@ class DeviceOwnerRecognizer(PatternRecognizer):
         """The owner part of each device name that names a person."""
         for pattern in self.patterns:
             for match in pattern.finditer(text):
-                yield match.span(1)
+                if _is_owner(match.group("owner"), match.group("device")):
+                    yield match.span("owner")
 
     def validate(self, value: str) -> bool:
         """Not a word that names no one ("My-iPhone")."""
         return value.lower() not in _NO_OWNERS
+
+
+def _is_owner(word: str, device: str) -> bool:
+    """Whether ``word`` before or after ``device`` names its owner: a given
+    name the lexicon knows ("Lukas", "Mathilde"), or for a brand's device
+    a word that is no acronym, no brand or carrier, no place and no word
+    of a language ("Lukass"; not "Gaming", "Vodafone", "KPN")."""
+    lower = word.lower()
+    lexicon = pattern_lexicon()
+    if lower in lexicon.given:
+        return True
+    if device.lower() in _GENERIC_DEVICES or (len(word) > 1 and word.isupper()):
+        return False
+    return (
+        lower not in _NO_OWNERS
+        and lower not in lexicon.places
+        and (lower in lexicon.names or lower not in lexicon.words)
+    )

@@ -11,11 +11,18 @@ it counts as a name only when
   it ("user ropoku", "[auth] user ropoku"),
 
 and it is no ordinary word that follows a user word in these languages.
+Without an address after it, no word of a language either ("user
+deletion", "Benutzer sperren", "usuario bloqueado"). Only a few words
+before the user word are read: a line of "user user ..." stays linear.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gdprgate.detect.gate import Lexicon
 
 # The user words of each language, in the singular: "Users can log in"
 # names no one.
@@ -98,15 +105,30 @@ _ORDINARY_WORDS = """
     får ska blir
     konto uppgifter grupp profil rättigheter
     """
-# A lead is no user name either: "de login para o usuário".
+# A lead is no user name either: "de login para o usuário"; nor is a
+# user word ("user login", "user user ...").
 _ORDINARY = frozenset(_ORDINARY_WORDS.split()) | {
-    word for line in _LEADS.values() for word in line.split("|")
+    word
+    for table in (_LEADS, _USER_WORDS)
+    for line in table.values()
+    for word in line.split("|")
 }
 # Letters and digits mixed, or letters joined by ".", "_" or "-".
 _USER_NAME_SHAPE = re.compile(r"[a-z][._-]?\d|\d[._-]?[a-z]|[a-z][._-][a-z]", re.I)
+# Endings of English nouns and forms of verbs the lexicon may lack.
+_ACTION_ENDING = re.compile(r"(?:ing|ings|tion|tions|sion|sions|ment|ments)\Z")
 # What ends the prefix of a log line: "[auth] ", "sshd[42]: ", "ERROR - ".
-_LOG_PREFIX_ENDS = ":;])|>-"
+# ("" and "\n": the user word starts the line.)
+_LINE_PREFIX_ENDS = frozenset(":;])|>-") | {"", "\n"}
+# An elided article right before the user word: "l'utilisateur".
 _ELIDED_ARTICLE = re.compile(r"(?<!\w)[lL]['’]\Z")
+# The words a lead may end with: a lead or an article.
+_LEAD_WORDS = frozenset(
+    [word for line in _LEADS.values() for word in line.split("|")]
+    + _ARTICLES.split("|")
+)
+# How far before a user word a lead is looked for.
+_LEAD_REACH = 40
 
 
 def _alternatives(table: dict[str, str]) -> str:
@@ -145,6 +167,28 @@ _FROM_ADDRESS = re.compile(
 )
 
 
+def pattern_lexicon() -> Lexicon:
+    """The lexicon (:func:`gdprgate.detect.gate.load_lexicon`), imported
+    when first needed: the gate imports the patterns."""
+    from gdprgate.detect.gate import load_lexicon
+
+    return load_lexicon()
+
+
+def is_ordinary_word(name: str) -> bool:
+    """Whether ``name`` reads as a word of a language, not a user name: an
+    ordinary word of the lexicon, or, missing from it, no name and ending
+    like an English noun of an action ("provisioning", "impersonation")."""
+    lower = name.lower()
+    lexicon = pattern_lexicon()
+    if lexicon.is_ordinary(lower) or (
+        # A plural the lexicon lacks: "user avatars".
+        lower.endswith("s") and lexicon.is_ordinary(lower[:-1])
+    ):
+        return True
+    return lower not in lexicon.names and _ACTION_ENDING.search(lower) is not None
+
+
 def is_user_name_after(text: str, match: re.Match[str]) -> bool:
     """Whether the word after the user word of ``match`` is a user name."""
     name = match.group("name")
@@ -156,12 +200,59 @@ def is_user_name_after(text: str, match: re.Match[str]) -> bool:
         return True
 
     # An ordinary-looking word counts in a log construction only: a lead
-    # before it, a log prefix, or an address it came from after it.
+    # before it, a log prefix, or an address it came from after it. Without
+    # an address, a word of a language is a thing done to users ("user
+    # deletion", "Benutzer sperren", "usuario bloqueado").
     if _FROM_ADDRESS.match(text, match.end()) is not None:
         return True
+    if is_ordinary_word(name):
+        return False
     start = match.start()
-    line_start = text.rfind("\n", 0, start) + 1
-    if _LEAD.search(text, max(line_start, start - 40), start) is not None:
+    if _line_prefix_end(text, start) in _LINE_PREFIX_ENDS:
         return True
-    prefix = _ELIDED_ARTICLE.sub("", text[line_start:start]).rstrip(" \t")
-    return prefix == "" or prefix[-1] in _LOG_PREFIX_ENDS
+    if not _may_follow_lead(text, start):
+        return False
+    return _LEAD.search(text, _two_words_back(text, start), start) is not None
+
+
+def _may_follow_lead(text: str, start: int) -> bool:
+    """Whether the user word at ``start`` may follow a lead: an apostrophe
+    right before it ("dell'utente") or a lead word or an article as the
+    last letters before the blanks. A cheap test before the search."""
+    end = start
+    if end > 0 and text[end - 1] in "'’":
+        return True
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    word_start = end
+    while word_start > max(0, end - 16) and text[word_start - 1].isalpha():
+        word_start -= 1
+    return text[word_start:end].lower() in _LEAD_WORDS
+
+
+def _two_words_back(text: str, start: int) -> int:
+    """Where the second word before ``start`` begins, on its line and at
+    most ``_LEAD_REACH`` characters back: a lead ("for", "para el") starts
+    there or later, and the search for it reads no more."""
+    reach = max(0, start - _LEAD_REACH)
+    position = start
+    for _ in range(2):
+        while position > reach and text[position - 1] in " \t":
+            position -= 1
+        while position > reach and text[position - 1] not in " \t\n":
+            position -= 1
+    return position
+
+
+def _line_prefix_end(text: str, start: int) -> str:
+    """The last character before the user word at ``start`` on its line,
+    past an elided article and blanks ("" at the start of a line).
+
+    Only the blanks right before the user word are read, never the whole
+    line: a line of "user user user ..." stays linear."""
+    end = start
+    if _ELIDED_ARTICLE.search(text, max(0, end - 2), end) is not None:
+        end -= 2
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    return "" if end == 0 else text[end - 1]

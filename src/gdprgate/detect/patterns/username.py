@@ -18,7 +18,11 @@ from gdprgate.detect.context_words import CONTEXT_WORDS
 from gdprgate.detect.patterns.accounts import is_account_of_nobody
 from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import Feature, TextScan
-from gdprgate.detect.patterns.user_words import USER_WORD, is_user_name_after
+from gdprgate.detect.patterns.user_words import (
+    USER_WORD,
+    is_ordinary_word,
+    is_user_name_after,
+)
 
 # The "@" comes before the look behind it, so that ``re`` jumps from one "@"
 # to the next. A handle is taken whole with its dots and hyphens, in any
@@ -48,6 +52,8 @@ _LABELLED = re.compile(
     + "|".join(re.escape(label) for label in _LABELS)
     + r")[\"']?\ ?[:=]\ ?[\"']?([\w][\w.@-]{1,62}[\w])(?![\w@(-]|\.\w)"
 )
+# A value with a digit, a dot, "_", "-" or "@" is shaped like a user name.
+_LABELLED_SHAPE = re.compile(r"[\d._@-]")
 # Values of code, not names: "user = await getUser()", "user = None".
 _CODE_WORD_TEXT = "await false nil none null new self this true undefined"
 _CODE_WORDS = frozenset(_CODE_WORD_TEXT.split())
@@ -114,7 +120,8 @@ class UsernameRecognizer(PatternRecognizer):
                     if _is_handle(text, match.start(), match.end()):
                         yield match.span()
                 elif pattern is _LABELLED:
-                    yield match.span(1)
+                    if _is_labelled_name(match.group(1)):
+                        yield match.span(1)
                 elif pattern is _SHAPED:
                     yield from _after_label_word(text, match, label_ends)
                 elif is_user_name_after(text, match):
@@ -143,6 +150,13 @@ def _is_handle(text: str, start: int, end: int) -> bool:
     if _DOC_COMMENT.fullmatch(before):
         return False
     return not (before.strip() == "" and _DECLARATION.match(text, end))
+
+
+def _is_labelled_name(value: str) -> bool:
+    """Whether the value after a label may be a user name: shaped like one
+    ("anna_k", "schmidt.a") or no ordinary word ("login = 'enabled'",
+    "account = 'checking'" are states and kinds)."""
+    return _LABELLED_SHAPE.search(value) is not None or not is_ordinary_word(value)
 
 
 def _after_label_word(
