@@ -36,6 +36,12 @@ def _person(text: str, value: str) -> Finding:
         # A part that is also a word counts inside a sentence only.
         ("Hi, I am Will Turner. Will you call? Ask for Will at the desk.",
          "Will Turner", ["Will"]),
+        # ... and at a sentence's start before a verb, not before a pronoun,
+        # an article or "to".
+        ("Review - Hope Adebayo, joined 2019. Hope has exceeded targets.",
+         "Hope Adebayo", ["Hope"]),
+        ("Hope Brown wrote. Hope to see you. Hope the box is fine. Ask Hope.",
+         "Hope Brown", ["Hope"]),
     ],
 )  # fmt: skip
 def test_other_mentions_of_a_found_name_are_found(

@@ -129,6 +129,11 @@ ADDRESSED = [
     ("Falei com o Sol e com a Lua no poema.", "pt", []),
     ("Falei com a Rosa ontem.", "pt", ["Rosa"]),
     ("Ontem a Vitória ligou.", "pt", ["Vitória"]),
+    # English: a given name's possessive before a relative or a role.
+    ("Parent note: Lily's mum here.", "en", ["Lily"]),
+    ("Hope's birthday is on Friday.", "en", ["Hope"]),
+    ("The Rose's petals fell.", "en", []),
+    ("Lily's mum here.", "de", []),
 ]
 
 

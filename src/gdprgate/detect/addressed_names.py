@@ -27,6 +27,9 @@ and after a weak preposition ("with", "avec", "con", "mit", "met", every
 Portuguese one) a surname, a verb of meeting before ("spoke with", "falei
 com a") or a person's verb after ("Hope is on leave", "a clara disse"),
 never inside a Title-Case heading ("Dancing With Grace").
+
+In English a given name's possessive before a relative or a person's role
+is a person wherever it stands ("Lily's mum here", "Will's teacher").
 """
 
 from __future__ import annotations
@@ -228,7 +231,36 @@ def addressed_names(
             continue  # "thanks, will do"
         found.append(Finding(start, end, "PERSON", ADDRESSED_SCORE, ADDRESSED_SOURCE))
         position = end
-    return found
+    if language == "en":
+        found.extend(_kin_of(text, lexicon, found))
+    return sorted(found, key=lambda finding: finding.start)
+
+
+# A given name's possessive before a relative or a person's role, in
+# English: only people have a mum ("Lily's mum", "Will's teacher").
+_KIN = re.compile(
+    rf"""(?<![\w'’-])({_WORD})['’]s[ \t]+
+    (?:mum|mom|mummy|mommy|mother|dad|daddy|father|parents?|son|daughter
+      |husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|brother|sister
+      |grandma|grandmother|grandpa|grandfather|aunt|uncle|cousin|nan|nanny
+      |teacher|carer|doctor|GP|manager|boss|colleague|friend|birthday)
+    (?![\w'’])""",
+    re.VERBOSE,
+)
+
+
+def _kin_of(text: str, lexicon: Lexicon, found: list[Finding]) -> list[Finding]:
+    """Given names before "'s" and a relative or role ("Lily's mum"), that
+    no finding of ``found`` covers."""
+    kin = []
+    for match in _KIN.finditer(text):
+        start, end = match.span(1)
+        if not given_word(match.group(1), lexicon):
+            continue
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        kin.append(Finding(start, end, "PERSON", ADDRESSED_SCORE, ADDRESSED_SOURCE))
+    return kin
 
 
 def _wanted(word: str, before: re.Match[str], language: str, lexicon: Lexicon) -> bool:

@@ -15,8 +15,10 @@ are single sentences); synth and TAB dev unchanged but for TAB dev token
 precision 0.786 -> 0.783.
 
 A part that is also an ordinary word of some language ("Will", "Rose",
-"Kraus", German for "frizzy") counts only inside a sentence, where its
-capital letter marks a name; at a sentence's start it may be the word.
+"Kraus", German for "frizzy") counts inside a sentence, where its
+capital letter marks a name; at a sentence's start, where it may be the
+word, only before a lower-case word other than a pronoun, an article or
+"to" ("Hope has exceeded targets", not "Will you" or "Hope to see you").
 """
 
 from __future__ import annotations
@@ -102,7 +104,11 @@ class Mentions:
                 if (
                     _taken(ordered, starts, start, end)
                     or (added and added[-1].end > start)
-                    or (ordinary and _opens_sentence(text, start))
+                    or (
+                        ordinary
+                        and _opens_sentence(text, start)
+                        and not _before_a_verb(text, end)
+                    )
                 ):
                     break
                 found = Finding(start, end, entity, MENTION_SCORE, MENTION_SOURCE)
@@ -128,6 +134,26 @@ def _taken(
     ``ordered`` (sorted, not overlapping; ``starts``: their starts)."""
     index = bisect.bisect_left(starts, end) - 1
     return index >= 0 and ordered[index].end > start
+
+
+# Lower-case words after a sentence's first word that make it the word
+# itself, not a name: "Will you", "May I", "Hope to", "Mark the box".
+_WORD_USE_LIST = """
+you i we they he she it me us them the a an to not be this that these
+those your my our their his her its by of for up all some any one
+"""
+_WORD_USES = frozenset(_WORD_USE_LIST.split())
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _before_a_verb(text: str, end: int) -> bool:
+    """Whether a lower-case word that can follow a subject comes after
+    ``end`` ("Hope has", "Kraus sagte"): there a sentence's first word
+    that names a person found elsewhere in the text is that person."""
+    word = _NEXT_WORD.match(text, end)
+    return (
+        word is not None and word.group(1).islower() and word.group(1) not in _WORD_USES
+    )
 
 
 def _opens_sentence(text: str, start: int) -> bool:
