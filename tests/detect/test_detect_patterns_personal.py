@@ -133,6 +133,27 @@ AGE_SHAPES: list[tuple[str, list[str]]] = [
     ("Im Jahr 1985, 12 Monate lang", []),
     ("1. Anna, 2. Paul, 3. Lena", []),
     ("It costs 67 EUR, order 34enne-5.", []),
+    # "turns", "wird", "fyller" need someone who turns: a pronoun, a word
+    # for a person or a name; a unit in brackets a person and no term; a
+    # number between commas a name the lexicon knows or a title.
+    ("Die Firma wird 40.", []),
+    ("Das Update wird 2.", []),
+    ("Windows turns 40.", []),
+    ("The app turns 5!", []),
+    ("The project turns 10.", []),
+    ("When the counter turns 100, reset it.", []),
+    ("Företaget fyllde 100.", []),
+    ("Han fyller 40. Företaget fyllde 100.", ["40"]),
+    ("My daughter turns 5!", ["5"]),
+    ("Okonkwo turns 34.", ["34"]),
+    ("Mortgage term (30 yrs) fixed.", []),
+    ("Garantie (5 J.) inklusive, Laufzeit (10 J.)", []),
+    ("Die Vertragslaufzeit (10 J.) ist fest.", []),
+    ("A determined patient (72 yrs) was seen.", ["72"]),
+    ("Order list: Bananas, 6, apples, 4.", []),
+    ("Apples, 12, pears, 3", []),
+    ("Room Tokyo, 12, has a projector.", []),
+    ("Okonkwo, 34, lives in Leeds.", ["34"]),
     # A duration word speaks of the number it quantifies, not of an age
     # elsewhere in the sentence.
     ("Frau Brenner, 67, seit 3 Jahren bei uns.", ["67"]),

@@ -193,6 +193,23 @@ RECORDS: list[tuple[str, list[str]]] = [
     ("curl -u 'ebrandt:Pa55word' https://api.example.com", ["ebrandt:Pa55word"]),
     ("curl --user ebrandt https://api.example.com", ["ebrandt"]),
     ("Merge pull request #482 from hgruber/feature/kafka-retry", ["hgruber"]),
+    # A branch of the same repository or a bot names no one; an owner
+    # that is an organisation cannot be told from a user: masked.
+    ("Merge pull request #42 from release/v2.0", []),
+    ("Merge pull request #12 from dependabot/npm_and_yarn/lodash-4.17.21", []),
+    ("Merge pull request #9 from Feature/login-form", []),
+    ("Merge pull request #7 from acme/feature-login", ["acme"]),
+    ("Merge pull request #8 from releaser/v2.0", ["releaser"]),
+    # ps cuts system accounts short ("systemd+", "message+"); "_apt" is one.
+    (
+        "USER       PID %CPU COMMAND\n"
+        "systemd+   500  0.0 /lib/systemd/systemd-resolved\n"
+        "message+   600  0.0 dbus-daemon\n"
+        "_apt       700  0.0 apt\n"
+        "systemk+   710  0.0 bash\n"
+        "messner    720  0.0 vim",
+        ["systemk+", "messner"],
+    ),
     ("<developer>\n  <id>eduarte</id>\n  <name>E. Duarte</name>", ["eduarte"]),
     ("<plugin>\n  <id>enforce</id>\n</plugin>", []),
     ("<server><username>lpetit</username></server>", ["lpetit"]),

@@ -138,6 +138,92 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     ("username\nkweber", []),
     ("Name\nThe name of the file to read.", []),
+    # A header is a line of column names only: prose with commas is none.
+    (
+        "User, group, and other permissions are set with chmod.\n"
+        "Read, write, and execute are the bits.\n"
+        "Owner, staff, everyone: three classes.",
+        [],
+    ),
+    (
+        "Benutzer, Gruppe und Andere haben Rechte.\n"
+        "Lesen, Schreiben, Ausführen sind die Bits.\nBesitzer, Team, Alle.",
+        [],
+    ),
+    (
+        "Login, logout, and session refresh are logged.\n"
+        "Success, failure, and timeout are the outcomes.",
+        [],
+    ),
+    # A row has as many cells as its header; the first line that has not
+    # ends the table.
+    ("name,user\nbuild,ci\nThanks, will check, see you tomorrow", []),
+    ("user,role\njdoe,admin\nkweber,dev,extra\nzlast,x", [(U, "jdoe")]),
+    (
+        "user,email\njdoe,jd@example.org,\nkweber,kw@example.org",
+        [(U, "jdoe"), (E, "jd@example.org"), (U, "kweber"), (E, "kw@example.org")],
+    ),
+    (
+        "| user | role |\n|---|---|\n| jdoe | admin |\nkweber | dev",
+        [(U, "jdoe"), (U, "kweber")],
+    ),
+    # Key/value lists and schemas: the field names stand in the first
+    # column, and a key types its own value only.
+    ("key,value\nuser,guest\nlogin,disabled\ncity,Berlin", []),
+    ("Setting;Value\nuser;default\naccount;trial", []),
+    ("Column | Type\nuser | varchar\nemail | varchar\ncity | varchar", []),
+    ("Field,Type,Description\nuser,string,Owner account\nemail,string,Mail", []),
+    (
+        "Name,Type,Email\nLena Hoffmann,staff,lh@example.org",
+        [(P, "Lena Hoffmann"), (E, "lh@example.org")],
+    ),
+    (
+        "key,value\nusername,jdoe42\nemail,jd@example.org\ncity,Berlin",
+        [(U, "jdoe42"), (E, "jd@example.org")],
+    ),
+    # A user column holds user names, not permissions, roles, outcomes,
+    # login methods or service accounts that are ordinary words.
+    (
+        "Handle,Title,Vendor,Type\nclassic-tee,Classic Tee,Acme,Shirts\n"
+        "wool-socks,Wool Socks,Acme,Socks",
+        [],
+    ),
+    ("| Team | Handle |\n|---|---|\n| Backend | backend-team |", []),
+    ("| Team | Handle |\n|---|---|\n| Core | @anna_k |", [(U, "@anna_k")]),
+    (
+        "| Feature | User | Admin |\n|---|---|---|\n| Export | yes | yes |\n"
+        "| Invite | limited | full |",
+        [],
+    ),
+    (
+        "| Funktion | Benutzer | Admin |\n|---|---|---|\n| Lesen | ja | ja |\n"
+        "| Schreiben | eingeschränkt | ja |",
+        [],
+    ),
+    ("Role,User,Group\nreader,viewer,staff\nwriter,editor,staff", []),
+    (
+        "| Endpoint | Method | User |\n|---|---|---|\n| /api/items | GET | reader |",
+        [],
+    ),
+    ("| Tool | Login | Notes |\n|---|---|---|\n| Grafana | SSO | via Okta |", []),
+    ("login,status,count\nsuccess,200,1500\nfailure,401,20", []),
+    ("metric,value,user\ncpu,0.8,system", []),
+    ("host,user,port\nweb01,deploy,22", []),
+    ("user\tcommand\ttime\nalice\tls\t0.01", [(U, "alice")]),
+    # A name that only its table vouches for must look like a person's.
+    (
+        "name;username;city\nBackup job;svc_backup;Frankfurt",
+        [(U, "svc_backup"), (L, "Frankfurt")],
+    ),
+    (
+        "name,email,role\nbuild-bot,bot@example.invalid,service",
+        [(E, "bot@example.invalid")],
+    ),
+    ("name,user\nbuild,ci\nanna.k,jdoe", [(P, "anna.k"), (U, "jdoe")]),
+    (
+        "name,email\nOkafor Nwosu,on@example.org\nNightly Build,ci@example.org",
+        [(P, "Okafor Nwosu"), (E, "on@example.org"), (E, "ci@example.org")],
+    ),
     # In a name column, "Test" and "Private" are surnames; "n/a" no value.
     (
         "last_name,city\nPrivate,Leeds\nTest,York\nn/a,Remote",

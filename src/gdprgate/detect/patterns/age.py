@@ -6,12 +6,15 @@ in a query or a rule, no one's age.
 Some ways of writing an age need no age word, because the shape says it:
 
 - a suffix glued to the number: "34enne", "67yo", "67y/o";
-- a unit in brackets: "(81 J.)", "(81 år)";
-- a number between commas or in brackets right after a name with a title
-  near, or between commas after a name and before a lower-case word:
-  "Frau Brenner, 67, wohnt", "Mrs Brenner (67)", "Lena, 40, lives";
+- a unit in brackets after a person and no term: "Die Patientin (81 J.)",
+  not "Laufzeit (10 J.)";
+- a number between commas or in brackets right after a name the lexicon
+  knows or with a title near, with a title near or before a lower-case
+  word: "Frau Brenner, 67, wohnt", "Mrs Brenner (67)", "Lena, 40, lives",
+  not "Bananas, 6, apples";
 - a number after "turns" ("wird", "fyller", "cumple", ...) that ends the
-  clause: "sie wird 40!".
+  clause, with someone who turns it: "sie wird 40!", not "Die Firma wird
+  40.".
 
 The duration words (``age_negative``) still win over every one of these,
 but only over the number they quantify: a word with another number between
@@ -60,6 +63,33 @@ _TURNS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END_AFTER = re.compile(r"[!.?;]|,\ |\s*\Z")
+# The word right before "turns", "(", or a name's comma.
+_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*\Z")
+# Who turns an age: a pronoun or a word for a person, in the nine
+# languages (lower case); "Die Firma wird 40", "Windows turns 40" name none.
+_PERSON_WORD_TEXT = """
+    she he i you we they sie er ich du wir elle il je tu ella él yo lei lui
+    io zij ze hij ik jij ona on ja ela ele eu hon han jag
+    mother father mom mum dad son daughter wife husband brother sister
+    grandma grandpa grandmother grandfather child kid baby boy girl woman
+    man patient friend colleague aunt uncle niece nephew
+    mutter vater sohn tochter frau mann oma opa bruder schwester kind
+    patientin freund freundin kollege kollegin tante onkel junge mädchen
+    mère père fils fille femme mari patiente madre padre hijo hija paciente
+    figlio figlia paziente moeder vader zoon dochter vrouw matka ojciec syn
+    córka pacjent pacjentka mãe pai filho filha mamma pappa dotter fru
+    bror syster barn kvinna patienten
+"""
+_PERSON_WORDS = frozenset(_PERSON_WORD_TEXT.split())
+# A term or a duration that a unit in brackets measures, as the last word
+# before the bracket or its end ("Vertragslaufzeit"): no one's age.
+_TERM_BEFORE = re.compile(
+    r"(?i:term|warranty|guarantee|contract|lease|loan|mortgage|duration|period"
+    r"|laufzeit|garantie|gewährleistung|vertrag|dauer|frist|kredit|miete"
+    r"|durée|contrat|duración|contrato|garantía|durata|contratto|garanzia"
+    r"|looptijd|okres|umowa|gwarancja|prazo|löptid|garanti|avtal)"
+    r"[^\W\d_]*\W*\Z"
+)
 # How far back the shapes above can reach.
 _LOOK_BACK = 40
 _OLDEST = 120
@@ -74,15 +104,42 @@ def _shows_age(text: str, start: int, end: int, around: Surroundings) -> bool:
     if _GLUED_AFTER.match(text, end):
         return True
     if before.endswith("(") and _BRACKET_UNIT.match(text, end):
-        return True
-    if _TURNS_BEFORE.search(before):
-        return _CLAUSE_END_AFTER.match(text, end) is not None
+        # "Die Patientin (81 J.)", not "Laufzeit (10 J.)".
+        if _TERM_BEFORE.search(before):
+            return False
+        return _names_someone(before[:-1], around, nouns=True)
+    turns = _TURNS_BEFORE.search(before)
+    if turns:
+        # "sie wird 40!", not "Die Firma wird 40."
+        if _CLAUSE_END_AFTER.match(text, end) is None:
+            return False
+        return _names_someone(before[: turns.start()], around, nouns=True)
     if _NAME_BEFORE.search(before) and _CLOSE_AFTER.match(text, end):
-        # "Mme Dupont, 12, rue de la Paix": a house number, not an age.
+        # "Mme Dupont, 12, rue de la Paix": a house number, not an age;
+        # "Bananas, 6, apples": no one's name.
         if starts_address(text, start):
+            return False
+        if not _names_someone(before, around, nouns=False):
             return False
         return bool(_LOWER_WORD_AFTER.match(text, end)) or around.has("person")
     return False
+
+
+def _names_someone(before: str, around: Surroundings, nouns: bool) -> bool:
+    """Whether the text ``before`` an age's shape ends on someone: a name
+    the lexicon knows, a title near ("Frau", "Mrs"), or with ``nouns`` a
+    pronoun or a word for a person ("sie", "Patientin")."""
+    from gdprgate.detect.gate import load_lexicon
+
+    last = _LAST_WORD.search(before)
+    if last is None:
+        return False
+    word = last.group(1)
+    if nouns and word.lower() in _PERSON_WORDS:
+        return True
+    if word[:1].isupper() and word.lower() in load_lexicon().names:
+        return True
+    return around.has("person")
 
 
 class AgeRecognizer(PatternRecognizer):

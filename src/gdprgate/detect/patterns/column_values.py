@@ -49,6 +49,19 @@ _STREET_NUMBER = re.compile(r"(?<![\w.:])\d{1,5}[a-zA-Z]?(?![\w.:])")
 _STREET_WORD = re.compile(r"(?<![\w.])[^\W\d_]{2,}(?![\w.])")
 _CODE_WORD_TEXT = "true false yes no none null nil undefined"
 _CODE_WORDS = frozenset(_CODE_WORD_TEXT.split())
+# Values of a user column that name no one: a permission ("ja",
+# "limited"), a way to log in ("SSO"), a role ("reader"), in lower case.
+_NOT_USER_TEXT = """
+    ja nein oui non si sí sim não nie tak nej enabled disabled on off
+    limited full all any read write readonly rw ro sso ldap saml oidc oauth
+    oauth2 mfa 2fa kerberos local ad reader writer editor viewer owner
+    member maintainer contributor developer moderator service ci cd bot
+"""
+_NOT_USER_WORDS = frozenset(_NOT_USER_TEXT.split())
+_NAME_PARTS = re.compile(r"[\W\d_]+")
+# Lower-case words inside a name: particles, not a name's end ("van", "de").
+_PARTICLE_TEXT = "van von de der den del della di da dos das du le la ten ter bin al el"
+_PARTICLES = frozenset(_PARTICLE_TEXT.split())
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _PHONE = re.compile(r"\+?[\d\s()./-]{6,30}")
 _PHONE_DIGITS = 6
@@ -75,10 +88,43 @@ def _is_person(value: str, sure: bool) -> bool:
     return 2 <= len(words) <= 4 and all(_CAPITALISED.fullmatch(w) for w in words)
 
 
+def _looks_like_person(value: str) -> bool:
+    """A name under ``name`` that only its table vouches for: no word in
+    lower case that a lexicon knows ("Backup job", "build-bot"), and a part
+    the lexicon knows as a name ("anna.k") or capitalised words none of
+    them ordinary ("Okafor Nwosu")."""
+    from gdprgate.detect.gate import load_lexicon
+
+    if not _is_person(value, True):
+        return False
+    lexicon = load_lexicon()
+    parts = [
+        part
+        for part in _NAME_PARTS.split(value)
+        if part and part.lower() not in _PARTICLES
+    ]
+    if any(len(part) > 2 and part in lexicon.words for part in parts):
+        return False  # a lower-case word: "job", "bot"
+    if any(part.lower() in lexicon.names for part in parts):
+        return True
+    return bool(parts) and all(
+        part[:1].isupper() and not lexicon.is_ordinary(part.lower()) for part in parts
+    )
+
+
+def _is_user_word(value: str) -> bool:
+    """Whether a value of a user column is an ordinary word of a lexicon
+    language or a permission, role or login method, no one's name."""
+    from gdprgate.detect.gate import load_lexicon
+
+    word = value.lstrip("@").lower()
+    return word in _NOT_USER_WORDS or load_lexicon().is_ordinary(word)
+
+
 def _is_username(value: str, sure: bool) -> bool:
-    """One token with a letter, no e-mail address, no account of nobody;
-    with an unsure header, in lower case with a dot, an underscore or a
-    digit."""
+    """One token with a letter, no e-mail address, no account of nobody,
+    no ordinary word; with an unsure header, in lower case with a dot, an
+    underscore or a digit."""
     if not sure and not (_LOWER.search(value) and _USERNAME_MARK.search(value)):
         return False
     return (
@@ -87,6 +133,7 @@ def _is_username(value: str, sure: bool) -> bool:
         and _LETTER.search(value) is not None
         and value.lower() not in _CODE_WORDS
         and not is_account_of_nobody(value.lstrip("@"))
+        and not _is_user_word(value)
     )
 
 
@@ -154,7 +201,10 @@ class ColumnValueRecognizer(PatternRecognizer):
             value = text[cell.start : cell.end]
             if is_placeholder(value, cell.entity):
                 continue
-            if not _SHAPES[cell.entity](value, cell.sure):
+            if cell.by_table and cell.entity == "PERSON":
+                if not _looks_like_person(value):
+                    continue
+            elif not _SHAPES[cell.entity](value, cell.sure):
                 continue
             findings.append(
                 Finding(cell.start, cell.end, cell.entity, self.score, self.source)

@@ -64,9 +64,10 @@ FIELD_ENTITIES = {
     name: entity for entity, names in _NAMES_BY_ENTITY.items() for name in names.split()
 }
 # Names that also name what is no one's: a product's "name", a bank
-# "account", an IP "address", a road "via" in an Italian header, ...
+# "account", an IP "address", a road "via" in an Italian header, a
+# product's URL "handle" in a shop export, ...
 _UNSURE_WORDS = """
-    name nome naam namn navn account address adresse adres adress
+    name nome naam namn navn account handle address adresse adres adress
     direccion indirizzo endereco via rue gata calle rua straat
 """
 UNSURE_NAMES = frozenset(_UNSURE_WORDS.split())

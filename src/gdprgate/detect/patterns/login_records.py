@@ -90,8 +90,21 @@ _PROMPT = re.compile(
     r"(?m)^[ \t]*(?:\([^)\n]*\)[ \t]*)?\[?([\w][\w.-]*)@[\w.-]+[: ]"
     r"[^\n]{0,80}?[$#%](?:[ \t]|$)"
 )
-# GitHub: "Merge pull request #482 from hgruber/feature/kafka-retry".
-_MERGE = re.compile(r"\bMerge pull request #\d+ from ([\w-]+)/")
+# GitHub: "Merge pull request #482 from hgruber/feature/kafka-retry". The
+# owner is a user or an organisation ("acme"), which nothing tells apart:
+# both are masked. A pull request from a branch of the same repository
+# ("from release/v2.0") or of a bot ("dependabot/npm_and_yarn/...") names
+# a branch prefix or the bot, no one.
+_BRANCH_PREFIXES = (
+    "release|releases|feature|features|feat|fix|fixes|hotfix|bugfix|bug|main"
+    "|master|develop|dev|staging|chore|docs|doc|refactor|test|tests|ci|build"
+    "|perf|style|revert|deps|wip|experiment|topic|support|patch"
+    "|dependabot|renovate|snyk-fix|greenkeeper|pyup|imgbot|github-actions"
+    "|pre-commit-ci|allcontributors|mergify"
+)
+_MERGE = re.compile(
+    r"\bMerge pull request #\d+ from (?!(?i:" + _BRANCH_PREFIXES + r")/)([\w-]+)/"
+)
 # Maven: "<developer> <id>eduarte</id>"; settings.xml: "<username>".
 _DEVELOPER_ID = re.compile(
     r"<developer>(?:(?!</developer>)[\s\S]){0,400}?<id>\s*([^<\s]+)\s*</id>"
@@ -125,6 +138,10 @@ _EQUALS_FORMS = (_LDAP,)
 # ps: a table under a header "USER  PID ...", one row per line.
 _PS_HEADER = re.compile(r"(?m)^[ \t]*USER[ \t]+PID\b.*$")
 _PS_ROW = re.compile(r"([\w][\w.+-]*)[ \t]+\d+[ \t]+\d")
+# System accounts as ps cuts them to eight characters ("systemd+" for
+# "systemd-resolve", "message+" for "messagebus"); a name that opens on
+# "_" is a system account too ("_apt").
+_PS_SYSTEM_PREFIXES = ("systemd-", "messagebus", "www-data", "gitlab-runner")
 
 
 class LoginRecordRecognizer(AccountNameRecognizer):
@@ -223,6 +240,18 @@ def _ps_users(text: str, position: int) -> Iterator[tuple[int, int]]:
         row = _PS_ROW.match(text, position)
         if row is None:
             return
-        yield row.span(1)
+        if not _is_ps_system(row.group(1)):
+            yield row.span(1)
         newline = text.find("\n", row.end())
         position = len(text) if newline < 0 else newline
+
+
+def _is_ps_system(user: str) -> bool:
+    """Whether a ``ps`` user is a system account: one that opens on "_",
+    or the cut-short start of a known one."""
+    if user.startswith("_"):
+        return True
+    if not user.endswith("+"):
+        return False
+    cut = user[:-1].lower()
+    return any(name.startswith(cut) for name in _PS_SYSTEM_PREFIXES)

@@ -6,11 +6,16 @@ rows below. :func:`column_cells` finds the cells under such a header, each
 with the type the header gives it, in one pass over the text:
 
 - delimited lines (CSV with ``,`` or ``;``, tab-separated, Markdown and
-  ``psql`` tables with ``|``): a line with a short cell that names a field
+  ``psql`` tables with ``|``): a line of two cells or more, all of them
+  column names and no prose, with a cell that names a field
   (:mod:`gdprgate.detect.patterns.field_names`, or a birth word) is a
-  header; every following line that uses the same delimiter (quoted cells
-  respected) belongs to its table, up to a blank line or a line without
-  the delimiter; a rule line (``|---|---|``, ``-----+-----``) is skipped;
+  header; every following line with as many cells (quoted cells
+  respected, a Markdown line without its edge pipes) belongs to its
+  table, up to a blank line or a line that does not fit; a rule line
+  (``|---|---|``, ``-----+-----``) is skipped;
+- key/value lists and schemas (``key,value``, ``Column | Type``): the
+  field names stand in the first column, so a key types its own value
+  only, and a schema's types are no values;
 - a list of one column: a line that is only a field name, and the lines
   below it up to a blank line ("account\nwojtek.nowak\nanna.k"); nothing
   marks such a list off from prose, so its header is never sure;
@@ -47,6 +52,7 @@ from gdprgate.detect.patterns.field_names import (
     FIELD_ENTITIES,
     UNSURE_NAMES,
     fold,
+    fold_field_name,
 )
 
 DATE_OF_BIRTH = "DATE_OF_BIRTH"
@@ -68,16 +74,34 @@ _CELL_EDGES = " \t\"'`*[]"
 # The rule under a Markdown or psql header.
 _RULE = re.compile(r"[\s|:+=-]*-{3}[\s|:+=-]*")
 _WORD_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])|[\W_]+")
+# A header cell that is prose: four words or more, a colon inside, or two
+# words or more ending like a sentence ("Owner, staff, everyone: three").
+_PROSE_CELL = re.compile(r"(?:\S+\s+){3}\S|:\s|\S\s+\S.*[.!?:]\Z")
+# The headers of a key/value list and of a schema: the first column names
+# a field, the second its value or its type (folded).
+_KEY_WORD_TEXT = """
+    key field setting settings column name property parameter param
+    attribute option variable feld spalte einstellung schlussel eigenschaft
+    cle champ colonne parametre clave campo columna chiave colonna sleutel
+    veld kolom klucz pole kolumna chave coluna nyckel falt kolumn
+"""
+_VALUE_WORD_TEXT = "value values wert valeur valor valore waarde wartosc varde"
+_TYPE_WORD_TEXT = "type datatype typ tipo tipodedato typededonnees datentyp"
+_KEY_WORDS = frozenset(_KEY_WORD_TEXT.split())
+_VALUE_WORDS = frozenset(_VALUE_WORD_TEXT.split())
+_TYPE_WORDS = frozenset(_TYPE_WORD_TEXT.split())
 
 
 class Cell(NamedTuple):
-    """One value of a typed column: its span, its type and whether its
-    header (or its table) is sure of the type."""
+    """One value of a typed column: its span, its type, whether its header
+    (or its table) is sure of the type, and whether only its table is
+    (an unsure ``name`` beside a sure ``username``)."""
 
     start: int
     end: int
     entity: str
     sure: bool
+    by_table: bool = False
 
 
 class ColumnCells:
@@ -116,8 +140,8 @@ def birth_cells(text: str, languages: tuple[str, ...]) -> ColumnCells:
     return column_cells(text, languages).only(DATE_OF_BIRTH)
 
 
-# The typed columns of a header: index -> (type, sure).
-Columns = dict[int, tuple[str, bool]]
+# The typed columns of a header: index -> (type, sure, sure by its table).
+Columns = dict[int, tuple[str, bool, bool]]
 
 
 def _delimited_cells(text: str, birth: re.Pattern[str] | None) -> Iterator[Cell]:
@@ -126,30 +150,114 @@ def _delimited_cells(text: str, birth: re.Pattern[str] | None) -> Iterator[Cell]
     while start < size:
         end = _line_end(text, start)
         header = text[start:end]
-        start = end + 1
+        line_start, start = start, end + 1
         delimiter = _delimiter(header) if len(header) <= _LONGEST_HEADER_LINE else None
         if delimiter is None:
             found = _header_entity(header.strip(_CELL_EDGES), birth)
             if found is not None:
                 start = yield from _list_cells(text, start, found[0])
             continue
-        names = [
-            header[low:high] for low, high in _cells(header, 0, len(header), delimiter)
-        ]
-        columns = header_columns(names, birth)
-        if not columns:
+        spans = _line_cells(text, line_start, end, delimiter)
+        names = [text[low:high].strip(_CELL_EDGES) for low, high in spans]
+        if not _is_header(names):
+            continue
+        pair = _key_value_kind(names, birth)
+        columns = {} if pair is not None else header_columns(names, birth)
+        if pair is None and not columns:
             continue
 
         # The rows below, while they stay in the table.
-        while start < size:
-            end = _line_end(text, start)
-            row = text[start:end]
-            if not row.strip() or (delimiter not in row and not _RULE.fullmatch(row)):
-                break
-            for index, (low, high) in enumerate(_cells(text, start, end, delimiter)):
+        for row_end, row in _rows(text, start, delimiter, len(names)):
+            start = row_end + 1
+            if pair == "value":
+                yield from _key_value_cell(text, row, birth)
+            for index, (low, high) in enumerate(row):
                 if index in columns:
                     yield from _cell(text, low, high, *columns[index])
-            start = end + 1
+
+
+def _rows(
+    text: str, start: int, delimiter: str, width: int
+) -> Iterator[tuple[int, list[tuple[int, int]]]]:
+    """The end and the cell spans of each line from ``start`` on, while a
+    line has ``width`` cells (and empty ones after them); a rule line has
+    none."""
+    size = len(text)
+    while start < size:
+        end = _line_end(text, start)
+        row = text[start:end]
+        rule = _RULE.fullmatch(row) is not None
+        if not row.strip() or (delimiter not in row and not rule):
+            return
+        cells = [] if rule else _line_cells(text, start, end, delimiter)
+        if not rule and not _fits(text, cells, width):
+            return
+        yield end, cells
+        start = end + 1
+
+
+def _fits(text: str, cells: list[tuple[int, int]], width: int) -> bool:
+    """Whether a row has its header's ``width`` cells; empty cells after
+    them (a trailing delimiter) shift nothing."""
+    if len(cells) < width:
+        return False
+    return all(not text[low:high].strip() for low, high in cells[width:])
+
+
+def _key_value_cell(
+    text: str, row: list[tuple[int, int]], birth: re.Pattern[str] | None
+) -> Iterator[Cell]:
+    """The value of a key/value list's row whose key names a field
+    ("username,jdoe42" under "key,value"). A place is unsure: nothing
+    beside it says it is someone's."""
+    if len(row) < 2:
+        return
+    low, high = row[0]
+    found = _header_entity(text[low:high].strip(_CELL_EDGES), birth)
+    if found is not None:
+        entity, sure = found
+        yield from _cell(text, *row[1], entity, sure and entity != LOCATION)
+
+
+def _is_header(names: Sequence[str]) -> bool:
+    """Whether header cells read as column names: two at least, none of
+    them prose (four words or more, a colon, a sentence's end)."""
+    if sum(1 for name in names if name) < 2:
+        return False
+    return not any(
+        len(name) > _LONGEST_HEADER or _PROSE_CELL.search(name) for name in names
+    )
+
+
+def _key_value_kind(names: Sequence[str], birth: re.Pattern[str] | None) -> str | None:
+    """``"value"`` for a key/value list header ("key,value", "Setting;Wert"),
+    ``"type"`` for a schema's ("Column | Type | Description"), else
+    ``None``; a header with a field's column after the pair heads records
+    ("Name,Type,Email")."""
+    if len(names) < 2 or fold_field_name(names[0]) not in _KEY_WORDS:
+        return None
+    if any(_header_entity(name, birth) for name in names[2:]):
+        return None
+    second = fold_field_name(names[1])
+    if second in _VALUE_WORDS:
+        return "value"
+    return "type" if second in _TYPE_WORDS else None
+
+
+def _line_cells(
+    text: str, start: int, end: int, delimiter: str
+) -> list[tuple[int, int]]:
+    """The cell spans of a line; a Markdown line loses its edge pipes."""
+    if delimiter == "|":
+        while start < end and text[start] in " \t":
+            start += 1
+        while end > start and text[end - 1] in " \t\r":
+            end -= 1
+        if start < end and text[start] == "|":
+            start += 1
+        if end > start and text[end - 1] == "|":
+            end -= 1
+    return list(_cells(text, start, end, delimiter))
 
 
 def _list_cells(text: str, start: int, entity: str) -> Generator[Cell, None, int]:
@@ -176,15 +284,19 @@ def header_columns(names: Sequence[str], birth: re.Pattern[str] | None) -> Colum
     personal beside a person only. Without one, the unsure columns stay
     unsure, for values that look personal on their own.
     """
-    typed: Columns = {}
+    typed: dict[int, tuple[str, bool]] = {}
     for index, name in enumerate(names):
         found = _header_entity(name.strip(_CELL_EDGES), birth)
         if found is not None:
             typed[index] = found
     if any(sure and entity != LOCATION for entity, sure in typed.values()):
-        return {index: (entity, True) for index, (entity, _) in typed.items()}
+        return {
+            index: (entity, True, not sure) for index, (entity, sure) in typed.items()
+        }
     return {
-        index: (entity, False) for index, (entity, sure) in typed.items() if not sure
+        index: (entity, False, False)
+        for index, (entity, sure) in typed.items()
+        if not sure
     }
 
 
@@ -207,14 +319,16 @@ def _header_entity(name: str, birth: re.Pattern[str] | None) -> tuple[str, bool]
     return None
 
 
-def _cell(text: str, low: int, high: int, entity: str, sure: bool) -> Iterator[Cell]:
+def _cell(
+    text: str, low: int, high: int, entity: str, sure: bool, by_table: bool = False
+) -> Iterator[Cell]:
     """The cell ``text[low:high]`` without its blanks and quotes, if any."""
     while low < high and text[low] in _CELL_EDGES:
         low += 1
     while high > low and text[high - 1] in _CELL_EDGES:
         high -= 1
     if low < high:
-        yield Cell(low, high, entity, sure)
+        yield Cell(low, high, entity, sure, by_table)
 
 
 def _line_end(text: str, start: int) -> int:
