@@ -388,11 +388,13 @@ def test_a_surname_alone_after_the_full_name_is_replaced_too(
 
     (record,) = read_jsonl(output)
     assert "Kraus" not in record["text"]
+    # A fake may have more words than its original ("Karl-Ernst Koch II"):
+    # the lone mention is one of the full fake's words.
     match = re.fullmatch(
-        r"Gestern traf ich (\S+) (\S+)\. (\S+) sagte, er sei müde\.", record["text"]
+        r"Gestern traf ich (.+)\. (.+) sagte, er sei müde\.", record["text"]
     )
     assert match is not None, record["text"]
-    assert match.group(2) == match.group(3)
+    assert match.group(2) in match.group(1).split()[1:], record["text"]
 
 
 def test_a_name_found_in_one_turn_is_replaced_in_the_others(
