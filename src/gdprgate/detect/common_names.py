@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterable, Sequence
 from gdprgate.detect.context import has_context
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.finding import Finding
-from gdprgate.detect.gate import CAPITALISED_NOUNS, Lexicon
+from gdprgate.detect.gate import CAPITALISED_NOUNS, FIELD_SOURCES, Lexicon
 
 # English words only (see the module doc). Kept short on purpose: a name
 # that is rarely a word ("Victor") is not on it.
@@ -187,12 +187,15 @@ def drop_common_word_names(
     findings: Iterable[Finding],
     languages: Sequence[str] = CONTEXT_LANGUAGES,
 ) -> list[Finding]:
-    """``findings`` without one-word ``PERSON`` spans that are common words."""
+    """``findings`` without one-word ``PERSON`` spans that are common words,
+    but for those a field's label or column header names ("First name:
+    Will", "Will" under ``first_name``)."""
     kept: list[Finding] = []
     for finding in findings:
         value = text[finding.start : finding.end]
         if (
             finding.entity == "PERSON"
+            and finding.source not in FIELD_SOURCES
             and value.casefold() in COMMON_WORD_NAMES
             and not has_context(
                 text, finding.start, finding.end, "person", languages, (3, 0)

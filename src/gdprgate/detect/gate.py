@@ -93,6 +93,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # Findings of the models that may run on into lower-case words.
 _PLACES = frozenset({"LOCATION", "ORGANIZATION"})
 _MODELS = frozenset({"rampart", "spacy"})
+# Sources whose findings a field's label or column header vouches for
+# ("First name: Will", "Will" under ``first_name``): no word of theirs is
+# dropped as an ordinary word.
+FIELD_SOURCES = frozenset({"pattern:labelled_value", "pattern:table_column"})
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A sentence ends at ., ! or ? (with closing quotes or brackets) followed by
 # white space, or at a line break. A short capitalised word before a full
@@ -658,7 +662,9 @@ class ModelGate:
         one_case = text.islower() or text.isupper()
         for finding in findings:
             value = text[finding.start : finding.end]
-            if finding.entity == "PERSON":
+            if finding.source in FIELD_SOURCES:
+                pass
+            elif finding.entity == "PERSON":
                 if self._ordinary_lower(value if cased else value.lower()):
                     continue
                 finding = (

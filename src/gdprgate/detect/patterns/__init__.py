@@ -43,6 +43,7 @@ from gdprgate.detect.patterns.ie_ppsn import IePpsnRecognizer
 from gdprgate.detect.patterns.imei import ImeiRecognizer
 from gdprgate.detect.patterns.ip_address import IpAddressRecognizer
 from gdprgate.detect.patterns.it_fiscal_code import ItFiscalCodeRecognizer
+from gdprgate.detect.patterns.labelled_values import LabelledValueRecognizer
 from gdprgate.detect.patterns.license_plate import LicensePlateRecognizer
 from gdprgate.detect.patterns.login_records import LoginRecordRecognizer
 from gdprgate.detect.patterns.mac_address import MacAddressRecognizer
@@ -125,6 +126,7 @@ def recognizer_classes() -> list[type[PatternRecognizer]]:
         HomeDirectoryRecognizer,
         LoginRecordRecognizer,
         ColumnValueRecognizer,
+        LabelledValueRecognizer,
         DeviceOwnerRecognizer,
         CaseNumberRecognizer,
     ]

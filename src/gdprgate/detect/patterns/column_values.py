@@ -170,6 +170,16 @@ _SHAPES: dict[str, Callable[[str, bool], bool]] = {
 }
 
 
+def looks_like(entity: str, value: str, sure: bool) -> bool:
+    """Whether ``value`` of a field whose name says ``entity`` (``sure``:
+    the name says only that) looks like one and is no placeholder."""
+    if entity not in _SHAPES or is_placeholder(value, entity):
+        return False
+    if entity == "PERSON" and not sure:
+        return _looks_like_person(value)
+    return _SHAPES[entity](value, sure)
+
+
 class ColumnValueRecognizer(PatternRecognizer):
     """Every value of a column whose header names a person's name, a user
     name, a place, an e-mail address, a phone number or an IBAN.
