@@ -127,6 +127,9 @@ class ColumnCells:
         return ColumnCells(cell for cell in self._cells if cell.entity == entity)
 
 
+# The date-of-birth and the column-value recognizers both ask for the
+# cells of the same text: it is read once.
+@functools.lru_cache(maxsize=4)
 def column_cells(text: str, languages: tuple[str, ...]) -> ColumnCells:
     """The cells of every typed column in ``text`` (see the module doc)."""
     birth = context_pattern("birth", languages)
