@@ -23,8 +23,8 @@ Before that, :func:`prefer_people` settles one disagreement between models:
 a spaCy organisation or place inside a Rampart ``PERSON`` gives way; and
 :func:`join_places` makes places that share characters one place (the one
 merge: an address read whole by a pattern and in pieces by a model).
-After it, :func:`one_word_people` gives a one-word ``PERSON`` that is a
-known place its right type and drops one that is a frequent word.
+After it, :func:`places_read_as_people` gives a one-word ``PERSON`` that
+is a known place and no known person's name its right type.
 """
 
 from __future__ import annotations
