@@ -45,6 +45,8 @@ def test_a_noun_after_an_article_and_an_adjective_is_dropped(
         ("Das entschied der junge Kallweit allein.", "Kallweit", "de"),
         ("Es kam der 27-jährige Kallweit.", "Kallweit", "de"),
         ("Es siegte der amtierende Kallweit.", "Kallweit", "de"),
+        ("Das Tor schoss der eingewechselte Kallweit.", "Kallweit", "de"),
+        ("Es fehlte der verletzte Kallweit.", "Kallweit", "de"),
         ("Es zeigt den heiligen Gervasius.", "Gervasius", "de"),
         # A given name stays.
         ("Es kam die umworbene Laura.", "Laura", "de"),

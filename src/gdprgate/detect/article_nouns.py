@@ -10,7 +10,8 @@ reine") or an ordinal ("der 3."). A person's name seldom stands there:
 "der junge Müller" or "die umworbene Laura" do, but a given name is
 left alone ("in der 3. Liga" stays masked: "Liga" is a given name), and so
 are the adjectives that stand before people ("jung", "ehemalig",
-"heilig" ...) and present participles ("der amtierende").
+"heilig" ...) and participles ("der amtierende", "der eingewechselte",
+"der verletzte").
 
 :func:`without_article_nouns` drops, in German text, each ``PERSON`` of one
 word after such a phrase when the word is no given name of
@@ -60,6 +61,12 @@ umstritten jüngst ältest
 """
 _PERSON_STEMS = tuple(_PERSON_ADJECTIVES.split())
 _PARTICIPLE = re.compile(r"end(?:e|en|er|es|em)$")
+# A past participle: "ge-" inside ("der eingewechselte", "der gesperrte")
+# or an unstressed prefix ("der verletzte", "der entlassene"), then "-t" or
+# "-en" before the ending. They tell what befell someone.
+_PAST_PARTICIPLE = re.compile(
+    r"^(?:\w*ge|be|ver|er|ent|zer|miss)\w*(?:t|en)(?:e|en|er|es|em)$"
+)
 _DETERMINER = "|".join(_DETERMINERS.split())
 # An inflected adjective (lower case, ending in -e, -en, -er, -es or -em)
 # or an ordinal ("3.").
@@ -105,5 +112,6 @@ def _article_noun(text: str, finding: Finding, lexicon: Lexicon) -> bool:
         adjective.startswith(_PERSON_STEMS)
         or "jährig" in adjective
         or _PARTICIPLE.search(adjective)
+        or _PAST_PARTICIPLE.match(adjective)
         for adjective in adjectives
     )
