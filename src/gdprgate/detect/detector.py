@@ -53,6 +53,7 @@ from gdprgate.detect.layer import SIDE_BY_SIDE_TEXTS, Layer
 from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.lists import AllowList, DenyListLayer
 from gdprgate.detect.mentions import other_mentions
+from gdprgate.detect.middle_initials import join_middle_initials
 from gdprgate.detect.name_rules import NameRules, add_rule_names
 from gdprgate.detect.names import extend_initials
 from gdprgate.detect.numbers import drop_plain_numbers
@@ -407,6 +408,7 @@ class Detector:
         )
         resolved = places_by_context(text, resolved, language, lexicon)
         resolved = without_article_nouns(text, resolved, language, lexicon)
+        resolved = join_middle_initials(text, resolved, lexicon)
         resolved = without_leading_nouns(text, resolved, language, lexicon)
         resolved = add_surname_first(
             text, resolved, surname_first_names(text, language, lexicon)
