@@ -219,6 +219,8 @@ def test_known_people_stay_people(text: str, value: str, people: set[str]) -> No
         ("Ihre Musik prägte die Rockband Zandora.", "Zandora", "de",
          "ORGANIZATION"),
         ("Er ritt für das Team Ellerstein.", "Ellerstein", "de", "ORGANIZATION"),
+        ("Er war die Kraft des Teams Ellerstein.", "Ellerstein", "de",
+         "ORGANIZATION"),
         # Elsewhere a compound's end is no cue ("husband").
         ("Her husband Kallweit called.", "Kallweit", "en", "PERSON"),
         ("Der Spielzeughersteller Mantor legte zu.", "Mantor", None, "PERSON"),

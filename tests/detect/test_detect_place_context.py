@@ -34,6 +34,8 @@ def _person(text: str, value: str, nth: int = 0) -> Finding:
         ("Dazu gehört der Ortsteil Wennerode.", "Wennerode"),
         ("Infrastruktur OT Wennerode an der B 216", "Wennerode"),
         ("die eindrückliche Felsschlucht Gorvan im Jura", "Gorvan"),
+        # A place noun ending the value itself.
+        ("Sie stießen bis ins Murnertal vor.", "Murnertal"),
         # A direction.
         ("Der Ort liegt sechs Kilometer südlich von Modrenko.", "Modrenko"),
         ("Der Weg führt in Richtung Modrenko.", "Modrenko"),
@@ -84,6 +86,8 @@ def test_a_person_in_a_place_context_becomes_a_place(
         ("Der Sprecher von Kallweit schwieg.", "Kallweit", "de"),
         # A person at a text's start before a dash is no dateline.
         ("Kallweit - ein Leben für die Musik", "Kallweit", "de"),
+        # A place noun's ending after three letters: "Austal" is a firm.
+        ("Austal baut Fähren.", "Austal", "de"),
         # Other languages are left alone.
         ("The village lies south of Modrenko.", "Modrenko", "en"),
         ("Zwischen den Stationen Finchley und Sheldon.", "Sheldon", "en"),

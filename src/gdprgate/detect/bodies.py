@@ -117,7 +117,9 @@ hersteller konzern unternehmen band büro team verein klub club partei
 sender label kette marke versicherer autobauer riese
 """
 # Of these, the ones that name a body alone too ("Team Ellerstina").
-_GERMAN_BODIES_ALONE = frozenset({"Hersteller", "Konzern", "Team", "Partei"})
+_GERMAN_BODIES_ALONE = frozenset(
+    {"Hersteller", "Konzern", "Konzerns", "Team", "Teams", "Partei"}
+)
 _CONNECTORS = "de del della di du des do da dos das of for für van von z ze"
 
 # Nouns that name a place after its name ("Weitinger Mühle"). Those that

@@ -14,6 +14,8 @@ adjective ("Plauener Stein"). :func:`places_by_context` makes such a
   und" before "Sheppard");
 - a direction stands before it ("südlich von", "nördlich vom", "in
   Richtung", "am Ostufer des");
+- it is one word that ends in a place noun no surname ends in
+  ("Pustertal", "Ahornstraße");
 - it is one word, a known place (:attr:`Lexicon.places`) with a genitive
   "s" ("Bremens", "Hannovers") or a town's "-er" adjective ("Plauener",
   "Cottbuser"), and no known name of a person.
@@ -66,6 +68,12 @@ haltestelle haltestellen viertel stadtteil stadtteile schlucht gebirge
 gipfel vulkan synagoge moschee bucht küste lagune hafen
 """
 _PLACE_WORDS = frozenset(_PLACE_NOUNS.split())
+# Place nouns that end a place's own name ("Pustertal", "Ahornstraße"),
+# after four letters or more ("Austal" is a firm): no surname ends in them.
+_OWN_ENDINGS = (
+    "tal", "täler", "straße", "strasse", "gasse", "allee", "platz", "insel",
+    "gebirge", "schlucht", "bucht", "bahnhof", "brücke", "kanal", "viertel",
+)  # fmt: skip
 # Abbreviations of a place noun, as written.
 _PLACE_ABBREVIATIONS = frozenset({"OT", "Lkr.", "Kr."})
 # A compound's part before the place noun: three letters or more.
@@ -163,13 +171,19 @@ def _place_noun(word: str) -> bool:
 
 
 def _place_form(value: str, lexicon: Lexicon) -> bool:
-    """Whether ``value`` is one word, the genitive ("Bremens") or the
-    "-er" adjective ("Plauener") of a known place, and no name."""
+    """Whether ``value`` is one word and no name: a compound that ends in a
+    place noun ("Pustertal"), or the genitive ("Bremens") or the "-er"
+    adjective ("Plauener") of a known place."""
     if not value.isalpha() or not value[:1].isupper():
         return False
     lower = value.lower()
     if lower in lexicon.names or lower in lexicon.given:
         return False
+    if any(
+        lower.endswith(ending) and len(lower) - len(ending) > _MIN_STEM
+        for ending in _OWN_ENDINGS
+    ):
+        return True
     stems = []
     if lower.endswith("s"):
         stems.append(lower[:-1])
