@@ -33,6 +33,7 @@ def _person(text: str, value: str, nth: int = 0) -> Finding:
         ("Zwischen den Stationen Finchley und Sheldon fährt er.", "Sheldon"),
         ("Dazu gehört der Ortsteil Wennerode.", "Wennerode"),
         ("Infrastruktur OT Wennerode an der B 216", "Wennerode"),
+        ("Infrastruktur OT Wennerode an der B 216", "OT Wennerode"),
         ("die eindrückliche Felsschlucht Gorvan im Jura", "Gorvan"),
         # A place noun ending the value itself.
         ("Sie stießen bis ins Murnertal vor.", "Murnertal"),

@@ -11,7 +11,7 @@ adjective ("Plauener Stein"). :func:`places_by_context` makes such a
 - the words before it are a place noun, alone or as the end of a compound
   ("Stadt", "Ortsteil", "Uranzonen", "Stationen", "Felsschlucht"), maybe
   followed by other capitalised words of the same list ("Stationen Finch
-  und" before "Sheppard");
+  und" before "Sheppard"), or its own first word is one ("OT Wennekath");
 - a direction stands before it ("südlich von", "nördlich vom", "in
   Richtung", "am Ostufer des");
 - it is one word that ends in a place noun no surname ends in
@@ -128,6 +128,7 @@ def places_by_context(
         before = text[max(0, finding.start - 40) : finding.start]
         if (
             _after_place_noun(text, finding.start)
+            or _opens_with_place_noun(value)
             or _DIRECTION.search(before)
             or _place_form(value, lexicon)
             or _dateline(text, finding, value, lexicon)
@@ -152,6 +153,13 @@ def _after_place_noun(text: str, start: int) -> bool:
             return False
         end -= len(item.group())
     return False
+
+
+def _opens_with_place_noun(value: str) -> bool:
+    """Whether ``value`` is two words or more and the first is a place noun
+    ("OT Wennerode", "Gemeinde Lindenau")."""
+    words = value.split()
+    return len(words) > 1 and _place_noun(words[0])
 
 
 def _place_noun(word: str) -> bool:
