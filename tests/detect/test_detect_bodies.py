@@ -208,3 +208,35 @@ def test_known_people_stay_people(text: str, value: str, people: set[str]) -> No
     given = frozenset({"federico", "mario"})
     kept = bodies_read_as_people(text, [finding], given, frozenset(people))
     assert kept == [finding]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "language", "expected"),
+    [
+        # A German compound whose end names a body, in German text.
+        ("Der Spielzeughersteller Mantor legte zu.", "Mantor", "de",
+         "ORGANIZATION"),
+        ("Ihre Musik prägte die Rockband Zandora.", "Zandora", "de",
+         "ORGANIZATION"),
+        ("Er ritt für das Team Ellerstein.", "Ellerstein", "de", "ORGANIZATION"),
+        ("Er war die Kraft des Teams Ellerstein.", "Ellerstein", "de",
+         "ORGANIZATION"),
+        # Elsewhere a compound's end is no cue ("husband").
+        ("Her husband Kallweit called.", "Kallweit", "en", "PERSON"),
+        ("Der Spielzeughersteller Mantor legte zu.", "Mantor", None, "PERSON"),
+        # Two words beside a head noun alone stay a person (fail closed).
+        ("Die Rockband Jorin Kallweit spielte.", "Jorin Kallweit", "de",
+         "PERSON"),
+    ],
+)  # fmt: skip
+def test_german_compounds_name_bodies_in_german(
+    text: str, value: str, language: str | None, expected: str
+) -> None:
+    start = text.index(value)
+    finding = Finding(start, start + len(value), "PERSON", 0.9, "rampart")
+    (found,) = bodies_read_as_people(text, [finding], language=language)
+    assert (found.start, found.end, found.entity) == (
+        finding.start,
+        finding.end,
+        expected,
+    )

@@ -21,6 +21,11 @@ def lexicon() -> Lexicon:
          "Heinz Seiffert"),
         ("Gestern traf Stürmer Jonas Albrecht zweimal.", "de",
          "Stürmer Jonas Albrecht", "Jonas Albrecht"),
+        # A feminine role noun, by its ending; a town's "-er" word.
+        ("Biathletin Mariam Gössner hat sich qualifiziert.", "de",
+         "Biathletin Mariam Gössner", "Mariam Gössner"),
+        ("Den Sprint gewann der Cottbuser Heinrich Hasselt.", "de",
+         "Cottbuser Heinrich Hasselt", "Heinrich Hasselt"),
         # Titles stay; given names and names that are words stay.
         ("Gestern kam Herr Heinz Seiffert.", "de", "Herr Heinz Seiffert",
          "Herr Heinz Seiffert"),
@@ -58,6 +63,9 @@ def test_only_people_are_cut(lexicon: Lexicon) -> None:
          "Conceição Maria Ferreira"),
         ("Modeste Jean Dupont est arrivé.", "fr", "Modeste Jean Dupont"),
         ("Glória Maria Pires ligou.", "pt", "Glória Maria Pires"),
+        # German rules stay German: "-erin" and "-er" words elsewhere.
+        ("Katerin Maria Lund called.", "en", "Katerin Maria Lund"),
+        ("Wiener Anna Hasselt kam.", "de", "Wiener Anna Hasselt"),
     ],
 )  # fmt: skip
 def test_given_names_that_are_words_stay_outside_german(

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from gdprgate.detect.article_nouns import without_article_nouns
 from gdprgate.detect.bodies import bodies_read_as_people
 from gdprgate.detect.cache import FindingsCache, cache_key
 from gdprgate.detect.caseless import caseless, recased
@@ -52,6 +53,7 @@ from gdprgate.detect.layer import SIDE_BY_SIDE_TEXTS, Layer
 from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.lists import AllowList, DenyListLayer
 from gdprgate.detect.mentions import other_mentions
+from gdprgate.detect.middle_initials import join_middle_initials
 from gdprgate.detect.name_rules import NameRules, add_rule_names
 from gdprgate.detect.names import extend_initials
 from gdprgate.detect.numbers import drop_plain_numbers
@@ -64,6 +66,7 @@ from gdprgate.detect.overlap import (
 )
 from gdprgate.detect.particles import extend_over_particles
 from gdprgate.detect.patterns.base import VALIDATED_SCORE
+from gdprgate.detect.place_context import places_by_context
 from gdprgate.detect.roles import without_leading_nouns
 from gdprgate.detect.software import without_software
 from gdprgate.detect.surname_first import add_surname_first, surname_first_names
@@ -400,7 +403,12 @@ class Detector:
             ),
         )
         resolved = places_read_as_people(text, resolved, lexicon.places, lexicon.people)
-        resolved = bodies_read_as_people(text, resolved, lexicon.given, lexicon.people)
+        resolved = bodies_read_as_people(
+            text, resolved, lexicon.given, lexicon.people, language
+        )
+        resolved = places_by_context(text, resolved, language, lexicon)
+        resolved = without_article_nouns(text, resolved, language, lexicon)
+        resolved = join_middle_initials(text, resolved, lexicon)
         resolved = without_leading_nouns(text, resolved, language, lexicon)
         resolved = add_surname_first(
             text, resolved, surname_first_names(text, language, lexicon)

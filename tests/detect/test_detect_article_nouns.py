@@ -1,0 +1,78 @@
+"""German nouns a model read as names are dropped after an article and an
+adjective: "die größte Chance", "der rechten Wade"."""
+
+from __future__ import annotations
+
+import pytest
+
+from gdprgate.detect.article_nouns import without_article_nouns
+from gdprgate.detect.finding import Finding
+from gdprgate.detect.gate import Lexicon, load_lexicon
+from gdprgate.detect.lists import SOURCE as DENY_SOURCE
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def _person(text: str, value: str) -> Finding:
+    start = text.index(value)
+    return Finding(start, start + len(value), "PERSON", 0.9, "rampart")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Die größte Chance vergab er kurz vor der Pause.", "Chance"),
+        ("Er zog sich eine Verletzung der rechten Wade zu.", "Wade"),
+        ("Das wäre an deutschen Tischen das reine Grausen.", "Grausen"),
+        ("Das gilt auch beim speziellen Strommix der Bahn.", "Strommix"),
+        ("Er spielt nun in der 3. Kreisklasse.", "Kreisklasse"),
+        ("Die Zeit ist günstig für das parteiinterne Ramadama.", "Ramadama"),
+    ],
+)
+def test_a_noun_after_an_article_and_an_adjective_is_dropped(
+    lexicon: Lexicon, text: str, value: str
+) -> None:
+    assert without_article_nouns(text, [_person(text, value)], "de", lexicon) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "language"),
+    [
+        # Adjectives that stand before people.
+        ("Das entschied der junge Kallweit allein.", "Kallweit", "de"),
+        ("Es kam der 27-jährige Kallweit.", "Kallweit", "de"),
+        ("Es siegte der amtierende Kallweit.", "Kallweit", "de"),
+        ("Das Tor schoss der eingewechselte Kallweit.", "Kallweit", "de"),
+        ("Es fehlte der verletzte Kallweit.", "Kallweit", "de"),
+        ("Es zeigt den heiligen Gervasius.", "Gervasius", "de"),
+        # A given name stays.
+        ("Es kam die umworbene Laura.", "Laura", "de"),
+        # An article alone is also a relative pronoun.
+        ("Das ist der Roman, in dem Kallweit ermittelt.", "Kallweit", "de"),
+        ("Er sprach mit seiner Talvina.", "Talvina", "de"),
+        # A capitalised word between article and value: a role noun.
+        ("Das sagte der frühere Trainer Kallweit.", "Kallweit", "de"),
+        ("Es sprach der Trainer Kallweit.", "Kallweit", "de"),
+        # Two words: a name.
+        ("Es kam der schnelle Jorin Kallweit.", "Jorin Kallweit", "de"),
+        # Other languages are left alone.
+        ("Der schnelle Kallweit", "Kallweit", "en"),
+    ],
+)  # fmt: skip
+def test_people_after_an_article_stay(
+    lexicon: Lexicon, text: str, value: str, language: str
+) -> None:
+    finding = _person(text, value)
+    assert without_article_nouns(text, [finding], language, lexicon) == [finding]
+
+
+def test_deny_listed_terms_and_other_types_stay(lexicon: Lexicon) -> None:
+    text = "Die größte Chance vergab er."
+    start = text.index("Chance")
+    listed = Finding(start, start + 6, "PERSON", 1.0, DENY_SOURCE)
+    place = Finding(start, start + 6, "LOCATION", 0.9, "rampart")
+    kept = without_article_nouns(text, [listed, place], "de", lexicon)
+    assert kept == [listed, place]
