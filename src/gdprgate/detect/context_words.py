@@ -117,8 +117,7 @@ _PLATE = {
     "sv": "registreringsnummer|regnummer|reg nr|regnr|registreringsskylt|bil|"
     "bilen|fordon|fordonet",
     # Danish and Finnish have no context language of their own yet.
-    "any": "nummerplade|nummerpladen|rekisterinumero|rekisteritunnus|"
-    "ajoneuvo",
+    "any": "nummerplade|nummerpladen|rekisterinumero|rekisteritunnus|ajoneuvo",
 }
 _USERNAME = {
     "en": "username|user name|user|login|handle|user id|account|nick|nickname",
@@ -291,6 +290,8 @@ _PHONE = {
     "pl": "telefon|tel|komórka|zadzwoń|faks|numer",
     "pt": "telefone|tel|telemóvel|celular|ligar|fax|número",
     "sv": "telefon|telefonnummer|tel|mobil|mobilnummer|ring|ringa|fax|nummer",
+    # Danish and Finnish have no context language of their own yet.
+    "any": "tlf|puh|puhelin",
 }
 # The words that label a telephone number itself (a JSON key, a CSV
 # header, "mobile:"), without the looser "number" or "call".
