@@ -54,6 +54,7 @@ from gdprgate.detect.lists import AllowList, DenyListLayer
 from gdprgate.detect.mentions import other_mentions
 from gdprgate.detect.name_rules import NameRules, add_rule_names
 from gdprgate.detect.names import extend_initials
+from gdprgate.detect.nicknames import join_nicknames
 from gdprgate.detect.numbers import drop_plain_numbers
 from gdprgate.detect.overlap import (
     join_places,
@@ -408,6 +409,7 @@ class Detector:
         resolved = extend_over_particles(
             text, resolved, language, lexicon, self._allow.__contains__
         )
+        resolved = join_nicknames(text, resolved)
         resolved = other_mentions(text, resolved, lexicon)
         # Diseases, drugs, tools and code read as people (fail closed).
         resolved = without_eponyms(text, resolved, lexicon.given, lexicon.people)
