@@ -27,6 +27,12 @@ CASES = [
         "Giuseppe (Peppe) La Rosa",
     ),
     ("Kontakt: Katharina (Kathi) Brandl", ["Kathi"], "Katharina (Kathi) Brandl"),
+    # A town's name may be the surname: initials found as a person do.
+    (
+        "Aan: Dhr. W.J.M. (Willem) van Rijswijk\n",
+        ["W.J.M."],
+        "W.J.M. (Willem) van Rijswijk",
+    ),
     # No person found inside: the bracket alone holds no one.
     ("Microsoft (Redmond) Office is installed", [], None),
     ("Version (Beta) Release notes", [], None),

@@ -11,6 +11,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("Policy no: HH-4471-0923\nProperty: 18 Cathedral Road", ["HH-4471-0923"]),
     ("Student ID: 2291884   DOB: 03-Mar-2004", ["2291884"]),
     ("Kundennummer 100234 bitte angeben", ["100234"]),
+    ("Uw klantnummer is 772310. Met", ["772310"]),
+    ("Ihre Kundennummer ist: 4410-88", ["4410-88"]),
     ("N° CONTRAT : MRH-2291-7781", ["MRH-2291-7781"]),
     ("je suis cliente n° 554321. Ma carte", ["554321"]),
     ("Póliza: AUT-5520193", ["AUT-5520193"]),

@@ -10,9 +10,9 @@ names left partly outside a finding.
 
 :func:`join_nicknames` makes one ``PERSON`` of the initials or the word
 before the bracket, the capitalised word in it, the particles and the
-surname after it, when a ``PERSON`` finding already covers the surname or
-the nickname: the bracket alone says nothing ("Microsoft (Redmond) Office"
-holds no one).
+surname after it, when a ``PERSON`` finding already covers one of them (a
+town's name may be a surname: "W.J.M. (Willem) van Rijswijk"): the bracket
+alone says nothing ("Microsoft (Redmond) Office" holds no one).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def join_nicknames(text: str, findings: Sequence[Finding]) -> list[Finding]:
         named = [
             f
             for f in inside
-            if _covers(f, match, "surname") or _covers(f, match, "nick")
+            if any(_covers(f, match, group) for group in ("head", "nick", "surname"))
         ]
         if not named:
             continue

@@ -57,7 +57,7 @@ _LABEL = (
     rf"|(?:{_FILE})(?:\ {_NUMBER_WORDS})?)"
 )
 _REFERENCE = re.compile(
-    rf"(?<![\w-])(?i:{_LABEL})[ \t]*[:#]?[ \t]*"
+    rf"(?<![\w-])(?i:{_LABEL})(?i:\ (?:is|ist|est|es|è|é|jest|är|er))?[ \t]*[:#]?[ \t]*"
     r"(?P<value>[A-Z0-9](?:[A-Z0-9]|[/.\-](?=[A-Z0-9])){3,24})(?![\w/-])"
 )
 _FEWEST_DIGITS = 3
