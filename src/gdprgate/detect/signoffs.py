@@ -30,8 +30,9 @@ A group ("Hi Team,", "Hej Alla!"), a greeting word ("Love") or an ordinary
 word that is no given name ("Best regards, The Team", "Hi Support,") is
 none. Initials and a surname after a greeting or a closing are a name too
 ("Gruß S. Kühn", "Regards,\nJ.-P. Martin"), unless the surname is a
-frequent word ("Thanks, A. Team"). :func:`signed_names` also gives the given names after an
-introduction ("my daughter Summer"; see :mod:`gdprgate.detect.common_names`).
+frequent word ("Thanks, A. Team"). :func:`signed_names` also gives the
+given names after an introduction ("my daughter Summer"; see
+:mod:`gdprgate.detect.common_names`).
 """
 
 from __future__ import annotations
