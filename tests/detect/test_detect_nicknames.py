@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from gdprgate.detect.finding import Finding
+from gdprgate.detect.gate import Lexicon, load_lexicon
 from gdprgate.detect.nicknames import join_nicknames
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon()
 
 
 def _person(text: str, value: str, entity: str = "PERSON") -> Finding:
@@ -36,16 +42,19 @@ CASES = [
     # No person found inside: the bracket alone holds no one.
     ("Microsoft (Redmond) Office is installed", [], None),
     ("Version (Beta) Release notes", [], None),
+    # A noun before a role in the bracket: no nickname.
+    ("ein Mitarbeiter (Adjutant) von Hitlers", ["Hitlers"], None),
+    ("Doctor (Emergency) Room", ["Room"], None),
 ]
 
 
 @pytest.mark.parametrize(("text", "found", "whole"), CASES)
 def test_nickname_joins_the_name(
-    text: str, found: list[str], whole: str | None
+    lexicon: Lexicon, text: str, found: list[str], whole: str | None
 ) -> None:
     """The initials or given name, the nickname and the surname: one span."""
     findings = [_person(text, value) for value in found]
-    joined = join_nicknames(text, findings)
+    joined = join_nicknames(text, findings, lexicon)
     if whole is None:
         assert joined == findings
         return
@@ -55,9 +64,9 @@ def test_nickname_joins_the_name(
     ]
 
 
-def test_other_findings_stay() -> None:
+def test_other_findings_stay(lexicon: Lexicon) -> None:
     """Findings outside the nicknamed name are kept as they were."""
     text = "Tom (Tommy) Baker lives in Leeds"
     leeds = _person(text, "Leeds", "LOCATION")
-    joined = join_nicknames(text, [_person(text, "Baker"), leeds])
+    joined = join_nicknames(text, [_person(text, "Baker"), leeds], lexicon)
     assert [(f.start, f.end) for f in joined] == [(0, 17), (leeds.start, leeds.end)]

@@ -409,7 +409,7 @@ class Detector:
         resolved = extend_over_particles(
             text, resolved, language, lexicon, self._allow.__contains__
         )
-        resolved = join_nicknames(text, resolved)
+        resolved = join_nicknames(text, resolved, lexicon)
         resolved = other_mentions(text, resolved, lexicon)
         # Diseases, drugs, tools and code read as people (fail closed).
         resolved = without_eponyms(text, resolved, lexicon.given, lexicon.people)

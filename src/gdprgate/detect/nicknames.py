@@ -10,9 +10,12 @@ names left partly outside a finding.
 
 :func:`join_nicknames` makes one ``PERSON`` of the initials or the word
 before the bracket, the capitalised word in it, the particles and the
-surname after it, when a ``PERSON`` finding already covers one of them (a
-town's name may be a surname: "W.J.M. (Willem) van Rijswijk"): the bracket
-alone says nothing ("Microsoft (Redmond) Office" holds no one).
+surname after it, when the first part is initials or a given name the
+lexicon knows, the bracket holds a given name or no frequent word, and a
+``PERSON`` finding already covers one of the parts (a town's name may be a
+surname: "W.J.M. (Willem) van Rijswijk"). The bracket alone says nothing:
+"Microsoft (Redmond) Office" holds no one, "Mitarbeiter (Adjutant) von
+Hitlers" a noun and a role (GermEval dev).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import re
 from collections.abc import Sequence
 
 from gdprgate.detect.finding import Finding
+from gdprgate.detect.gate import Lexicon
 
 _UPPER = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ"
 _NAME_WORD = rf"[{_UPPER}][^\W\d_]+(?:[-'’][{_UPPER}]?[^\W\d_]+)*"
@@ -38,7 +42,9 @@ _NICKNAMED = re.compile(
 )
 
 
-def join_nicknames(text: str, findings: Sequence[Finding]) -> list[Finding]:
+def join_nicknames(
+    text: str, findings: Sequence[Finding], lexicon: Lexicon
+) -> list[Finding]:
     """``findings`` with every nicknamed name (see the module doc) as one
     ``PERSON``, in place of the findings inside it."""
     if "(" not in text:
@@ -46,6 +52,8 @@ def join_nicknames(text: str, findings: Sequence[Finding]) -> list[Finding]:
     people = [f for f in findings if f.entity == "PERSON"]
     joined: list[Finding] = []
     for match in _NICKNAMED.finditer(text):
+        if not _nickname(match, lexicon):
+            continue
         start, end = match.start(), match.end()
         inside = [f for f in people if f.start < end and start < f.end]
         named = [
@@ -65,6 +73,17 @@ def join_nicknames(text: str, findings: Sequence[Finding]) -> list[Finding]:
         return list(findings)
     kept = [f for f in findings if not any(_overlap(f, j) for j in joined)]
     return sorted(kept + joined, key=lambda f: (f.start, f.end))
+
+
+def _nickname(match: re.Match[str], lexicon: Lexicon) -> bool:
+    """Whether ``match`` opens on initials or a given name, and its bracket
+    holds a given name or no frequent word: "Mitarbeiter (Adjutant) von
+    ..." opens on a noun."""
+    head = match.group("head").strip()
+    if not head.endswith(".") and head.lower() not in lexicon.given:
+        return False
+    nick = match.group("nick").lower()
+    return nick in lexicon.given or nick not in lexicon.frequent
 
 
 def _covers(finding: Finding, match: re.Match[str], group: str) -> bool:
