@@ -19,6 +19,11 @@ CASES: list[tuple[str, list[str]]] = [
     # A duration word after a comma speaks of what follows, not of the age.
     ("la sig.ra Anna Colombo, di anni 72, per controllo", ["72"]),
     ("Paziente di anni 39, da ricoverare", ["39"]),
+    # An abbreviated unit of years after a person and a comma.
+    ("Patientin, 34 J., Frau Nicole Brandt", ["34"]),
+    ("Paciente: Sr. José Luis Martín-Sanz, 54 a., hist. clínica", ["54"]),
+    ("Vertrag, 10 J., Laufzeit", []),
+    ("Bananas, 6 a. day", []),
     # It still quantifies the number it follows directly.
     ("dopo 3 anni per sempre", []),
     ("Frau Brenner, 67, seit 3 Jahren", ["67"]),

@@ -7,7 +7,8 @@ Some ways of writing an age need no age word, because the shape says it:
 
 - a suffix glued to the number: "34enne", "67yo", "67y/o";
 - a unit in brackets after a person and no term: "Die Patientin (81 J.)",
-  not "Laufzeit (10 J.)";
+  not "Laufzeit (10 J.)"; or abbreviated after a person and a comma:
+  "Patientin, 34 J.,", "Sr. Martín, 54 a.,";
 - a number between commas or in brackets right after a name the lexicon
   knows or with a title near, with a title near or before a lower-case
   word: "Frau Brenner, 67, wohnt", "Mrs Brenner (67)", "Lena, 40, lives",
@@ -52,6 +53,10 @@ _GLUED_AFTER = re.compile(_GLUED_SUFFIX)
 # "(81 J.)", "(81 yrs)", "(81 år)": a unit of years in brackets.
 _BRACKET_UNIT = re.compile(
     r"\ ?(?:J|Jr|y|yrs?|år|ans|años|anos|anni|jaar|jr|lat)\.?\)", re.IGNORECASE
+)
+# "34 J.", "54 a.", "67 yrs": a unit of years, abbreviated, after a comma.
+_COMMA_UNIT = re.compile(
+    r"\ (?:J|Jr|a|yrs?|år|ans|años|anos|anni|jaar|jr|lat)\.?(?=[,;)]|\s|\Z)",
 )
 # A name of three letters or more, then a comma or an opening bracket.
 _NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ][^\W\d_]{2,}(?:,\ |\ \()\Z")
@@ -121,6 +126,12 @@ def _shows_age(text: str, start: int, end: int, around: Surroundings) -> bool:
         if _CLAUSE_END_AFTER.match(text, end) is None:
             return False
         return _names_someone(before[: turns.start()], around, nouns=True)
+    if before.endswith(", ") and _COMMA_UNIT.match(text, end):
+        # "Patientin, 34 J.,", "Sr. José Luis Martín-Sanz, 54 a.,": a unit
+        # of years after a person and a comma.
+        if _TERM_BEFORE.search(before[:-2]):
+            return False
+        return _names_someone(before[:-2], around, nouns=True)
     if _NAME_BEFORE.search(before) and _CLOSE_AFTER.match(text, end):
         # "Mme Dupont, 12, rue de la Paix": a house number, not an age;
         # "Bananas, 6, apples": no one's name.
