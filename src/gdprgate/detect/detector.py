@@ -51,6 +51,7 @@ from gdprgate.detect.language import (
 from gdprgate.detect.layer import SIDE_BY_SIDE_TEXTS, Layer
 from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.lists import AllowList, DenyListLayer
+from gdprgate.detect.mail_names import join_header_names
 from gdprgate.detect.mentions import other_mentions
 from gdprgate.detect.name_rules import NameRules, add_rule_names
 from gdprgate.detect.names import extend_initials
@@ -410,6 +411,7 @@ class Detector:
             text, resolved, language, lexicon, self._allow.__contains__
         )
         resolved = join_nicknames(text, resolved, lexicon)
+        resolved = join_header_names(text, resolved, lexicon)
         resolved = other_mentions(text, resolved, lexicon)
         # Diseases, drugs, tools and code read as people (fail closed).
         resolved = without_eponyms(text, resolved, lexicon.given, lexicon.people)
