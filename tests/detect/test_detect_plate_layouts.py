@@ -22,7 +22,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("la motocicleta 1234-BCD de Irene", ["1234-BCD"]),
     ("furgoneta 0987-LMN del cliente", ["0987-LMN"]),
     ("Scooter immatriculé FX 456 TR", ["FX 456 TR"]),
-    ("the van KL-12-AB was parked", ["KL-12-AB"]),
+    ("the lorry KL-12-AB was parked", ["KL-12-AB"]),
+    # "van" is a Dutch particle too: no vehicle word.
+    ("Jan van ABC-123 heeft gebeld", []),
     # The same shapes with no vehicle word: codes, standards, versions.
     ("Norm ISO-9001 erfüllt", []),
     ("Kode AB 12 345 i ordren", []),

@@ -104,7 +104,7 @@ _POSTCODE = {
 }
 _PLATE = {
     "en": "licence plate|license plate|number plate|registration|reg|plate|car|"
-    "vehicle|van|motorbike|motorcycle",
+    "vehicle|lorry|truck|motorbike|motorcycle",
     "de": "kennzeichen|kfz|nummernschild|auto|fahrzeug|pkw|lkw|motorrad",
     "fr": "immatriculation|immatriculé|immatriculée|plaque|voiture|véhicule|"
     "scooter|moto|camion|camionnette",
