@@ -103,16 +103,21 @@ _POSTCODE = {
     "sv": "postnummer|postnr|adress|bostadsort|postort",
 }
 _PLATE = {
-    "en": "licence plate|license plate|number plate|registration|reg|plate|car",
-    "de": "kennzeichen|kfz|nummernschild|auto|fahrzeug",
-    "fr": "immatriculation|plaque|voiture|véhicule",
-    "es": "matrícula|placa|coche|vehículo",
-    "it": "targa|auto|veicolo",
-    "nl": "kenteken|nummerbord|auto",
-    "pl": "tablica rejestracyjna|numer rejestracyjny|rejestracja|samochód",
-    "pt": "matrícula|placa|carro|viatura",
+    "en": "licence plate|license plate|number plate|registration|reg|plate|car|"
+    "vehicle|lorry|truck|motorbike|motorcycle",
+    "de": "kennzeichen|kfz|nummernschild|auto|fahrzeug|pkw|lkw|motorrad",
+    "fr": "immatriculation|immatriculé|immatriculée|plaque|voiture|véhicule|"
+    "scooter|moto|camion|camionnette",
+    "es": "matrícula|placa|coche|vehículo|moto|motocicleta|furgoneta|camión",
+    "it": "targa|targata|targato|auto|veicolo|moto|furgone",
+    "nl": "kenteken|nummerbord|auto|voertuig|bestelbus",
+    "pl": "tablica rejestracyjna|numer rejestracyjny|nr rej|rejestracja|samochód|"
+    "samochodem|samochodu|pojazd|pojazdem|pojazdu|motocykl",
+    "pt": "matrícula|placa|carro|viatura|veículo|mota",
     "sv": "registreringsnummer|regnummer|reg nr|regnr|registreringsskylt|bil|"
     "bilen|fordon|fordonet",
+    # Danish and Finnish have no context language of their own yet.
+    "any": "nummerplade|nummerpladen|rekisterinumero|rekisteritunnus|ajoneuvo",
 }
 _USERNAME = {
     "en": "username|user name|user|login|handle|user id|account|nick|nickname",
@@ -285,6 +290,8 @@ _PHONE = {
     "pl": "telefon|tel|komórka|zadzwoń|faks|numer",
     "pt": "telefone|tel|telemóvel|celular|ligar|fax|número",
     "sv": "telefon|telefonnummer|tel|mobil|mobilnummer|ring|ringa|fax|nummer",
+    # Danish and Finnish have no context language of their own yet.
+    "any": "tlf|puh|puhelin",
 }
 # The words that label a telephone number itself (a JSON key, a CSV
 # header, "mobile:"), without the looser "number" or "call".

@@ -52,10 +52,12 @@ from gdprgate.detect.language import (
 from gdprgate.detect.layer import SIDE_BY_SIDE_TEXTS, Layer
 from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.lists import AllowList, DenyListLayer
+from gdprgate.detect.mail_names import join_header_names
 from gdprgate.detect.mentions import other_mentions
 from gdprgate.detect.middle_initials import join_middle_initials
 from gdprgate.detect.name_rules import NameRules, add_rule_names
 from gdprgate.detect.names import extend_initials
+from gdprgate.detect.nicknames import join_nicknames
 from gdprgate.detect.numbers import drop_plain_numbers
 from gdprgate.detect.overlap import (
     join_places,
@@ -416,6 +418,8 @@ class Detector:
         resolved = extend_over_particles(
             text, resolved, language, lexicon, self._allow.__contains__
         )
+        resolved = join_nicknames(text, resolved, lexicon)
+        resolved = join_header_names(text, resolved, lexicon)
         resolved = other_mentions(text, resolved, lexicon)
         # Diseases, drugs, tools and code read as people (fail closed).
         resolved = without_eponyms(text, resolved, lexicon.given, lexicon.people)

@@ -10,7 +10,9 @@ greeting words that are surnames too ("Dank", "Morgen", "Lieber",
 "Guten Morgen Anna") and never dropped. A finding right after a title
 ("Frau Dank", "Mr. Morning") is a name and stays whole. Closings of a
 message count as well ("xoxo", "Buziaki", "Kram", "Liefs"): the model
-reads some of them as a name of their own.
+reads some of them as a name of their own, and so do formal closings
+and their spellings without umlauts ("Mit freundlichen Gruessen",
+"Cordialement", "Atentamente").
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ hej hejsan hallå tack god kära käre hälsningar tjena
 xoxo sincerely yours mfg mvg mvh cdlt amicalement salutations besos abrazos
 bacioni abbraccio liefs buziaki pozdro całuję beijos beijinhos abraço
 abraços kram hälsar
+grüßen grüssen gruessen gruesse freundlichen freundliche cordialement
+atentamente cordiali cumprimentos atenciosamente
 """
 GREETING_WORDS = frozenset(_GREETING_LIST.split())
 # Greeting words that are also surnames or given names: cut only after

@@ -1,6 +1,9 @@
 """Surnames with a particle that no model read: "Hanneke de Vries", "Herr
 von Bülow", "Karl von der Leyen".
 
+After a title the first particle may be capitalised ("sig. Di Stefano",
+"Mme Le Goff", "Sr. De la Fuente"): a title must stand right before it.
+
 "De Vries" is the commonest Dutch surname, yet "Vries" is also a village
 and a Dutch word, "Dijk" a dike and "Leyen" a German word. Rampart is
 unsure of such names, the scorer leaves the surname out, and the rule of
@@ -29,7 +32,7 @@ and "Frankfurt am Main" have no particle of the list.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import CAPITALISED_NOUNS, GERMAN_ARTICLE_PARTICLES, Lexicon
@@ -47,6 +50,15 @@ la le zu zur ter ten het af dal dalla 't ’t
 _PARTICLE = "|".join(
     re.escape(p) for p in sorted(_PARTICLE_LIST.split(), key=len, reverse=True)
 )
+# After a title a particle may be capitalised: "sig. Di Stefano", "Mme Le
+# Goff", "Sr. De la Fuente"; a title must stand right before it.
+_CAPITALISED = "|".join(
+    sorted(
+        {p.capitalize() for p in _PARTICLE_LIST.split() if p[0].isalpha()},
+        key=len,
+        reverse=True,
+    )
+)
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 # The blanks between the words of a name and the particles in a row are
 # few ("van der", "van de la"). Bounded, each start of the search reads a
@@ -59,6 +71,14 @@ _PARTICLE_NAME = re.compile(
     rf"""
     (?<![\w'’.-])(?P<first>{_WORD})?
     (?P<particles>(?:[ \t]{{1,{_GAP}}}(?:{_PARTICLE})){{1,{_MOST_PARTICLES}}})
+    [ \t]{{1,{_GAP}}}(?P<surname>{_WORD})(?![\w'’])
+    """,
+    re.VERBOSE,
+)
+_TITLED_PARTICLE_NAME = re.compile(
+    rf"""
+    (?<=[ \t])
+    (?P<particles>(?:{_CAPITALISED})(?:[ \t]{{1,{_GAP}}}(?:{_PARTICLE})){{0,3}})
     [ \t]{{1,{_GAP}}}(?P<surname>{_WORD})(?![\w'’])
     """,
     re.VERBOSE,
@@ -86,7 +106,7 @@ def particle_names(
     """Every name of a title or given name, particles and a surname in
     ``text`` (see the module doc); ``is_given`` tells a capitalised given
     name. A title before the particles is in the span."""
-    found: list[Finding] = []
+    found = list(_titled_particle_names(text, language, lexicon))
     if _ANY_PARTICLE.search(text) is None:
         return found
     for match in _PARTICLE_NAME.finditer(text):
@@ -107,6 +127,20 @@ def particle_names(
                 )
             )
     return found
+
+
+def _titled_particle_names(
+    text: str, language: str, lexicon: Lexicon
+) -> Iterator[Finding]:
+    """Every title, capitalised particle and surname ("sig. Di Stefano")."""
+    for match in _TITLED_PARTICLE_NAME.finditer(text):
+        if not _surname(match.group("surname"), language, lexicon):
+            continue
+        start = title_run_start(text, match.start(), True)
+        if start is not None:
+            yield Finding(
+                start, match.end(), "PERSON", PARTICLE_NAME_SCORE, PARTICLE_NAME_SOURCE
+            )
 
 
 def _name_start(

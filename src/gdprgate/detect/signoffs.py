@@ -28,8 +28,11 @@ common-word names in lower case (see :mod:`gdprgate.detect.caseless`).
 
 A group ("Hi Team,", "Hej Alla!"), a greeting word ("Love") or an ordinary
 word that is no given name ("Best regards, The Team", "Hi Support,") is
-none. :func:`signed_names` also gives the given names after an introduction
-("my daughter Summer"; see :mod:`gdprgate.detect.common_names`).
+none. Initials and a surname after a greeting or a closing are a name too
+("Gruß S. Kühn", "Regards,\nJ.-P. Martin"), unless the surname is a
+frequent word ("Thanks, A. Team"). :func:`signed_names` also gives the
+given names after an introduction ("my daughter Summer"; see
+:mod:`gdprgate.detect.common_names`).
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ _CLOSING_LIST = """
 best|all the best|warm regards|many thanks|take care|love|lots of love|yours
  |yours truly|yours sincerely|sincerely|xoxo|speak soon|talk soon
 lg|vg|herzliche grüße|liebe grüsse|viele grüsse|bis bald|tschüss
+ |mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße
 bisous|bien à vous|à bientôt|salutations|amicalement
 besos|abrazos|un beso|hasta luego|hasta pronto|cordialmente
 baci|un abbraccio|a presto
@@ -123,6 +127,18 @@ _LAST = re.compile(
     """,
     re.VERBOSE | re.MULTILINE,
 )
+# Initials and a surname after a greeting or a closing ("Gruß S. Kühn",
+# "Regards,\nJ.-P. Martin"): how people sign who sign with their surname.
+_UPPER = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ"
+_INITIALED = re.compile(
+    rf"""
+    (?<![\w])(?i:{_alternation(_CLOSINGS)})[ \t]*[,!.:]?[ \t]*(?:\r?\n[ \t]*)?
+    (?P<given>(?:[{_UPPER}]\.(?:-?[{_UPPER}]\.)?[ \t]?){{1,3}}[ \t]?)
+    (?P<surname>[{_UPPER}][^\W\d_]{{2,}}(?:-[{_UPPER}][^\W\d_]+)?)
+    (?=[ \t]*(?:[,.!?;:)]|\r?\n|\Z))
+    """,
+    re.VERBOSE,
+)
 # How far from its end the last line of a text is looked for.
 _LAST_LINE = 200
 # Given names that alone on a last line are a goodbye: Dutch "Dag!" (a
@@ -138,6 +154,7 @@ def signed_names(text: str, lexicon: Lexicon) -> list[Finding]:
         *(_name(m, lexicon, True) for m in _matches(_OPENED, text)),
         *(_name(m, lexicon, True) for m in _matches(_CLOSED, text)),
         *(_name(m, lexicon, True) for m in _last(text)),
+        *_initialed(text, lexicon),
         *introduced_names(text, lexicon),
     ]
     chosen: list[Finding] = []
@@ -145,6 +162,24 @@ def signed_names(text: str, lexicon: Lexicon) -> list[Finding]:
         if not chosen or chosen[-1].end <= name.start:
             chosen.append(name)
     return chosen
+
+
+def _initialed(text: str, lexicon: Lexicon) -> Iterator[Finding]:
+    """Initials and a surname that is no ordinary word after a greeting
+    or a closing (see :data:`_INITIALED`)."""
+    for match in _INITIALED.finditer(text):
+        # After initials a rarer word is a surname ("S. Kühn": "kühn" is
+        # German for bold); a frequent one is no one's ("A. Team").
+        surname = match.group("surname").lower()
+        if surname in lexicon.frequent and surname not in lexicon.names:
+            continue
+        yield Finding(
+            match.start("given"),
+            match.end("surname"),
+            "PERSON",
+            SIGNOFF_SCORE,
+            SIGNOFF_SOURCE,
+        )
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

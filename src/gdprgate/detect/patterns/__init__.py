@@ -55,6 +55,7 @@ from gdprgate.detect.patterns.pl_nip import PlNipRecognizer
 from gdprgate.detect.patterns.pl_pesel import PlPeselRecognizer
 from gdprgate.detect.patterns.postcode import PostcodeRecognizer
 from gdprgate.detect.patterns.pt_nif import PtNifRecognizer
+from gdprgate.detect.patterns.reference_numbers import ReferenceNumberRecognizer
 from gdprgate.detect.patterns.scan import TextScan
 from gdprgate.detect.patterns.se_personnummer import SePersonnummerRecognizer
 from gdprgate.detect.patterns.street_address import StreetAddressRecognizer
@@ -129,6 +130,7 @@ def recognizer_classes() -> list[type[PatternRecognizer]]:
         LabelledValueRecognizer,
         DeviceOwnerRecognizer,
         CaseNumberRecognizer,
+        ReferenceNumberRecognizer,
     ]
 
 

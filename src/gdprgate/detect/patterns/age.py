@@ -7,7 +7,8 @@ Some ways of writing an age need no age word, because the shape says it:
 
 - a suffix glued to the number: "34enne", "67yo", "67y/o";
 - a unit in brackets after a person and no term: "Die Patientin (81 J.)",
-  not "Laufzeit (10 J.)";
+  not "Laufzeit (10 J.)"; or abbreviated after a person and a comma:
+  "Patientin, 34 J.,", "Sr. Martín, 54 a.,";
 - a number between commas or in brackets right after a name the lexicon
   knows or with a title near, with a title near or before a lower-case
   word: "Frau Brenner, 67, wohnt", "Mrs Brenner (67)", "Lena, 40, lives",
@@ -53,8 +54,17 @@ _GLUED_AFTER = re.compile(_GLUED_SUFFIX)
 _BRACKET_UNIT = re.compile(
     r"\ ?(?:J|Jr|y|yrs?|år|ans|años|anos|anni|jaar|jr|lat)\.?\)", re.IGNORECASE
 )
+# "34 J.", "54 a.", "67 yrs": a unit of years, abbreviated, after a comma.
+_COMMA_UNIT = re.compile(
+    r"\ (?:J|Jr|a|yrs?|år|ans|años|anos|anni|jaar|jr|lat)\.?(?=[,;)]|\s|\Z)",
+)
 # A name of three letters or more, then a comma or an opening bracket.
 _NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ][^\W\d_]{2,}(?:,\ |\ \()\Z")
+# Two capitalised words, the first a given name, before a bracket or comma.
+_FULL_NAME_BEFORE = re.compile(
+    r"(?<![^\W\d_])([A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ][^\W\d_]+)\ "
+    r"([A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ][^\W\d_]{2,})(?:,\ |\ \()\Z"
+)
 _CLOSE_AFTER = re.compile(r",|\)")
 _LOWER_WORD_AFTER = re.compile(r",\ [^\W\d_A-ZÀ-ÖØ-Þ]")
 _TURNS_BEFORE = re.compile(
@@ -96,6 +106,8 @@ _OLDEST = 120
 # A number, and a duration word that opens on one ("seit 3", "for 20").
 _DIGIT = re.compile(r"\d")
 _NUMBER_NEXT = re.compile(r"[ \t\u00a0]*\d")
+# What may stand between an age word and its number: "Alter: 67".
+_AGE_WORD_GAP = re.compile(r"[ \t\u00a0]*:?[ \t\u00a0]*")
 
 
 def _shows_age(text: str, start: int, end: int, around: Surroundings) -> bool:
@@ -114,6 +126,12 @@ def _shows_age(text: str, start: int, end: int, around: Surroundings) -> bool:
         if _CLAUSE_END_AFTER.match(text, end) is None:
             return False
         return _names_someone(before[: turns.start()], around, nouns=True)
+    if before.endswith(", ") and _COMMA_UNIT.match(text, end):
+        # "Patientin, 34 J.,", "Sr. José Luis Martín-Sanz, 54 a.,": a unit
+        # of years after a person and a comma.
+        if _TERM_BEFORE.search(before[:-2]):
+            return False
+        return _names_someone(before[:-2], around, nouns=True)
     if _NAME_BEFORE.search(before) and _CLOSE_AFTER.match(text, end):
         # "Mme Dupont, 12, rue de la Paix": a house number, not an age;
         # "Bananas, 6, apples": no one's name.
@@ -121,6 +139,9 @@ def _shows_age(text: str, start: int, end: int, around: Surroundings) -> bool:
             return False
         if not _names_someone(before, around, nouns=False):
             return False
+        if before.endswith("(") and _is_full_name(before):
+            # "Priya Raman (36), vehicle ...": a full name and a bracket.
+            return True
         return bool(_LOWER_WORD_AFTER.match(text, end)) or around.has("person")
     return False
 
@@ -139,7 +160,25 @@ def _names_someone(before: str, around: Surroundings, nouns: bool) -> bool:
         return True
     if word[:1].isupper() and word.lower() in load_lexicon().names:
         return True
-    return around.has("person")
+    return _is_full_name(before) or around.has("person")
+
+
+def _is_full_name(before: str) -> bool:
+    """Whether ``before`` ends on a given name and a surname, neither of
+    them an ordinary word: "Priya Raman (", not "Windows Server (" (a
+    surname too) or "Grace Period ("."""
+    from gdprgate.detect.gate import load_lexicon
+
+    full = _FULL_NAME_BEFORE.search(before)
+    if full is None:
+        return False
+    lexicon = load_lexicon()
+    given, surname = full.group(1).lower(), full.group(2).lower()
+    return (
+        given in lexicon.given
+        and given not in lexicon.common
+        and surname not in lexicon.common
+    )
 
 
 class AgeRecognizer(PatternRecognizer):
@@ -200,9 +239,27 @@ def _quantified(
     for word in pattern.finditer(text, low, start):
         if not _DIGIT.search(text, word.end(), start):
             return True
+    # After an age word right before the number ("di anni 72"), a duration
+    # word beyond a comma speaks of what follows: "di anni 72, per 3 giorni".
+    named = _named_by_age_word(text, start, languages)
     for word in pattern.finditer(text, end, high):
         if _DIGIT.search(text, end, word.start()):
+            continue
+        if named and "," in text[end : word.start()]:
             continue
         if not _NUMBER_NEXT.match(text, word.end()):
             return True
     return False
+
+
+def _named_by_age_word(text: str, start: int, languages: Sequence[str]) -> bool:
+    """Whether an age word ends right before ``start``: "di anni 72",
+    "Alter: 67", "aged 40"."""
+    pattern = context_pattern("age", tuple(languages))
+    if pattern is None:
+        return False
+    low = max(0, start - _LOOK_BACK)
+    return any(
+        _AGE_WORD_GAP.fullmatch(text, word.end(), start)
+        for word in pattern.finditer(text, low, start)
+    )

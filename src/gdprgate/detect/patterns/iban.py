@@ -25,15 +25,15 @@ _IBAN = re.compile(
     """,
     re.VERBOSE,
 )
-# Capitals and digits grouped any way: "DE 41 3704 ...", "DE41 37040044 ...".
-# Only capitals, so that words of a sentence never join a group; the
-# country's length and the checksum decide where it ends and whether it is
-# one.
+# Capitals and digits grouped any way: "DE 41 3704 ...", "DE41 37040044 ...",
+# and with the double spaces of a scan ("DE50  5260  1815 ..."). Only
+# capitals, so that words of a sentence never join a group; the country's
+# length and the checksum decide where it ends and whether it is one.
 _IBAN_GROUPED = re.compile(
     r"""
     [A-Z](?<![\w-][A-Z])
-    [A-Z][\ -]?[0-9]{2}[0-9A-Z]*
-    (?:[\ -][0-9A-Z]+){0,16}
+    [A-Z](?:\ {1,2}|-)?[0-9]{2}[0-9A-Z]*
+    (?:(?:\ {1,2}|-)[0-9A-Z]+){0,16}
     (?![\w-])
     """,
     re.VERBOSE,

@@ -1,5 +1,6 @@
-"""User names: social handles (``@name``), values after a username label and
-names after a user word ("for user jdoe", "für Benutzer j.schaefer").
+"""User names: social handles (``@name``, ``u/name``), values after a username
+label and names after a user word ("for user jdoe", "für Benutzer
+j.schaefer") or an author word ("posted by", "Gepostet von").
 
 A date or a time after the label is none: "Letzter Login: 2024-05-01 08:33"
 tells when, not who. Neither are accounts that identify nobody (``root``,
@@ -45,6 +46,16 @@ _LABEL_WORD = re.compile(
     + r")(?![^\W_])"
 )
 _LABEL_REACH = 40
+# Who wrote a post or signed for a parcel: a handle-shaped token after these
+# is a user name as after a username word ("Gepostet von lisa_m_1994").
+_AUTHOR_WORDS = (
+    "posted by|signed for by|signed by|gepostet von|geschrieben von|publié par"
+    "|publicado por|pubblicato da|geplaatst door|opublikowane przez"
+    "|postado por|postat av|skrevet af|kirjoittanut"
+)
+_AUTHOR_WORD = re.compile(rf"(?<![^\W_])(?i:{_AUTHOR_WORDS}):?(?![^\W_])")
+# A Reddit user ("u/throwaway_renter22"), not inside a path or a URL.
+_REDDIT_USER = re.compile(r"(?<![\w/.])u/[A-Za-z0-9][\w-]{2,19}(?![\w/])")
 # "username: anna_k", "Benutzername = schmidt.a", '"login": "anna42"',
 # "last_user=nora.finch" (a label may end a longer key).
 _LABELLED = re.compile(
@@ -90,6 +101,7 @@ class UsernameRecognizer(PatternRecognizer):
         _LABELLED,
         USER_WORD,
         _SHAPED,
+        _REDDIT_USER,
     )
     explanation = (
         "an @handle, a value after 'username:' and its translations, or a "
@@ -106,7 +118,7 @@ class UsernameRecognizer(PatternRecognizer):
             patterns += (_LABELLED,)
         if Feature.DIGIT in scan.features:
             patterns += (_SHAPED,)
-        return (*patterns, USER_WORD)
+        return (*patterns, USER_WORD, _REDDIT_USER)
 
     def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
         """Spans the patterns match, without the handles that are no one's
@@ -114,7 +126,11 @@ class UsernameRecognizer(PatternRecognizer):
         label_ends: list[int] = []
         for pattern in self.patterns_for(scan):
             if pattern is _SHAPED:
-                label_ends = [word.end() for word in _LABEL_WORD.finditer(text)]
+                label_ends = sorted(
+                    word.end()
+                    for words in (_LABEL_WORD, _AUTHOR_WORD)
+                    for word in words.finditer(text)
+                )
             for match in pattern.finditer(text):
                 if pattern is _HANDLE:
                     if _is_handle(text, match.start(), match.end()):
@@ -124,6 +140,8 @@ class UsernameRecognizer(PatternRecognizer):
                         yield match.span(1)
                 elif pattern is _SHAPED:
                     yield from _after_label_word(text, match, label_ends)
+                elif pattern is _REDDIT_USER:
+                    yield match.span()
                 elif is_user_name_after(text, match):
                     yield match.span("name")
 

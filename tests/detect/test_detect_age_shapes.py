@@ -1,0 +1,36 @@
+"""Ages in brackets after a full name, and age words before the number."""
+
+from __future__ import annotations
+
+import pytest
+
+from gdprgate.detect.patterns.age import AgeRecognizer
+from tests.detect.pattern_cases import reported, spans_of
+
+CASES: list[tuple[str, list[str]]] = [
+    # A given name and a surname, then the number in brackets.
+    ("Driver 2: Priya Raman (36), vehicle BD51 SMR.", ["36"]),
+    ("Vittne: Tomas Berg (41) och hans fru", ["41"]),
+    ("Mario Rossi (45) è stato visto", ["45"]),
+    # Products, terms and surnames that are ordinary words are not people.
+    ("Windows Server (12) is old", []),
+    ("Apple Watch (45) costs more", []),
+    ("Grace Period (30) applies", []),
+    # A duration word after a comma speaks of what follows, not of the age.
+    ("la sig.ra Anna Colombo, di anni 72, per controllo", ["72"]),
+    ("Paziente di anni 39, da ricoverare", ["39"]),
+    # An abbreviated unit of years after a person and a comma.
+    ("Patientin, 34 J., Frau Nicole Brandt", ["34"]),
+    ("Paciente: Sr. José Luis Martín-Sanz, 54 a., hist. clínica", ["54"]),
+    ("Vertrag, 10 J., Laufzeit", []),
+    ("Bananas, 6 a. day", []),
+    # It still quantifies the number it follows directly.
+    ("dopo 3 anni per sempre", []),
+    ("Frau Brenner, 67, seit 3 Jahren", ["67"]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), CASES)
+def test_age_spans_in_shapes(text: str, values: list[str]) -> None:
+    """The age's exact span; durations and product numbers stay out."""
+    assert reported(AgeRecognizer(), text) == spans_of(text, values)

@@ -1,0 +1,40 @@
+"""Customer, policy, contract, member and student numbers after their label."""
+
+from __future__ import annotations
+
+import pytest
+
+from gdprgate.detect.patterns.reference_numbers import ReferenceNumberRecognizer
+from tests.detect.pattern_cases import reported, spans_of
+
+CASES: list[tuple[str, list[str]]] = [
+    ("Policy no: HH-4471-0923\nProperty: 18 Cathedral Road", ["HH-4471-0923"]),
+    ("Student ID: 2291884   DOB: 03-Mar-2004", ["2291884"]),
+    ("Kundennummer 100234 bitte angeben", ["100234"]),
+    ("Uw klantnummer is 772310. Met", ["772310"]),
+    ("Ihre Kundennummer ist: 4410-88", ["4410-88"]),
+    ("N° CONTRAT : MRH-2291-7781", ["MRH-2291-7781"]),
+    ("je suis cliente n° 554321. Ma carte", ["554321"]),
+    ("Póliza: AUT-5520193", ["AUT-5520193"]),
+    ("Polizza n. 778-2290-11", ["778-2290-11"]),
+    ("la sottoscritta, matricola 0000912345, nata", ["0000912345"]),
+    ("Polisnummer: 44-12-889", ["44-12-889"]),
+    ("Nr polisy: OC/2026/55123", ["OC/2026/55123"]),
+    ("studentką, nr albumu 245611, jest", ["245611"]),
+    ("Apólice: 0045-889-12", ["0045-889-12"]),
+    ("Försäkringsnummer: 8812-334", ["8812-334"]),
+    # Years, dates, versions, words and counts after the same words.
+    ("our privacy policy 2024 update", []),
+    ("Policy: 01.02.2024", []),
+    ("every student 2024/25 enrolled", []),
+    ("client 1.2.3 released", []),
+    ("Kundennummer: unbekannt", []),
+    ("the customer 12 times", []),
+    ("Bestellnummer 4471-22 ist unterwegs", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), CASES)
+def test_reference_number_spans(text: str, values: list[str]) -> None:
+    """The number after its label, exactly; years, dates and words stay out."""
+    assert reported(ReferenceNumberRecognizer(), text) == spans_of(text, values)
