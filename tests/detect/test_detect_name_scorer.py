@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from gdprgate.detect.gate import Lexicon
+from gdprgate.detect.name_probe import Probe
 from gdprgate.detect.name_scorer import (
     FEATURES,
     WEIGHTS,
@@ -143,6 +144,57 @@ def test_the_scorer_has_no_opinion_without_name_types() -> None:
     assert scorer("Velmora", [(0, 7, probs)]) == [None]
 
 
+def test_the_hidden_layer_overrules_the_features_but_not_for_a_given_name() -> None:
+    """With the probe's weights, a word's hidden-layer share moves its
+    probability; a known given name keeps the higher of the two opinions;
+    a language the probe was not fitted on is scored without it."""
+    probe = Probe(
+        weights=dict(WEIGHTS),
+        projection=np.zeros((4, 1), dtype=np.float32),
+        languages=frozenset({"de"}),
+    )
+    scorer = NameScorer(TYPES, ADDRESS_PARTS, LEXICON, probe=probe)
+    text = "Gestern kam Lotte Brenkel an."
+    words = _words(text, {"Lotte": 0.3, "Brenkel": 0.1})
+    lotte, brenkel = 2, 3
+    doubting = np.full((len(words), 1), -8.0, dtype=np.float32)
+    sure = np.full((len(words), 1), 8.0, dtype=np.float32)
+
+    plain = scorer(text, words, "de")
+    doubted = scorer(text, words, "de", doubting)
+    lifted = scorer(text, words, "de", sure)
+
+    assert plain[brenkel] is not None
+    assert plain[lotte] is not None
+    assert plain[brenkel] >= 0.5
+    assert doubted[brenkel] == pytest.approx(0.0, abs=0.05)
+    assert doubted[lotte] == plain[lotte]
+    assert lifted[lotte] > plain[lotte]
+    assert scorer(text, words, "nl", doubting) == scorer(text, words, "nl")
+
+
+def test_the_hidden_layer_cannot_overrule_a_name_the_model_is_sure_of() -> None:
+    """At a name probability of 0.97 the doubting hidden layer changes
+    nothing; at 0.9 it decides."""
+    probe = Probe(
+        weights=dict(WEIGHTS),
+        projection=np.zeros((4, 1), dtype=np.float32),
+        languages=frozenset({"de"}),
+    )
+    scorer = NameScorer(TYPES, ADDRESS_PARTS, LEXICON, probe=probe)
+    text = "Danach prüften Valdoro das nach."
+    sure, unsure = _words(text, {"Valdoro": 0.97}), _words(text, {"Valdoro": 0.9})
+    doubting = np.full((len(sure), 1), -8.0, dtype=np.float32)
+    valdoro = 2
+
+    assert (
+        scorer(text, sure, "de", doubting)[valdoro] == scorer(text, sure, "de")[valdoro]
+    )
+    doubted = scorer(text, unsure, "de", doubting)[valdoro]
+    assert doubted is not None
+    assert doubted < 0.05
+
+
 def _decode_with(
     text: str, rows: list[tuple[str, float, float]], opinions: list[float | None]
 ) -> list[tuple[str, str, float]]:
@@ -164,7 +216,7 @@ def _decode_with(
         list(range(len(rows))),
         probs,
         TYPES,
-        rescore=lambda _text, _words: opinions,
+        rescore=lambda _text, _words, _vectors: opinions,
     )
     return [
         (text[f.start : f.end], f.entity, f.score) for f in group_parts(text, parts)

@@ -16,6 +16,7 @@ from gdprgate.detect.rampart_spans import (
     decode_parts,
     group_parts,
     label_types,
+    word_vectors,
 )
 
 NAMES = ["O", "GIVEN_NAME", "SURNAME", "STREET_NAME", "BUILDING_NUMBER"]
@@ -284,3 +285,18 @@ def test_a_name_never_runs_on_over_a_sentences_full_stop() -> None:
     parts = decode_parts(text, offsets, list(range(len(rows))), probs, types)
     found = [text[f.start : f.end] for f in group_parts(text, parts)]
     assert found == ["Sarah Connor", "Connor"]
+
+
+def test_a_words_hidden_row_is_its_first_pieces_or_their_mean() -> None:
+    """Words as :func:`decode_parts` reads them: pieces of one word id, a
+    zero-width piece left out."""
+    offsets = [(0, 4), (4, 7), (8, 12), (12, 12), (13, 15)]
+    word_ids = [0, 0, 1, 1, 2]
+    hidden = np.array([[1.0], [3.0], [5.0], [100.0], [7.0]], dtype=np.float32)
+
+    first = word_vectors(offsets, word_ids, hidden, "first")
+    mean = word_vectors(offsets, word_ids, hidden, "mean")
+
+    assert first.tolist() == [[1.0], [5.0], [7.0]]
+    assert mean.tolist() == [[2.0], [5.0], [7.0]]
+    assert word_vectors([], [], hidden[:0], "mean").shape == (0, 1)

@@ -11,6 +11,13 @@ context it detects best in). Every window of a batch of texts goes through
 one ``session.run`` per :data:`MAX_BATCH` windows. Where windows overlap, each
 token keeps the probabilities of the window it sits most centrally in, so an
 entity on a window edge is read with context on both sides.
+
+Each run also asks for the encoder's last hidden layer (see
+:mod:`gdprgate.detect.rampart_hidden`), when the graph has it and the name
+scorer's probe table loads (see :mod:`gdprgate.detect.name_probe`). Each
+token's vector is projected at once onto the one number the probe reads,
+so a long text keeps one more float per token, not 384; it follows the
+same window as the token's probabilities.
 """
 
 from __future__ import annotations
@@ -40,7 +47,9 @@ from gdprgate.detect.gate import (
     opens_sentence,
 )
 from gdprgate.detect.layer import SIDE_BY_SIDE_TEXTS, without_lone_surrogates
+from gdprgate.detect.name_probe import load_probe
 from gdprgate.detect.name_scorer import NameScorer, WordProbs
+from gdprgate.detect.rampart_hidden import with_hidden_output
 from gdprgate.detect.rampart_int8 import int8_model
 from gdprgate.detect.rampart_spans import (
     ADDRESS_PARTS,
@@ -74,7 +83,14 @@ _loaded: dict[bool, RampartModel] = {}
 
 @dataclass(frozen=True)
 class RampartModel:
-    """A loaded session and tokenizer, shared by every detector."""
+    """A loaded session and tokenizer, shared by every detector.
+
+    ``outputs``: the graph outputs a run asks for, the logits first and,
+    where the graph has it (see :mod:`gdprgate.detect.rampart_hidden`), the
+    last hidden layer. Each token's hidden vector is multiplied by
+    ``hidden_projection`` (``(hidden_size, k)``; ``None``: kept whole) and
+    handed to the name scorer per word.
+    """
 
     session: Any
     tokenizer: Any
@@ -85,6 +101,18 @@ class RampartModel:
     sep_id: int
     pad_id: int
     batch: int = MAX_BATCH
+    outputs: tuple[str, ...] = ("logits",)
+    hidden_size: int = 0
+    hidden_projection: FloatArray | None = None
+
+    @property
+    def hidden_width(self) -> int:
+        """Numbers per token taken from the hidden layer (0: none)."""
+        if len(self.outputs) < 2:
+            return 0
+        if self.hidden_projection is None:
+            return self.hidden_size
+        return int(self.hidden_projection.shape[1])
 
 
 @dataclass(frozen=True)
@@ -131,7 +159,8 @@ def _load(directory: Path, int8: bool, cache: str | None) -> RampartModel:
         shipped = directory / "onnx" / "model_q4.onnx"
         folder = Path(cache) if cache else None
         graph = (int8_model(shipped, folder) or shipped) if int8 else shipped
-        session = _open_session(graph)
+        hidden_size = int(config.get("hidden_size", 0))
+        session, outputs, projection = _open_with_probe(graph, hidden_size)
     except Exception as exc:
         msg = (
             f"the Rampart model files in {directory} cannot be loaded: {_INSTALL_HINT}"
@@ -159,11 +188,37 @@ def _load(directory: Path, int8: bool, cache: str | None) -> RampartModel:
         # The 8-bit model quantises activations per run: one window per run
         # keeps a text's findings independent of the texts batched with it.
         batch=1 if graph != shipped else MAX_BATCH,
+        outputs=outputs,
+        hidden_size=hidden_size,
+        hidden_projection=projection,
     )
 
 
-def _open_session(path: Path) -> Any:
-    """An ONNX Runtime CPU session with :data:`INTRA_OP_THREADS` threads."""
+def _open_with_probe(
+    graph: Path, hidden_size: int
+) -> tuple[Any, tuple[str, ...], FloatArray | None]:
+    """A session on ``graph``, the outputs to ask it for, and the hidden
+    layer's projection for the name scorer's probe (see
+    :mod:`gdprgate.detect.name_probe`).
+
+    The hidden layer is added as a second output only when the probe's
+    table loads and fits the model's width; otherwise (and when the graph
+    has no such tensor) the session gives the logits alone, and the scorer
+    keeps its weights without the hidden layer.
+    """
+    probe = load_probe()
+    fits = probe is not None and probe.projection.shape[0] == hidden_size
+    with_hidden = with_hidden_output(graph) if fits else None
+    session = _open_session(with_hidden[0] if with_hidden else graph)
+    names = [item.name for item in session.get_outputs()]
+    if probe is None or with_hidden is None or with_hidden[1] not in names:
+        return session, (names[0],), None
+    return session, (names[0], with_hidden[1]), probe.projection
+
+
+def _open_session(graph: Path | bytes) -> Any:
+    """An ONNX Runtime CPU session with :data:`INTRA_OP_THREADS` threads on
+    a graph file or a serialised graph."""
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = INTRA_OP_THREADS
     options.inter_op_num_threads = 1
@@ -172,8 +227,9 @@ def _open_session(path: Path) -> Any:
     # others need; measured 2-3x slower per text when the cores are shared.
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
+    source = graph if isinstance(graph, bytes) else str(graph)
     return onnxruntime.InferenceSession(
-        str(path), options, providers=["CPUExecutionProvider"]
+        source, options, providers=["CPUExecutionProvider"]
     )
 
 
@@ -247,12 +303,13 @@ class RampartLayer:
             )
             windows = _windows_of(encodings)
             probs = [_empty_probs(model, len(e.ids)) for e in encodings]
+            hidden = [_empty_hidden(model, len(e.ids)) for e in encodings]
             batches = [
                 windows[first : first + model.batch]
                 for first in range(0, len(windows), model.batch)
             ]
             side_by_side = len(texts) <= SIDE_BY_SIDE_TEXTS
-            _run_batches(model, encodings, batches, probs, side_by_side)
+            _run_batches(model, encodings, batches, (probs, hidden), side_by_side)
         except Exception as exc:
             msg = "the Rampart model failed while analysing a text"
             raise DetectionError(msg) from exc
@@ -267,24 +324,25 @@ class RampartLayer:
                 return None
 
             def rescore(
-                text: str, words: Sequence[WordProbs]
+                text: str, words: Sequence[WordProbs], vectors: FloatArray | None
             ) -> Sequence[float | None]:
                 # Names in capitals read as names (see caseless.py).
                 titled = names_in_capitals_titled(text, lexicon)
-                return scorer(titled, words, language)
+                return scorer(titled, words, language, vectors)
 
             def rescore_known(
-                text: str, words: Sequence[WordProbs]
+                text: str, words: Sequence[WordProbs], vectors: FloatArray | None
             ) -> Sequence[float | None]:
+                opinions = rescore(text, words, vectors)
                 return _known_names_kept(
-                    text, words, rescore(text, words), model.type_names, lexicon
+                    text, words, opinions, model.type_names, lexicon
                 )
 
             return rescore if language in CAPITALISED_NOUNS else rescore_known
 
         found = []
-        for text, language, encoding, text_probs in zip(
-            texts, languages, encodings, probs, strict=True
+        for text, language, encoding, text_probs, text_hidden in zip(
+            texts, languages, encodings, probs, hidden, strict=True
         ):
             without_case = caseless(text)
             found.append(
@@ -295,6 +353,7 @@ class RampartLayer:
                     text_probs,
                     caseless_name if without_case else maybe_name,
                     rescorer(language, without_case),
+                    text_hidden if model.hidden_width else None,
                 )
             )
         return found
@@ -305,7 +364,10 @@ class RampartLayer:
         learnt of the words it has seen."""
         if self._name_scorer is None:
             lexicon = load_lexicon(self.cache)
-            self._name_scorer = NameScorer(model.type_names, ADDRESS_PARTS, lexicon)
+            probe = load_probe() if model.hidden_width == 1 else None
+            self._name_scorer = NameScorer(
+                model.type_names, ADDRESS_PARTS, lexicon, probe=probe
+            )
         return self._name_scorer
 
     def _maybe_name(self) -> Callable[[str], bool]:
@@ -374,11 +436,16 @@ def _known_names_kept(
     return result
 
 
+# Per text, a ``(tokens, types)`` array of probabilities and a ``(tokens,
+# hidden width)`` array of hidden-layer numbers, filled window by window.
+_Outputs = tuple[list[FloatArray], list[FloatArray]]
+
+
 def _run_batches(
     model: RampartModel,
     encodings: Sequence[Any],
     batches: Sequence[Sequence[_Window]],
-    probs: list[FloatArray],
+    outputs: _Outputs,
     side_by_side: bool,
 ) -> None:
     """Run every batch; with ``side_by_side``, on two threads.
@@ -389,17 +456,18 @@ def _run_batches(
     two pieces; a second ONNX Runtime thread inside one run buys far less),
     and a long text never queues its runs in front of other callers'. Each
     batch writes only the tokens its windows own, so the halves can fill
-    ``probs`` side by side.
+    ``outputs`` side by side.
     """
     if len(batches) < 2 or not side_by_side:
-        _run_all(model, encodings, batches, probs)
+        _run_all(model, encodings, batches, outputs)
         return
     half = (len(batches) + 1) // 2
-    rest = _batch_threads().submit(_run_all, model, encodings, batches[half:], probs)
+    rest = _batch_threads().submit(_run_all, model, encodings, batches[half:], outputs)
     try:
-        _run_all(model, encodings, batches[:half], probs)
+        _run_all(model, encodings, batches[:half], outputs)
     finally:
-        # Wait for the other half even when this one failed: it writes probs.
+        # Wait for the other half even when this one failed: it writes
+        # the outputs.
         error = rest.exception()
     if error is not None:
         raise error
@@ -409,10 +477,10 @@ def _run_all(
     model: RampartModel,
     encodings: Sequence[Any],
     batches: Sequence[Sequence[_Window]],
-    probs: list[FloatArray],
+    outputs: _Outputs,
 ) -> None:
     for batch in batches:
-        _run_batch(model, encodings, batch, probs)
+        _run_batch(model, encodings, batch, outputs)
 
 
 @functools.cache
@@ -442,11 +510,16 @@ def _empty_probs(model: RampartModel, count: int) -> FloatArray:
     return np.zeros((count, len(model.type_names)), dtype=np.float32)
 
 
+def _empty_hidden(model: RampartModel, count: int) -> FloatArray:
+    """A ``(tokens, hidden width)`` array to be filled window by window."""
+    return np.zeros((count, model.hidden_width), dtype=np.float32)
+
+
 def _run_batch(
     model: RampartModel,
     encodings: Sequence[Any],
     batch: Sequence[_Window],
-    probs: list[FloatArray],
+    outputs: _Outputs,
 ) -> None:
     """Classify one batch of windows and store the tokens each one owns."""
     length = max(window.end - window.start for window in batch) + 2
@@ -460,16 +533,32 @@ def _run_batch(
     feed = {"input_ids": input_ids, "attention_mask": attention}
     feed["token_type_ids"] = np.zeros_like(input_ids)
     feed = {name: value for name, value in feed.items() if name in model.input_names}
-    logits = np.asarray(model.session.run(None, feed)[0], dtype=np.float32)
+    results = model.session.run(list(model.outputs), feed)
+    logits = np.asarray(results[0], dtype=np.float32)
     type_probs = _softmax(logits) @ model.label_to_type
+    hidden = _hidden_of(model, results[1:])
 
     # Row position 0 is [CLS]: token ``i`` of the window sits at ``i + 1``.
+    probs, hidden_rows = outputs
     for row, window in enumerate(batch):
         first = window.own_start - window.start + 1
         last = window.own_end - window.start + 1
-        probs[window.text_index][window.own_start : window.own_end] = type_probs[
-            row, first:last
-        ]
+        owned = slice(window.own_start, window.own_end)
+        probs[window.text_index][owned] = type_probs[row, first:last]
+        if hidden is not None:
+            hidden_rows[window.text_index][owned] = hidden[row, first:last]
+
+
+def _hidden_of(model: RampartModel, results: Sequence[Any]) -> FloatArray | None:
+    """The run's hidden layer (``(windows, positions, width)``) through the
+    model's projection, or ``None`` when the run gave none."""
+    if not results or not model.hidden_width:
+        return None
+    hidden = np.asarray(results[0], dtype=np.float32)
+    if model.hidden_projection is None:
+        return hidden
+    projected: FloatArray = hidden @ model.hidden_projection
+    return projected
 
 
 def _softmax(logits: npt.NDArray[np.float32]) -> FloatArray:
@@ -486,8 +575,10 @@ def _findings(
     probs: FloatArray,
     maybe_name: Callable[[str], bool] | None = None,
     rescore: Rescore | None = None,
+    hidden: FloatArray | None = None,
 ) -> list[Finding]:
-    """Decode one text's token probabilities into findings."""
+    """Decode one text's token probabilities (and hidden-layer numbers)
+    into findings."""
     if not encoding.ids:
         return []
     parts = decode_parts(
@@ -498,5 +589,6 @@ def _findings(
         model.type_names,
         maybe_name,
         rescore,
+        hidden,
     )
     return group_parts(text, parts)
