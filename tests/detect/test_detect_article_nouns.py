@@ -1,5 +1,7 @@
-"""German nouns a model read as names are dropped after an article and an
-adjective: "die größte Chance", "der rechten Wade"."""
+"""German nouns a model read as names are dropped after a neuter article
+and an adjective, or an ordinal: "das reine Grausen", "der 3. Kreisklasse";
+after any other determiner a surname stands as often ("der starke
+Kamara")."""
 
 from __future__ import annotations
 
@@ -24,15 +26,14 @@ def _person(text: str, value: str) -> Finding:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("Die größte Chance vergab er kurz vor der Pause.", "Chance"),
-        ("Er zog sich eine Verletzung der rechten Wade zu.", "Wade"),
         ("Das wäre an deutschen Tischen das reine Grausen.", "Grausen"),
-        ("Das gilt auch beim speziellen Strommix der Bahn.", "Strommix"),
         ("Er spielt nun in der 3. Kreisklasse.", "Kreisklasse"),
         ("Die Zeit ist günstig für das parteiinterne Ramadama.", "Ramadama"),
+        ("Er sprang sofort ins kalte Hallenwasser.", "Hallenwasser"),
+        ("Er mied dieses seltsame Flimmern.", "Flimmern"),
     ],
 )
-def test_a_noun_after_an_article_and_an_adjective_is_dropped(
+def test_a_noun_after_a_neuter_article_and_an_adjective_is_dropped(
     lexicon: Lexicon, text: str, value: str
 ) -> None:
     assert without_article_nouns(text, [_person(text, value)], "de", lexicon) == []
@@ -41,6 +42,16 @@ def test_a_noun_after_an_article_and_an_adjective_is_dropped(
 @pytest.mark.parametrize(
     ("text", "value", "language"),
     [
+        # A masculine or feminine determiner: surnames stand there as
+        # often as nouns (the nouns stay masked: fail closed).
+        ("Der schnelle Okonkwo lief davon.", "Okonkwo", "de"),
+        ("Beim ersten Tor ließ der starke Kamara drei stehen.", "Kamara", "de"),
+        ("Die fleißige Marx hat alles erledigt.", "Marx", "de"),
+        ("Dem wackeren Rottenbacher blieb nur Platz vier.", "Rottenbacher", "de"),
+        ("Einzig der kämpferische Szymanski wehrte sich.", "Szymanski", "de"),
+        ("Die schwangere Kaminski wurde entlassen.", "Kaminski", "de"),
+        ("Des reichen Hagedorns Villa brannte.", "Hagedorns", "de"),
+        ("Die größte Chance vergab er kurz vor der Pause.", "Chance", "de"),
         # Adjectives that stand before people.
         ("Das entschied der junge Kallweit allein.", "Kallweit", "de"),
         ("Es kam der 27-jährige Kallweit.", "Kallweit", "de"),
