@@ -24,6 +24,14 @@ def lexicon() -> Lexicon:
         # A feminine role noun, by its ending; a town's "-er" word.
         ("Biathletin Mariam Gössner hat sich qualifiziert.", "de",
          "Biathletin Mariam Gössner", "Mariam Gössner"),
+        ("Die Fahrerin Lea Brandt gewann.", "de", "Fahrerin Lea Brandt",
+         "Lea Brandt"),
+        # A given name with such an ending, spelt in a way the lexicon does
+        # not know, is no role: it stays with the name.
+        ("Catherin Mia Roth sagte aus.", "de", "Catherin Mia Roth",
+         "Catherin Mia Roth"),
+        ("Gestern kam Corentin Luis Matter.", "de", "Corentin Luis Matter",
+         "Corentin Luis Matter"),
         ("Den Sprint gewann der Cottbuser Heinrich Hasselt.", "de",
          "Cottbuser Heinrich Hasselt", "Heinrich Hasselt"),
         # Titles stay; given names and names that are words stay.

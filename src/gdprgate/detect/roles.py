@@ -32,6 +32,9 @@ _FEMININE_ROLES = (
     "erin", "entin", "antin", "etin", "istin", "orin", "atin", "eurin",
     "ogin", "iterin", "arin", "ierin",
 )  # fmt: skip
+# A word with a feminine role's ending and at least this many letters is
+# taken for a role even when its masculine form is unknown ("Biathletin").
+_LONG_ROLE = 10
 _SPAN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -78,8 +81,21 @@ def _role_noun(word: str, language: str, lexicon: Lexicon) -> bool:
         return False
     return (
         (lexicon.is_ordinary(lower) and lexicon.frequency(lower, language) > 0)
-        or lower.endswith(_FEMININE_ROLES)
+        or _feminine_role(lower, lexicon)
         or _demonym(lower, lexicon)
+    )
+
+
+def _feminine_role(lower: str, lexicon: Lexicon) -> bool:
+    """Whether ``lower`` has the ending of a feminine role noun and reads as
+    one: its masculine form is an ordinary word ("fahrerin", "pianistin"),
+    or it is too long for a given name spelt in an unknown way
+    ("biathletin", "kontrahentin"; not "catherin")."""
+    if not lower.endswith(_FEMININE_ROLES):
+        return False
+    masculine = lower[:-2]
+    return len(lower) >= _LONG_ROLE or (
+        lexicon.is_ordinary(masculine) and lexicon.frequency(masculine, "de") > 0
     )
 
 
