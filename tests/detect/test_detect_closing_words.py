@@ -22,6 +22,12 @@ CASES = [
     ("Cumprimentos Inês", "Cumprimentos Inês", "Inês"),
     # A name is left whole.
     ("Viele Grüße\nJonas Gruss", "Jonas Gruss", "Jonas Gruss"),
+    # A greeting word addressed by an opening word is a name.
+    ("Hallo Gruessen,\nwie geht's?", "Gruessen", "Gruessen"),
+    ("Sehr geehrter Grüßen,\nanbei die Rechnung.", "Grüßen", "Grüßen"),
+    ("Hi Cheers, thanks for the call.", "Cheers", "Cheers"),
+    # After a closing word it still closes.
+    ("Liebe Grüße\nTina", "Grüße", None),
 ]
 
 

@@ -12,7 +12,9 @@ greeting words that are surnames too ("Dank", "Morgen", "Lieber",
 message count as well ("xoxo", "Buziaki", "Kram", "Liefs"): the model
 reads some of them as a name of their own, and so do formal closings
 and their spellings without umlauts ("Mit freundlichen Gruessen",
-"Cordialement", "Atentamente").
+"Cordialement", "Atentamente"). A greeting word alone right after a
+word that opens a message and addresses someone ("Hallo Gruessen,") is
+whom it addresses, and stays.
 """
 
 from __future__ import annotations
@@ -52,6 +54,14 @@ dank morgen liebe lieber gentile
 """
 _NAME_LIKE = frozenset(_NAME_LIKE_LIST.split())
 _FIRST_WORD = re.compile(r"([^\W\d_]+)[\s,!:;]+")
+# Words that open a message and address someone: a greeting word right
+# after one is the name of whom it addresses ("Hallo Gruessen," for a Mr
+# Gruessen), not a closing.
+_OPENERS = """
+hi hello hey hiya dear hallo moin servus geehrte geehrter bonjour salut
+hola ciao hoi
+"""
+_ADDRESSED = re.compile(rf"(?<![\w])(?i:{'|'.join(_OPENERS.split())})[ \t]+$")
 
 
 def trim_greetings(text: str, findings: Iterable[Finding]) -> list[Finding]:
@@ -77,7 +87,11 @@ def trim_greetings(text: str, findings: Iterable[Finding]) -> list[Finding]:
                 break
             start, cut_any = word.end(), True
         rest = text[start : finding.end].lower().strip()
-        if rest in GREETING_WORDS and rest not in _NAME_LIKE:
+        if (
+            rest in GREETING_WORDS
+            and rest not in _NAME_LIKE
+            and not _ADDRESSED.search(text, max(0, start - 20), start)
+        ):
             continue  # only a greeting
         if start == finding.start:
             kept.append(finding)
