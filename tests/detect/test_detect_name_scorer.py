@@ -153,10 +153,16 @@ def test_the_hidden_layer_overrules_the_features_but_not_for_a_given_name() -> N
         projection=np.zeros((4, 1), dtype=np.float32),
         languages=frozenset({"de"}),
     )
-    scorer = NameScorer(TYPES, ADDRESS_PARTS, LEXICON, probe=probe)
-    text = "Gestern kam Lotte Brenkel an."
-    words = _words(text, {"Lotte": 0.3, "Brenkel": 0.1})
-    lotte, brenkel = 2, 3
+    # "brenkel" is a rare word here, away from the given name: a word the
+    # lexicon knows nothing of, or one right after a given name, keeps the
+    # features' opinion (see the test below).
+    lexicon = dataclasses.replace(
+        LEXICON, frequencies={**LEXICON.frequencies, "brenkel": "222222222"}
+    )
+    scorer = NameScorer(TYPES, ADDRESS_PARTS, lexicon, probe=probe)
+    text = "Gestern kam Lotte mit Brenkel an."
+    words = _words(text, {"Lotte": 0.3, "Brenkel": 0.5})
+    lotte, brenkel = 2, 4
     doubting = np.full((len(words), 1), -8.0, dtype=np.float32)
     sure = np.full((len(words), 1), 8.0, dtype=np.float32)
 
@@ -181,7 +187,10 @@ def test_the_hidden_layer_cannot_overrule_a_name_the_model_is_sure_of() -> None:
         projection=np.zeros((4, 1), dtype=np.float32),
         languages=frozenset({"de"}),
     )
-    scorer = NameScorer(TYPES, ADDRESS_PARTS, LEXICON, probe=probe)
+    lexicon = dataclasses.replace(
+        LEXICON, frequencies={**LEXICON.frequencies, "valdoro": "222222222"}
+    )
+    scorer = NameScorer(TYPES, ADDRESS_PARTS, lexicon, probe=probe)
     text = "Danach prüften Valdoro das nach."
     sure, unsure = _words(text, {"Valdoro": 0.97}), _words(text, {"Valdoro": 0.9})
     doubting = np.full((len(sure), 1), -8.0, dtype=np.float32)
@@ -191,6 +200,36 @@ def test_the_hidden_layer_cannot_overrule_a_name_the_model_is_sure_of() -> None:
         scorer(text, sure, "de", doubting)[valdoro] == scorer(text, sure, "de")[valdoro]
     )
     doubted = scorer(text, unsure, "de", doubting)[valdoro]
+    assert doubted is not None
+    assert doubted < 0.05
+
+
+def test_the_hidden_layer_cannot_drop_a_word_the_lexicon_does_not_know() -> None:
+    """A capitalised word that is no word of the lexicon ("Der dicke
+    Wallraff") keeps the features' opinion against a doubting hidden
+    layer; the same word known as a rare word is decided by the layer."""
+    probe = Probe(
+        weights=dict(WEIGHTS),
+        projection=np.zeros((4, 1), dtype=np.float32),
+        languages=frozenset({"de"}),
+    )
+    text = "Der dicke Wallraff saß im Bus."
+    words = _words(text, {"Wallraff": 0.6})
+    doubting = np.full((len(words), 1), -8.0, dtype=np.float32)
+    wallraff = 2
+    known = dataclasses.replace(
+        LEXICON, frequencies={**LEXICON.frequencies, "wallraff": "222222222"}
+    )
+
+    unknown_scorer = NameScorer(TYPES, ADDRESS_PARTS, LEXICON, probe=probe)
+    known_scorer = NameScorer(TYPES, ADDRESS_PARTS, known, probe=probe)
+    plain = unknown_scorer(text, words, "de")[wallraff]
+    kept = unknown_scorer(text, words, "de", doubting)[wallraff]
+    doubted = known_scorer(text, words, "de", doubting)[wallraff]
+
+    assert plain is not None
+    assert plain >= 0.5
+    assert kept == plain
     assert doubted is not None
     assert doubted < 0.05
 
