@@ -200,7 +200,8 @@ _NEGATIVE = {
     "access token|secret|ups|dhl|fedex|gls|dpd|"
     # Danish and Norwegian compounds of order, invoice, article and parcel.
     "ordrenummer|ordrenr|fakturanr|bestillingsnummer|varenummer|varenr|"
-    "forsendelsesnummer|sporingsnummer|pakkenummer",
+    "forsendelsesnummer|sporingsnummer|pakkenummer|sagsnummer|sagsnr|"
+    "saksnummer|journalnummer",
     "en": "order|order number|order no|invoice|invoice number|receipt|ticket|"
     "ref|reference|product|item|article|case|transaction|model",
     "de": "bestellung|bestellnummer|auftrag|auftragsnummer|rechnung|"
