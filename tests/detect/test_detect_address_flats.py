@@ -34,6 +34,17 @@ CASES: list[tuple[str, list[str]]] = [
     ),
     ("UNIT 4 TANNERY YARD, DERBY DE1 3GP", ["UNIT 4 TANNERY YARD, DERBY DE1 3GP"]),
     ("Apt 12B 9 Birch Rise", ["Apt 12B 9 Birch Rise"]),
+    # Streets of an everyday word or in capitals, alone: an address word
+    # near makes them one; titles, products and steps stay text.
+    ("She lives at 9 Birch Rise now", ["9 Birch Rise"]),
+    ("Address: 12 Park View", ["12 Park View"]),
+    ("Ship to 4 TANNERY YARD", ["4 TANNERY YARD"]),
+    ("12 Park View, Leeds LS1 4AB", ["12 Park View, Leeds LS1 4AB"]),
+    ("Top 10 Theme Park rides this summer", []),
+    ("Chapter 3 Silent Hill review", []),
+    ("see the 5 Star View option", []),
+    ("STEP 4 RESET VIEW", []),
+    ("Our 2 Big Walk events raised money", []),
     # The Italian province and the Swedish "i" before the town.
     ("Via Manzoni, 21 - 20121 Milano (MI).", ["Via Manzoni, 21 - 20121 Milano (MI)"]),
     ("bor på Vasagatan 7 i Västerås. Mitt", ["Vasagatan 7 i Västerås"]),

@@ -23,6 +23,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("Patientin, 34 J., Frau Nicole Brandt", ["34"]),
     ("Paciente: Sr. José Luis Martín-Sanz, 54 a., hist. clínica", ["54"]),
     ("Vertrag, 10 J., Laufzeit", []),
+    # A term word right after the unit: the years measure the term.
+    ("Projekt Phoenix, 12 J. Laufzeit, Budget 2 Mio.", []),
+    ("Frau Brenner, 34 J. alt", ["34"]),
     ("Bananas, 6 a. day", []),
     # It still quantifies the number it follows directly.
     ("dopo 3 anni per sempre", []),

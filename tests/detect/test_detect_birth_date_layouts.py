@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gdprgate.detect.patterns.date_of_birth import DateOfBirthRecognizer
+from gdprgate.detect.patterns.date_time import DateTimeRecognizer
 from tests.detect.pattern_cases import reported, spans_of
 
 CASES: list[tuple[str, list[str]]] = [
@@ -26,3 +27,19 @@ CASES: list[tuple[str, list[str]]] = [
 def test_birth_date_layouts(text: str, values: list[str]) -> None:
     """The whole date, in these layouts too, next to a birth word."""
     assert reported(DateOfBirthRecognizer(), text) == spans_of(text, values)
+
+
+UNIT_CASES: list[tuple[str, list[str]]] = [
+    # "V" is a volt and "X" a times sign: a unit after the number says so.
+    ("Akku 12 V 2000 mAh, Netzteil 12 V 2000 W", []),
+    ("Staffel 4 X 1500 m, Rolle 1 X 2000 m", []),
+    # The Polish "r." after the year is no unit.
+    ("Ustawa z dnia 10 V 2018 r. o ochronie", ["10 V 2018"]),
+    ("wydano 3.XI.1977 w Gdańsku", ["3.XI.1977"]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), UNIT_CASES)
+def test_roman_month_dates_are_no_quantities(text: str, values: list[str]) -> None:
+    """A Roman month's date, but no voltage or relay with a unit after it."""
+    assert reported(DateTimeRecognizer(), text) == spans_of(text, values)

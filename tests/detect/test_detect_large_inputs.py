@@ -10,6 +10,7 @@ import pytest
 from gdprgate.detect.gate import Lexicon, load_lexicon
 from gdprgate.detect.name_rules import NameRules
 from gdprgate.detect.particle_names import particle_names
+from gdprgate.detect.patterns.home_directory import HomeDirectoryRecognizer
 from gdprgate.detect.patterns.username import UsernameRecognizer
 from tests.detect.pattern_cases import reported
 
@@ -59,3 +60,11 @@ def test_a_user_name_after_a_megabyte_of_filler_is_found(unit: str) -> None:
 @pytest.mark.parametrize("unit", [" ", "\t", "user ", "van de "])
 def test_a_megabyte_of_user_words_names_no_user(unit: str) -> None:
     assert reported(UsernameRecognizer(), _repeated(unit)) == []
+
+
+@pytest.mark.parametrize("unit", ["/", "\\", "/ ", "C:\\"])
+def test_a_home_directory_after_a_megabyte_of_slashes_is_found(unit: str) -> None:
+    """Each slash of a run once tried the rest of the run (quadratic)."""
+    text = _repeated(unit) + "\nls /home/jdoe/projects"
+    start = text.rindex("jdoe")
+    assert reported(HomeDirectoryRecognizer(), text) == [(start, start + 4)]

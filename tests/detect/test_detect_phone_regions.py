@@ -20,6 +20,12 @@ CASES: list[tuple[str, list[str]]] = [
     ("Kode 12 34 56 78 i ordren", []),
     ("Bestellnummer 20123456", []),
     ("Rechnung 45 67 89 12 vom Mai", []),
+    # An order or case word labels the run: the telephone word near it
+    # speaks of something else.
+    ("Order number 20 12 34 56 has shipped.", []),
+    ("Ring til os på hverdage; sagsnummer 20 12 34 56.", []),
+    ("Ordrenummer: 20 12 34 56, ring på tlf. 30 12 34 56", ["30 12 34 56"]),
+    ("Call me about the order at 20 12 34 56", ["20 12 34 56"]),
 ]
 
 

@@ -31,6 +31,19 @@ CASES: list[tuple[str, list[str]]] = [
     ("Ref 1234 AB 75 in the ledger", []),
     ("ticket 191-D-12345 closed", []),
     ("Release ABC-123 ships today", []),
+    # Issue keys in developer texts about cars: after an issue word, named
+    # after the vehicle word itself, or near only a compound's first half.
+    ("ticket ABC-123: car park sensor offline", []),
+    ("Vehicle API broken; ticket OPS-771.", []),
+    ("The car module crashes, see CAR-412 for details.", []),
+    ("Das Auto-Update schlägt fehl, Ticket KFZ-12 offen.", []),
+    ("bil-modulen BIL-221 har fel", []),
+    ("Auto-moduuli ABC-123 on rikki", []),
+    # A plate in a ticket, or a vehicle word beside a compound, stays found.
+    ("Ticket SUP-4471: the car ABC-123 was towed", ["ABC-123"]),
+    ("parking ticket for car ABC-123", ["ABC-123"]),
+    ("Auto-Update: Auto AB-12 gesehen", ["AB-12"]),
+    ("Auto: ABC-123", ["ABC-123"]),
 ]
 
 

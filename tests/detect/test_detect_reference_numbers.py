@@ -31,6 +31,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("Kundennummer: unbekannt", []),
     ("the customer 12 times", []),
     ("Bestellnummer 4471-22 ist unterwegs", []),
+    # A year's quarter, half or week after the same words.
+    ("Client 2024-Q3 report", []),
+    ("Kundennummer Q1/2026 folgt", []),
+    ("Policy no: Q3-2291-77 renewed", ["Q3-2291-77"]),
 ]
 
 

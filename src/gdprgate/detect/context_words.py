@@ -130,6 +130,14 @@ _USERNAME = {
     "pt": "nome de utilizador|nome de usuário|utilizador|usuário|conta",
     "sv": "användarnamn|användare|inloggning|konto",
 }
+# Words that say a street is someone's address, for the English streets
+# whose type is an everyday word ("9 Birch Rise", "4 TANNERY YARD"); in
+# English, which the streets are, whatever the text's language.
+_ADDRESS = {
+    "any": "address|addresses|lives at|live at|living at|lives|moved to|"
+    "deliver to|delivered to|ship to|shipping|postal|resides|resident|"
+    "residence|home|house|flat|apartment|street|road|postcode|post code|zip",
+}
 _CASE_NUMBER = {
     "en": "application|applications|case|cases|complaint|judgment|file",
     "de": "beschwerde|beschwerden|aktenzeichen|verfahren|urteil|az",
@@ -200,7 +208,8 @@ _NEGATIVE = {
     "access token|secret|ups|dhl|fedex|gls|dpd|"
     # Danish and Norwegian compounds of order, invoice, article and parcel.
     "ordrenummer|ordrenr|fakturanr|bestillingsnummer|varenummer|varenr|"
-    "forsendelsesnummer|sporingsnummer|pakkenummer",
+    "forsendelsesnummer|sporingsnummer|pakkenummer|sagsnummer|sagsnr|"
+    "saksnummer|journalnummer",
     "en": "order|order number|order no|invoice|invoice number|receipt|ticket|"
     "ref|reference|product|item|article|case|transaction|model",
     "de": "bestellung|bestellnummer|auftrag|auftragsnummer|rechnung|"
@@ -321,6 +330,7 @@ _RAW: dict[str, dict[str, str]] = {
     "passport": _PASSPORT,
     "driver_license": _DRIVER_LICENSE,
     "postcode": _POSTCODE,
+    "address": _ADDRESS,
     "plate": _PLATE,
     "username": _USERNAME,
     "person": _PERSON,

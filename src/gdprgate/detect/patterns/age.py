@@ -93,13 +93,16 @@ _PERSON_WORD_TEXT = """
 _PERSON_WORDS = frozenset(_PERSON_WORD_TEXT.split())
 # A term or a duration that a unit in brackets measures, as the last word
 # before the bracket or its end ("Vertragslaufzeit"): no one's age.
-_TERM_BEFORE = re.compile(
+_TERMS = (
     r"(?i:term|warranty|guarantee|contract|lease|loan|mortgage|duration|period"
     r"|laufzeit|garantie|gewährleistung|vertrag|dauer|frist|kredit|miete"
     r"|durée|contrat|duración|contrato|garantía|durata|contratto|garanzia"
     r"|looptijd|okres|umowa|gwarancja|prazo|löptid|garanti|avtal)"
-    r"[^\W\d_]*\W*\Z"
 )
+_TERM_BEFORE = re.compile(rf"{_TERMS}[^\W\d_]*\W*\Z")
+# The same words right after an abbreviated unit: "Projekt Phoenix, 12 J.
+# Laufzeit" measures the project, not someone's age.
+_TERM_AFTER = re.compile(rf"[ \t\u00a0]+{_TERMS}[^\W\d_]{{0,2}}(?![^\W\d_])")
 # How far back the shapes above can reach.
 _LOOK_BACK = 40
 _OLDEST = 120
@@ -130,6 +133,9 @@ def _shows_age(text: str, start: int, end: int, around: Surroundings) -> bool:
         # "Patientin, 34 J.,", "Sr. José Luis Martín-Sanz, 54 a.,": a unit
         # of years after a person and a comma.
         if _TERM_BEFORE.search(before[:-2]):
+            return False
+        unit = _COMMA_UNIT.match(text, end)
+        if unit is not None and _TERM_AFTER.match(text, unit.end()):
             return False
         return _names_someone(before[:-2], around, nouns=True)
     if _NAME_BEFORE.search(before) and _CLOSE_AFTER.match(text, end):

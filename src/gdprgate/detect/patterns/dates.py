@@ -46,6 +46,13 @@ MONTH_NAMES = frozenset(_MONTHS)
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN_MONTHS = {numeral: number for number, numeral in enumerate(_ROMAN, start=1)}
 _ROMAN_MONTH = "|".join(sorted(_ROMAN, key=len, reverse=True))
+# "V" is a volt and "X" a times sign as well: "Akku 12 V 2000 mAh",
+# "Staffel 4 X 1500 m" are no dates. A Roman month needs a year of 1800 to
+# 2099 and no unit after it (the Polish "r.", for "rok", may follow).
+_UNIT_AFTER = (
+    r"\ ?(?-i:m|mm|cm|km|g|mg|kg|t|W|kW|Wh|kWh|V|A|mA|Ah|mAh|Hz|MHz|l|ml|s|ms"
+    r"|rpm|lm|K)(?!\w)"
+)
 _MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
 DATE_PATTERN = re.compile(
     rf"""
@@ -58,7 +65,8 @@ DATE_PATTERN = re.compile(
     | (?=[^\W\d_]{{3,12}}\.?\ \d)  # cheap look first: a word, then a number
       (?P<m4>{_MONTH_NAME})\.?\ (?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\ (?P<y4>\d{{4}})
     | (?P<d5>\d{{1,2}})\ (?P<s5>[./-])\ (?P<m5>\d{{1,2}})\ (?P=s5)\ (?P<y5>\d{{4}})
-    | (?P<d6>\d{{1,2}})[.\ -]\ ?(?-i:(?P<m6>{_ROMAN_MONTH}))[.\ -]\ ?(?P<y6>\d{{4}})
+    | (?P<d6>\d{{1,2}})[.\ -]\ ?(?-i:(?P<m6>{_ROMAN_MONTH}))[.\ -]\ ?
+      (?P<y6>(?:1[89]|20)\d\d)(?!{_UNIT_AFTER})
     )
     (?!(?!T[0-9]{{2}}:)\w|[./-]\d)  # a time may follow: 1990-05-15T00:00
     """,

@@ -19,13 +19,16 @@ from gdprgate.detect.patterns.scan import TextScan
 # A path segment: no separator, space, quote, bracket or punctuation that
 # ends a path in prose or code.
 _SEGMENT = r"[^\\/\s\"'`<>|:*?,;()\[\]{}]+"
-_SLASH = r"[\\/]+"
+_SLASH = r"[\\/]++"
 
 # "/home/jdoe", "/var/home/jdoe", "/Users/jdoe": the directory starts the
 # path, so "https://example.com/home/about" is no home. The first slash
 # may follow a drive or a URL scheme ("file:///home/jdoe").
+# It starts only at the first slash of a run, and reads the run of slashes
+# possessively: a megabyte of slashes is one try, not a try at each slash
+# (each of them reading the rest: about an hour for a megabyte).
 _UNIX_HOME = re.compile(
-    r"(?<![\w.~%-])(?:/(?:var|export|usr))?/+(?:home|Users)/+(" + _SEGMENT + r")"
+    r"(?<![\w.~%/-])(?:/(?:var|export|usr))?/++(?:home|Users)/++(" + _SEGMENT + r")"
 )
 # "C:\Users\jdoe", "c:/users/jdoe", "C:\\Users\\jdoe", "C:\Documents and
 # Settings\jdoe"; a name with spaces counts when a separator follows it.

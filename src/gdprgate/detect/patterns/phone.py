@@ -8,7 +8,8 @@ from collections.abc import Iterator, Sequence
 
 import phonenumbers
 
-from gdprgate.detect.context import has_context
+from gdprgate.detect.context import context_pattern, has_context
+from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.patterns.base import NEGATIVE_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import Feature, TextScan
 
@@ -25,6 +26,10 @@ REGIONS = ("DE", "FR", "ES", "IT", "NL", "PL", "GB", "US")
 NEARBY_REGIONS = ("DK", "NO", "SE", "FI", "PT", "AT", "CH", "BE", "IE")
 # A run in groups: digits, a space, dash or dot, and digits again.
 _GROUPED = re.compile(r"\d[\ \t\u00a0.\-]\d")
+# What may stand between a label and its number: "Order number: 20 12 34 56",
+# "sagsnummer er 20 12 34 56", "Bestellnummer #12 34 56 78".
+_LABEL_GAP = re.compile(r"[\ \t\u00a0]*(?:[:#=]|is|er|ist|är)?[\ \t\u00a0:#]*")
+_LABEL_REACH = 40
 
 # A run that could hold a phone number: an optional "+" or "(", digits and
 # the separators people write between them, ending in a digit.
@@ -161,6 +166,22 @@ def _labelled(text: str, start: int) -> bool:
     return has_context(text, start, start, "phone_label", size=(2, 0))
 
 
+def _labelled_otherwise(text: str, start: int) -> bool:
+    """Whether an order, invoice, case or article word labels the run at
+    ``start`` ("Order number 20 12 34 56", "sagsnummer 20 12 34 56"): the
+    telephone word near it then speaks of something else ("Ring til os;
+    sagsnummer ..."), and the run, any eight digits being a valid Danish
+    number, is the order's."""
+    pattern = context_pattern("negative", CONTEXT_LANGUAGES)
+    if pattern is None:
+        return False
+    low = max(0, start - _LABEL_REACH)
+    return any(
+        _LABEL_GAP.fullmatch(text, word.end(), start)
+        for word in pattern.finditer(text, low, start)
+    )
+
+
 def _in_email(text: str, start: int, end: int) -> bool:
     """Whether the run ``text[start:end]`` is part of an e-mail address.
 
@@ -245,8 +266,10 @@ class PhoneRecognizer(PatternRecognizer):
                 yield _without_bracket(text, low + match_start, low + match_end)
         if found:
             return
-        if _GROUPED.search(piece) and has_context(
-            text, low + 1, low + len(piece) - 1, "phone"
+        if (
+            _GROUPED.search(piece)
+            and has_context(text, low + 1, low + len(piece) - 1, "phone")
+            and not _labelled_otherwise(text, low + 1)
         ):
             for region in NEARBY_REGIONS:
                 for match_start, match_end in _matches(piece, region):

@@ -61,10 +61,13 @@ _REFERENCE = re.compile(
     r"(?P<value>[A-Z0-9](?:[A-Z0-9]|[/.\-](?=[A-Z0-9])){3,24})(?![\w/-])"
 )
 _FEWEST_DIGITS = 3
-# A year, a range of years, a date or a version: "student 2024/25",
-# "Policy: 01.02.2024", "client 1.2.3".
+# A year, a range of years, a date, a version, or a year's quarter, half
+# or week: "student 2024/25", "Policy: 01.02.2024", "client 1.2.3",
+# "Client 2024-Q3 report".
 _NOT_REFERENCE = re.compile(
     r"\d{4}|(?:19|20)\d\d[/-](?:19|20)?\d\d|\d+(?:\.\d+)+"
+    r"|(?:19|20)\d\d[/.-]?(?:Q[1-4]|H[12]|KW\d\d?|W\d\d?)"
+    r"|(?:Q[1-4]|H[12]|KW\d\d?|W\d\d?)[/.-]?(?:19|20)\d\d"
     r"|(?:[0-2]?\d|3[01])[./-](?:0?\d|1[0-2])[./-](?:\d{2}|\d{4})"
 )
 
