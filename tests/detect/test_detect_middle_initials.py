@@ -53,3 +53,17 @@ def test_a_word_of_another_type_is_left_alone(lexicon: Lexicon) -> None:
     text = "Er schickte Tobias R. Livorno-Bericht."
     findings = [_at(text, "Tobias R."), _at(text, "Livorno", "LOCATION")]
     assert join_middle_initials(text, findings, lexicon) == findings
+
+
+def test_a_run_of_names_with_initials_joins_each(lexicon: Lexicon) -> None:
+    # Each "Tobias R." takes the next PERSON ("Schneider") and only it, and
+    # the next name is read in turn.
+    unit = "Tobias R. Schneider, "
+    text = unit * 3000
+    findings = []
+    for i in range(3000):
+        base = i * len(unit)
+        findings.append(Finding(base, base + 9, "PERSON", 0.9, "rampart"))
+        findings.append(Finding(base + 10, base + 19, "PERSON", 0.8, "rampart"))
+    result = join_middle_initials(text, findings, lexicon)
+    assert [text[f.start : f.end] for f in result] == ["Tobias R. Schneider"] * 3000

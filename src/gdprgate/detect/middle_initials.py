@@ -48,11 +48,16 @@ def join_middle_initials(
         joined = _joined(text, finding, result, index, lexicon)
         if joined is not None:
             result[index] = joined
-            result = [
+            # The findings it now covers follow it (the list is sorted by
+            # start, and a join only moves the end): only that run is read,
+            # so "Anna B. " * N stays linear.
+            stop = index + 1
+            while stop < len(result) and result[stop].start < joined.end:
+                stop += 1
+            result[index + 1 : stop] = [
                 f
-                for position, f in enumerate(result)
-                if position == index
-                or not (f.entity == "PERSON" and joined.start < f.start < joined.end)
+                for f in result[index + 1 : stop]
+                if not (f.entity == "PERSON" and joined.start < f.start)
             ]
         index += 1
     return result

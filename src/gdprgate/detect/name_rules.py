@@ -352,40 +352,87 @@ def add_rule_names(
     :func:`_surname_read_as_place`).
     ``findings`` must not overlap; neither does the result.
     """
-    result = list(findings)
+    # Kept sorted by start, with the starts beside: the findings a name
+    # touches are one run of neighbours, found by bisection, so a text of
+    # many names costs names x log(findings), not names x findings. Each
+    # finding carries its place in the answer (the given findings in their
+    # order, then each added or joined name after them).
+    given = sorted(enumerate(findings), key=lambda item: (item[1].start, item[1].end))
+    rank = [number for number, _ in given]
+    result = [finding for _, finding in given]
+    starts = [f.start for f in result]
+    lists = (result, starts, rank)
+    added = len(result)
     for name in names:
-        touching = [f for f in result if f.start < name.end and name.start < f.end]
+        low, high = _run(result, starts, name)
+        touching = [
+            f for f in result[low:high] if f.start < name.end and name.start < f.end
+        ]
         if (
             touching
             and text
             and all(_mistyped(text, f, name, frequent) for f in touching)
         ):
-            result = [f for f in result if f not in touching] + [name]
+            _replace(lists, (low, high), touching, (name, added))
+            added += 1
             continue
-        if text and any(
-            _surname_read_as_place(text, f, name, people) for f in touching
-        ):
-            touching = [
-                f for f in touching if not _surname_read_as_place(text, f, name, people)
-            ]
-            result = [
-                f for f in result if not _surname_read_as_place(text, f, name, people)
-            ]
+        places = [
+            f
+            for f in touching
+            if text and _surname_read_as_place(text, f, name, people)
+        ]
+        if places:
+            _replace(lists, (low, high), places, None)
+            low, high = _run(result, starts, name)
+            touching = [f for f in touching if f not in places]
         if any(f.entity != "PERSON" for f in touching):
             continue
-        if not touching:
-            result.append(name)
-            continue
-        best = max([*touching, name], key=lambda f: (f.score, f.end - f.start))
-        joined = Finding(
-            min(name.start, *(f.start for f in touching)),
-            max(name.end, *(f.end for f in touching)),
-            "PERSON",
-            best.score,
-            best.source,
-        )
-        result = [f for f in result if f not in touching] + [joined]
-    return result
+        if touching:
+            best = max([*touching, name], key=lambda f: (f.score, f.end - f.start))
+            name = Finding(
+                min(name.start, *(f.start for f in touching)),
+                max(name.end, *(f.end for f in touching)),
+                "PERSON",
+                best.score,
+                best.source,
+            )
+        _replace(lists, (low, high), touching, (name, added))
+        added += 1
+    return [f for _, f in sorted(zip(rank, result, strict=True), key=lambda p: p[0])]
+
+
+def _run(result: list[Finding], starts: list[int], name: Finding) -> tuple[int, int]:
+    """The positions ``[low, high)`` of ``result`` (sorted, not overlapping)
+    that may share a character with ``name``: those that start inside it,
+    and the ones before it that reach into it."""
+    low = bisect.bisect_left(starts, name.start)
+    while low > 0 and result[low - 1].end > name.start:
+        low -= 1
+    return low, bisect.bisect_left(starts, name.end, lo=low)
+
+
+def _replace(
+    lists: tuple[list[Finding], list[int], list[int]],
+    run: tuple[int, int],
+    old: Sequence[Finding],
+    new: tuple[Finding, int] | None,
+) -> None:
+    """Take ``old`` out of the run ``[low, high)`` of the sorted findings,
+    their starts and their ranks, and put ``new`` (a finding and its rank)
+    in, keeping all three in order of start."""
+    result, starts, rank = lists
+    low, high = run
+    kept = [
+        (f, r)
+        for f, r in zip(result[low:high], rank[low:high], strict=True)
+        if f not in old
+    ]
+    if new is not None:
+        kept.append(new)
+    kept.sort(key=lambda item: (item[0].start, item[0].end))
+    result[low:high] = [f for f, _ in kept]
+    starts[low:high] = [f.start for f, _ in kept]
+    rank[low:high] = [r for _, r in kept]
 
 
 def _mistyped(
