@@ -295,7 +295,9 @@ def main() -> None:
     parser.add_argument("--pieces", choices=PIECES, default="mean")
     parser.add_argument("--hidden-penalty", type=float, default=30.0)
     parser.add_argument("--hidden-threshold", type=float, default=0.3)
-    parser.add_argument("--languages", nargs="*", default=["de", "es", "fr"])
+    parser.add_argument(
+        "--languages", nargs="*", default=["de", "es", "fr", "nl", "pt", "sv"]
+    )
     parser.add_argument("--no-cv", action="store_true", help="only fit and print")
     parser.add_argument("--write", type=Path, help="write the probe's JSON table")
     args = parser.parse_args()

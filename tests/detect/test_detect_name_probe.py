@@ -113,7 +113,7 @@ def test_the_weight_table_has_the_features_the_scorer_reads() -> None:
     assert list(probe.weights) == list(FEATURES)
     assert probe.projection.shape == (HIDDEN_SIZE, 1)
     assert probe.projection.dtype == np.float32
-    assert probe.languages == frozenset({"de", "es", "fr"})
+    assert probe.languages == frozenset({"de", "es", "fr", "nl", "pt", "sv"})
 
 
 def test_a_table_that_does_not_fit_the_scorer_is_refused() -> None:
@@ -194,15 +194,15 @@ def test_the_hidden_layer_finds_a_surname_the_features_doubt(
 def test_the_probe_reads_only_the_languages_it_is_used_for(
     rampart_layer: RampartLayer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """In Dutch text the same sentence is scored with the plain weights,
+    """In Polish text the same sentence is scored with the plain weights,
     hidden layer or not."""
     text = PROBED
     model = load_rampart(rampart_layer.int8, rampart_layer.cache)
-    [with_hidden] = rampart_layer.analyze_many([text], ["nl"])
+    [with_hidden] = rampart_layer.analyze_many([text], ["pl"])
 
     monkeypatch.setitem(rampart._loaded, rampart_layer.int8, _without_hidden(model))
     plain = RampartLayer(rampart_layer.int8, rampart_layer.cache)
-    assert plain.analyze_many([text], ["nl"]) == [with_hidden]
+    assert plain.analyze_many([text], ["pl"]) == [with_hidden]
 
 
 @pytest.mark.ner
