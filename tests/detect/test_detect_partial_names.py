@@ -1,5 +1,5 @@
 """Half-masked names grow over the rest of the name
-(gdprgate.detect.name_spans), towns keep their suffix
+(gdprgate.detect.partial_names), towns keep their suffix
 (gdprgate.detect.town_suffixes), names after a chat introduction
 (gdprgate.detect.chat_intros) and Portuguese Citizen Card numbers."""
 
@@ -10,7 +10,7 @@ import pytest
 from gdprgate.detect import Detector, Finding
 from gdprgate.detect.chat_intros import CHAT_INTRO_SOURCE, chat_intro_names
 from gdprgate.detect.gate import Lexicon, load_lexicon
-from gdprgate.detect.name_spans import extend_partial_names
+from gdprgate.detect.partial_names import extend_partial_names
 from gdprgate.detect.patterns.pt_citizen_card import PtCitizenCardRecognizer
 from gdprgate.detect.town_suffixes import extend_town_suffixes
 

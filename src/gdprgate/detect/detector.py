@@ -57,7 +57,6 @@ from gdprgate.detect.mail_names import join_header_names
 from gdprgate.detect.mentions import other_mentions
 from gdprgate.detect.middle_initials import join_middle_initials
 from gdprgate.detect.name_rules import NameRules, add_rule_names
-from gdprgate.detect.name_spans import extend_partial_names
 from gdprgate.detect.names import extend_initials
 from gdprgate.detect.nicknames import join_nicknames
 from gdprgate.detect.numbers import drop_plain_numbers
@@ -68,6 +67,7 @@ from gdprgate.detect.overlap import (
     prefer_people,
     resolve_overlaps,
 )
+from gdprgate.detect.partial_names import extend_partial_names
 from gdprgate.detect.particles import extend_over_particles
 from gdprgate.detect.patterns.base import VALIDATED_SCORE
 from gdprgate.detect.place_context import places_by_context
