@@ -12,6 +12,7 @@ from gdprgate.detect.chat_intros import CHAT_INTRO_SOURCE, chat_intro_names
 from gdprgate.detect.gate import Lexicon, load_lexicon
 from gdprgate.detect.partial_names import extend_partial_names
 from gdprgate.detect.patterns.pt_citizen_card import PtCitizenCardRecognizer
+from gdprgate.detect.patterns.username import UsernameRecognizer
 from gdprgate.detect.town_suffixes import extend_town_suffixes
 
 
@@ -61,6 +62,12 @@ PARTIAL = [
     ("it", "Ieri Lo Piano ha chiamato.", ["Piano"], ["Piano"]),
     ("en", "Paris The city of light.", ["Paris"], ["Paris"]),
     ("en", "Ask Paris.\nVaudrey is away.", ["Paris"], ["Paris"]),
+    # Compounds of a name and a noun, a name inside a longer name, a
+    # preposition between two names.
+    ("de", "Die Olympia-Tickets sind teuer.", ["Olympia"], ["Olympia"]),
+    ("de", "Ein Tante-Emma-Laden schließt.", ["Emma"], ["Emma"]),
+    ("en", "The San Antonio Spurs won.", ["Antonio"], ["Antonio"]),
+    ("de", "Eine Flöte von Anna zu Bernd.", ["Anna", "Bernd"], ["Anna", "Bernd"]),
 ]
 
 
@@ -150,6 +157,23 @@ def test_portuguese_citizen_card_numbers(text: str, values: list[str]) -> None:
     found = PtCitizenCardRecognizer().analyze(text, "pt")
     assert [text[f.start : f.end] for f in found] == values
     assert all(f.entity == "ID_NUMBER" for f in found)
+
+
+DOTTED_LOGINS = [
+    ("Signed for by: r.okafor", ["r.okafor"]),
+    ("Posted by m.lindqvist yesterday", ["m.lindqvist"]),
+    ("Gepostet von jana.k, 12:00", ["jana.k"]),
+    # A file, a host, an abbreviation, no author word.
+    ("Signed by: notes.txt", []),
+    ("Posted by e.g. admins", []),
+    ("We met r.okafor there", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), DOTTED_LOGINS)
+def test_dotted_logins_after_an_author_word(text: str, values: list[str]) -> None:
+    found = UsernameRecognizer().analyze(text, "en")
+    assert [text[f.start : f.end] for f in found] == values
 
 
 END_TO_END = [

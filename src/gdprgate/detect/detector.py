@@ -429,7 +429,7 @@ class Detector:
         resolved = without_name_labels(text, resolved, lexicon)
         resolved = without_software(text, resolved, lexicon.names)
         # "Kerkeling-Brandt" found as "Brandt": the rest of the name too.
-        resolved = extend_partial_names(text, resolved, lexicon)
+        resolved = extend_partial_names(text, resolved, lexicon, language)
         resolved = extend_town_suffixes(text, resolved)
         return chat_intro_names(text, resolved, lexicon)
 

@@ -37,6 +37,8 @@ _PERSON = "PERSON"
 _WORD_BEFORE_HYPHEN = re.compile(r"(?<![\w'’.-])[^\W\d_][^\W\d_'’]*-\Z")
 _WORD_AFTER_HYPHEN = re.compile(r"-[^\W\d_][^\W\d_'’]*(?![\w-])")
 _WORD_BEFORE_DASHED = re.compile(r"(?<![\w'’.-])[^\W\d_][^\W\d_'’]*\Z")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_LAST_WORD = re.compile(r"[^\W\d_]+\Z")
 # A login: lower-case letters in groups joined by dots or underscores.
 _LOGIN = re.compile(r"[^\W\d_A-Z]+(?:[._][^\W\d_A-Z]+)+")
 _LOGIN_CHARS = re.compile(r"[\w.]")
@@ -51,49 +53,80 @@ _UPPER_PARTICLES = re.compile(
 _TITLED_PARTICLES = re.compile(
     r"(?<![\w'’.-])(?:(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]i|[Dd]a|[Dd]el|"
     r"[Dd]ella|[Dd]ello|[Dd]os|[Dd]as|[Dd]o|[Dd]u|[Ll]a|[Ll]e|[Ll]o|[Ll]os|"
-    r"[Ll]as|[Tt]er|[Tt]en|[Zz]u|[Zz]ur|[Vv]\.|[Vv]\.[ \t]?d\.|y)[ \t]+)+\Z"
+    r"[Ll]as|[Tt]er|[Tt]en|[Zz]u|[Zz]ur|[Vv]\.|[Vv]\.[ \t]?d\.)[ \t]+)+\Z"
 )
 _LOOKBACK = 24
+# Particles that are prepositions too ("Flöte zu Hindi"): between two
+# names they join nothing.
+_NOT_JOINING = frozenset({"zu", "zur", "de", "di", "da", "la", "le"})
+_SHORTEST_GIVEN = 3
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 # The capitalised word after a lone given name on the same line.
 _NEXT_NAME = re.compile(r"[ \t]+(?P<word>[A-ZÀ-ÖØ-Þ][^\W\d_A-ZÀ-ÖØ-Þ]{2,})(?![\w'’.-])")
 
 
 def extend_partial_names(
-    text: str, findings: Sequence[Finding], lexicon: Lexicon
+    text: str, findings: Sequence[Finding], lexicon: Lexicon, language: str = "en"
 ) -> list[Finding]:
     """``findings`` with each ``PERSON`` grown over the rest of its name
     (see the module doc) and persons that now touch joined into one."""
     grown = [
-        _grown(text, f, lexicon) if f.entity == _PERSON else f
+        _grown(text, f, lexicon, language) if f.entity == _PERSON else f
         for f in sorted(findings, key=lambda f: f.start)
     ]
     return _joined(text, grown)
 
 
-def _grown(text: str, finding: Finding, lexicon: Lexicon) -> Finding:
+def _grown(text: str, finding: Finding, lexicon: Lexicon, language: str) -> Finding:
     start, end = finding.start, finding.end
-    start, end = _over_hyphens(text, start, end)
+    start, end = _over_hyphens(text, start, end, lexicon)
     start, end = _over_login(text, start, end)
     start = _over_particles(text, start)
-    end = _over_surname(text, start, end, lexicon)
+    end = _over_surname(text, start, end, lexicon, language)
     if (start, end) == (finding.start, finding.end):
         return finding
     return Finding(start, end, _PERSON, finding.score, finding.source)
 
 
-def _over_hyphens(text: str, start: int, end: int) -> tuple[int, int]:
+def _over_hyphens(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
+    """A span that begins with the hyphen takes the word before it
+    ("-Konaté"); otherwise a half is taken when neither it nor the
+    adjoining word of the name is an ordinary word: "Olympia-Tickets" and
+    "Konfetti-Schnipsel" are compounds, not names."""
+    window = max(0, start - _LOOKBACK)
     if text[start : start + 1] == "-":
-        before = _WORD_BEFORE_DASHED.search(text, max(0, start - _LOOKBACK), start)
-        if before is not None and before.group()[0].isupper():
+        before = _WORD_BEFORE_DASHED.search(text, window, start)
+        if before is not None and before.group().istitle():
             start = before.start()
     else:
-        before = _WORD_BEFORE_HYPHEN.search(text, max(0, start - _LOOKBACK), start)
-        if before is not None and before.group()[0].isupper():
+        before = _WORD_BEFORE_HYPHEN.search(text, window, start)
+        first = _FIRST_WORD.match(text, start)
+        if (
+            before is not None
+            and first is not None
+            and _name_half(before.group()[:-1], lexicon)
+            and _name_half(first.group(), lexicon)
+        ):
             start = before.start()
     after = _WORD_AFTER_HYPHEN.match(text, end)
-    if after is not None and after.group()[1].isupper():
+    last = _LAST_WORD.search(text, max(start, end - _LOOKBACK), end)
+    if (
+        after is not None
+        and last is not None
+        and _name_half(after.group()[1:], lexicon)
+        and _name_half(last.group(), lexicon)
+        and (
+            after.group()[1:].lower() not in lexicon.words
+            or after.group()[1:].lower() in lexicon.people
+        )
+    ):
         end = after.end()
     return start, end
+
+
+def _name_half(word: str, lexicon: Lexicon) -> bool:
+    """A capitalised word, no acronym, that is no ordinary word."""
+    return word.istitle() and not lexicon.is_ordinary(word.lower())
 
 
 def _over_login(text: str, start: int, end: int) -> tuple[int, int]:
@@ -125,12 +158,20 @@ def _over_particles(text: str, start: int) -> int:
     return start
 
 
-def _over_surname(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+def _over_surname(
+    text: str, start: int, end: int, lexicon: Lexicon, language: str
+) -> int:
     """After a lone given name ("Paris"), the capitalised word that follows
     on the same line when it is no frequent word, no place and no given
     name of its own."""
     name = text[start:end]
-    if not name.istitle() or " " in name or name.lower() not in lexicon.given:
+    if (
+        not name.istitle()
+        or len(name) < _SHORTEST_GIVEN
+        or " " in name
+        or name.lower() not in lexicon.given
+        or _after_capital(text, start)
+    ):
         return end
     after = _NEXT_NAME.match(text, end)
     if after is None:
@@ -141,9 +182,22 @@ def _over_surname(text: str, start: int, end: int, lexicon: Lexicon) -> int:
         or word in lexicon.places
         or word in lexicon.given
         or word in lexicon.local_words
+        # German capitalises its nouns: the word must be no word at all.
+        or (language == "de" and lexicon.is_ordinary(word))
     ):
         return end
     return after.end()
+
+
+def _after_capital(text: str, start: int) -> bool:
+    """Whether a capitalised word, no title, stands right before ``start``
+    ("San Antonio Spurs": "Antonio" is inside a longer name)."""
+    before = _WORD_BEFORE.search(text, max(0, start - _LOOKBACK), start)
+    return (
+        before is not None
+        and before.group(1)[0].isupper()
+        and title_run_start(text, start) is None
+    )
 
 
 def _joined(text: str, findings: list[Finding]) -> list[Finding]:
@@ -175,6 +229,8 @@ def _touch(text: str, left: Finding, right: Finding) -> bool:
         return True
     gap = text[left.end : right.start]
     if not text[right.start : right.start + 1].isupper():
+        return False
+    if gap.strip(" \t") in _NOT_JOINING:
         return False
     particles = _TITLED_PARTICLES.search(" " + gap.lstrip(" \t"))
     return gap[:1] in " \t" and particles is not None and particles.start() <= 1

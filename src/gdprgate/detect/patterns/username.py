@@ -40,6 +40,17 @@ _LABELS = sorted(_LABEL_WORDS | set(_KEY_LABELS), key=len, reverse=True)
 # is a user name when a username word stands before it on its line
 # ("Nutzername im Forum ist stefan_b_1984"), taken whole.
 _SHAPED = re.compile(r"(?<![\w@.-])[^\W\d_][^\W_]*+_\w*?\d\w*+(?![@(]|[.-]\w)")
+# Letters in lower case joined by dots, with no digit ("a.hossain",
+# "priya.k"), are a login after a username or author word as well; not a
+# file or a host ("notes.txt", "example.org") and not an abbreviation
+# ("e.g", "i.e": no part longer than one letter).
+_DOTTED = re.compile(r"(?<![\w@./-])[a-z]+(?:\.[a-z]+)+(?![\w@(/]|[.-]\w)")
+_NO_LOGIN_END_TEXT = """
+com org net edu gov io de fr es it nl pl pt se uk eu info biz txt log md py js
+ts json yaml yml toml csv pdf doc docx xls xlsx html htm xml sh conf cfg ini exe
+zip gz png jpg jpeg svg css sql bak env lock
+"""
+_NO_LOGIN_ENDS = frozenset(_NO_LOGIN_END_TEXT.split())
 _LABEL_WORD = re.compile(
     r"(?<![^\W_])(?i:"
     + "|".join(re.escape(word) for word in sorted(_LABEL_WORDS, key=len, reverse=True))
@@ -101,6 +112,7 @@ class UsernameRecognizer(PatternRecognizer):
         _LABELLED,
         USER_WORD,
         _SHAPED,
+        _DOTTED,
         _REDDIT_USER,
     )
     explanation = (
@@ -118,14 +130,14 @@ class UsernameRecognizer(PatternRecognizer):
             patterns += (_LABELLED,)
         if Feature.DIGIT in scan.features:
             patterns += (_SHAPED,)
-        return (*patterns, USER_WORD, _REDDIT_USER)
+        return (*patterns, _DOTTED, USER_WORD, _REDDIT_USER)
 
     def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
         """Spans the patterns match, without the handles that are no one's
         and the ordinary words after a user word ("user interface")."""
         label_ends: list[int] = []
         for pattern in self.patterns_for(scan):
-            if pattern is _SHAPED:
+            if pattern in (_SHAPED, _DOTTED) and not label_ends:
                 label_ends = sorted(
                     word.end()
                     for words in (_LABEL_WORD, _AUTHOR_WORD)
@@ -140,6 +152,9 @@ class UsernameRecognizer(PatternRecognizer):
                         yield match.span(1)
                 elif pattern is _SHAPED:
                     yield from _after_label_word(text, match, label_ends)
+                elif pattern is _DOTTED:
+                    if _is_dotted_login(match.group()):
+                        yield from _after_label_word(text, match, label_ends)
                 elif pattern is _REDDIT_USER:
                     yield match.span()
                 elif is_user_name_after(text, match):
@@ -175,6 +190,13 @@ def _is_labelled_name(value: str) -> bool:
     ("anna_k", "schmidt.a") or no ordinary word ("login = 'enabled'",
     "account = 'checking'" are states and kinds)."""
     return _LABELLED_SHAPE.search(value) is not None or not is_ordinary_word(value)
+
+
+def _is_dotted_login(value: str) -> bool:
+    """Whether dotted lower-case letters may be a login: one part longer
+    than a letter and an ending that is no file type or domain."""
+    parts = value.split(".")
+    return max(map(len, parts)) > 1 and parts[-1] not in _NO_LOGIN_ENDS
 
 
 def _after_label_word(
