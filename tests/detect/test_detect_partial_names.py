@@ -124,6 +124,7 @@ INTROS = [
     ("Tu jest dom.", []),
     ("Det är bra.", []),
     ("Hier ist Bitte, nicht hier.", []),
+    ("Hier ist Schluss. Det är Sverige! Tu Warszawa, mówi radio.", []),
 ]
 
 
@@ -167,6 +168,7 @@ DOTTED_LOGINS = [
     ("Signed by: notes.txt", []),
     ("Posted by e.g. admins", []),
     ("We met r.okafor there", []),
+    ("Signed by: build.bot on main", []),
 ]
 
 

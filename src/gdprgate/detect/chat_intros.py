@@ -5,8 +5,9 @@ The model finds "Hej Elin!" but not "Hälsa Klara!" or "Tu Kuba,": the word
 before the name is rare as an opener in its training texts. A capitalised
 word is a name when it stands at the start of a sentence after one of a
 few such words and right before a comma, "!" or the end of the sentence,
-and it is no frequent word of the lexicon ("Tu Warszawa, ..." is reported
-too: fail closed).
+and it is a given name the lexicon knows (a place too: "Kuba") or neither
+a word nor a place it knows (a nickname): not "Hier ist Schluss.", "Det
+är Sverige." or "Tu Warszawa, ...".
 """
 
 from __future__ import annotations
@@ -31,6 +32,14 @@ _INTRO = re.compile(
 )
 
 
+def _name_like(word: str, lexicon: Lexicon) -> bool:
+    """A given name the lexicon knows ("kuba", a place too), or a word it
+    knows neither as a word nor as a place (a nickname)."""
+    return word in lexicon.given or (
+        word not in lexicon.words and word not in lexicon.places
+    )
+
+
 def chat_intro_names(
     text: str, findings: Sequence[Finding], lexicon: Lexicon
 ) -> list[Finding]:
@@ -40,7 +49,7 @@ def chat_intro_names(
     added: list[Finding] = []
     for match in _INTRO.finditer(text):
         start, end = match.span("name")
-        if match.group("name").lower() in lexicon.frequent:
+        if not _name_like(match.group("name").lower(), lexicon):
             continue
         if any(s < end and start < e for s, e in taken):
             continue

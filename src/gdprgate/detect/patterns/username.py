@@ -1,6 +1,7 @@
 """User names: social handles (``@name``, ``u/name``), values after a username
 label and names after a user word ("for user jdoe", "für Benutzer
-j.schaefer") or an author word ("posted by", "Gepostet von").
+j.schaefer") or an author word ("posted by", "Gepostet von"), shaped like a
+handle ("lisa_m_1994") or dotted in lower case ("Signed for by: a.hossain").
 
 A date or a time after the label is none: "Letzter Login: 2024-05-01 08:33"
 tells when, not who. Neither are accounts that identify nobody (``root``,
@@ -42,8 +43,9 @@ _LABELS = sorted(_LABEL_WORDS | set(_KEY_LABELS), key=len, reverse=True)
 _SHAPED = re.compile(r"(?<![\w@.-])[^\W\d_][^\W_]*+_\w*?\d\w*+(?![@(]|[.-]\w)")
 # Letters in lower case joined by dots, with no digit ("a.hossain",
 # "priya.k"), are a login after a username or author word as well; not a
-# file or a host ("notes.txt", "example.org") and not an abbreviation
-# ("e.g", "i.e": no part longer than one letter).
+# file or a host ("notes.txt", "example.org"), not an abbreviation ("e.g",
+# "i.e": no part longer than one letter) and not ordinary words alone
+# ("build.bot").
 _DOTTED = re.compile(r"(?<![\w@./-])[a-z]+(?:\.[a-z]+)+(?![\w@(/]|[.-]\w)")
 _NO_LOGIN_END_TEXT = """
 com org net edu gov io de fr es it nl pl pt se uk eu info biz txt log md py js
@@ -194,9 +196,15 @@ def _is_labelled_name(value: str) -> bool:
 
 def _is_dotted_login(value: str) -> bool:
     """Whether dotted lower-case letters may be a login: one part longer
-    than a letter and an ending that is no file type or domain."""
+    than a letter, an ending that is no file type or domain, and not words
+    alone ("build.bot", "admin.team")."""
     parts = value.split(".")
-    return max(map(len, parts)) > 1 and parts[-1] not in _NO_LOGIN_ENDS
+    long_parts = [part for part in parts if len(part) > 1]
+    return (
+        bool(long_parts)
+        and parts[-1] not in _NO_LOGIN_ENDS
+        and not all(is_ordinary_word(part) for part in long_parts)
+    )
 
 
 def _after_label_word(
