@@ -52,6 +52,7 @@ _LAST_WORD = re.compile(r"[^\W\d_]+\Z")
 # A login: lower-case letters in groups joined by dots or underscores.
 _LOGIN = re.compile(r"[^\W\d_A-Z]+(?:[._][^\W\d_A-Z]+)+")
 _LOGIN_CHARS = re.compile(r"[\w.]")
+_LONGEST_LOGIN = 64
 # Particles in capitals ("VAN DER", "DE LA", "VON"), after which comes the
 # surname in capitals.
 _UPPER_PARTICLES = re.compile(
@@ -140,12 +141,20 @@ def _name_half(word: str, lexicon: Lexicon) -> bool:
 
 
 def _over_login(text: str, start: int, end: int) -> tuple[int, int]:
+    # A login is short: the scan stops after a few dozen characters, so
+    # that a long run of letters costs linear time, not quadratic.
     left = start
-    while left > 0 and _LOGIN_CHARS.match(text, left - 1):
+    while left > max(0, start - _LONGEST_LOGIN) and _LOGIN_CHARS.match(text, left - 1):
         left -= 1
     right = end
-    while right < len(text) and _LOGIN_CHARS.match(text, right):
+    while right < min(len(text), end + _LONGEST_LOGIN) and _LOGIN_CHARS.match(
+        text, right
+    ):
         right += 1
+    if (left > 0 and _LOGIN_CHARS.match(text, left - 1)) or (
+        right < len(text) and _LOGIN_CHARS.match(text, right)
+    ):
+        return start, end
     token = text[left:right].rstrip(".")
     login = _LOGIN.fullmatch(token)
     if login is None or "@" in text[max(0, left - 1) : right + 1]:
@@ -214,15 +223,14 @@ def _joined(text: str, findings: list[Finding]) -> list[Finding]:
     """Persons that overlap, or that only particles part ("Ernst-August v.
     Hagen"), become one; other findings a grown person covers are kept."""
     result: list[Finding] = []
+    last_person = -1  # where the last person stands in ``result``
     for finding in findings:
-        last = next((f for f in reversed(result) if f.entity == _PERSON), None)
-        if (
-            finding.entity == _PERSON
-            and last is not None
-            and _touch(text, last, finding)
-        ):
-            index = result.index(last)
-            result[index] = Finding(
+        if finding.entity != _PERSON:
+            result.append(finding)
+            continue
+        last = result[last_person] if last_person >= 0 else None
+        if last is not None and _touch(text, last, finding):
+            result[last_person] = Finding(
                 last.start,
                 max(last.end, finding.end),
                 _PERSON,
@@ -230,6 +238,7 @@ def _joined(text: str, findings: list[Finding]) -> list[Finding]:
                 last.source,
             )
             continue
+        last_person = len(result)
         result.append(finding)
     return result
 
