@@ -361,6 +361,8 @@ _RAW: dict[str, dict[str, str]] = {
     "pl_pesel": _identifier("pesel"),
     "pl_nip": _identifier("nip|numer identyfikacji podatkowej"),
     "pt_nif": _identifier("nif|contribuinte|número de contribuinte"),
+    "pt_citizen_card": _identifier("cc|cartão de cidadão|cartao de cidadao|"
+    "documento de identificação|bi"),
     "se_personnummer": _identifier("personnummer|personnr|pnr|pers nr|"
     "samordningsnummer"),
     "fi_hetu": _identifier("henkilötunnus|hetu|personbeteckning"),

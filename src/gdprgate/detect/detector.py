@@ -29,6 +29,7 @@ from gdprgate.detect.article_nouns import without_article_nouns
 from gdprgate.detect.bodies import bodies_read_as_people
 from gdprgate.detect.cache import FindingsCache, cache_key
 from gdprgate.detect.caseless import caseless, recased
+from gdprgate.detect.chat_intros import chat_intro_names
 from gdprgate.detect.common_names import (
     COMMON_WORD_NAMES,
     coordinated_names,
@@ -66,12 +67,14 @@ from gdprgate.detect.overlap import (
     prefer_people,
     resolve_overlaps,
 )
+from gdprgate.detect.partial_names import extend_partial_names
 from gdprgate.detect.particles import extend_over_particles
 from gdprgate.detect.patterns.base import VALIDATED_SCORE
 from gdprgate.detect.place_context import places_by_context
 from gdprgate.detect.roles import without_leading_nouns
 from gdprgate.detect.software import without_software
 from gdprgate.detect.surname_first import add_surname_first, surname_first_names
+from gdprgate.detect.town_suffixes import extend_town_suffixes
 from gdprgate.detect.transcripts import without_name_labels
 from gdprgate.detect.width import fold_width
 from gdprgate.errors import ConfigError, DetectionError, ModelUnavailable
@@ -424,7 +427,11 @@ class Detector:
         # Diseases, drugs, tools and code read as people (fail closed).
         resolved = without_eponyms(text, resolved, lexicon.given, lexicon.people)
         resolved = without_name_labels(text, resolved, lexicon)
-        return without_software(text, resolved, lexicon.names)
+        resolved = without_software(text, resolved, lexicon.names)
+        # "Kerkeling-Brandt" found as "Brandt": the rest of the name too.
+        resolved = extend_partial_names(text, resolved, lexicon, language)
+        resolved = extend_town_suffixes(text, resolved)
+        return chat_intro_names(text, resolved, lexicon)
 
     def _rule_view(self, text: str) -> str:
         """The text the name rules read: recased when it is written

@@ -54,6 +54,7 @@ from gdprgate.detect.patterns.phone import PhoneRecognizer
 from gdprgate.detect.patterns.pl_nip import PlNipRecognizer
 from gdprgate.detect.patterns.pl_pesel import PlPeselRecognizer
 from gdprgate.detect.patterns.postcode import PostcodeRecognizer
+from gdprgate.detect.patterns.pt_citizen_card import PtCitizenCardRecognizer
 from gdprgate.detect.patterns.pt_nif import PtNifRecognizer
 from gdprgate.detect.patterns.reference_numbers import ReferenceNumberRecognizer
 from gdprgate.detect.patterns.scan import TextScan
@@ -108,6 +109,7 @@ def recognizer_classes() -> list[type[PatternRecognizer]]:
         PlPeselRecognizer,
         PlNipRecognizer,
         PtNifRecognizer,
+        PtCitizenCardRecognizer,
         SePersonnummerRecognizer,
         FiHetuRecognizer,
         DkCprRecognizer,

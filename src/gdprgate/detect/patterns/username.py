@@ -1,6 +1,7 @@
 """User names: social handles (``@name``, ``u/name``), values after a username
 label and names after a user word ("for user jdoe", "für Benutzer
-j.schaefer") or an author word ("posted by", "Gepostet von").
+j.schaefer") or an author word ("posted by", "Gepostet von"), shaped like a
+handle ("lisa_m_1994") or dotted in lower case ("Signed for by: a.hossain").
 
 A date or a time after the label is none: "Letzter Login: 2024-05-01 08:33"
 tells when, not who. Neither are accounts that identify nobody (``root``,
@@ -40,6 +41,18 @@ _LABELS = sorted(_LABEL_WORDS | set(_KEY_LABELS), key=len, reverse=True)
 # is a user name when a username word stands before it on its line
 # ("Nutzername im Forum ist stefan_b_1984"), taken whole.
 _SHAPED = re.compile(r"(?<![\w@.-])[^\W\d_][^\W_]*+_\w*?\d\w*+(?![@(]|[.-]\w)")
+# Letters in lower case joined by dots, with no digit ("a.hossain",
+# "priya.k"), are a login after a username or author word as well; not a
+# file or a host ("notes.txt", "example.org"), not an abbreviation ("e.g",
+# "i.e": no part longer than one letter) and not ordinary words alone
+# ("build.bot").
+_DOTTED = re.compile(r"(?<![\w@./-])[a-z]+(?:\.[a-z]+)+(?![\w@(/]|[.-]\w)")
+_NO_LOGIN_END_TEXT = """
+com org net edu gov io de fr es it nl pl pt se uk eu info biz txt log md py js
+ts json yaml yml toml csv pdf doc docx xls xlsx html htm xml sh conf cfg ini exe
+zip gz png jpg jpeg svg css sql bak env lock
+"""
+_NO_LOGIN_ENDS = frozenset(_NO_LOGIN_END_TEXT.split())
 _LABEL_WORD = re.compile(
     r"(?<![^\W_])(?i:"
     + "|".join(re.escape(word) for word in sorted(_LABEL_WORDS, key=len, reverse=True))
@@ -101,6 +114,7 @@ class UsernameRecognizer(PatternRecognizer):
         _LABELLED,
         USER_WORD,
         _SHAPED,
+        _DOTTED,
         _REDDIT_USER,
     )
     explanation = (
@@ -118,14 +132,14 @@ class UsernameRecognizer(PatternRecognizer):
             patterns += (_LABELLED,)
         if Feature.DIGIT in scan.features:
             patterns += (_SHAPED,)
-        return (*patterns, USER_WORD, _REDDIT_USER)
+        return (*patterns, _DOTTED, USER_WORD, _REDDIT_USER)
 
     def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
         """Spans the patterns match, without the handles that are no one's
         and the ordinary words after a user word ("user interface")."""
         label_ends: list[int] = []
         for pattern in self.patterns_for(scan):
-            if pattern is _SHAPED:
+            if pattern in (_SHAPED, _DOTTED) and not label_ends:
                 label_ends = sorted(
                     word.end()
                     for words in (_LABEL_WORD, _AUTHOR_WORD)
@@ -140,6 +154,9 @@ class UsernameRecognizer(PatternRecognizer):
                         yield match.span(1)
                 elif pattern is _SHAPED:
                     yield from _after_label_word(text, match, label_ends)
+                elif pattern is _DOTTED:
+                    if _is_dotted_login(match.group()):
+                        yield from _after_label_word(text, match, label_ends)
                 elif pattern is _REDDIT_USER:
                     yield match.span()
                 elif is_user_name_after(text, match):
@@ -175,6 +192,19 @@ def _is_labelled_name(value: str) -> bool:
     ("anna_k", "schmidt.a") or no ordinary word ("login = 'enabled'",
     "account = 'checking'" are states and kinds)."""
     return _LABELLED_SHAPE.search(value) is not None or not is_ordinary_word(value)
+
+
+def _is_dotted_login(value: str) -> bool:
+    """Whether dotted lower-case letters may be a login: one part longer
+    than a letter, an ending that is no file type or domain, and not words
+    alone ("build.bot", "admin.team")."""
+    parts = value.split(".")
+    long_parts = [part for part in parts if len(part) > 1]
+    return (
+        bool(long_parts)
+        and parts[-1] not in _NO_LOGIN_ENDS
+        and not all(is_ordinary_word(part) for part in long_parts)
+    )
 
 
 def _after_label_word(
