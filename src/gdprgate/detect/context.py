@@ -46,6 +46,27 @@ def context_pattern(key: str, languages: tuple[str, ...]) -> re.Pattern[str] | N
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
+def word_right_before(
+    text: str,
+    start: int,
+    key: str,
+    languages: Sequence[str],
+    gap: re.Pattern[str],
+    reach: int = 40,
+) -> bool:
+    """Whether one of ``key``'s words ends right before ``start``: only
+    ``gap`` (blanks, a colon, a copula ...) lies between them, and the word
+    starts at most ``reach`` characters back ("Alter: 67", "sagsnummer 20 12
+    34 56")."""
+    pattern = context_pattern(key, tuple(languages))
+    if pattern is None:
+        return False
+    return any(
+        gap.fullmatch(text, word.end(), start)
+        for word in pattern.finditer(text, max(0, start - reach), start)
+    )
+
+
 def _phrase_regex(phrase: str) -> str:
     """A phrase whose spaces match spaces, dashes, dots or underscores."""
     return r"[\s._-]+".join(re.escape(word) for word in phrase.split())

@@ -30,7 +30,12 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
-from gdprgate.detect.context import Surroundings, context_pattern, window
+from gdprgate.detect.context import (
+    Surroundings,
+    context_pattern,
+    window,
+    word_right_before,
+)
 from gdprgate.detect.patterns.base import (
     CONTEXT_NEEDED_SCORE,
     NEGATIVE_SCORE,
@@ -261,11 +266,4 @@ def _quantified(
 def _named_by_age_word(text: str, start: int, languages: Sequence[str]) -> bool:
     """Whether an age word ends right before ``start``: "di anni 72",
     "Alter: 67", "aged 40"."""
-    pattern = context_pattern("age", tuple(languages))
-    if pattern is None:
-        return False
-    low = max(0, start - _LOOK_BACK)
-    return any(
-        _AGE_WORD_GAP.fullmatch(text, word.end(), start)
-        for word in pattern.finditer(text, low, start)
-    )
+    return word_right_before(text, start, "age", languages, _AGE_WORD_GAP, _LOOK_BACK)

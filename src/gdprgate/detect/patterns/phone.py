@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 import phonenumbers
 
-from gdprgate.detect.context import context_pattern, has_context
+from gdprgate.detect.context import has_context, word_right_before
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.patterns.base import NEGATIVE_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import Feature, TextScan
@@ -172,13 +172,8 @@ def _labelled_otherwise(text: str, start: int) -> bool:
     telephone word near it then speaks of something else ("Ring til os;
     sagsnummer ..."), and the run, any eight digits being a valid Danish
     number, is the order's."""
-    pattern = context_pattern("negative", CONTEXT_LANGUAGES)
-    if pattern is None:
-        return False
-    low = max(0, start - _LABEL_REACH)
-    return any(
-        _LABEL_GAP.fullmatch(text, word.end(), start)
-        for word in pattern.finditer(text, low, start)
+    return word_right_before(
+        text, start, "negative", CONTEXT_LANGUAGES, _LABEL_GAP, _LABEL_REACH
     )
 
 
