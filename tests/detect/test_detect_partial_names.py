@@ -143,6 +143,28 @@ def test_a_name_found_already_is_not_added_twice(lexicon: Lexicon) -> None:
     assert chat_intro_names(text, [known], lexicon) == [known]
 
 
+def test_covered_names_are_read_against_every_earlier_finding(
+    lexicon: Lexicon,
+) -> None:
+    # A long finding that starts before an introduction covers its name;
+    # names left bare among many covered ones are still added.
+    unit = "Hälsa Agnes! "
+    text = unit * 2000 + "Hälsa Klara!"
+    known = [
+        Finding(i * len(unit) + 6, i * len(unit) + 11, "PERSON", 0.9, "rampart")
+        for i in range(0, 2000, 2)
+    ]
+    found = chat_intro_names(text, known, lexicon)
+    added = [text[f.start : f.end] for f in found if f.source == CHAT_INTRO_SOURCE]
+    assert added == ["Agnes"] * 1000 + ["Klara"]
+    wide = Finding(0, len(text), "LOCATION", 0.5, "spacy")
+    assert chat_intro_names(text, [wide], lexicon) == [wide]
+    # Shorter findings after it do not hide that it reaches further.
+    assert chat_intro_names(text, [wide, *known], lexicon) == sorted(
+        [wide, *known], key=lambda f: f.start
+    )
+
+
 CITIZEN_CARDS = [
     ("portador do CC n.º 00000000 0 ZZ4, residente", ["00000000 0 ZZ4"]),
     ("Cartão de Cidadão 000000000ZZ4", ["000000000ZZ4"]),
