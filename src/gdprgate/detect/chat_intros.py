@@ -12,12 +12,10 @@ a word nor a place it knows (a nickname): not "Hier ist Schluss.", "Det
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Sequence
 
-from gdprgate.detect.finding import Finding
+from gdprgate.detect.finding import Finding, SpanIndex
 from gdprgate.detect.gate import Lexicon
 
 CHAT_INTRO_SCORE = 0.7
@@ -47,19 +45,13 @@ def chat_intro_names(
 ) -> list[Finding]:
     """``findings`` and the names after a chat introduction that none of
     them covers (see the module doc)."""
-    # Sorted by start, with the furthest end reached so far: a name is
-    # covered when a finding starting before its end reaches past its start
-    # (bisection, so many introductions in a long text stay linear).
-    taken = sorted((f.start, f.end) for f in findings)
-    starts = [s for s, _ in taken]
-    reach = list(itertools.accumulate((e for _, e in taken), max))
+    taken = SpanIndex(findings)
     added: list[Finding] = []
     for match in _INTRO.finditer(text):
         start, end = match.span("name")
         if not _name_like(match.group("name").lower(), lexicon):
             continue
-        before_end = bisect.bisect_left(starts, end)
-        if before_end and reach[before_end - 1] > start:
+        if taken.touches(start, end):
             continue
         added.append(Finding(start, end, "PERSON", CHAT_INTRO_SCORE, CHAT_INTRO_SOURCE))
     if not added:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from gdprgate.detect.finding import Finding
+from gdprgate.detect.finding import Finding, SpanIndex
 from gdprgate.detect.gate import Lexicon
 from gdprgate.detect.transcripts import HEADER_FIELDS
 
@@ -60,9 +60,6 @@ def join_header_names(
     ]
     if not joined:
         return list(findings)
-    kept = [
-        f
-        for f in findings
-        if not any(f.start < j.end and j.start < f.end for j in joined)
-    ]
+    taken = SpanIndex(joined)
+    kept = [f for f in findings if not taken.touches(f.start, f.end)]
     return sorted(kept + joined, key=lambda f: (f.start, f.end))

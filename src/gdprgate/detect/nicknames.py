@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from gdprgate.detect.finding import Finding
+from gdprgate.detect.finding import Finding, SpanIndex
 from gdprgate.detect.gate import Lexicon
 
 _UPPER = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ"
@@ -49,13 +49,13 @@ def join_nicknames(
     ``PERSON``, in place of the findings inside it."""
     if "(" not in text:
         return list(findings)
-    people = [f for f in findings if f.entity == "PERSON"]
+    people = SpanIndex(f for f in findings if f.entity == "PERSON")
     joined: list[Finding] = []
     for match in _NICKNAMED.finditer(text):
         if not _nickname(match, lexicon):
             continue
         start, end = match.start(), match.end()
-        inside = [f for f in people if f.start < end and start < f.end]
+        inside = people.touching(start, end)
         named = [
             f
             for f in inside
@@ -71,7 +71,8 @@ def join_nicknames(
         joined.append(Finding(start, end, "PERSON", best.score, best.source))
     if not joined:
         return list(findings)
-    kept = [f for f in findings if not any(_overlap(f, j) for j in joined)]
+    taken = SpanIndex(joined)
+    kept = [f for f in findings if not taken.touches(f.start, f.end)]
     return sorted(kept + joined, key=lambda f: (f.start, f.end))
 
 
@@ -89,8 +90,3 @@ def _nickname(match: re.Match[str], lexicon: Lexicon) -> bool:
 def _covers(finding: Finding, match: re.Match[str], group: str) -> bool:
     """Whether ``finding`` overlaps the ``group`` of ``match``."""
     return finding.start < match.end(group) and match.start(group) < finding.end
-
-
-def _overlap(finding: Finding, other: Finding) -> bool:
-    """Whether two findings share a character."""
-    return finding.start < other.end and other.start < finding.end
