@@ -49,7 +49,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import Lexicon
@@ -126,6 +126,8 @@ def places_by_context(
     result = list(findings)
     if language not in LANGUAGES:
         return result
+    # Where a LOCATION starts, kept up to date as people become places.
+    places = {f.start for f in result if f.entity == LOCATION}
     for index, finding in enumerate(result):
         if finding.entity != "PERSON" or finding.source == DENY_SOURCE:
             continue
@@ -140,9 +142,10 @@ def places_by_context(
             or _place_form(value, lexicon)
             or _dateline(text, finding, value, lexicon)
             or (_SAINT.search(before) and _adjective(value, lexicon))
-            or _between_places(text, finding, result)
+            or _between_places(text, finding, places)
         ):
             result[index] = dataclasses.replace(finding, entity=LOCATION)
+            places.add(finding.start)
     return result
 
 
@@ -233,23 +236,19 @@ def _dateline(text: str, finding: Finding, value: str, lexicon: Lexicon) -> bool
     return bool(end.group(1)) or place.lower() in lexicon.places
 
 
-def _between_places(text: str, finding: Finding, findings: list[Finding]) -> bool:
+def _between_places(text: str, finding: Finding, places: Set[int]) -> bool:
     """Whether ``finding`` is one of "zwischen A und B" and the other one is
-    a ``LOCATION`` finding ("zwischen Düren und Eregli")."""
+    a ``LOCATION`` finding (one of ``places``, their starts: "zwischen Düren
+    und Eregli")."""
     first = _BETWEEN.search(text[max(0, finding.start - 60) : finding.start])
     if first is not None:
         start = max(0, finding.start - 60) + first.start(1)
-        return _found_as_place(findings, start)
+        return start in places
     before = text[max(0, finding.start - 60) : finding.start]
     if re.search(r"\bzwischen\s+(?:(?:den|dem|der)\s+)?$", before, re.IGNORECASE):
         second = _AND_NEXT.match(text, finding.end)
-        return second is not None and _found_as_place(findings, second.start(1))
+        return second is not None and second.start(1) in places
     return False
-
-
-def _found_as_place(findings: list[Finding], start: int) -> bool:
-    """Whether a ``LOCATION`` finding starts at ``start``."""
-    return any(f.start == start and f.entity == LOCATION for f in findings)
 
 
 def _named_as_person(text: str, finding: Finding, value: str, lexicon: Lexicon) -> bool:
