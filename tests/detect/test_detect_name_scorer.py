@@ -144,22 +144,26 @@ def test_the_scorer_has_no_opinion_without_name_types() -> None:
     assert scorer("Velmora", [(0, 7, probs)]) == [None]
 
 
+# The probe's weights with a hidden layer of four units that the tests set
+# by hand: German text only.
+GERMAN_PROBE = Probe(
+    weights=dict(WEIGHTS),
+    projection=np.zeros((4, 1), dtype=np.float32),
+    languages=frozenset({"de"}),
+)
+
+
 def test_the_hidden_layer_overrules_the_features_but_not_for_a_given_name() -> None:
     """With the probe's weights, a word's hidden-layer share moves its
     probability; a known given name keeps the higher of the two opinions;
     a language the probe was not fitted on is scored without it."""
-    probe = Probe(
-        weights=dict(WEIGHTS),
-        projection=np.zeros((4, 1), dtype=np.float32),
-        languages=frozenset({"de"}),
-    )
     # "brenkel" is a rare word here, away from the given name: a word the
     # lexicon knows nothing of, or one right after a given name, keeps the
     # features' opinion (see the test below).
     lexicon = dataclasses.replace(
         LEXICON, frequencies={**LEXICON.frequencies, "brenkel": "222222222"}
     )
-    scorer = NameScorer(TYPES, ADDRESS_PARTS, lexicon, probe=probe)
+    scorer = NameScorer(TYPES, ADDRESS_PARTS, lexicon, probe=GERMAN_PROBE)
     text = "Gestern kam Lotte mit Brenkel an."
     words = _words(text, {"Lotte": 0.3, "Brenkel": 0.5})
     lotte, brenkel = 2, 4
@@ -182,15 +186,10 @@ def test_the_hidden_layer_overrules_the_features_but_not_for_a_given_name() -> N
 def test_the_hidden_layer_cannot_overrule_a_name_the_model_is_sure_of() -> None:
     """At a name probability of 0.97 the doubting hidden layer changes
     nothing; at 0.9 it decides."""
-    probe = Probe(
-        weights=dict(WEIGHTS),
-        projection=np.zeros((4, 1), dtype=np.float32),
-        languages=frozenset({"de"}),
-    )
     lexicon = dataclasses.replace(
         LEXICON, frequencies={**LEXICON.frequencies, "valdoro": "222222222"}
     )
-    scorer = NameScorer(TYPES, ADDRESS_PARTS, lexicon, probe=probe)
+    scorer = NameScorer(TYPES, ADDRESS_PARTS, lexicon, probe=GERMAN_PROBE)
     text = "Danach prüften Valdoro das nach."
     sure, unsure = _words(text, {"Valdoro": 0.97}), _words(text, {"Valdoro": 0.9})
     doubting = np.full((len(sure), 1), -8.0, dtype=np.float32)
@@ -208,11 +207,6 @@ def test_the_hidden_layer_cannot_drop_a_word_the_lexicon_does_not_know() -> None
     """A capitalised word that is no word of the lexicon ("Der dicke
     Wallraff") keeps the features' opinion against a doubting hidden
     layer; the same word known as a rare word is decided by the layer."""
-    probe = Probe(
-        weights=dict(WEIGHTS),
-        projection=np.zeros((4, 1), dtype=np.float32),
-        languages=frozenset({"de"}),
-    )
     text = "Der dicke Wallraff saß im Bus."
     words = _words(text, {"Wallraff": 0.6})
     doubting = np.full((len(words), 1), -8.0, dtype=np.float32)
@@ -221,8 +215,8 @@ def test_the_hidden_layer_cannot_drop_a_word_the_lexicon_does_not_know() -> None
         LEXICON, frequencies={**LEXICON.frequencies, "wallraff": "222222222"}
     )
 
-    unknown_scorer = NameScorer(TYPES, ADDRESS_PARTS, LEXICON, probe=probe)
-    known_scorer = NameScorer(TYPES, ADDRESS_PARTS, known, probe=probe)
+    unknown_scorer = NameScorer(TYPES, ADDRESS_PARTS, LEXICON, probe=GERMAN_PROBE)
+    known_scorer = NameScorer(TYPES, ADDRESS_PARTS, known, probe=GERMAN_PROBE)
     plain = unknown_scorer(text, words, "de")[wallraff]
     kept = unknown_scorer(text, words, "de", doubting)[wallraff]
     doubted = known_scorer(text, words, "de", doubting)[wallraff]
