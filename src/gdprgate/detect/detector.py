@@ -36,6 +36,7 @@ from gdprgate.detect.common_names import (
     drop_common_word_names,
 )
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
+from gdprgate.detect.de_lone_surnames import lone_surnames
 from gdprgate.detect.eponyms import without_eponyms
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import ModelGate, load_lexicon
@@ -407,6 +408,7 @@ class Detector:
                 word.lower() in COMMON_WORD_NAMES or word.lower() in lexicon.given
             ),
         )
+        resolved = lone_surnames(text, resolved, language, lexicon)
         resolved = places_read_as_people(text, resolved, lexicon.places, lexicon.people)
         resolved = bodies_read_as_people(
             text, resolved, lexicon.given, lexicon.people, language
