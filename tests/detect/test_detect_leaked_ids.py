@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from gdprgate.detect import Detector
-from gdprgate.detect.patterns import PatternLayer
+from gdprgate.detect.patterns import IbanRecognizer, PatternLayer
 from gdprgate.detect.patterns.license_plate import LicensePlateRecognizer
 from gdprgate.detect.patterns.pl_id_card import PlIdCardRecognizer, pl_id_card_ok
 from gdprgate.detect.patterns.pt_citizen_card import PtCitizenCardRecognizer
@@ -185,6 +185,7 @@ LEAKS: list[tuple[str, str, list[str]]] = [
     ("pl", "dowód osobisty ABC123457, Jan Mróz", ["ABC123457"]),
     ("pt", "titular do cartão de cidadão n.º 14325678 4 ZX9, residente", ["ZX9"]),
     ("en", "I can't log into my account jan.mroz1980", ["jan.mroz1980"]),
+    ("en", "IBAN: DE44 5001 0517\n5407 3249 31", ["DE44 5001 0517\n5407 3249 31"]),
 ]
 
 
@@ -198,3 +199,31 @@ def test_the_reported_leaks_are_masked(
     for start, end in spans_of(text, values):
         covered = {i for f in findings for i in range(f.start, f.end)}
         assert all(i in covered for i in range(start, end) if not text[i].isspace())
+
+
+BROKEN_IBANS: list[tuple[str, list[str]]] = [
+    ("IBAN: DE44 5001 0517\n5407 3249 31", ["DE44 5001 0517\n5407 3249 31"]),
+    (
+        "IBAN: DE44 5001 0517 \r\n  5407 3249 31\nDanke",
+        ["DE44 5001 0517 \r\n  5407 3249 31"],
+    ),
+    ("Konto DE44\n5001 0517 5407 3249 31.", ["DE44\n5001 0517 5407 3249 31"]),
+    ("rekening NL91 ABNA\n0417 1643 00 op naam", ["NL91 ABNA\n0417 1643 00"]),
+    # A wrong checksum, a group running past the length, no registry
+    # country, or two line breaks.
+    ("IBAN: DE44 5001 0517\n5407 3249 32", []),
+    ("IBAN: DE44 5001 0517\n5407 3249 315", []),
+    ("Ref AB12 3456\n7890 1234", []),
+    ("DE44 5001\n0517\n5407 3249 31", []),
+    # Whole on its first line: the next line is no part of it.
+    (
+        "IBAN DE44 5001 0517 5407 3249 31\n12 Stück",
+        ["DE44 5001 0517 5407 3249 31"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), BROKEN_IBANS)
+def test_ibans_broken_across_a_line(text: str, values: list[str]) -> None:
+    """The whole IBAN across the break, when its checksum holds."""
+    assert reported(IbanRecognizer(), text) == spans_of(text, values)
