@@ -9,6 +9,7 @@ import pytest
 
 from gdprgate.detect import Detector
 from gdprgate.detect.patterns import IbanRecognizer, PatternLayer
+from gdprgate.detect.patterns.card_security import CardSecurityRecognizer
 from gdprgate.detect.patterns.license_plate import LicensePlateRecognizer
 from gdprgate.detect.patterns.pl_id_card import PlIdCardRecognizer, pl_id_card_ok
 from gdprgate.detect.patterns.pt_citizen_card import PtCitizenCardRecognizer
@@ -186,6 +187,7 @@ LEAKS: list[tuple[str, str, list[str]]] = [
     ("pt", "titular do cartão de cidadão n.º 14325678 4 ZX9, residente", ["ZX9"]),
     ("en", "I can't log into my account jan.mroz1980", ["jan.mroz1980"]),
     ("en", "IBAN: DE44 5001 0517\n5407 3249 31", ["DE44 5001 0517\n5407 3249 31"]),
+    ("en", "card 4532015112830366 exp 08/27 cvv 123", ["08/27", "123"]),
 ]
 
 
@@ -227,3 +229,32 @@ BROKEN_IBANS: list[tuple[str, list[str]]] = [
 def test_ibans_broken_across_a_line(text: str, values: list[str]) -> None:
     """The whole IBAN across the break, when its checksum holds."""
     assert reported(IbanRecognizer(), text) == spans_of(text, values)
+
+
+CARD_SECURITY: list[tuple[str, list[str]]] = [
+    ("card 4532015112830366 exp 08/27 cvv 123", ["08/27", "123"]),
+    ("CVV: 123, expiry 08/27", ["123", "08/27"]),
+    ("Kartenprüfnummer 4321, gültig bis 12/2028", ["4321", "12/2028"]),
+    ("Prüfnummer: 987", ["987"]),
+    ("cryptogramme visuel : 987, expire fin 03/26", ["987", "03/26"]),
+    ("código de seguridad 042, caducidad 11/29", ["042", "11/29"]),
+    ("CVC2 1234 · Exp. 08 / 27", ["1234", "08 / 27"]),
+    ("security code is 042", ["042"]),
+    # No word of its own, the wrong length, no month, or part of a longer
+    # number, word or date.
+    ("card 4532015112830366, 08/27, 123", []),
+    ("cvv 12", []),
+    ("CVV 12345", []),
+    ("exp 13/27", []),
+    ("exp 08/27/2024", []),
+    ("the cvv field must hold 3 digits", []),
+    ("expires in 10 days", []),
+    ("recvv 123", []),
+    ("Version 1.2.3 exp 2024", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), CARD_SECURITY)
+def test_card_security_code_and_expiry(text: str, values: list[str]) -> None:
+    """Security codes and expiry dates right after their own word."""
+    assert reported(CardSecurityRecognizer(), text) == spans_of(text, values)

@@ -14,6 +14,7 @@ from gdprgate.detect.patterns.age import AgeRecognizer
 from gdprgate.detect.patterns.at_social_security import AtSocialSecurityRecognizer
 from gdprgate.detect.patterns.base import VALIDATED_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.be_national_number import BeNationalNumberRecognizer
+from gdprgate.detect.patterns.card_security import CardSecurityRecognizer
 from gdprgate.detect.patterns.case_number import CaseNumberRecognizer
 from gdprgate.detect.patterns.column_values import ColumnValueRecognizer
 from gdprgate.detect.patterns.credit_card import CreditCardRecognizer
@@ -91,6 +92,7 @@ def recognizer_classes() -> list[type[PatternRecognizer]]:
         PhoneRecognizer,
         IbanRecognizer,
         CreditCardRecognizer,
+        CardSecurityRecognizer,
         IpAddressRecognizer,
         UrlRecognizer,
         MacAddressRecognizer,
