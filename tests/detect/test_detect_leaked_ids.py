@@ -14,6 +14,7 @@ from gdprgate.detect.patterns.license_plate import LicensePlateRecognizer
 from gdprgate.detect.patterns.pl_id_card import PlIdCardRecognizer, pl_id_card_ok
 from gdprgate.detect.patterns.pt_citizen_card import PtCitizenCardRecognizer
 from gdprgate.detect.patterns.pt_phone import PtFixedLineRecognizer
+from gdprgate.detect.patterns.street_address import StreetAddressRecognizer
 from gdprgate.detect.patterns.username import UsernameRecognizer
 from tests.detect.pattern_cases import MIN_SCORE, reported, spans_of
 
@@ -188,6 +189,7 @@ LEAKS: list[tuple[str, str, list[str]]] = [
     ("en", "I can't log into my account jan.mroz1980", ["jan.mroz1980"]),
     ("en", "IBAN: DE44 5001 0517\n5407 3249 31", ["DE44 5001 0517\n5407 3249 31"]),
     ("en", "card 4532015112830366 exp 08/27 cvv 123", ["08/27", "123"]),
+    ("fr", "Livraison : Bât. C, esc. 2, 3e étage, 14 avenue Foch", ["C, esc. 2, 3e"]),
 ]
 
 
@@ -258,3 +260,31 @@ CARD_SECURITY: list[tuple[str, list[str]]] = [
 def test_card_security_code_and_expiry(text: str, values: list[str]) -> None:
     """Security codes and expiry dates right after their own word."""
     assert reported(CardSecurityRecognizer(), text) == spans_of(text, values)
+
+
+ADDRESS_DETAILS: list[tuple[str, list[str]]] = [
+    # The door letter glued to the floor, as written and as the detector
+    # folds it ("º" to "o").
+    ("sí, Calle Mayor 14, 2ºA, llamad al timbre", ["Calle Mayor 14, 2ºA"]),
+    ("sí, Calle Mayor 14, 2oA, llamad al timbre", ["Calle Mayor 14, 2oA"]),
+    ("sim, Rua das Flores 9, 3º esq", ["Rua das Flores 9, 3º esq"]),
+    # French building, staircase, floor and flat before the street.
+    (
+        "Livraison : Bât. C, esc. 2, 3e étage, 14 avenue Foch, 69006 Lyon — M. G",
+        ["Bât. C, esc. 2, 3e étage, 14 avenue Foch, 69006 Lyon"],
+    ),
+    (
+        "Bâtiment B, appt 12, 5 rue de la Paix",
+        ["Bâtiment B, appt 12, 5 rue de la Paix"],
+    ),
+    # Two letters are no door, a floor alone is no address.
+    ("Calle Mayor 14, 2oAB", ["Calle Mayor 14"]),
+    ("Escalier 2, porte 5", []),
+    ("au 3e étage de la tour", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), ADDRESS_DETAILS)
+def test_floor_door_and_building_parts(text: str, values: list[str]) -> None:
+    """Floor, door, building and staircase are part of the address."""
+    assert reported(StreetAddressRecognizer(), text) == spans_of(text, values)
