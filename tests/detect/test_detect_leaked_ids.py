@@ -130,6 +130,7 @@ PT_CITIZEN_CARDS: list[tuple[str, list[str]]] = [
         ["14325678 4 ZX9"],
     ),
     ("CC: 143256784ZX9", ["143256784ZX9"]),
+    ("CC n.º 00000000 0 ZZ3", ["00000000 0 ZZ3"]),
     # Failing check digits with no card name before them.
     ("14325678 4 ZX9", []),
     ("encomenda 14325678 4 ZX9", []),
