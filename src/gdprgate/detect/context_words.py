@@ -112,7 +112,10 @@ _PLATE = {
     "it": "targa|targata|targato|auto|veicolo|moto|furgone",
     "nl": "kenteken|nummerbord|auto|voertuig|bestelbus",
     "pl": "tablica rejestracyjna|numer rejestracyjny|nr rej|rejestracja|samochód|"
-    "samochodem|samochodu|pojazd|pojazdem|pojazdu|motocykl",
+    "samochodem|samochodu|pojazd|pojazdem|pojazdu|motocykl|"
+    # "Nr rejestracyjny: KR 4X112", "na tablicach DW 5K321".
+    "rejestracyjny|rejestracyjna|rejestracyjne|rejestracyjnym|"
+    "tablica|tablice|tablicy|tablicach|tablicami",
     "pt": "matrícula|placa|carro|viatura|veículo|mota",
     "sv": "registreringsnummer|regnummer|reg nr|regnr|registreringsskylt|bil|"
     "bilen|fordon|fordonet",
@@ -318,6 +321,15 @@ _PHONE_LABEL = {
 }
 
 
+# The Polish identity card by its own words: "dowód osobisty", "nr dowodu",
+# "dowodem osobistym", "seria i numer dowodu".
+_PL_ID_CARD = (
+    "dowód osobisty|dowód|dowodu|dowodem|dowodzie|dowód osob|dowodu osobistego|"
+    "dowodem osobistym|nr dowodu|numer dowodu|seria i numer dowodu|"
+    "seria i nr dowodu|seria dowodu"
+)
+
+
 def _identifier(names: str) -> dict[str, str]:
     """The generic identifier words plus the identifier's own ``names``."""
     return {**_ID_GENERIC, "any": names}
@@ -360,9 +372,13 @@ _RAW: dict[str, dict[str, str]] = {
     "versicherungsnummer|sv-nummer|e-card"),
     "pl_pesel": _identifier("pesel"),
     "pl_nip": _identifier("nip|numer identyfikacji podatkowej"),
+    "pl_id_card": _identifier(_PL_ID_CARD),
+    "pl_id_card_name": {"any": _PL_ID_CARD},
     "pt_nif": _identifier("nif|contribuinte|número de contribuinte"),
     "pt_citizen_card": _identifier("cc|cartão de cidadão|cartao de cidadao|"
     "documento de identificação|bi"),
+    "pt_citizen_card_name": {"any": "cc|cartão de cidadão|cartao de cidadao|"
+    "cartão do cidadão|cartao do cidadao|n.º do cc|bi"},
     "se_personnummer": _identifier("personnummer|personnr|pnr|pers nr|"
     "samordningsnummer"),
     "fi_hetu": _identifier("henkilötunnus|hetu|personbeteckning"),

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
-from gdprgate.detect.finding import Finding
+from gdprgate.detect.finding import Finding, SpanIndex
 from gdprgate.detect.patterns.age import AgeRecognizer
 from gdprgate.detect.patterns.at_social_security import AtSocialSecurityRecognizer
 from gdprgate.detect.patterns.base import VALIDATED_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.be_national_number import BeNationalNumberRecognizer
+from gdprgate.detect.patterns.card_security import CardSecurityRecognizer
 from gdprgate.detect.patterns.case_number import CaseNumberRecognizer
 from gdprgate.detect.patterns.column_values import ColumnValueRecognizer
 from gdprgate.detect.patterns.credit_card import CreditCardRecognizer
@@ -51,11 +52,13 @@ from gdprgate.detect.patterns.nl_bsn import NlBsnRecognizer
 from gdprgate.detect.patterns.normalize import readable
 from gdprgate.detect.patterns.passport import PassportRecognizer
 from gdprgate.detect.patterns.phone import PhoneRecognizer
+from gdprgate.detect.patterns.pl_id_card import PlIdCardRecognizer
 from gdprgate.detect.patterns.pl_nip import PlNipRecognizer
 from gdprgate.detect.patterns.pl_pesel import PlPeselRecognizer
 from gdprgate.detect.patterns.postcode import PostcodeRecognizer
 from gdprgate.detect.patterns.pt_citizen_card import PtCitizenCardRecognizer
 from gdprgate.detect.patterns.pt_nif import PtNifRecognizer
+from gdprgate.detect.patterns.pt_phone import PtFixedLineRecognizer
 from gdprgate.detect.patterns.reference_numbers import ReferenceNumberRecognizer
 from gdprgate.detect.patterns.scan import TextScan
 from gdprgate.detect.patterns.se_personnummer import SePersonnummerRecognizer
@@ -89,6 +92,7 @@ def recognizer_classes() -> list[type[PatternRecognizer]]:
         PhoneRecognizer,
         IbanRecognizer,
         CreditCardRecognizer,
+        CardSecurityRecognizer,
         IpAddressRecognizer,
         UrlRecognizer,
         MacAddressRecognizer,
@@ -108,8 +112,10 @@ def recognizer_classes() -> list[type[PatternRecognizer]]:
         AtSocialSecurityRecognizer,
         PlPeselRecognizer,
         PlNipRecognizer,
+        PlIdCardRecognizer,
         PtNifRecognizer,
         PtCitizenCardRecognizer,
+        PtFixedLineRecognizer,
         SePersonnummerRecognizer,
         FiHetuRecognizer,
         DkCprRecognizer,
@@ -198,18 +204,29 @@ _NAMED_IDS = frozenset(
 )  # fmt: skip
 
 
+# Identity card numbers typed ID_NUMBER whose digits hold a phone number's
+# ("cartão de cidadão 14325678 4 ZX9"): reported, the digits are the card's.
+_IDENTITY_CARDS = frozenset({"pattern:pt_citizen_card", "pattern:pl_id_card"})
+
+
 def _named_numbers_are_no_phones(text: str, findings: list[Finding]) -> list[Finding]:
     """Without the phone readings of numbers a checksummed identifier, named
     by its word, also covers: "NIF 234567899" is a tax number that happens
     to be a valid phone number too. A number written with "+" stays a phone.
     """
-    named = [f for f in findings if f.entity in _NAMED_IDS and f.score >= 0.9]
+    named = [
+        f
+        for f in findings
+        if (f.entity in _NAMED_IDS and f.score >= 0.9)
+        or (f.source in _IDENTITY_CARDS and f.score >= 0.5)
+    ]
     if not named:
         return findings
+    index = SpanIndex(named)
     return [
         f
         for f in findings
         if f.entity != "PHONE_NUMBER"
         or text.startswith("+", f.start)
-        or not any(f.start < n.end and n.start < f.end for n in named)
+        or not index.touches(f.start, f.end)
     ]

@@ -39,6 +39,21 @@ _IBAN_GROUPED = re.compile(
     re.VERBOSE,
 )
 _GROUP_SEPARATORS = " -"
+# An IBAN in capitals broken across a line, as a narrow mail or a form
+# wraps it: "DE44 5001 0517\n5407 3249 31". Blank-separated groups on each
+# side of one line break; the country's length and the checksum decide the
+# rest. Possessive runs: a long line of groups that is no IBAN fails fast.
+_IBAN_BROKEN = re.compile(
+    r"""
+    [A-Z](?<![\w-][A-Z])
+    [A-Z][0-9]{2}[0-9A-Z]*+(?:\ [0-9A-Z]++)*+
+    [\ \t]*\r?\n[\ \t]*
+    [0-9A-Z]++(?:\ [0-9A-Z]++)*+
+    (?![\w-])
+    """,
+    re.VERBOSE,
+)
+_LINE_BREAK = re.compile(r"[\ \t]*\r?\n[\ \t]*")
 
 # Lengths from the SWIFT IBAN registry. Countries not listed are accepted at
 # any IBAN length (15-34) when the checksum holds.
@@ -65,8 +80,34 @@ def iban_checksum_ok(compact: str) -> bool:
 
 
 def _compact(value: str) -> str:
-    """``value`` without its group separators, in capitals."""
-    return value.replace(" ", "").replace("-", "").upper()
+    """``value`` without its group separators (and the line break of a
+    broken IBAN), in capitals."""
+    return _LINE_BREAK.sub("", value).replace(" ", "").replace("-", "").upper()
+
+
+def _broken_across_lines(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of an IBAN broken by one line break, cut at its country's
+    length, when its checksum holds; ``None`` otherwise.
+
+    Only a registry country counts, and the cut must fall at the end of a
+    group on the second line ("DE44 5001 0517\n5407 3249 315" is no IBAN);
+    an IBAN whole on its first line is the other patterns' to find.
+    A failing checksum is never kept, even after "IBAN": two lines of
+    numbers are not one account without it.
+    """
+    expected = _LENGTHS.get(text[start : start + 2])
+    if expected is None:
+        return None
+    count = 0
+    cut = start
+    while cut < end and count < expected:
+        count += text[cut].isalnum()
+        cut += 1
+    if count < expected or (cut < end and text[cut].isalnum()):
+        return None
+    if "\n" not in text[start:cut] or not iban_checksum_ok(_compact(text[start:cut])):
+        return None
+    return start, cut
 
 
 class IbanRecognizer(PatternRecognizer):
@@ -79,7 +120,11 @@ class IbanRecognizer(PatternRecognizer):
 
     name = "iban"
     entity = "IBAN_CODE"
-    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (_IBAN, _IBAN_GROUPED)
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = (
+        _IBAN,
+        _IBAN_GROUPED,
+        _IBAN_BROKEN,
+    )
     needs = Feature.DIGIT
     explanation = (
         "an IBAN of its country's length whose mod-97 check holds, or any"
@@ -89,6 +134,8 @@ class IbanRecognizer(PatternRecognizer):
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Cut the match at its country's length, then check it."""
+        if "\n" in text[start:end]:
+            return _broken_across_lines(text, start, end)
         expected = _LENGTHS.get(text[start : start + 2].upper())
         if expected is None:
             return super().refine(text, start, end)

@@ -6,22 +6,33 @@ number, a check digit, a two-letter version and a second check digit
 phone number and left the version and its check digit in clear. The letters
 in the middle make the shape rare in prose, and the last digit is a check
 over the whole, so a valid number is reported without a context word.
+
+A number whose check digits fail is still someone's card when the card's
+own name stands right before it ("cartão de cidadão n.º 14325678 4 ZX9"):
+it is reported at the format score, as a mistyped IBAN after "IBAN" is;
+before, the phone recognizer took its first nine digits and the version
+letters went out in clear.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import ClassVar
 
 from stdnum.pt import cc
 
-from gdprgate.detect.patterns.base import PatternRecognizer
+from gdprgate.detect.context import Surroundings
+from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
 
 # Eight digits, the check digit, the version letters and the last check
 # digit; one blank may part the groups as on the card.
 _CC = re.compile(
     r"(?<![\w./+-])\d{8}[ \t]?\d[ \t]?[A-Z]{2}\d(?![\w-])",
 )
+# How many words before the number the card's name may stand for a number
+# whose check digits fail: "cartão de cidadão n.º 14325678 4 ZX9".
+_NAMED_REACH = (6, 0)
 
 
 class PtCitizenCardRecognizer(PatternRecognizer):
@@ -35,6 +46,25 @@ class PtCitizenCardRecognizer(PatternRecognizer):
     )
     context = "pt_citizen_card"
 
+    def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """A valid number, or any number right after the card's name."""
+        if self.validate(text[start:end]) or _named(text, start, end):
+            return start, end
+        return None
+
+    def context_score(
+        self, text: str, start: int, end: int, languages: Sequence[str]
+    ) -> float:
+        """Full for a valid number; the format score for a failing one."""
+        if self.validate(text[start:end]):
+            return super().context_score(text, start, end, languages)
+        return FORMAT_SCORE
+
     def validate(self, value: str) -> bool:
         """The stdnum check over the number without its blanks."""
         return cc.is_valid(value.replace(" ", "").replace("\t", ""))
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """Whether the card's name stands right before the number."""
+    return Surroundings(text, start, end, _NAMED_REACH).has("pt_citizen_card_name")

@@ -32,10 +32,11 @@ _DIGITS = "0123456789"
 _NUMBER = r"[0-9]{1,4}[a-zA-Z]?(?:\ ?[-/]\ ?[0-9]{1,4}[a-zA-Z]?)?"
 # "number" before it: "n. 12", "nº 5", "n.º 50", "no 7".
 _NUMBER_WORD = r"(?:[nN](?:\.?[º°ªo]\.?|\.)\ ?)"
-# A floor and side after it, in Spain and Portugal: "3º izq.", "2.º Esq.".
+# A floor and side after it, in Spain and Portugal: "3º izq.", "2.º Esq.",
+# and the door letter glued to the floor: "2ºA" (folded "2oA").
 # The detector folds "º" and "ª" to "o" and "a" (see detect/width.py).
 _FLOOR = (
-    r"(?:,?\ [0-9]{1,2}\.?(?:[º°ª]|[oa](?![\w]))"
+    r"(?:,?\ [0-9]{1,2}\.?(?:[º°ª]|[oa](?=[A-H]?(?![\w])))"
     r"(?:\ ?(?i:izq(?:da|uierda)?|dcha|dch|der(?:echa)?|dto|dt|esq|fte|frente)"
     r"(?![\w])\.?|\ ?[A-H](?![\w]))?)?"
 )
@@ -82,8 +83,19 @@ _STREET_WORDS = _by_first_letter(
     r"|piazzale|corso|largo|vicolo|rua|travessa|praça|ulica|ul\.|al\.|aleja"
     r"|plac|osiedle|os\.|trav\.|lg\.|pç\.|estrada|estr\."
 )
+# Building, staircase, floor and flat before a French street: "Bât. C,
+# esc. 2, 3e étage, 14 avenue Foch"; each part ends with its comma. At most
+# five parts, so that "Bât. C, " repeated is read a few parts ahead per
+# place tried, not to its end (10,000 repeats took 25 s unbounded).
+_FR_BUILDING = (
+    r"(?:(?:(?i:bât(?:iment)?)\.?\ [A-Z0-9]{1,3}"
+    r"|(?i:esc(?:alier)?)\.?\ [A-Z0-9]{1,3}"
+    r"|[0-9]{1,2}(?:e|er|ème|ᵉ)\ (?i:étage)"
+    r"|(?i:app(?:ar)?t(?:ement)?)\.?\ [0-9A-Z]{1,4}"
+    r"|(?i:porte)\ [0-9A-Z]{1,4}),\ ){0,5}"
+)
 _PREFIX_STREET = (
-    rf"(?:{_NUMBER},?\ )?"
+    rf"{_FR_BUILDING}(?:{_NUMBER},?\ )?"
     rf"(?:(?i:{_STREET_WORDS})|R\.(?=\ d[aoe]s?\ ))"
     rf"(?:\ ?(?:{_PARTICLE}\ |[ldLD]['’])|\ ?[{_UPPER}][\w'’.-]*){{1,6}}"
     rf"(?:,?\ {_NUMBER_WORD}?{_NUMBER}{_FLOOR}{_FLAT})?"

@@ -37,6 +37,22 @@ _USER_WORDS = {
     "pt": "usuário|usuária|utilizador|utilizadora",
     "sv": "användare|användaren|användarnamn|användarnamnet",
 }
+# Account words: "log into my account jan.mroz1980", "in mein Konto
+# jan.mroz1980", "zalogować się do konta jan.mroz1980". What follows them is
+# far more often a thing ("account balance", "Konto sperren", "konta
+# firmowego") or a number (an account number is no login), so only a word
+# shaped like a login counts after them: see :func:`_is_account_login`.
+_ACCOUNT_WORDS = {
+    "en": "account",
+    "de": "konto|benutzerkonto|nutzerkonto|kundenkonto",
+    "fr": "compte",
+    "es": "cuenta",
+    "it": "account",
+    "nl": "account",
+    "pl": "konto|konta|kontem|koncie|kontu",
+    "pt": "conta",
+    "sv": "konto|kontot",
+}
 # Prepositions and log verbs that lead to a user word in a log line.
 _LEADS = {
     "en": "for|invalid|unknown|illegal|from|by|as|of|to|authenticated|"
@@ -115,6 +131,9 @@ _ORDINARY = frozenset(_ORDINARY_WORDS.split()) | {
 }
 # Letters and digits mixed, or letters joined by ".", "_" or "-".
 _USER_NAME_SHAPE = re.compile(r"[a-z][._-]?\d|\d[._-]?[a-z]|[a-z][._-][a-z]", re.I)
+# A login after an account word: letters with digits, or letters joined by
+# "." or "_" (a hyphen joins words: "e-mail", "check-in").
+_ACCOUNT_LOGIN_SHAPE = re.compile(r"[a-z][._]?\d|[a-z][._][a-z]", re.I)
 # Endings of English nouns and forms of verbs the lexicon may lack.
 _ACTION_ENDING = re.compile(r"(?:ing|ings|tion|tions|sion|sions|ment|ments)\Z")
 # What ends the prefix of a log line: "[auth] ", "sshd[42]: ", "ERROR - ".
@@ -138,14 +157,21 @@ def _alternatives(table: dict[str, str]) -> str:
 
 
 _USER_WORD_TEXT = _alternatives(_USER_WORDS)
+_ACCOUNT_WORD_TEXT = _alternatives(_ACCOUNT_WORDS)
 _FIRST_LETTERS = "".join(
-    sorted({w[0] + w[0].upper() for w in _USER_WORD_TEXT.split("|")})
+    sorted(
+        {
+            w[0] + w[0].upper()
+            for w in f"{_USER_WORD_TEXT}|{_ACCOUNT_WORD_TEXT}".split("|")
+        }
+    )
 )
 # The look ahead comes first so that ``re`` skips to the letters a user word
 # starts with. A name called with arguments is code ("user get_user(user_id)"); one
 # before "(uid=1000)" is not.
 USER_WORD = re.compile(
-    r"(?=[" + _FIRST_LETTERS + r"])(?<![\w-])(?i:" + _USER_WORD_TEXT + r")"
+    r"(?=[" + _FIRST_LETTERS + r"])(?<![\w-])"
+    r"(?i:" + _USER_WORD_TEXT + r"|(?P<account>" + _ACCOUNT_WORD_TEXT + r"))"
     r"[ \t]+['\"‘“(<]?(?P<name>\w(?:[\w.-]{0,62}\w)?)"
     r"(?![\w@]|\(\w*[,)]|[.-]\w|['’]\w)"
 )  # fmt: skip
@@ -196,6 +222,8 @@ def is_user_name_after(text: str, match: re.Match[str]) -> bool:
         return False
     if name.lower() in _ORDINARY:
         return False
+    if match.group("account") is not None:
+        return _is_account_login(name)
     if _USER_NAME_SHAPE.search(name):
         return True
 
@@ -213,6 +241,19 @@ def is_user_name_after(text: str, match: re.Match[str]) -> bool:
     if not _may_follow_lead(text, start):
         return False
     return _LEAD.search(text, _two_words_back(text, start), start) is not None
+
+
+def _is_account_login(name: str) -> bool:
+    """Whether the word after an account word is a login: three letters or
+    more, with a digit or a "." or "_" among them ("jan.mroz1980",
+    "kasia_p", "mroz1980"), and no ordinary word ("e-mail", "v2" and
+    "DE44" of an IBAN are none)."""
+    letters = sum(char.isalpha() for char in name)
+    return (
+        letters >= 3
+        and _ACCOUNT_LOGIN_SHAPE.search(name) is not None
+        and not is_ordinary_word(name)
+    )
 
 
 def _may_follow_lead(text: str, start: int) -> bool:
