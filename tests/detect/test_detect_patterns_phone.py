@@ -44,6 +44,13 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("Tel: 123.456.789", [(5, 16, "PHONE_NUMBER")]),
     # A bracket before the number without its partner is not the number's.
     ("Tel (030 1234567", [(5, 16, "PHONE_NUMBER")]),
+    # An area code in brackets right before a number is the number's.
+    ("Ligue para (11) 98765-4321 amanhã.", [(11, 26, "PHONE_NUMBER")]),
+    ("O telefone é (21) 3456-7890.", [(13, 27, "PHONE_NUMBER")]),
+    ("Tel. (030) 1234567", [(5, 18, "PHONE_NUMBER")]),
+    # A bracketed number apart from it, or a bracket before letters, is not.
+    ("(11) apples; call 030 1234567", [(18, 29, "PHONE_NUMBER")]),
+    ("item (11), then 030 1234567", [(16, 27, "PHONE_NUMBER")]),
     # A possible number that is not (yet) valid, right after a phone label.
     ('{"phone":"+44 7700 900123","build":"x"}', [(10, 25, "PHONE_NUMBER")]),
     ("mobile: +44 7700 900124, build 1842", [(8, 23, "PHONE_NUMBER")]),

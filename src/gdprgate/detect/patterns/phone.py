@@ -192,11 +192,21 @@ def _in_email(text: str, start: int, end: int) -> bool:
     )
 
 
+# An area code in brackets right before a number: "(11) 98765-4321".
+_AREA_CODE_BEFORE = re.compile(r"\(\d{1,5}\)[\ \t\u00a0]?\Z")
+_AREA_CODE_REACH = 8
+
+
 def _without_bracket(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without an opening bracket that has no closing one
-    ("BSN (234 567 818)": the bracket is not the number's)."""
+    ("BSN (234 567 818)": the bracket is not the number's), and with an
+    area code in brackets right before it, which a region's matcher may
+    leave out ("(11) 98765-4321": a Brazilian mobile; fail closed)."""
     if text[start] == "(" and ")" not in text[start:end]:
         start += 1
+    area = _AREA_CODE_BEFORE.search(text, max(0, start - _AREA_CODE_REACH), start)
+    if area is not None:
+        start = area.start()
     return start, end
 
 
