@@ -71,6 +71,13 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("call 2125550143 B Johnson", [(5, 15, "PHONE_NUMBER")]),
     ("left a voicemail on 07700900123 us this morning", [(20, 31, "PHONE_NUMBER")]),
     ("paged 07700900123 ms Okafor at 3am", [(6, 17, "PHONE_NUMBER")]),
+    # Years counting up near a telephone word are years; after a telephone
+    # word, or not counting up, eight digits stay a Danish number.
+    ("The phone models 2024 2025 are similar.", []),
+    ("phone sales 2019, 2020, 2021 rose", []),
+    ("Ring til mig på tlf. 2024 2025", [(21, 30, "PHONE_NUMBER")]),
+    ("Ring Jana on 20 12 34 56 tomorrow.", [(13, 24, "PHONE_NUMBER")]),
+    ("phone models 2025 2024", [(13, 22, "PHONE_NUMBER")]),
     # A dotted quad is an IP address, brackets or not.
     ("Received: from mail [209.85.208.41]", []),
     ("via 209.85.208.41 today", []),
