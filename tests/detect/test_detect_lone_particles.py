@@ -31,6 +31,16 @@ LONE: list[tuple[str, list[str]]] = [
     # At the start of a sentence, a known name or no word.
     ("De Vries en De Boer kwamen samen.", ["De Vries", "De Boer"]),
     ("Klaar. De Vries belt morgen.", ["De Vries"]),
+    # Lower-case particles after a verb of saying: after "van" always,
+    # after "de" before a known name or no word.
+    ("Het rapport, zei van Dijk, was klaar.", ["van Dijk"]),
+    ("Het is klaar, zegt van Leeuwen.", ["van Leeuwen"]),
+    ("Volgens de Vries is het klaar.", ["de Vries"]),
+    ("aldus de Wit-Brouwer in een verklaring.", ["de Wit-Brouwer"]),
+    ("Volgens van den Berg klopt het.", ["van den Berg"]),
+    ("Dat zegt de Belastingdienst vandaag.", []),
+    ("Volgens de politie is het klaar.", []),
+    ("Hij zei de Nederlandse regels niet te kennen.", []),
     # A newspaper named like a surname is over-masked, not leaked.
     ("Volgens De Telegraaf is het klaar.", ["De Telegraaf"]),
     # The article, places, roles, adjectives and bodies are no surnames.

@@ -11,7 +11,11 @@ surname must then be a known name or no word ("De Vries zei"). The run
 "van der" or "van den" in lower case before a capitalised word is a
 surname anywhere: modern Dutch uses "der" and "den" in names and a few
 fixed phrases only, and the phrases are places or bodies ("Koninkrijk der
-Nederlanden" has no "van").
+Nederlanden" has no "van"). After a verb of saying ("zei", "zegt",
+"aldus", "volgens") particles in lower case open a surname too: after
+"van" always ("zei van Dijk"), after "de", where the article may open a
+body's name ("zegt de Belastingdienst"), when a part of the surname is a
+known name or no part a word ("aldus de Wit-Brouwer").
 
 The surname is no place alone ("Van Amsterdam naar Utrecht"), no role or
 title ("De Minister"), no adjective ending in "-se" or "-sche" ("De
@@ -54,6 +58,16 @@ _LOWER_RUN = re.compile(
     """,
     re.VERBOSE,
 )
+# A lower-case particle run after a Dutch verb of saying ("zei van Dijk",
+# "aldus de Vries"): written as in a full name, yet alone.
+_SAID_RUN = re.compile(
+    rf"""
+    (?<![\w'’-])(?i:zei|zegt|verklaarde|vertelde|aldus|volgens)[ \t,]+
+    (?P<particles>(?:van|de|ter|ten|den)(?:[ \t](?:der|den|de|la|'t|’t)){{0,2}})
+    [ \t](?P<surname>{_WORD})(?![\w'’-])
+    """,
+    re.VERBOSE,
+)
 # What ends a sentence before a word, within a few characters.
 _SENTENCE_END = re.compile(r"(?:^|[.!?:\n])[\s\"'“„«(\[]*\Z")
 _REACH_BACK = 8
@@ -75,7 +89,49 @@ def lone_particle_surnames(text: str, language: str, lexicon: Lexicon) -> list[F
     for match in _LOWER_RUN.finditer(text):
         if _surname(match.group("surname"), lexicon):
             found.append(_finding(match))
-    return sorted(found, key=lambda f: f.start)
+    for match in _SAID_RUN.finditer(text):
+        if _said_name(text, match, lexicon):
+            found.append(
+                Finding(
+                    match.start("particles"),
+                    match.end(),
+                    "PERSON",
+                    LONE_PARTICLE_SCORE,
+                    LONE_PARTICLE_SOURCE,
+                )
+            )
+    return _first_of_each(sorted(found, key=lambda f: (f.start, -f.end)))
+
+
+def _said_name(text: str, match: re.Match[str], lexicon: Lexicon) -> bool:
+    """Whether particles in lower case after a verb of saying and the word
+    after them are a surname. After "van" it is one ("zei van Dijk": no
+    preposition stands there); after "de" the article may open a body's
+    name ("zegt de Belastingdienst"), so a part of the surname must be a
+    known name, or no part a word ("aldus de Wit-Brouwer", "zei de
+    Vries")."""
+    surname = match.group("surname")
+    if not _surname(surname, lexicon):
+        return False
+    following = _NEXT_WORD.match(text, match.end())
+    if following is not None and following.group(1).isupper():
+        return False
+    if match.group("particles").split()[0] != "de":
+        return True
+    parts = surname.lower().split("-")
+    return any(part in lexicon.names for part in parts) or not any(
+        lexicon.is_ordinary(part) for part in parts
+    )
+
+
+def _first_of_each(found: list[Finding]) -> list[Finding]:
+    """``found`` (by start, longest first) without those that overlap an
+    earlier one: two runs may read the same name ("volgens van der X")."""
+    kept: list[Finding] = []
+    for finding in found:
+        if not kept or kept[-1].end <= finding.start:
+            kept.append(finding)
+    return kept
 
 
 def _capitalised_name(text: str, match: re.Match[str], lexicon: Lexicon) -> bool:
