@@ -38,6 +38,7 @@ MET: list[tuple[str, list[tuple[str, str]], list[str]]] = [
     ("I spoke with Dr Jones.", [("Dr Jones", "PERSON")], []),
     ("We met with IBM Research today.", [], []),
     ("We met in May Street.", [], []),
+    ("We met Monday Morning at nine.", [], []),
     ("Il treno Firenze Milano parte alle otto.", [], []),
 ]
 

@@ -8,9 +8,9 @@ surname in clear ("Colombo", a word as well), or read the whole name as a
 place. A verb that takes a person and its preposition ("spoke with",
 "parlato con", "hablé con", "parlé avec", "falei com", "sprach mit",
 "sprak met", "pratade med", "rozmawiałem z") followed by two or three
-capitalised words, none an acronym, a role, a title or a month, make a
-``PERSON`` of those words: the places, bodies and parts of the name the
-other layers found inside it give way. A name that a finding covers
+capitalised words, none an acronym, a role, a title, a month or a day,
+make a ``PERSON`` of those words: the places, bodies and parts of the
+name the other layers found inside it give way. A name that a finding covers
 whole, or one that a finding reaching outside it touches, is left as it
 is. One capitalised word alone ("parlato con Firenze") stays with the
 other layers; a body named after such a verb ("spoke with Deutsche Bank")
@@ -55,11 +55,11 @@ _MET = re.compile(
     re.VERBOSE,
 )
 _NAME_WORD = re.compile(_WORD)
-_MONTH_LIST = """
+_CALENDAR_LIST = """
 january february march april may june july august september october
-november december
+november december monday tuesday wednesday thursday friday saturday sunday
 """
-_MONTHS = frozenset(_MONTH_LIST.split())
+_CALENDAR = frozenset(_CALENDAR_LIST.split())
 
 
 def met_people(text: str, findings: Sequence[Finding]) -> list[Finding]:
@@ -94,11 +94,11 @@ def met_people(text: str, findings: Sequence[Finding]) -> list[Finding]:
 
 def _name_words(words: list[str]) -> bool:
     """Whether every one of ``words`` may be part of a person's name: no
-    acronym, role, title or month."""
+    acronym, role, title, month or day of the week."""
     for word in words:
         lower = word.lower()
         if len(word) > 1 and word.isupper():
             return False
-        if lower in ROLE_WORDS or lower in TITLE_WORDS or lower in _MONTHS:
+        if lower in ROLE_WORDS or lower in TITLE_WORDS or lower in _CALENDAR:
             return False
     return True
