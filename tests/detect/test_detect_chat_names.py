@@ -125,6 +125,10 @@ SPEAKERS = [
     ("An: alle Mitarbeiter\nVon: die Geschäftsführung", []),
     ("Do: wszyscy pracownicy\nOd: dział kadr", []),
     ("Da: tutti i dipendenti\nA: ufficio del personale", []),
+    # Among other heads that are no names, a field is what it says:
+    # opening hours ("Do", Donnerstag), not a speaker.
+    ("Mo: geschlossen\nDi: geschlossen\nDo: nur vormittags", []),
+    ("Mo: geschlossen\nDo: nur vormittags", []),
     ("Från: Till Lindqvist\nTill: Van Nguyen\nÄmne: möte", []),
     ("Date: tomorrow?\nSent: yes", []),
     # A label that is a name ("Key") speaks before a sentence or in a chat;

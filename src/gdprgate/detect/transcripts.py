@@ -189,8 +189,14 @@ def transcript_speakers(
     chat = _chat(text, without_case)
     # Speakers who take turns, or a timestamp, make it a chat all the same.
     form = not stamped and not _alternating(speakers) and _form(text, lines)
-    # Unstamped fields that are names speak in a chat that is no header.
-    fields_speak = chat and (_alternating(speakers) or not _one_header(lines))
+    # Unstamped fields that are names speak in a chat that is no header,
+    # among speakers who are all such fields or given names ("Do:" among
+    # "Mo:", "Di:", "Fr:" is Thursday's opening hours).
+    fields_speak = (
+        chat
+        and (_alternating(speakers) or not _one_header(lines))
+        and all(head in _NAMED_FIELDS or head in lexicon.given for head in speakers)
+    )
     found: list[Finding] = []
     for line, group in lines:
         words = _PART.findall(line.group(group))
