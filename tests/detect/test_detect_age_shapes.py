@@ -16,6 +16,13 @@ CASES: list[tuple[str, list[str]]] = [
     ("Windows Server (12) is old", []),
     ("Apple Watch (45) costs more", []),
     ("Grace Period (30) applies", []),
+    ("We played Mario Kart (64) all night.", []),
+    ("Sonic Racing (12) is out", []),
+    # A surname that is a word and a known person's name still is one.
+    ("Witness: Anna Wolf (36), cyclist", ["36"]),
+    ("Zeuge: Jonas Vogel (52), wohnhaft in Kiel", ["52"]),
+    ("Mario Bianchi (64), pensionato", ["64"]),
+    ("Mrs Brenner (67) lives alone", ["67"]),
     # A duration word after a comma speaks of what follows, not of the age.
     ("la sig.ra Anna Colombo, di anni 72, per controllo", ["72"]),
     ("Paziente di anni 39, da ricoverare", ["39"]),

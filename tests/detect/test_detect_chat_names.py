@@ -116,6 +116,19 @@ SPEAKERS = [
     ("[09:01] Mia: morning\n[09:02] Do: hi Mia", ["Mia", "Do"]),
     ("[09:01] An: morning\n[09:02] Do: hi An", ["An", "Do"]),
     ("An: alle\nVon: Vertrieb\nBetreff: Umzug", []),
+    # Unstamped, such fields speak in a chat that is no header of one
+    # language: speakers take turns, or the heads mix languages.
+    ("An: Hallo Jana, wie geht es dir?\nDo: Gut, danke!", ["An", "Do"]),
+    ("An: are you coming?\nDo: yes, after work\nAn: great", ["An", "Do", "An"]),
+    ("Do: did you see the game?\nMia: no, I missed it", ["Do", "Mia"]),
+    ("Da: hai visto la partita?\nAn: sì, bellissima", ["Da", "An"]),
+    ("An: alle Mitarbeiter\nVon: die Geschäftsführung", []),
+    ("Do: wszyscy pracownicy\nOd: dział kadr", []),
+    ("Da: tutti i dipendenti\nA: ufficio del personale", []),
+    # Among other heads that are no names, a field is what it says:
+    # opening hours ("Do", Donnerstag), not a speaker.
+    ("Mo: geschlossen\nDi: geschlossen\nDo: nur vormittags", []),
+    ("Mo: geschlossen\nDo: nur vormittags", []),
     ("Från: Till Lindqvist\nTill: Van Nguyen\nÄmne: möte", []),
     ("Date: tomorrow?\nSent: yes", []),
     # A label that is a name ("Key") speaks before a sentence or in a chat;
@@ -235,6 +248,7 @@ LABEL_SPEAKERS = [
         ["Van", "Till"],
     ),
     ("[09:01] An: morning\n[09:02] Do: hi An", ["An", "Do", "An"]),
+    ("An: Hallo Jana, wie geht es dir?\nDo: Gut, danke!", ["An", "Jana", "Do"]),
     ("Will: did you deploy?\nKey: yes", ["Key"]),
     ("Key: my new address is 4 Oak Lane\nAnna: ok", ["Key", "Anna"]),
     ("Handy: hi, its me\nOkonkwo: hello Handy", ["Handy", "Okonkwo", "Handy"]),

@@ -44,6 +44,13 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("Tel: 123.456.789", [(5, 16, "PHONE_NUMBER")]),
     # A bracket before the number without its partner is not the number's.
     ("Tel (030 1234567", [(5, 16, "PHONE_NUMBER")]),
+    # An area code in brackets right before a number is the number's.
+    ("Ligue para (11) 98765-4321 amanhã.", [(11, 26, "PHONE_NUMBER")]),
+    ("O telefone é (21) 3456-7890.", [(13, 27, "PHONE_NUMBER")]),
+    ("Tel. (030) 1234567", [(5, 18, "PHONE_NUMBER")]),
+    # A bracketed number apart from it, or a bracket before letters, is not.
+    ("(11) apples; call 030 1234567", [(18, 29, "PHONE_NUMBER")]),
+    ("item (11), then 030 1234567", [(16, 27, "PHONE_NUMBER")]),
     # A possible number that is not (yet) valid, right after a phone label.
     ('{"phone":"+44 7700 900123","build":"x"}', [(10, 25, "PHONE_NUMBER")]),
     ("mobile: +44 7700 900124, build 1842", [(8, 23, "PHONE_NUMBER")]),
@@ -64,6 +71,13 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("call 2125550143 B Johnson", [(5, 15, "PHONE_NUMBER")]),
     ("left a voicemail on 07700900123 us this morning", [(20, 31, "PHONE_NUMBER")]),
     ("paged 07700900123 ms Okafor at 3am", [(6, 17, "PHONE_NUMBER")]),
+    # Years counting up near a telephone word are years; after a telephone
+    # word, or not counting up, eight digits stay a Danish number.
+    ("The phone models 2024 2025 are similar.", []),
+    ("phone sales 2019, 2020, 2021 rose", []),
+    ("Ring til mig på tlf. 2024 2025", [(21, 30, "PHONE_NUMBER")]),
+    ("Ring Jana on 20 12 34 56 tomorrow.", [(13, 24, "PHONE_NUMBER")]),
+    ("phone models 2025 2024", [(13, 22, "PHONE_NUMBER")]),
     # A dotted quad is an IP address, brackets or not.
     ("Received: from mail [209.85.208.41]", []),
     ("via 209.85.208.41 today", []),

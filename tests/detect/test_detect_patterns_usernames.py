@@ -135,6 +135,38 @@ def test_handles_and_labelled_names(text: str, values: list[str]) -> None:
     assert reported(UsernameRecognizer(), text) == spans_of(text, values)
 
 
+# A dotted login right after a verb that takes a person, no user word
+# before it: an initial or a given name before the dot, or no words alone.
+ADDRESSED_LOGINS: list[tuple[str, list[str]]] = [
+    ("For access, ask j.doe about it.", ["j.doe"]),
+    ("ping m.berg when the build is done", ["m.berg"]),
+    ("Thanks j.doe!", ["j.doe"]),
+    ("Ask max.power or thanks priya.k for the slides", ["max.power", "priya.k"]),
+    ("frag j.schaefer nach dem Schlüssel", ["j.schaefer"]),
+    ("Chiedi a l.ferri per le chiavi.", ["l.ferri"]),
+    ("Demandez à m.leroux le badge.", ["m.leroux"]),
+    ("pregunta a j.perez mañana", ["j.perez"]),
+    ("zapytaj k.nowak o klucz", ["k.nowak"]),
+    # Hosts, calls, files and abbreviations after such a verb are none.
+    ("ping db.internal to check the host", []),
+    ("ping db.prod.internal now", []),
+    ("ask np.array for the shape", []),
+    ("tell os.path to join them", []),
+    ("email notes.txt to the team", []),
+    ("ask e.g. the team", []),
+    ("dm d.b about it", []),
+    # Not right after the verb: left to the model.
+    ("ask the j.doe team", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), ADDRESSED_LOGINS)
+def test_dotted_logins_after_verbs_that_take_people(
+    text: str, values: list[str]
+) -> None:
+    assert reported(UsernameRecognizer(), text) == spans_of(text, values)
+
+
 HOMES: list[tuple[str, list[str]]] = [
     ("open /home/jdoe/backups/db.sql failed", ["jdoe"]),
     ("/home/ewa.nowak/.ssh/id_ed25519", ["ewa.nowak"]),

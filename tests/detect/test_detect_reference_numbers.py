@@ -35,6 +35,14 @@ CASES: list[tuple[str, list[str]]] = [
     ("Client 2024-Q3 report", []),
     ("Kundennummer Q1/2026 folgt", []),
     ("Policy no: Q3-2291-77 renewed", ["Q3-2291-77"]),
+    # A word and a port after a bare "Policy:" name a firewall rule; with a
+    # number word, or a code that is no word, it stays a policy number.
+    ("Policy: ALLOW-443", []),
+    ("firewall policy DENY-445 applied", []),
+    ("Policy no: ALLOW-443", ["ALLOW-443"]),
+    ("Policy: KFZ-443", ["KFZ-443"]),
+    ("Policy: HOME-4471-0923", ["HOME-4471-0923"]),
+    ("Póliza: AUTO-5520", ["AUTO-5520"]),
 ]
 
 

@@ -118,7 +118,31 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("metric,p50,p99\nlatency_ms,12,80\nerrors,0,3", []),
     ("host,ip_address,status\nweb-01,10.0.0.4,up\ndb-01,10.0.0.5,down", []),
     ("| file_name | size |\n|---|---|\n| Report Final.pdf | 12 KB |", []),
-    ("INSERT INTO users VALUES (7, 'hfischer', 'Hannes', 'Fischer');", []),
+    # Without a column list, a table named for people vouches for the
+    # values that look like names on their own; other tables for none.
+    (
+        "INSERT INTO users VALUES (7, 'hfischer', 'Hannes', 'Fischer');",
+        [(P, "Hannes"), (P, "Fischer")],
+    ),
+    (
+        "INSERT INTO users VALUES (1, 'Kowalski', 'Jan', 'jan.k@example.org');",
+        [(P, "Kowalski"), (P, "Jan")],
+    ),
+    (
+        "insert into crm.customers values (3, 'Okafor', 'Chidi', 'active'),"
+        " (4, 'Lindqvist', 'Per', NULL);",
+        [(P, "Okafor"), (P, "Chidi"), (P, "Lindqvist"), (P, "Per")],
+    ),
+    (
+        "INSERT INTO `Mitarbeiter` VALUES (2, 'Brandt', 'Jonas');",
+        [(P, "Brandt"), (P, "Jonas")],
+    ),
+    (
+        "INSERT INTO clientes VALUES (5, 'Castro', 'Lucía', 'premium');",
+        [(P, "Castro"), (P, "Lucía")],
+    ),
+    ("INSERT INTO products VALUES (1, 'Widget Pro', 'Lenovo', 'Steel Bolt');", []),
+    ("INSERT INTO users VALUES (8, 'active', 'admin', 'Backup job', 42);", []),
     # A blank line ends a table; a line without the delimiter too.
     ("user,role\njdoe,admin\n\nnotes,x\nkweber,y", [(U, "jdoe")]),
     # Unsure headers alone: cells that look personal on their own count

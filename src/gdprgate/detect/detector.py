@@ -56,6 +56,7 @@ from gdprgate.detect.lists import SOURCE as DENY_SOURCE
 from gdprgate.detect.lists import AllowList, DenyListLayer
 from gdprgate.detect.mail_names import join_header_names
 from gdprgate.detect.mentions import other_mentions
+from gdprgate.detect.met_people import met_people
 from gdprgate.detect.middle_initials import join_middle_initials
 from gdprgate.detect.name_rules import NameRules, add_rule_names
 from gdprgate.detect.names import extend_initials
@@ -433,6 +434,7 @@ class Detector:
         # "Kerkeling-Brandt" found as "Brandt": the rest of the name too.
         resolved = extend_partial_names(text, resolved, lexicon, language)
         resolved = extend_town_suffixes(text, resolved)
+        resolved = met_people(text, resolved)
         return chat_intro_names(text, resolved, lexicon)
 
     def _rule_view(self, text: str) -> str:

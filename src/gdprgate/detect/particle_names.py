@@ -34,8 +34,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from gdprgate.detect.finding import Finding
+from gdprgate.detect.finding import Finding, SpanIndex
 from gdprgate.detect.gate import CAPITALISED_NOUNS, GERMAN_ARTICLE_PARTICLES, Lexicon
+from gdprgate.detect.lone_particles import lone_particle_surnames
 from gdprgate.detect.titles import title_run_start
 
 PARTICLE_NAME_SCORE = 0.75
@@ -105,7 +106,20 @@ def particle_names(
 ) -> list[Finding]:
     """Every name of a title or given name, particles and a surname in
     ``text`` (see the module doc); ``is_given`` tells a capitalised given
-    name. A title before the particles is in the span."""
+    name. A title before the particles is in the span. Dutch surnames with
+    a particle standing alone (:mod:`gdprgate.detect.lone_particles`) come
+    where none of these is."""
+    found = _led_particle_names(text, language, lexicon, is_given)
+    taken = SpanIndex(found)
+    lone = lone_particle_surnames(text, language, lexicon)
+    found += [f for f in lone if not taken.touches(f.start, f.end)]
+    return sorted(found, key=lambda f: f.start)
+
+
+def _led_particle_names(
+    text: str, language: str, lexicon: Lexicon, is_given: Callable[[str], bool]
+) -> list[Finding]:
+    """The names of :func:`particle_names` led by a title or a given name."""
     found = list(_titled_particle_names(text, language, lexicon))
     if _ANY_PARTICLE.search(text) is None:
         return found

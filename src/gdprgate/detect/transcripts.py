@@ -20,7 +20,9 @@ a mail header (:data:`HEADER_FIELDS`: "Van:", "Aan:", "Till:", "Från:")
 where two of them or more head lines without a timestamp or a nick, one of
 them a field no one is called (:data:`MAIL_ONLY_FIELDS`: "Aan:", "Från:",
 "Subject:"); "Van: ...\nTill: ..." alone is a chat, and in a stamped
-chat a field that is a name speaks ("[09:01] An: morning"). A label that
+chat a field that is a name speaks ("[09:01] An: morning"), as it does
+unstamped in a chat whose speakers take turns or whose heads are no
+header of one language ("An: Hallo Jana, ...\nDo: Gut, danke!"). A label that
 is also a name ("Key:", "Author:") is a label written in lower case or
 capitals, or before a value that is no sentence ("Key: AAAAC3Nz"), unless the text
 is a chat: two lines or more open with a capitalised word, a colon and
@@ -86,6 +88,12 @@ från till kopia ämne skickat datum
 od do temat wysłano data dw
 """
 HEADER_FIELDS = frozenset(_HEADER_LIST.split())
+# A header writes its fields in one language; copies are in them all.
+_SHARED_FIELDS = frozenset({"cc", "bcc", "reply-to"})
+_HEADERS = tuple(
+    frozenset(line.split()) | _SHARED_FIELDS
+    for line in _HEADER_LIST.strip().splitlines()
+)
 # Header fields that are no one's name: a header needs one of them.
 _MAIL_ONLY_LIST = """
 cc bcc subject date sent reply-to betreff gesendet datum objet envoyé
@@ -94,7 +102,9 @@ från ämne skickat temat wysłano
 """
 MAIL_ONLY_FIELDS = frozenset(_MAIL_ONLY_LIST.split())
 # Header fields that are also names ("An", "Do": Vietnamese; "Van",
-# "Till"): speakers where a timestamp marks the line as chat.
+# "Till"): speakers where a timestamp marks the line as chat, or in a chat
+# whose heads are no header of one language ("An: Hallo Jana, wie geht's?"
+# / "Do: Gut, danke!": German "to" and Polish "to").
 _NAMED_FIELDS = frozenset({"van", "till", "an", "do", "da"})
 # Form labels that are also names, which a model reads as a person at the
 # head of a line ("Handy: bitte ausschalten", German for mobile phone).
@@ -179,13 +189,23 @@ def transcript_speakers(
     chat = _chat(text, without_case)
     # Speakers who take turns, or a timestamp, make it a chat all the same.
     form = not stamped and not _alternating(speakers) and _form(text, lines)
+    # Unstamped fields that are names speak in a chat that is no header,
+    # among speakers who are all such fields or given names ("Do:" among
+    # "Mo:", "Di:", "Fr:" is Thursday's opening hours).
+    fields_speak = (
+        chat
+        and (_alternating(speakers) or not _one_header(lines))
+        and all(head in _NAMED_FIELDS or head in lexicon.given for head in speakers)
+    )
     found: list[Finding] = []
     for line, group in lines:
         words = _PART.findall(line.group(group))
         value = _value(text, line)
         marked = _marked(line, group)
         # A header field that is a name speaks in a stamped chat.
-        if marked and stamped >= 2 and _named_field(words):
+        if _named_field(words) and (
+            (marked and stamped >= 2) or (not marked and fields_speak)
+        ):
             found.append(_finding(line, group))
             continue
         if not words or any(
@@ -205,6 +225,15 @@ def _named_field(words: list[str]) -> bool:
     return (
         len(words) == 1 and words[0].lower() in _NAMED_FIELDS and not words[0].isupper()
     )
+
+
+def _one_header(lines: list[_Line]) -> bool:
+    """Whether the unmarked heads of ``lines`` are all fields of the mail
+    header of one language ("An:" and "Von:", not "An:" and "Do:")."""
+    heads = {
+        line.group(group).lower() for line, group in lines if not _marked(line, group)
+    }
+    return any(heads <= header for header in _HEADERS)
 
 
 def _finding(line: re.Match[str], group: str) -> Finding:

@@ -177,7 +177,8 @@ def _names_someone(before: str, around: Surroundings, nouns: bool) -> bool:
 def _is_full_name(before: str) -> bool:
     """Whether ``before`` ends on a given name and a surname, neither of
     them an ordinary word: "Priya Raman (", not "Windows Server (" (a
-    surname too) or "Grace Period ("."""
+    surname too), "Grace Period (" or "Mario Kart (" (a word that is no
+    known person's name)."""
     from gdprgate.detect.gate import load_lexicon
 
     full = _FULL_NAME_BEFORE.search(before)
@@ -189,6 +190,7 @@ def _is_full_name(before: str) -> bool:
         given in lexicon.given
         and given not in lexicon.common
         and surname not in lexicon.common
+        and (surname in lexicon.people or not lexicon.is_ordinary(surname))
     )
 
 

@@ -91,8 +91,8 @@ def _is_person(value: str, sure: bool) -> bool:
 def _looks_like_person(value: str) -> bool:
     """A name under ``name`` that only its table vouches for: no word in
     lower case that a lexicon knows ("Backup job", "build-bot"), and a part
-    the lexicon knows as a name ("anna.k") or capitalised words none of
-    them ordinary ("Okafor Nwosu")."""
+    the lexicon knows as a name or a given name ("anna.k", "Per") or
+    capitalised words none of them ordinary ("Okafor Nwosu")."""
     from gdprgate.detect.gate import load_lexicon
 
     if not _is_person(value, True):
@@ -105,7 +105,9 @@ def _looks_like_person(value: str) -> bool:
     ]
     if any(len(part) > 2 and part in lexicon.words for part in parts):
         return False  # a lower-case word: "job", "bot"
-    if any(part.lower() in lexicon.names for part in parts):
+    if any(
+        part.lower() in lexicon.names or part.lower() in lexicon.given for part in parts
+    ):
         return True
     return bool(parts) and all(
         part[:1].isupper() and not lexicon.is_ordinary(part.lower()) for part in parts

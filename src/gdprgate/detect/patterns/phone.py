@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -192,11 +193,39 @@ def _in_email(text: str, start: int, end: int) -> bool:
     )
 
 
+# Years in a row ("models 2024 2025"): any eight digits are a Danish
+# number, but a run of years counting up is a list of years.
+_YEAR = r"(?:19|20)\d{2}"
+_YEARS = re.compile(rf"{_YEAR}(?:[\ \t\u00a0,/]+{_YEAR})+")
+# An area code in brackets right before a number: "(11) 98765-4321".
+_AREA_CODE_BEFORE = re.compile(r"\(\d{1,5}\)[\ \t\u00a0]?\Z")
+_AREA_CODE_REACH = 8
+
+
+def _years_listed(text: str, start: int, piece: str) -> bool:
+    """Whether ``piece`` (its run at ``start`` in ``text``) is a run of
+    years counting up ("models 2024 2025", "1999, 2003"), not a number
+    written in groups: no telephone word right before it ("tlf. 2024
+    2025" stays a Danish number)."""
+    value = piece.strip(" \t\u00a0().,/-")
+    if _YEARS.fullmatch(value) is None:
+        return False
+    years = [int(year) for year in re.findall(r"\d{4}", value)]
+    if any(low >= high for low, high in itertools.pairwise(years)):
+        return False
+    return not has_context(text, start, start, "phone", size=(1, 0))
+
+
 def _without_bracket(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without an opening bracket that has no closing one
-    ("BSN (234 567 818)": the bracket is not the number's)."""
+    ("BSN (234 567 818)": the bracket is not the number's), and with an
+    area code in brackets right before it, which a region's matcher may
+    leave out ("(11) 98765-4321": a Brazilian mobile; fail closed)."""
     if text[start] == "(" and ")" not in text[start:end]:
         start += 1
+    area = _AREA_CODE_BEFORE.search(text, max(0, start - _AREA_CODE_REACH), start)
+    if area is not None:
+        start = area.start()
     return start, end
 
 
@@ -259,7 +288,7 @@ class PhoneRecognizer(PatternRecognizer):
             for match_start, match_end in _matches(piece, region):
                 found = True
                 yield _without_bracket(text, low + match_start, low + match_end)
-        if found:
+        if found or _years_listed(text, low + 1, piece):
             return
         if (
             _GROUPED.search(piece)

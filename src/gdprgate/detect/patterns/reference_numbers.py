@@ -16,10 +16,12 @@ these numbers were 7 of the 28 values left outside every finding.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import ClassVar
 
 from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
-from gdprgate.detect.patterns.scan import Feature
+from gdprgate.detect.patterns.scan import Feature, TextScan
+from gdprgate.detect.patterns.user_words import is_ordinary_word
 
 # Compounds that hold their own "number" word.
 _COMPOUNDS = """
@@ -54,13 +56,16 @@ _COMPOUND = "|".join(sorted(_COMPOUNDS.split(), key=len, reverse=True))
 _LABEL = (
     rf"(?:{_COMPOUND}"
     rf"|{_NUMBER_WORDS}\ (?:de\ |d['’])?(?:{_FILE})"
-    rf"|(?:{_FILE})(?:\ {_NUMBER_WORDS})?)"
+    rf"|(?P<file>{_FILE})(?P<numbered>\ {_NUMBER_WORDS})?)"
 )
 _REFERENCE = re.compile(
     rf"(?<![\w-])(?i:{_LABEL})(?i:\ (?:is|ist|est|es|è|é|jest|är|er))?[ \t]*[:#]?[ \t]*"
     r"(?P<value>[A-Z0-9](?:[A-Z0-9]|[/.\-](?=[A-Z0-9])){3,24})(?![\w/-])"
 )
 _FEWEST_DIGITS = 3
+# A word and three digits after a bare "Policy:" name a rule of a
+# firewall or a proxy ("Policy: ALLOW-443", a port), not a person's file.
+_RULE_NAME = re.compile(r"(?P<word>[A-Z]{4,})-\d{3}")
 # A year, a range of years, a date, a version, or a year's quarter, half
 # or week: "student 2024/25", "Policy: 01.02.2024", "client 1.2.3",
 # "Client 2024-Q3 report".
@@ -85,6 +90,16 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         "label: Policy no: HH-4471-0923, Kundennummer 100234"
     )
     score = FORMAT_SCORE
+
+    def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
+        """The values after a label, without the rule names after a bare
+        file word (see :data:`_RULE_NAME`)."""
+        for match in _REFERENCE.finditer(text):
+            if match.group("file") and not match.group("numbered"):
+                rule = _RULE_NAME.fullmatch(match.group("value"))
+                if rule is not None and is_ordinary_word(rule.group("word")):
+                    continue
+            yield match.span("value")
 
     def validate(self, value: str) -> bool:
         """Three digits or more, and no year, date or version."""

@@ -21,7 +21,12 @@ with the type the header gives it, in one pass over the text:
   marks such a list off from prose, so its header is never sure;
 - SQL ``INSERT INTO t (a, username) VALUES (...), (...)``: the position of
   a column in the column list picks the value of each row. Without a
-  column list nothing says what a value is, and nothing is read.
+  column list nothing says what a value is, but a table named for people
+  (:data:`_PEOPLE_TABLES`: "users", "customers", "Mitarbeiter",
+  "clientes") holds them: each of its values is a ``PERSON`` that only
+  its table vouches for, and counts when it looks like a name on its own
+  ("INSERT INTO users VALUES (1, 'Kowalski', 'Jan', ...)"; not "active",
+  "1" or "jkowalski").
 
 A header name is *sure* (``last_name``, ``Benutzername``, ``email``) or
 not (``name``, ``account``, ``address``: see
@@ -44,7 +49,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Container, Generator, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from gdprgate.detect.context import context_pattern
@@ -67,6 +72,25 @@ _INSERT = re.compile(
     r"\bINSERT\s+INTO\s+[\w.`\"\[\]]+\s*\(([^()]{1,2000})\)\s*VALUES\s*",
     re.IGNORECASE,
 )
+_PLAIN_INSERT = re.compile(
+    r"\bINSERT\s+INTO\s+(?P<table>[\w.`\"\[\]]+)\s*VALUES\s*", re.IGNORECASE
+)
+# Stems of table names that hold people, in the nine languages (folded);
+# a word of the table's name that starts with one names such a table.
+_PEOPLE_TABLE_TEXT = """
+    user customer client member employ staff person people patient student
+    contact account author owner guest subscriber applicant candidate tenant
+    kunde mitarbeiter benutzer nutzer mitglied angestellte
+    utilisateur adherent salarie
+    usuario empleado socio
+    utent dipendent pazient
+    klant gebruiker medewerker lid leden
+    klient uzytkownik pracownik osob pacjent
+    utilizador funcionario pessoa
+    kund anvandare anstalld medlem
+"""
+_PEOPLE_TABLES = tuple(_PEOPLE_TABLE_TEXT.split())
+_TABLE_WORD = re.compile(r"[a-z]+")
 # What an SQL value list is made of: quoted strings, brackets, commas, and
 # runs of anything else (numbers, NULL, spaces).
 _SQL_TOKEN = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|[(),]|[^'\"(),\s]+|\s+")
@@ -379,10 +403,28 @@ def _sql_cells(text: str, birth: re.Pattern[str] | None) -> Iterator[Cell]:
         if columns:
             for index, low, high in _row_values(text, insert.end(), columns):
                 yield from _cell(text, low, high, *columns[index])
+    for insert in _PLAIN_INSERT.finditer(text):
+        if not _people_table(insert.group("table")):
+            continue
+        # Every position of a row: no column list picks some.
+        for _index, low, high in _row_values(text, insert.end(), _EVERY_COLUMN):
+            yield from _cell(text, low, high, "PERSON", False, True)
+
+
+# Every column index of a row ("index in _EVERY_COLUMN" always holds).
+_EVERY_COLUMN = range(1 << 30)
+
+
+def _people_table(table: str) -> bool:
+    """Whether the name of a table says it holds people ("users",
+    "crm.customers", "`Mitarbeiter`"), by a word of the name."""
+    return any(
+        word.startswith(_PEOPLE_TABLES) for word in _TABLE_WORD.findall(fold(table))
+    )
 
 
 def _row_values(
-    text: str, start: int, columns: Columns
+    text: str, start: int, columns: Container[int]
 ) -> Iterator[tuple[int, int, int]]:
     """The index and span of the values at ``columns`` of each ``(...)``
     row from ``start`` on, up to the end of the statement (anything but a

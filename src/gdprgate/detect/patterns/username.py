@@ -1,7 +1,9 @@
 """User names: social handles (``@name``, ``u/name``), values after a username
 label and names after a user word ("for user jdoe", "für Benutzer
 j.schaefer") or an author word ("posted by", "Gepostet von"), shaped like a
-handle ("lisa_m_1994") or dotted in lower case ("Signed for by: a.hossain").
+handle ("lisa_m_1994") or dotted in lower case ("Signed for by: a.hossain"),
+and a dotted login right after a verb that takes a person ("ask j.doe",
+"chiedi a l.ferri"), when an initial or a given name opens it.
 
 A date or a time after the label is none: "Letzter Login: 2024-05-01 08:33"
 tells when, not who. Neither are accounts that identify nobody (``root``,
@@ -24,6 +26,7 @@ from gdprgate.detect.patterns.user_words import (
     USER_WORD,
     is_ordinary_word,
     is_user_name_after,
+    pattern_lexicon,
 )
 
 # The "@" comes before the look behind it, so that ``re`` jumps from one "@"
@@ -67,6 +70,26 @@ _AUTHOR_WORDS = (
     "|postado por|postat av|skrevet af|kirjoittanut"
 )
 _AUTHOR_WORD = re.compile(rf"(?<![^\W_])(?i:{_AUTHOR_WORDS}):?(?![^\W_])")
+# Verbs that take a person, one line per language (en, de, fr, es, it, nl,
+# pl, pt, sv), with the little word some of them need: a dotted login
+# right after one is someone's ("ask j.doe", "frag m.berg", "chiedi a
+# l.ferri"), with no user word before it.
+_CONTACT_VERBS = r"""
+ask|asked|tell|told|ping|pinged|cc|bcc|contact|contacted|e-?mail|e-?mailed
+|message|dm|thanks|thank|thx|remind|cc:|bcc:
+|frag|frage|fragt|fragen|kontaktiere|kontaktieren|schreib|danke
+|demande\s+à|demandez\s+à|contacte|contactez|écris\s+à|merci
+|pregunta\s+a|pregúntale\s+a|contacta\s+a|escribe\s+a|gracias
+|chiedi\s+a|chiedere\s+a|contatta|scrivi\s+a|grazie
+|vraag|vraag\s+het\s+aan|mail|bedankt
+|zapytaj|napisz\s+do|dzięki
+|pergunte\s+a|pergunta\s+a|contate|contacte|escreva\s+para|obrigado|obrigada
+|fråga|kontakta|maila|tack
+"""
+_ADDRESSED_LOGIN = re.compile(
+    rf"(?<![^\W_])(?i:{''.join(_CONTACT_VERBS.split())})[ \t]+"
+    r"(?P<login>(?<![\w@./-])[a-z]+(?:\.[a-z]+){1,2}(?![\w@(/]|[.-]\w))"
+)
 # A Reddit user ("u/throwaway_renter22"), not inside a path or a URL.
 _REDDIT_USER = re.compile(r"(?<![\w/.])u/[A-Za-z0-9][\w-]{2,19}(?![\w/])")
 # "username: anna_k", "Benutzername = schmidt.a", '"login": "anna42"',
@@ -115,6 +138,7 @@ class UsernameRecognizer(PatternRecognizer):
         USER_WORD,
         _SHAPED,
         _DOTTED,
+        _ADDRESSED_LOGIN,
         _REDDIT_USER,
     )
     explanation = (
@@ -132,7 +156,7 @@ class UsernameRecognizer(PatternRecognizer):
             patterns += (_LABELLED,)
         if Feature.DIGIT in scan.features:
             patterns += (_SHAPED,)
-        return (*patterns, _DOTTED, USER_WORD, _REDDIT_USER)
+        return (*patterns, _DOTTED, _ADDRESSED_LOGIN, USER_WORD, _REDDIT_USER)
 
     def candidates(self, text: str, scan: TextScan) -> Iterator[tuple[int, int]]:
         """Spans the patterns match, without the handles that are no one's
@@ -157,6 +181,9 @@ class UsernameRecognizer(PatternRecognizer):
                 elif pattern is _DOTTED:
                     if _is_dotted_login(match.group()):
                         yield from _after_label_word(text, match, label_ends)
+                elif pattern is _ADDRESSED_LOGIN:
+                    if _is_addressed_login(match.group("login")):
+                        yield match.span("login")
                 elif pattern is _REDDIT_USER:
                     yield match.span()
                 elif is_user_name_after(text, match):
@@ -205,6 +232,19 @@ def _is_dotted_login(value: str) -> bool:
         and parts[-1] not in _NO_LOGIN_ENDS
         and not all(is_ordinary_word(part) for part in long_parts)
     )
+
+
+def _is_addressed_login(value: str) -> bool:
+    """Whether dotted lower-case letters after a verb that takes a person
+    may be a login: an initial or a given name before the dot ("j.doe",
+    "max.power"), or a dotted login by :func:`_is_dotted_login`; not a
+    host or a call ("db.internal", "np.array")."""
+    parts = value.split(".")
+    if parts[-1] in _NO_LOGIN_ENDS or all(len(part) == 1 for part in parts):
+        return False
+    if len(parts[0]) == 1 or parts[0] in pattern_lexicon().given:
+        return True
+    return _is_dotted_login(value)
 
 
 def _after_label_word(
