@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from gdprgate.datasets.fields import (
     field_entity,
     field_spans,
 )
+from gdprgate.detect.patterns import date_of_birth, dates
 from gdprgate.store import Database
 from gdprgate.vault import Keyring
 
@@ -211,6 +213,58 @@ def test_a_date_taken_for_a_place_stays_a_date() -> None:
         assert re.fullmatch(r"\d\d/\d\d/\d{4}", fake), fake
         day, month, year = (int(part) for part in fake.split("/"))
         assert date(year, month, day)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["03.12.2026", "1987-03-03", "3. Mai 1987", "mardi 3 mars 1987", "01/02/27"],
+)
+def test_a_date_of_birth_gets_the_fake_of_the_same_date(value: str) -> None:
+    """Whether a date is a birth date depends on today and the words around
+    it: its fake does not."""
+    for key in KEYS[:4]:
+        birth = Surrogates(key).make("DATE_OF_BIRTH", value, "de")
+        assert birth == Surrogates(key).make("DATE_TIME", value, "de")
+        assert birth != value
+
+
+def _set_today(monkeypatch: pytest.MonkeyPatch, today: date) -> None:
+    """The detector's clock (the birth-date recognizer and two-digit years)
+    reads ``today``."""
+
+    class Fixed(date):
+        @classmethod
+        def today(cls) -> Fixed:
+            return cls(today.year, today.month, today.day)
+
+    clock = SimpleNamespace(date=Fixed)
+    monkeypatch.setattr(date_of_birth, "datetime", clock)
+    monkeypatch.setattr(dates, "datetime", clock)
+
+
+def test_dates_of_birth_get_the_same_fakes_on_any_day(
+    scrub: Any, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One corpus scrubbed on two days under one key gives the same output
+    (a birth date after the first day was a plain date then, a birth date
+    on the second: its fake changed with the type)."""
+    records = [
+        {"text": "Geboren am 03.12.2026 in Bremen."},
+        {"text": "Tim was born on 01/02/27."},
+        {"form": "Geburtsdatum: 05.01.29"},
+    ]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    outputs = []
+    for day, today in enumerate([date(2026, 11, 1), date(2031, 6, 1)]):
+        _set_today(monkeypatch, today)
+        output = data_dir / f"day{day}" / "clean.jsonl"
+        output.parent.mkdir()
+        scrub([source], output, dataset_id="dob")
+        outputs.append(output.read_text("utf-8"))
+
+    assert outputs[0] == outputs[1]
+    for value in ("03.12.2026", "01/02/27", "05.01.29"):
+        assert value not in outputs[0]
 
 
 # One fake per value, whatever the language of the text

@@ -114,6 +114,14 @@ def _by_shape(entity: str, value: str) -> str:
     return "ID"
 
 
+def _seeded_as(entity: str) -> str:
+    """The type a fake is seeded with. A date of birth is seeded as any
+    date: whether the detector calls a date one depends on today (a date
+    after today is no birth date) and on words around it, and the same date
+    must have the same fake in every record and run."""
+    return "DATE_TIME" if entity in _DATES else entity
+
+
 class Surrogates:
     """Makes fakes for values; remembers recent ones (same input, same fake)."""
 
@@ -159,7 +167,7 @@ class Surrogates:
         # digits' width) from a seed of its normalised form, so every
         # spelling gets the same digits; same value, same fake.
         written = entity == "PERSON" or entity not in _FREE_FORM
-        key = (entity, locale, value if written else normalized)
+        key = (_seeded_as(entity), locale, value if written else normalized)
         cached = self._cache.get(key)
         if cached is None:
             cached = self._draw(entity, value, normalized, locale, language)
@@ -185,7 +193,7 @@ class Surrogates:
                 return fake
             return f"[{entity}]"
         for attempt in range(_ATTEMPTS):
-            seed = self._seed(entity, normalized, attempt)
+            seed = self._seed(_seeded_as(entity), normalized, attempt)
             rng = random.Random(seed)
             if entity in _DATES:
                 fake = fake_date(value, rng, locale_for(language)[:2])
