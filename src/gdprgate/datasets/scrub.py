@@ -90,6 +90,7 @@ class ScrubOptions:
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
     engine_name: str = "local"
     workers: int = 1
+    escape_formulas: bool = False
 
     def __post_init__(self) -> None:
         if not self.inputs:
@@ -255,8 +256,17 @@ class Scrubber:
         # Whatever ends the run early (an error, Ctrl-C, SIGTERM turned into
         # KeyboardInterrupt by the command) leaves no output and no index.
         try:
-            writer = RecordWriter(options.output, out_format, schema, header)
+            writer = RecordWriter(
+                options.output,
+                out_format,
+                schema,
+                header,
+                escape_formulas=options.escape_formulas,
+            )
             self._scrub(formats, run, report, writer, rejects)
+            if out_format == "csv":
+                report.formula_cells = writer.formula_cells
+                report.formulas_escaped = options.escape_formulas
             report.blank_lines = self._counts.blank_lines
             self._check_fields(report)
             rejects.close()

@@ -38,6 +38,7 @@ from gdprgate.datasets.surrogate_dates import (
     with_weekday,
 )
 from gdprgate.datasets.surrogate_names import fake_name
+from gdprgate.datasets.writers import formula_like
 from gdprgate.vault.normalize import normalize_value
 
 SURROGATE_KEY_INFO = b"gdprgate surrogate v1"
@@ -112,6 +113,16 @@ def _by_shape(entity: str, value: str) -> str:
     if is_numeric_date(value):
         return "DATE_TIME"
     return "ID"
+
+
+def _acceptable(entity: str, fake: str, value: str, normalized: str) -> bool:
+    """Whether ``fake`` may stand for ``value``: not blank, not the value
+    itself, and not starting like a spreadsheet formula unless the value
+    does so too (a phone's "+" is kept; a fake of the tool's own never
+    makes a CSV cell a formula that was none)."""
+    if not fake.strip() or normalize_value(entity, fake) == normalized:
+        return False
+    return not formula_like(fake) or fake[:1] == value[:1]
 
 
 def _seeded_as(entity: str) -> str:
@@ -189,7 +200,7 @@ class Surrogates:
                     word_locale, self._seed(f"PERSON:{role}", word, attempt)
                 ),
             )
-            if normalize_value(entity, fake) != normalized and fake.strip():
+            if _acceptable(entity, fake, value, normalized):
                 return fake
             return f"[{entity}]"
         for attempt in range(_ATTEMPTS):
@@ -199,7 +210,7 @@ class Surrogates:
                 fake = fake_date(value, rng, locale_for(language)[:2])
             else:
                 fake = _generator(entity)(value, rng, self._faker(locale, seed))
-            if normalize_value(entity, fake) != normalized and fake.strip():
+            if _acceptable(entity, fake, value, normalized):
                 return fake
         return f"[{entity}]"
 
