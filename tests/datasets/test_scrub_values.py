@@ -286,6 +286,59 @@ def test_a_value_has_one_fake_in_texts_of_every_language() -> None:
         assert len(fakes) == 1, (entity, fakes)
 
 
+GERMAN_VISIT = "Wir haben uns gestern in Bremen getroffen, dann ging es zu Nordlicht."
+ENGLISH_VISIT = "We met yesterday in Bremen and then went over to Nordlicht for lunch."
+PLACES = {"Bremen": "LOCATION", "Nordlicht": "ORGANIZATION"}
+
+
+def _fakes(record: dict[str, Any], prefix: str, middle: str) -> tuple[str, str]:
+    text = record["text"].removeprefix(prefix)
+    place, rest = text.split(middle, 1)
+    return place, rest
+
+
+def test_places_and_organisations_take_the_record_language_without_lang(
+    scrub_words: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    """Without --lang a German record gets a German town and company, an
+    English one English ones; records of one language share the fakes."""
+    from faker.providers.address.de_DE import Provider as GermanAddress
+    from faker.providers.company.de_DE import Provider as GermanCompany
+
+    records = [{"text": GERMAN_VISIT}, {"text": ENGLISH_VISIT}, {"text": GERMAN_VISIT}]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    output = data_dir / "out.jsonl"
+
+    scrub_words([source], output, PLACES)
+
+    german, english, again = read_jsonl(output)
+    assert german == again
+    town, rest = _fakes(german, "Wir haben uns gestern in ", " getroffen")
+    assert town in GermanAddress.cities
+    company = rest.removeprefix(", dann ging es zu ").removesuffix(".")
+    assert company.endswith(tuple(GermanCompany.company_suffixes)), company
+    english_town, _ = _fakes(english, "We met yesterday in ", " and then")
+    assert english_town not in GermanAddress.cities
+    assert "Bremen" not in json.dumps([german, english])
+
+
+def test_lang_fixes_the_locale_of_places_for_every_record(
+    store: tuple[Database, Keyring], tmp_path: Path, data_dir: Path
+) -> None:
+    """With --lang every record's places come from that language."""
+    db, keyring = store
+    records = [{"text": GERMAN_VISIT}, {"text": ENGLISH_VISIT}]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    output = data_dir / "out.jsonl"
+    options = ScrubOptions(inputs=[source], output=output, language="en")
+
+    Scrubber(db, keyring, options, WordEngine(PLACES)).run()
+
+    german, english = read_jsonl(output)
+    town, _ = _fakes(german, "Wir haben uns gestern in ", " getroffen")
+    assert town == _fakes(english, "We met yesterday in ", " and then")[0]
+
+
 def test_a_name_has_one_fake_under_any_run_language() -> None:
     """A name's words are faked in the locale of the name lists that hold
     them, so the run's language does not change the fake."""
