@@ -109,6 +109,37 @@ def test_csv_two_unclosed_quotes_reject_two_records(tmp_path: Path) -> None:
     assert [i.raw for i in items[:2]] == ['1,"a', '2,"b']
 
 
+def test_csv_quote_open_past_the_size_limit_loses_no_record(tmp_path: Path) -> None:
+    """A quote never closed swallowed every line up to the record size limit
+    into one reject: those records were neither written nor rejected."""
+    path = tmp_path / "in.csv"
+    rows = "".join(f"{n},Zeile {n}\n" for n in range(3, 200))
+    path.write_text(f'id,text\n1,ok\n2,"offen\n{rows}', encoding="utf-8")
+
+    items = _items(path, "csv", limit=500)
+
+    assert [i.line for i in items] == list(range(2, 201))
+    assert items[1].raw == '2,"offen'
+    assert items[1].reject is not None
+    assert "not closed within the size limit" in items[1].reject
+    assert [i.record for i in items[2:4]] == [
+        {"id": "3", "text": "Zeile 3"},
+        {"id": "4", "text": "Zeile 4"},
+    ]
+    assert all(i.reject is None for i in items[2:])
+
+
+def test_csv_one_line_over_the_size_limit_is_one_reject(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(f"id,text\n1,{'x' * 600}\n2,fine\n", encoding="utf-8")
+
+    items = _items(path, "csv", limit=500)
+
+    assert [(i.line, i.reject is None) for i in items] == [(2, False), (3, True)]
+    assert items[0].raw is None
+    assert "field larger than field limit" in (items[0].reject or "")
+
+
 @pytest.mark.parametrize("compress", ["gzip", "zstd"])
 def test_compressed_input_is_read_by_its_content(tmp_path: Path, compress: str) -> None:
     data = b'{"a": "one"}\n{"a": "two"}\n'

@@ -243,18 +243,17 @@ def _csv_items(
             position += 1
             start = taken[0][0]
             item = Item(source, start, position, reject=_csv_reason(exc, taken))
-            if _too_long(exc):
-                pass
-            elif len(taken) > 1:
+            if len(taken) > 1:
                 # A quote opened on the record's first line and not closed
-                # there (never, or by a quote of a later record): the record
-                # is its first line, and reading goes on at the next one, so
-                # the lines after it are records again.
+                # there (never, by a quote of a later record, or not before
+                # the size limit): the record is its first line, and reading
+                # goes on at the next one, so the lines after it are records
+                # again, never lost inside one reject.
                 item.raw = taken[0][1].rstrip("\r\n")
                 again.extend(taken[1:])
                 reader = csv.reader(feed(), strict=True)
                 taken[1:] = []
-            else:
+            elif not _too_long(exc):
                 item.raw = "".join(text for _, text in taken).rstrip("\r\n")
             item.size = sum(len(text) for _, text in taken)
             yield item
@@ -282,7 +281,9 @@ def _too_long(exc: csv.Error) -> bool:
 def _csv_reason(exc: csv.Error, taken: list[tuple[int, str]]) -> str:
     if _unclosed(exc):
         reason = "a quoted field is never closed"
-    elif len(taken) > 1 and not _too_long(exc):
+    elif len(taken) > 1 and _too_long(exc):
+        reason = f"a quoted field is not closed within the size limit ({exc})"
+    elif len(taken) > 1:
         reason = f"a quoted field is not closed where it should be ({exc})"
     else:
         return f"invalid CSV: {exc}"
