@@ -16,7 +16,13 @@ from typing import Any
 
 import pytest
 
-from gdprgate.datasets import Scrubber, ScrubOptions, Surrogates, surrogate_key
+from gdprgate.datasets import (
+    Scrubber,
+    ScrubOptions,
+    Surrogates,
+    fields,
+    surrogate_key,
+)
 from gdprgate.datasets.detection import Detected, Span
 from gdprgate.datasets.fields import (
     EMBEDDED_REASON,
@@ -115,10 +121,35 @@ def scrub_words(store: tuple[Database, Keyring]) -> Any:
         ("0123456789abcdef" * 4, False),
         ("https://example.org/" + "path/" * 50, False),
         ("Kontakt: " + EMAIL, False),
+        # A path, then a blob: each blank-separated part is judged alone.
+        ("/Home1/" * 40 + " " + PAYLOAD, True),
+        (PAYLOAD + " " + "/Home1/" * 40, True),
+        # One part that starts like a path is a path, however long.
+        ("/Home1/" * 40 + "." + PAYLOAD, False),
+        (("/Home1/" * 40 + ".") * 50, False),
     ],
 )
 def test_embedded_file_is_told_from_text(text: str, embedded: bool) -> None:
     assert embedded_file(text) is embedded
+
+
+def test_a_long_part_is_read_once_for_all_its_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A path of 2,000 base64-like runs joined by dots was read whole once
+    per run (quadratic: 1 MB took minutes); it is read once."""
+    calls: list[int] = []
+    blob_around = fields._blob_around
+
+    def counted(text: str, start: int, end: int) -> tuple[int, int]:
+        calls.append(start)
+        return blob_around(text, start, end)
+
+    monkeypatch.setattr(fields, "_blob_around", counted)
+    text = ("/Home1/" * 40 + ".") * 2_000 + " und " + ("/Data2/" * 40 + ":") * 10
+
+    assert embedded_file(text) is False
+    assert len(calls) == 2
 
 
 def test_record_with_a_data_url_is_rejected_with_a_placeholder(
