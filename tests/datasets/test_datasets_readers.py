@@ -109,6 +109,77 @@ def test_csv_two_unclosed_quotes_reject_two_records(tmp_path: Path) -> None:
     assert [i.raw for i in items[:2]] == ['1,"a', '2,"b']
 
 
+def test_csv_quote_open_past_the_size_limit_loses_no_record(tmp_path: Path) -> None:
+    """A quote never closed swallowed every line up to the record size limit
+    into one reject: those records were neither written nor rejected."""
+    path = tmp_path / "in.csv"
+    rows = "".join(f"{n},Zeile {n}\n" for n in range(3, 200))
+    path.write_text(f'id,text\n1,ok\n2,"offen\n{rows}', encoding="utf-8")
+
+    items = _items(path, "csv", limit=500)
+
+    assert [i.line for i in items] == list(range(2, 201))
+    assert items[1].raw == '2,"offen'
+    assert items[1].reject is not None
+    assert "not closed within the size limit" in items[1].reject
+    assert [i.record for i in items[2:4]] == [
+        {"id": "3", "text": "Zeile 3"},
+        {"id": "4", "text": "Zeile 4"},
+    ]
+    assert all(i.reject is None for i in items[2:])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"1,{'x' * 600}",
+        f"{'1' * 300},{'x' * 300}",
+    ],
+)
+def test_csv_record_over_the_size_limit_is_one_reject_without_text(
+    tmp_path: Path, line: str
+) -> None:
+    """A line over the limit is not read whole (memory stays bounded, as
+    for JSONL) and is rejected like a JSONL line over it; the next line is
+    read as usual."""
+    path = tmp_path / "in.csv"
+    path.write_text(f"id,text\n{line}\n2,fine\n", encoding="utf-8")
+
+    items = _items(path, "csv", limit=500)
+
+    assert [(i.reject is None, i.raw) for i in items] == [(False, None), (True, None)]
+    assert items[0].line == 2
+    assert items[0].reject in {
+        "record longer than 500 bytes",
+        "invalid CSV: field larger than field limit (500)",
+    }
+    assert items[1].record == {"id": "2", "text": "fine"}
+
+
+def test_csv_quote_open_before_a_too_long_line_rejects_both(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(f'id,text\n1,"offen\n2,{"x" * 600}\n3,gut\n', encoding="utf-8")
+
+    items = _items(path, "csv", limit=500)
+
+    assert [(i.line, i.reject is None) for i in items] == [
+        (2, False),
+        (3, False),
+        (4, True),
+    ]
+    assert items[0].raw == '1,"offen'
+    assert items[1].reject == "record longer than 500 bytes"
+    assert items[2].record == {"id": "3", "text": "gut"}
+
+
+def test_csv_header_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text("a" * 600 + ",b\n1,2\n", encoding="utf-8")
+
+    with pytest.raises(ConfigError, match="header is longer than"):
+        _items(path, "csv", limit=500)
+
+
 @pytest.mark.parametrize("compress", ["gzip", "zstd"])
 def test_compressed_input_is_read_by_its_content(tmp_path: Path, compress: str) -> None:
     data = b'{"a": "one"}\n{"a": "two"}\n'

@@ -11,11 +11,18 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from gdprgate.datasets import Scrubber, ScrubOptions, Surrogates, surrogate_key
+from gdprgate.datasets import (
+    Scrubber,
+    ScrubOptions,
+    Surrogates,
+    fields,
+    surrogate_key,
+)
 from gdprgate.datasets.detection import Detected, Span
 from gdprgate.datasets.fields import (
     EMBEDDED_REASON,
@@ -24,6 +31,7 @@ from gdprgate.datasets.fields import (
     field_entity,
     field_spans,
 )
+from gdprgate.detect.patterns import date_of_birth, dates
 from gdprgate.store import Database
 from gdprgate.vault import Keyring
 
@@ -113,10 +121,35 @@ def scrub_words(store: tuple[Database, Keyring]) -> Any:
         ("0123456789abcdef" * 4, False),
         ("https://example.org/" + "path/" * 50, False),
         ("Kontakt: " + EMAIL, False),
+        # A path, then a blob: each blank-separated part is judged alone.
+        ("/Home1/" * 40 + " " + PAYLOAD, True),
+        (PAYLOAD + " " + "/Home1/" * 40, True),
+        # One part that starts like a path is a path, however long.
+        ("/Home1/" * 40 + "." + PAYLOAD, False),
+        (("/Home1/" * 40 + ".") * 50, False),
     ],
 )
 def test_embedded_file_is_told_from_text(text: str, embedded: bool) -> None:
     assert embedded_file(text) is embedded
+
+
+def test_a_long_part_is_read_once_for_all_its_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A path of 2,000 base64-like runs joined by dots was read whole once
+    per run (quadratic: 1 MB took minutes); it is read once."""
+    calls: list[int] = []
+    blob_around = fields._blob_around
+
+    def counted(text: str, start: int, end: int) -> tuple[int, int]:
+        calls.append(start)
+        return blob_around(text, start, end)
+
+    monkeypatch.setattr(fields, "_blob_around", counted)
+    text = ("/Home1/" * 40 + ".") * 2_000 + " und " + ("/Data2/" * 40 + ":") * 10
+
+    assert embedded_file(text) is False
+    assert len(calls) == 2
 
 
 def test_record_with_a_data_url_is_rejected_with_a_placeholder(
@@ -213,6 +246,58 @@ def test_a_date_taken_for_a_place_stays_a_date() -> None:
         assert date(year, month, day)
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["03.12.2026", "1987-03-03", "3. Mai 1987", "mardi 3 mars 1987", "01/02/27"],
+)
+def test_a_date_of_birth_gets_the_fake_of_the_same_date(value: str) -> None:
+    """Whether a date is a birth date depends on today and the words around
+    it: its fake does not."""
+    for key in KEYS[:4]:
+        birth = Surrogates(key).make("DATE_OF_BIRTH", value, "de")
+        assert birth == Surrogates(key).make("DATE_TIME", value, "de")
+        assert birth != value
+
+
+def _set_today(monkeypatch: pytest.MonkeyPatch, today: date) -> None:
+    """The detector's clock (the birth-date recognizer and two-digit years)
+    reads ``today``."""
+
+    class Fixed(date):
+        @classmethod
+        def today(cls) -> Fixed:
+            return cls(today.year, today.month, today.day)
+
+    clock = SimpleNamespace(date=Fixed)
+    monkeypatch.setattr(date_of_birth, "datetime", clock)
+    monkeypatch.setattr(dates, "datetime", clock)
+
+
+def test_dates_of_birth_get_the_same_fakes_on_any_day(
+    scrub: Any, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One corpus scrubbed on two days under one key gives the same output
+    (a birth date after the first day was a plain date then, a birth date
+    on the second: its fake changed with the type)."""
+    records = [
+        {"text": "Geboren am 03.12.2026 in Bremen."},
+        {"text": "Tim was born on 01/02/27."},
+        {"form": "Geburtsdatum: 05.01.29"},
+    ]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    outputs = []
+    for day, today in enumerate([date(2026, 11, 1), date(2031, 6, 1)]):
+        _set_today(monkeypatch, today)
+        output = data_dir / f"day{day}" / "clean.jsonl"
+        output.parent.mkdir()
+        scrub([source], output, dataset_id="dob")
+        outputs.append(output.read_text("utf-8"))
+
+    assert outputs[0] == outputs[1]
+    for value in ("03.12.2026", "01/02/27", "05.01.29"):
+        assert value not in outputs[0]
+
+
 # One fake per value, whatever the language of the text
 
 
@@ -230,6 +315,72 @@ def test_a_value_has_one_fake_in_texts_of_every_language() -> None:
             for language in ("de", "en", "fr", "it")
         }
         assert len(fakes) == 1, (entity, fakes)
+
+
+GERMAN_VISIT = "Wir haben uns gestern in Bremen getroffen, dann ging es zu Nordlicht."
+ENGLISH_VISIT = "We met yesterday in Bremen and then went over to Nordlicht for lunch."
+PLACES = {"Bremen": "LOCATION", "Nordlicht": "ORGANIZATION"}
+
+
+def _fakes(record: dict[str, Any], prefix: str, middle: str) -> tuple[str, str]:
+    text = record["text"].removeprefix(prefix)
+    place, rest = text.split(middle, 1)
+    return place, rest
+
+
+def test_places_and_organisations_take_the_record_language_without_lang(
+    scrub_words: Any,
+    store: tuple[Database, Keyring],
+    tmp_path: Path,
+    data_dir: Path,
+) -> None:
+    """Without --lang a German record gets a German town and company, an
+    English one English ones; records of one language share the fakes."""
+    from faker.providers.address.de_DE import Provider as GermanAddress
+
+    records = [{"text": GERMAN_VISIT}, {"text": ENGLISH_VISIT}, {"text": GERMAN_VISIT}]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    output = data_dir / "out.jsonl"
+
+    scrub_words([source], output, PLACES)
+
+    german, english, again = read_jsonl(output)
+    assert german == again
+    surrogates = Surrogates(surrogate_key(store[1].for_tenant("default").data_key))
+
+    def fake(entity: str, value: str, language: str) -> str:
+        return surrogates.make(entity, value, language, locale_language=language)
+
+    town, company = (
+        fake("LOCATION", "Bremen", "de"),
+        fake("ORGANIZATION", "Nordlicht", "de"),
+    )
+    assert german["text"] == GERMAN_VISIT.replace("Bremen", town).replace(
+        "Nordlicht", company
+    )
+    assert town in GermanAddress.cities
+    english_town = fake("LOCATION", "Bremen", "en")
+    assert english["text"] == ENGLISH_VISIT.replace("Bremen", english_town).replace(
+        "Nordlicht", fake("ORGANIZATION", "Nordlicht", "en")
+    )
+    assert english_town not in GermanAddress.cities
+
+
+def test_lang_fixes_the_locale_of_places_for_every_record(
+    store: tuple[Database, Keyring], tmp_path: Path, data_dir: Path
+) -> None:
+    """With --lang every record's places come from that language."""
+    db, keyring = store
+    records = [{"text": GERMAN_VISIT}, {"text": ENGLISH_VISIT}]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    output = data_dir / "out.jsonl"
+    options = ScrubOptions(inputs=[source], output=output, language="en")
+
+    Scrubber(db, keyring, options, WordEngine(PLACES)).run()
+
+    german, english = read_jsonl(output)
+    town, _ = _fakes(german, "Wir haben uns gestern in ", " getroffen")
+    assert town == _fakes(english, "We met yesterday in ", " and then")[0]
 
 
 def test_a_name_has_one_fake_under_any_run_language() -> None:

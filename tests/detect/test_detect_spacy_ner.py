@@ -187,3 +187,58 @@ def test_weekday_dates_and_birth_times_are_dates(
     found = spacy_layer.analyze(text, "en")
 
     assert [text[f.start : f.end] for f in found if f.entity == "DATE_TIME"] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ENGLISH, ENGLISH),
+        (
+            "see https://example.org/" + "a/b-c" * 40,
+            "see https://example.org/" + "a/b-c" * 40,
+        ),
+        ("x" * 400, "x" * 400),
+        ('"' * 300, " " * 300),
+        (
+            "(" * 300 + "Anna" + ")" * 300,
+            " " * 257 + "(" * 43 + "Anna" + ")" * 16 + " " * 284,
+        ),
+    ],
+)
+def test_tokenizer_view_cuts_only_long_runs(text: str, expected: str) -> None:
+    """Normal text and runs up to 256 characters reach spaCy as written; a
+    longer run is cut at punctuation, its pieces without a letter blanked."""
+    view = spacy_ner.tokenizer_view(text)
+
+    assert view == expected
+    assert len(view) == len(text)
+
+
+@pytest.mark.parametrize(
+    "run", ['"' * 20_000 + "Anna" + '"' * 20_000, '"/home/"' * 5_000, "'s" * 20_000]
+)
+def test_tokenizer_view_keeps_letters_and_leaves_short_pieces(run: str) -> None:
+    """Every letter stays in place and no piece spaCy's tokenizer strips one
+    character at a time is longer than RUN_PIECE_CHARS plus its word."""
+    view = spacy_ner.tokenizer_view(run)
+
+    assert len(view) == len(run)
+    assert all(a == b for a, b in zip(run, view, strict=True) if a.isalnum())
+    assert max(len(piece) for piece in view.split()) <= spacy_ner.RUN_PIECE_CHARS + 8
+
+
+@pytest.mark.ner
+def test_entities_between_long_quote_runs_keep_their_offsets(
+    spacy_layer: SpacyLayer,
+) -> None:
+    """Thousands of nested quotes around a sentence: the same entities, at
+    the same places (each strip of a quote searched the rest of the run)."""
+    quotes = '"' * 3_000
+    text = f"{quotes} {ENGLISH} {quotes}"
+
+    found = spacy_layer.analyze(text, "en")
+
+    assert [(f.start - len(quotes) - 1, f.end - len(quotes) - 1) for f in found] == [
+        (f.start, f.end) for f in spacy_layer.analyze(ENGLISH, "en")
+    ]
+    assert _pairs(text, found)[0] == ("Acme Corporation", "ORGANIZATION")

@@ -121,6 +121,12 @@ def expand_inputs(patterns: tuple[str, ...]) -> list[Path]:
     show_default=True,
     help="Records per batch sent to a worker.",
 )
+@click.option(
+    "--escape-formulas",
+    is_flag=True,
+    help="CSV output: write an apostrophe before each text cell that starts "
+    "with = + - @ (or a tab), so spreadsheets show it as text.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
 @clear_errors
@@ -139,6 +145,7 @@ def scrub(
     dataset_id: str | None,
     purpose: str | None,
     batch_size: int,
+    escape_formulas: bool,
     as_json: bool,
     no_progress: bool,
 ) -> None:
@@ -179,6 +186,7 @@ def scrub(
         tenant=settings.tenant,
         engine_name=engine,
         workers=workers,
+        escape_formulas=escape_formulas,
     )
     check_output(output)
     # Cleaned up first (output, index version), then ended if need be.

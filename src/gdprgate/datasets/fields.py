@@ -105,6 +105,10 @@ def embedded_file(text: str) -> bool:
     is a URL or a path, however long."""
     if _DATA_URL.search(text) is not None:
         return True
+    # Runs of one blob ("…/Part1.…/Part2…") share its verdict, read once:
+    # reading the blob again for each run made long texts quadratic.
+    blob_end = -1
+    path = False
     for run in _BASE64_RUN.finditer(text):
         chars = run.group(0)
         if not (
@@ -113,22 +117,25 @@ def embedded_file(text: str) -> bool:
             and any(c.islower() for c in chars)
         ):
             continue
-        blob = _blob_around(text, run.start(), run.end())
-        if _PATH_START.match(blob):
-            continue
-        if blob.count("/") * _CHARS_PER_SLASH >= len(blob):
-            continue
-        return True
+        if run.start() >= blob_end:
+            blob_start, blob_end = _blob_around(text, run.start(), run.end())
+            blob = text[blob_start:blob_end]
+            path = _PATH_START.match(blob) is not None or (
+                blob.count("/") * _CHARS_PER_SLASH >= len(blob)
+            )
+        if not path:
+            return True
     return False
 
 
-def _blob_around(text: str, start: int, end: int) -> str:
-    """The text between the blanks (or quotes) around ``text[start:end]``."""
+def _blob_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the text between the blanks (or quotes) around
+    ``text[start:end]`` starts and ends."""
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "\"'":
         start -= 1
     while end < len(text) and not text[end].isspace() and text[end] not in "\"'":
         end += 1
-    return text[start:end]
+    return start, end
 
 
 def embedded_placeholder(text: str) -> str:

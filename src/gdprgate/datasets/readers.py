@@ -14,7 +14,6 @@ A compressed input that ends early or is corrupt stops the run with a
 from __future__ import annotations
 
 import csv
-import itertools
 import json
 import math
 import zlib
@@ -92,14 +91,31 @@ def csv_header(path: Path) -> list[str]:
     the reason)."""
     try:
         with open_binary(path) as handle:
-            first = handle.readline()
-            if first.startswith(_BOM):
-                first = first[len(_BOM) :]
-            lines = itertools.chain([first], iter(handle.readline, b""))
-            texts = (line.decode("utf-8", errors="replace") for line in lines)
+            texts = _header_lines(handle, DEFAULT_MAX_RECORD_BYTES)
             return next(csv.reader(texts, strict=True), [])
-    except (ConfigError, EOFError, OSError, zlib.error, csv.Error):
+    except (ConfigError, EOFError, OSError, zlib.error, csv.Error, _LineTooLong):
         return []
+
+
+def _header_lines(handle: IO[bytes], limit: int) -> Iterator[str]:
+    """The lines a header may span, ``limit`` bytes of them at most (a
+    header line without an end must not be read into memory whole)."""
+    left = limit
+    while left > 0:
+        raw = handle.readline(left + 1)
+        if not raw:
+            return
+        if left == limit and raw.startswith(_BOM):
+            raw = raw[len(_BOM) :]
+        left -= len(raw)
+        if left < 0:
+            raise _LineTooLong
+        yield raw.decode("utf-8", errors="replace")
+    raise _LineTooLong
+
+
+class _LineTooLong(Exception):
+    """A CSV line longer than the record size limit (not read whole)."""
 
 
 def _lines(
@@ -200,11 +216,12 @@ def _csv_items(
     # (its text keeps U+FFFD marks) instead of stopping the file.
     bad_lines: set[int] = set()
 
-    def decoded() -> Iterator[tuple[int, str]]:
-        for number, raw in enumerate(iter(handle.readline, b""), 1):
-            counts.bytes_read += len(raw)
-            if number == 1 and raw.startswith(_BOM):
-                raw = raw[len(_BOM) :]
+    def decoded() -> Iterator[tuple[int, str | None]]:
+        # A line over the limit is read in chunks and dropped: None.
+        for number, (raw, too_long) in enumerate(_raw_lines(handle, counts, limit), 1):
+            if too_long:
+                yield number, None
+                continue
             try:
                 yield number, raw.decode("utf-8")
             except UnicodeDecodeError:
@@ -214,8 +231,8 @@ def _csv_items(
     lines = decoded()
     # The lines the reader took for the record it reads now (numbered), and
     # the lines to give it again after a quote that is never closed.
-    taken: list[tuple[int, str]] = []
-    again: deque[tuple[int, str]] = deque()
+    taken: list[tuple[int, str | None]] = []
+    again: deque[tuple[int, str | None]] = deque()
 
     def feed() -> Iterator[str]:
         while True:
@@ -223,6 +240,8 @@ def _csv_items(
             if entry is None:
                 return
             taken.append(entry)
+            if entry[1] is None:
+                raise _LineTooLong
             yield entry[1]
 
     csv.field_size_limit(limit)
@@ -237,26 +256,31 @@ def _csv_items(
             row = next(reader)
         except StopIteration:
             return
+        except _LineTooLong:
+            position += 1
+            yield _too_long_line(source, position, taken, again, limit)
+            reader = csv.reader(feed(), strict=True)
+            bad_lines.difference_update(number for number, _ in taken)
+            continue
         except csv.Error as exc:
             if not taken:
                 return
             position += 1
             start = taken[0][0]
             item = Item(source, start, position, reject=_csv_reason(exc, taken))
-            if _too_long(exc):
-                pass
-            elif len(taken) > 1:
+            if len(taken) > 1:
                 # A quote opened on the record's first line and not closed
-                # there (never, or by a quote of a later record): the record
-                # is its first line, and reading goes on at the next one, so
-                # the lines after it are records again.
-                item.raw = taken[0][1].rstrip("\r\n")
+                # there (never, by a quote of a later record, or not before
+                # the size limit): the record is its first line, and reading
+                # goes on at the next one, so the lines after it are records
+                # again, never lost inside one reject.
+                item.raw = _text(taken[0]).rstrip("\r\n")
                 again.extend(taken[1:])
                 reader = csv.reader(feed(), strict=True)
                 taken[1:] = []
-            else:
-                item.raw = "".join(text for _, text in taken).rstrip("\r\n")
-            item.size = sum(len(text) for _, text in taken)
+            elif not _too_long(exc):
+                item.raw = "".join(map(_text, taken)).rstrip("\r\n")
+            item.size = sum(len(_text(entry)) for entry in taken)
             yield item
             bad_lines.difference_update(number for number, _ in taken)
             continue
@@ -271,6 +295,62 @@ def _csv_items(
         bad_lines.difference_update(range(start, end + 1))
 
 
+def _raw_lines(
+    handle: IO[bytes], counts: ReadCounts, limit: int
+) -> Iterator[tuple[bytes, bool]]:
+    """Physical lines with their newline, and whether each is longer than
+    ``limit`` bytes (then ``b""``: its bytes are read in chunks and
+    dropped, so memory stays bounded)."""
+    first = True
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        counts.bytes_read += len(raw)
+        if first and raw.startswith(_BOM):
+            raw = raw[len(_BOM) :]
+        first = False
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw, False
+            continue
+        while not raw.endswith(b"\n"):
+            raw = handle.readline(_CHUNK)
+            if not raw:
+                break
+            counts.bytes_read += len(raw)
+        yield b"", True
+
+
+def _too_long_line(
+    source: str,
+    position: int,
+    taken: list[tuple[int, str | None]],
+    again: deque[tuple[int, str | None]],
+    limit: int,
+) -> Item:
+    """The reject for a line over ``limit`` bytes, or, when a quote opened
+    on an earlier line reached it, for that earlier line (the lines after
+    it are read again)."""
+    if len(taken) == 1:
+        reject = f"record longer than {limit} bytes"
+        return Item(source, taken[0][0], position, reject=reject, size=limit)
+    reason = (
+        "invalid CSV: a quoted field is not closed before a line longer than "
+        f"{limit} bytes (the record is its first line; reading goes on at "
+        "the next)"
+    )
+    first = _text(taken[0])
+    again.extend(taken[1:])
+    del taken[1:]
+    item = Item(source, taken[0][0], position, reject=reason, size=len(first))
+    item.raw = first.rstrip("\r\n")
+    return item
+
+
+def _text(entry: tuple[int, str | None]) -> str:
+    return entry[1] or ""
+
+
 def _unclosed(exc: csv.Error) -> bool:
     return str(exc) == "unexpected end of data"
 
@@ -279,10 +359,12 @@ def _too_long(exc: csv.Error) -> bool:
     return str(exc).startswith("field larger than field limit")
 
 
-def _csv_reason(exc: csv.Error, taken: list[tuple[int, str]]) -> str:
+def _csv_reason(exc: csv.Error, taken: list[tuple[int, str | None]]) -> str:
     if _unclosed(exc):
         reason = "a quoted field is never closed"
-    elif len(taken) > 1 and not _too_long(exc):
+    elif len(taken) > 1 and _too_long(exc):
+        reason = f"a quoted field is not closed within the size limit ({exc})"
+    elif len(taken) > 1:
         reason = f"a quoted field is not closed where it should be ({exc})"
     else:
         return f"invalid CSV: {exc}"
@@ -300,6 +382,9 @@ def _csv_header(reader: Any, source: str) -> list[str]:
     except csv.Error as exc:
         msg = f"{source}: the CSV header cannot be read ({exc})"
         raise ConfigError(msg) from exc
+    except _LineTooLong:
+        msg = f"{source}: the CSV header is longer than the record size limit"
+        raise ConfigError(msg) from None
     if len(set(header)) != len(header):
         msg = f"{source}: the CSV header names a column twice"
         raise ConfigError(msg)

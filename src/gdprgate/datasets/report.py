@@ -30,6 +30,10 @@ class ScrubReport:
     records_touched: int = 0
     bytes_in: int = 0
     seconds: float = 0.0
+    # CSV output only: text cells that start like a formula, and whether
+    # they were written after an apostrophe.
+    formula_cells: int | None = None
+    formulas_escaped: bool = False
     entities: dict[str, Counter[str]] = field(default_factory=dict)
 
     def count(self, field_name: str, entity: str) -> None:
@@ -73,6 +77,8 @@ class ScrubReport:
                 for name, counts in sorted(self.entities.items())
             },
             "entity_totals": self.entity_totals(),
+            "csv_formula_cells": self.formula_cells,
+            "csv_formulas_escaped": self.formulas_escaped,
         }
 
     def table(self) -> str:
@@ -86,8 +92,11 @@ class ScrubReport:
             + (f"  -> {self.rejects}" if self.rejected else ""),
             f"touched      {self.records_touched}",
             f"read         {self.bytes_in / 1e6:.2f} MB in {self.seconds:.1f} s",
-            "",
         ]
+        if self.formula_cells:
+            how = "escaped with '" if self.formulas_escaped else "--escape-formulas"
+            lines.append(f"formula-like {self.formula_cells} CSV cells ({how})")
+        lines.append("")
         rows = [
             (name, entity, count)
             for name, counts in sorted(self.entities.items())

@@ -55,7 +55,7 @@ from gdprgate.datasets.sources import (
 from gdprgate.datasets.surrogate import Surrogates, surrogate_key
 from gdprgate.datasets.surrogate_dates import widen_weekdays
 from gdprgate.datasets.writers import RecordWriter, RejectWriter, record_text
-from gdprgate.detect.language import normalize_language
+from gdprgate.detect.language import guess_language, normalize_language
 from gdprgate.errors import ConfigError, ScrubStopped
 from gdprgate.store import Database
 from gdprgate.vault import Keyring, Vault
@@ -67,6 +67,13 @@ logger = logging.getLogger("gdprgate.datasets")
 Mode = Literal["surrogate", "token", "redact"]
 MODES: tuple[Mode, ...] = ("surrogate", "token", "redact")
 Progress = Callable[[int, int], None]
+# A value's replacement: (entity, value, text's language, record's language
+# or "" when not guessed) -> text.
+Replacer = Callable[[str, str, str, str], str]
+# Types faked in the locale of the record's language when no --lang is given.
+BY_RECORD_LANGUAGE = frozenset({"LOCATION", "ORGANIZATION"})
+# How much of a record's text its language is guessed from.
+RECORD_SAMPLE_CHARS = 4_000
 # The longest data set id the register holds.
 MAX_DATASET_ID = 128
 
@@ -90,6 +97,7 @@ class ScrubOptions:
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
     engine_name: str = "local"
     workers: int = 1
+    escape_formulas: bool = False
 
     def __post_init__(self) -> None:
         if not self.inputs:
@@ -255,8 +263,17 @@ class Scrubber:
         # Whatever ends the run early (an error, Ctrl-C, SIGTERM turned into
         # KeyboardInterrupt by the command) leaves no output and no index.
         try:
-            writer = RecordWriter(options.output, out_format, schema, header)
+            writer = RecordWriter(
+                options.output,
+                out_format,
+                schema,
+                header,
+                escape_formulas=options.escape_formulas,
+            )
             self._scrub(formats, run, report, writer, rejects)
+            if out_format == "csv":
+                report.formula_cells = writer.formula_cells
+                report.formulas_escaped = options.escape_formulas
             report.blank_lines = self._counts.blank_lines
             self._check_fields(report)
             rejects.close()
@@ -401,6 +418,7 @@ class Scrubber:
         ]
         replace = self._replacer(settled)
         surrogate = self._options.mode == "surrogate"
+        guess = surrogate and not self._options.language
         records: list[Any] = []
         subjects: list[tuple[RecordPlace, set[tuple[str, str]]]] = []
         for item, spans_of in zip(batch.items, settled, strict=True):
@@ -410,12 +428,14 @@ class Scrubber:
             identifiers: set[tuple[str, str]] = set()
             # Keys that held personal data, named <key> in the report.
             renamed: dict[tuple[Step, ...], str] = {}
+            record_language = record_language_of(spans_of) if guess else ""
             for (ref, text), (language, spans) in zip(
                 spans_of.texts, spans_of.found, strict=True
             ):
                 # A weekday before a date is changed with it (surrogates only).
                 out = widen_weekdays(text, spans) if surrogate else spans
-                new.append((ref, _splice(text, out, language, replace)))
+                spliced = _splice(text, out, language, record_language, replace)
+                new.append((ref, spliced))
                 if ref.is_key and spans:
                     renamed[ref.steps] = KEY_PLACEHOLDER
                 name = field_name(ref.steps, renamed) if renamed else ref.field
@@ -470,18 +490,28 @@ class Scrubber:
             msg = f"line {item.line} of {item.source}: {item.reject} (--strict)"
             raise ScrubStopped(msg)
 
-    def _replacer(self, settled: list[RecordSpans]) -> Callable[[str, str, str], str]:
+    def _replacer(self, settled: list[RecordSpans]) -> Replacer:
         mode = self._options.mode
         if mode == "redact":
-            return lambda entity, _value, _language: f"[{entity}]"
+            return lambda entity, _value, _language, _record: f"[{entity}]"
         if mode == "surrogate":
-            # Names, places and organisations are drawn in the run's locale
-            # (a name's words in that of the name lists holding them), never
-            # in the language of the text they sit in: one fake per value.
+            # Names are drawn in the run's locale (a name's words in that of
+            # the name lists holding them), never in the language of the
+            # text they sit in: one fake person per person. Places and
+            # organisations without --lang are drawn in the record's
+            # language, one fake per value in every record of a language.
             run_language = normalize_language(self._options.language or "en")
-            return lambda entity, value, language: self._surrogates.make(
-                entity, value, language, locale_language=run_language
-            )
+
+            def make(entity: str, value: str, language: str, record: str) -> str:
+                by_record = record and entity in BY_RECORD_LANGUAGE
+                return self._surrogates.make(
+                    entity,
+                    value,
+                    language,
+                    locale_language=record if by_record else run_language,
+                )
+
+            return make
         # Token mode: one vault round trip for the whole batch.
         items = sorted(
             {
@@ -497,7 +527,7 @@ class Scrubber:
             (p.entity, p.value): p.token
             for p in self._vault.tokenize_many(self._options.tenant, items)
         }
-        return lambda entity, value, _language: tokens[(entity, value)]
+        return lambda entity, value, _language, _record: tokens[(entity, value)]
 
 
 def _clean_up(
@@ -598,8 +628,21 @@ def _dotted(steps: tuple[Step, ...], *, keys_only: bool = False) -> str:
     return ".".join(names)
 
 
+def record_language_of(found: RecordSpans) -> str:
+    """The language a record is written in: guessed from its values (keys
+    are field names), their first RECORD_SAMPLE_CHARS characters."""
+    sample: list[str] = []
+    size = 0
+    for ref, text in found.texts:
+        if ref.is_key or size >= RECORD_SAMPLE_CHARS:
+            continue
+        sample.append(text[: RECORD_SAMPLE_CHARS - size])
+        size += len(sample[-1])
+    return guess_language("\n".join(sample))
+
+
 def _splice(
-    text: str, spans: list[Span], language: str, replace: Callable[[str, str, str], str]
+    text: str, spans: list[Span], language: str, record: str, replace: Replacer
 ) -> str:
     """``text`` with each span replaced; spans are sorted and do not overlap."""
     if not spans:
@@ -608,7 +651,7 @@ def _splice(
     cursor = 0
     for start, end, entity in spans:
         pieces.append(text[cursor:start])
-        pieces.append(replace(entity, text[start:end], language))
+        pieces.append(replace(entity, text[start:end], language, record))
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)

@@ -38,6 +38,7 @@ from gdprgate.datasets.surrogate_dates import (
     with_weekday,
 )
 from gdprgate.datasets.surrogate_names import fake_name
+from gdprgate.datasets.writers import formula_like
 from gdprgate.vault.normalize import normalize_value
 
 SURROGATE_KEY_INFO = b"gdprgate surrogate v1"
@@ -114,6 +115,24 @@ def _by_shape(entity: str, value: str) -> str:
     return "ID"
 
 
+def _acceptable(entity: str, fake: str, value: str, normalized: str) -> bool:
+    """Whether ``fake`` may stand for ``value``: not blank, not the value
+    itself, and not starting like a spreadsheet formula unless the value
+    does so too (a phone's "+" is kept; a fake of the tool's own never
+    makes a CSV cell a formula that was none)."""
+    if not fake.strip() or normalize_value(entity, fake) == normalized:
+        return False
+    return not formula_like(fake) or fake[:1] == value[:1]
+
+
+def _seeded_as(entity: str) -> str:
+    """The type a fake is seeded with. A date of birth is seeded as any
+    date: whether the detector calls a date one depends on today (a date
+    after today is no birth date) and on words around it, and the same date
+    must have the same fake in every record and run."""
+    return "DATE_TIME" if entity in _DATES else entity
+
+
 class Surrogates:
     """Makes fakes for values; remembers recent ones (same input, same fake)."""
 
@@ -159,7 +178,7 @@ class Surrogates:
         # digits' width) from a seed of its normalised form, so every
         # spelling gets the same digits; same value, same fake.
         written = entity == "PERSON" or entity not in _FREE_FORM
-        key = (entity, locale, value if written else normalized)
+        key = (_seeded_as(entity), locale, value if written else normalized)
         cached = self._cache.get(key)
         if cached is None:
             cached = self._draw(entity, value, normalized, locale, language)
@@ -181,17 +200,17 @@ class Surrogates:
                     word_locale, self._seed(f"PERSON:{role}", word, attempt)
                 ),
             )
-            if normalize_value(entity, fake) != normalized and fake.strip():
+            if _acceptable(entity, fake, value, normalized):
                 return fake
             return f"[{entity}]"
         for attempt in range(_ATTEMPTS):
-            seed = self._seed(entity, normalized, attempt)
+            seed = self._seed(_seeded_as(entity), normalized, attempt)
             rng = random.Random(seed)
             if entity in _DATES:
                 fake = fake_date(value, rng, locale_for(language)[:2])
             else:
                 fake = _generator(entity)(value, rng, self._faker(locale, seed))
-            if normalize_value(entity, fake) != normalized and fake.strip():
+            if _acceptable(entity, fake, value, normalized):
                 return fake
         return f"[{entity}]"
 

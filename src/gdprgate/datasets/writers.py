@@ -28,6 +28,14 @@ from gdprgate.datasets.readers import TextInBinary, plain
 from gdprgate.errors import ConfigError
 
 _OTHER_SHAPES = "write JSONL for records of different shapes"
+# What a spreadsheet takes for the start of a formula in a CSV cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet opening a CSV cell of ``text`` would read a
+    formula (``=HYPERLINK(…)``, ``+49 …``, ``-2``, ``@SUM(…)``)."""
+    return text.startswith(FORMULA_STARTS)
 
 
 class RecordWriter:
@@ -37,6 +45,10 @@ class RecordWriter:
     CSV output without records gets ``header``, the input's header line);
     Parquet keeps the schema given, else takes its columns from that record
     and its types from the first batch written.
+
+    A CSV text cell that starts like a formula is counted
+    (:attr:`formula_cells`) and, with ``escape_formulas``, written after an
+    apostrophe, which spreadsheets read as "this is text".
     """
 
     def __init__(
@@ -45,8 +57,12 @@ class RecordWriter:
         fmt: Format,
         schema: Any = None,
         header: Sequence[str] = (),
+        *,
+        escape_formulas: bool = False,
     ) -> None:
         self.path = path
+        self.formula_cells = 0
+        self._escape_formulas = escape_formulas
         self._header = list(header)
         self.partial = path.with_name(path.name + ".partial")
         self._format = fmt
@@ -120,6 +136,13 @@ class RecordWriter:
     def _write_csv(self, records: list[Any]) -> None:
         assert self._text is not None
         rows = [self._row(record) for record in records]
+        for record, row in zip(records, rows, strict=True):
+            for index, key in enumerate(self._columns or ()):
+                value = record.get(key)
+                if isinstance(value, str) and formula_like(value):
+                    self.formula_cells += 1
+                    if self._escape_formulas:
+                        row[index] = "'" + value
         if self._csv is None:
             self._csv = csv.writer(self._text, lineterminator="\n")
             self._csv.writerow(self._columns)

@@ -102,6 +102,16 @@ _DAY_OF = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+\Z", re.IGNORECASE)
 MAX_SLICE_CHARS = 100_000
 # Texts per batch of ``nlp.pipe``.
 PIPE_BATCH = 64
+# A run without whitespace longer than this is no word of a sentence.
+# spaCy's tokenizer strips a token's prefixes and suffixes one at a time,
+# each strip a search over the rest of the token: a run of thousands of
+# quotes or brackets ('"' * 8000 + "Anna" + '"' * 8000) took minutes. Such
+# a run is cut for spaCy into pieces of about RUN_PIECE_CHARS.
+LONG_RUN_CHARS = 256
+RUN_PIECE_CHARS = 64
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN_CHARS + 1},}}")
+_NOT_ALNUM = re.compile(r"[\W_]")
+_ALNUM = re.compile(r"[^\W_]")
 
 _INSTALL_HINT = "install the model-backed layers with `pip install 'gdprgate[ner]'`"
 _load_lock = threading.Lock()
@@ -225,6 +235,7 @@ class SpacyLayer:
             # The French model reads the elided "n’" or "qu’" as a name
             # when written with U+2019; the ASCII form has the same length.
             clean = without_lone_surrogates(text).replace("\u2019", "'")
+            clean = tokenizer_view(clean)
             for offset, piece in text_slices(clean, MAX_SLICE_CHARS):
                 owners.append((index, offset))
                 pieces.append(piece)
@@ -239,6 +250,38 @@ class SpacyLayer:
         for (index, offset), doc in zip(owners, docs, strict=True):
             found[index].extend(_entities(doc, offset))
         return found
+
+
+def tokenizer_view(text: str) -> str:
+    """``text`` as spaCy is given it: each run of more than
+    LONG_RUN_CHARS characters without whitespace cut into pieces (see
+    :func:`_cut_run`); as long as ``text``, with every letter and digit in
+    its place."""
+    return _LONG_RUN.sub(_cut_run, text)
+
+
+def _cut_run(run: re.Match[str]) -> str:
+    """A long run without whitespace as spaCy reads it: cut by a blank
+    (in place of a character that is neither a letter nor a digit, so the
+    offsets hold and no word is broken) each time RUN_PIECE_CHARS have
+    passed since the last cut, so a piece holds at most that many
+    characters the tokenizer could strip. A piece without a letter or a
+    digit is blanked whole: a token per quote would only cost the model
+    time."""
+    text = run.group(0)
+    cuts: list[int] = []
+    last = 0
+    for mark in _NOT_ALNUM.finditer(text):
+        if mark.start() - last >= RUN_PIECE_CHARS:
+            cuts.append(mark.start())
+            last = mark.start()
+    if not cuts:
+        return text
+    bounds = zip([-1, *cuts], [*cuts, len(text)], strict=True)
+    pieces = [text[start + 1 : end] for start, end in bounds]
+    return " ".join(
+        piece if _ALNUM.search(piece) else " " * len(piece) for piece in pieces
+    )
 
 
 def _entities(doc: Any, offset: int) -> Iterator[Finding]:
