@@ -25,10 +25,12 @@ stands there, and its other half must not leak.
 
 The rules also name the speaker of a quotation ('", sagte Pfister.'; see
 :mod:`gdprgate.detect.speakers`), a name with a particle no model read
-("Hanneke de Vries"; :mod:`gdprgate.detect.particle_names`) and a given
+("Hanneke de Vries"; :mod:`gdprgate.detect.particle_names`), a given
 name that the words before it make a person ("spoke to Lily";
-:mod:`gdprgate.detect.addressed_names`); their names are added the same
-way. A given name that is also a word ("Will") is a pair with a surname
+:mod:`gdprgate.detect.addressed_names`) and a given name alone in lower
+case after such words or opening a sentence before its verb ("die lisa",
+"Sem is ziek"; :mod:`gdprgate.detect.bare_given_names`); their names are
+added the same way. A given name that is also a word ("Will") is a pair with a surname
 that is a person's name only ("Will Summers"), and a given name in the cell
 of a row of values beside a cell found as a name is one too
 ("30213,Wojciech,Nowicki"; see :meth:`NameRules.extend_given_names`).
@@ -48,6 +50,7 @@ from collections.abc import Container, Sequence
 
 from gdprgate.detect.addressed_names import addressed_names
 from gdprgate.detect.attendees import listed_people
+from gdprgate.detect.bare_given_names import lower_given_names, opening_given_names
 from gdprgate.detect.common_names import MORE_GIVEN
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import (
@@ -142,6 +145,8 @@ class NameRules:
             *transcript_speakers(text, lexicon, without_case),
             *listed_people(text, lexicon),
             *addressed_names(text, language, lexicon, without_case),
+            *lower_given_names(text, language, lexicon, without_case),
+            *opening_given_names(text, language, lexicon, without_case),
             *(titled_names(text, lexicon) if without_case else ()),
         ]
         chosen: list[Finding] = []
