@@ -45,6 +45,7 @@ from gdprgate.detect.generic_names import (
     is_entity_label,
 )
 from gdprgate.detect.greetings import trim_greetings
+from gdprgate.detect.initials import defined_initials
 from gdprgate.detect.language import (
     guess_language,
     load_language_table,
@@ -424,6 +425,7 @@ class Detector:
         resolved = join_nicknames(text, resolved, lexicon)
         resolved = join_header_names(text, resolved, lexicon)
         resolved = other_mentions(text, resolved, lexicon)
+        resolved = defined_initials(text, resolved)
         # Diseases, drugs, tools and code read as people (fail closed).
         resolved = without_eponyms(text, resolved, lexicon.given, lexicon.people)
         resolved = without_name_labels(text, resolved, lexicon)

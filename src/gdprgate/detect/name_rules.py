@@ -27,13 +27,15 @@ The rules also name the speaker of a quotation ('", sagte Pfister.'; see
 :mod:`gdprgate.detect.speakers`), a name with a particle no model read
 ("Hanneke de Vries"; :mod:`gdprgate.detect.particle_names`), a given
 name that the words before it make a person ("spoke to Lily";
-:mod:`gdprgate.detect.addressed_names`) and a given name alone in lower
-case after such words or opening a sentence before its verb ("die lisa",
-"Sem is ziek"; :mod:`gdprgate.detect.bare_given_names`); their names are
-added the same way. A given name that is also a word ("Will") is a pair with a surname
-that is a person's name only ("Will Summers"), and a given name in the cell
-of a row of values beside a cell found as a name is one too
-("30213,Wojciech,Nowicki"; see :meth:`NameRules.extend_given_names`).
+:mod:`gdprgate.detect.addressed_names`), a given name alone in lower case
+after such words or opening a sentence before its verb ("die lisa", "Sem
+is ziek"; :mod:`gdprgate.detect.bare_given_names`) and initials after a
+party word ("el acusado J.M.G.R."; :mod:`gdprgate.detect.initials`);
+their names are added the same way. A given name that is also a word
+("Will") is a pair with a surname that is a person's name only ("Will
+Summers"), and a given name in the cell of a row of values beside a cell
+found as a name is one too ("30213,Wojciech,Nowicki"; see
+:meth:`NameRules.extend_given_names`).
 
 Tried and left out, as they found almost nothing on the dev splits that
 Rampart had not: a role word before a surname ("Trainer Rummenigge"), and
@@ -59,6 +61,7 @@ from gdprgate.detect.gate import (
     Lexicon,
     german_noun,
 )
+from gdprgate.detect.initials import party_initials
 from gdprgate.detect.particle_names import particle_names
 from gdprgate.detect.signoffs import signed_names
 from gdprgate.detect.speakers import quoted_speakers
@@ -147,6 +150,7 @@ class NameRules:
             *addressed_names(text, language, lexicon, without_case),
             *lower_given_names(text, language, lexicon, without_case),
             *opening_given_names(text, language, lexicon, without_case),
+            *party_initials(text),
             *(titled_names(text, lexicon) if without_case else ()),
         ]
         chosen: list[Finding] = []
