@@ -68,6 +68,9 @@ _INITIALS = re.compile(
 _DEPARTMENTS = frozenset(
     {"it", "hr", "pr", "qa", "ux", "ui", "bi", "ceo", "cfo", "cto"}
 )
+# Short titles of a list that are no titles elsewhere: Polish "p." (pan,
+# pani; "Obecni: p. Zając, p. Michalska").
+_SHORT_TITLES = frozenset({"p."})
 # Articles before a title, left out of the name ("il dottor Russo").
 _ARTICLES = frozenset({"il", "lo", "la", "l", "el", "the", "der", "die", "o", "a"})
 # Most words an item may have (titles and particles not counted).
@@ -129,7 +132,11 @@ def _person(
     for word in words:
         value = word.group()
         bare = value.rstrip(".").lower()
-        if bare in TITLE_WORDS or (value.islower() and bare in NAME_PARTICLES):
+        if (
+            bare in TITLE_WORDS
+            or value in _SHORT_TITLES
+            or (value.islower() and bare in NAME_PARTICLES)
+        ):
             marked = True
             continue
         if not value[:1].isupper():

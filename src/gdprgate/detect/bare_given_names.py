@@ -27,6 +27,9 @@ month, a place ("till lund") or, in English, a common-word name ("mark",
   case, its verb. English is left to
   :mod:`gdprgate.detect.addressed_names` there, where a verb only people
   take makes a common-word name a person ("Hope is on leave").
+- :func:`initialled_given_names`: a capitalised given name and the
+  initial of a surname at the end of a signature or an item ("— Graça
+  M., Setúbal").
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from gdprgate.detect.gate import Lexicon
 BARE_SCORE = 0.7
 LOWER_SOURCE = "lower-given"
 OPENING_SOURCE = "opening-given"
+INITIALLED_SOURCE = "initialled-given"
 
 # A word this frequent (Zipf scale) in the text's language, and an
 # ordinary word of the lexicon, is that word: Dutch "ben" (6.5), Italian
@@ -211,4 +215,36 @@ def opening_given_names(
         if after is None or not after.group(1).islower() or after.group(1) in _JOINING:
             continue
         found.append(Finding(start, end, "PERSON", BARE_SCORE, OPENING_SOURCE))
+    return found
+
+
+# A given name and the initial of a surname, at the end of a signature or
+# a list item: "— Graça M., Setúbal", "Sven K.".
+_INITIALLED = re.compile(
+    r"(?<![\w'’@#/\\.-])(?P<given>[^\W\d_][^\W\d_A-Z]+)[ \t]+[A-ZÀ-ÖØ-Þ]\."
+    r"(?=[ \t]*(?:[,;)\r\n]|[—–-][ \t]|\Z))"
+)
+
+
+def initialled_given_names(text: str, language: str, lexicon: Lexicon) -> list[Finding]:
+    """Every capitalised given name of ``text``, everyday word or not (a
+    word takes no initial), followed by one initial and its full stop,
+    where a comma, a bracket, a dash or the line's end follows: a name
+    signed short ("— Graça M., Setúbal"). Only in the nine languages of
+    the lexicon."""
+    if language not in _BEFORE:
+        return []
+    found: list[Finding] = []
+    for match in _INITIALLED.finditer(text):
+        given = match.group("given")
+        lower = given.lower()
+        if (
+            not given[0].isupper()
+            or lower in _CALENDAR
+            or not (lower in lexicon.given or lower in MORE_GIVEN)
+        ):
+            continue
+        found.append(
+            Finding(match.start(), match.end(), "PERSON", BARE_SCORE, INITIALLED_SOURCE)
+        )
     return found

@@ -58,7 +58,7 @@ from gdprgate.detect.mail_names import join_header_names
 from gdprgate.detect.mentions import other_mentions
 from gdprgate.detect.middle_initials import join_middle_initials
 from gdprgate.detect.name_rules import NameRules, add_rule_names
-from gdprgate.detect.names import extend_initials
+from gdprgate.detect.names import extend_initials, join_split_names
 from gdprgate.detect.nicknames import join_nicknames
 from gdprgate.detect.numbers import drop_plain_numbers
 from gdprgate.detect.overlap import (
@@ -407,6 +407,9 @@ class Detector:
             lambda word: (
                 word.lower() in COMMON_WORD_NAMES or word.lower() in lexicon.given
             ),
+        )
+        resolved = join_split_names(
+            text, resolved, language, lambda word: word.lower() in lexicon.given
         )
         resolved = places_read_as_people(text, resolved, lexicon.places, lexicon.people)
         resolved = bodies_read_as_people(

@@ -52,7 +52,12 @@ from collections.abc import Container, Sequence
 
 from gdprgate.detect.addressed_names import addressed_names
 from gdprgate.detect.attendees import listed_people
-from gdprgate.detect.bare_given_names import lower_given_names, opening_given_names
+from gdprgate.detect.bare_given_names import (
+    everyday,
+    initialled_given_names,
+    lower_given_names,
+    opening_given_names,
+)
 from gdprgate.detect.common_names import MORE_GIVEN
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import (
@@ -151,6 +156,7 @@ class NameRules:
             *lower_given_names(text, language, lexicon, without_case),
             *opening_given_names(text, language, lexicon, without_case),
             *party_initials(text),
+            *initialled_given_names(text, language, lexicon),
             *(titled_names(text, lexicon) if without_case else ()),
         ]
         chosen: list[Finding] = []
@@ -206,7 +212,12 @@ class NameRules:
                 before = _WORD_BEFORE.search(text, max(0, start - 40), start)
                 if (
                     before is not None
-                    and self._is_any_given(before.group(1))
+                    and (
+                        self._is_any_given(before.group(1))
+                        or self._unknown_before_double(
+                            before.group(1), text[start:end], language
+                        )
+                    )
                     and _free(spans, before.start(1), start)
                     and (
                         before.start(1) == 0 or not text[before.start(1) - 1].isalnum()
@@ -247,6 +258,25 @@ class NameRules:
                         Finding(*cell.span("name"), "PERSON", PAIR_SCORE, CELL_SOURCE)
                     )
         return added
+
+    def _unknown_before_double(self, word: str, name: str, language: str) -> bool:
+        """Whether capitalised ``word`` right before a double surname
+        ``name`` ("Grietje" of "oma Grietje Dijkstra-Postma") is a given
+        name the lexicon lacks: no everyday word of ``language`` (see
+        :func:`gdprgate.detect.bare_given_names.everyday`), no place and no
+        acronym, in a language that writes its nouns in lower case (a
+        title, "Wethouder", may be taken in: fail closed)."""
+        lower = word.lower()
+        return (
+            language not in CAPITALISED_NOUNS
+            and len(word) >= 3
+            and word[0].isupper()
+            and word[1:].islower()
+            and "-" in name
+            and name[:1].isupper()
+            and not everyday(lower, language, self._lexicon)
+            and lower not in self._lexicon.places
+        )
 
     def _is_any_given(self, word: str) -> bool:
         """A capitalised given name, ordinary word or not ("Hans", "Per")."""
