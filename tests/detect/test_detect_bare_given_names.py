@@ -194,3 +194,32 @@ def test_many_given_names_stay_linear(lexicon: Lexicon) -> None:
     assert len(found) == 10_000
     text = "Jakub jest chory. " * 10_000
     assert len(opening_given_names(text, "pl", lexicon)) == 10_000
+
+
+ENGLISH = [
+    # A common-word name is a person where the sentence wants one: opening
+    # it before a person's verb, or after a verb that takes people at the
+    # end of a clause.
+    ("Mark turned up instead.", ["Mark"]),
+    ("mark turned up instead. rose said so.", ["mark", "rose"]),
+    ("Mark is off sick today, sorry.", ["Mark"]),
+    ("anyway ask will, his number is 07700900123", ["will"]),
+    ("tell rose, she'll know", ["rose"]),
+    # Fail closed: a rose that turns up is read as a person too.
+    ("rose turned up in the garden", ["rose"]),
+    # Without such a slot the word stays.
+    ("lol ok so rose said she'd pick up the kids", []),
+    ("will you send me the notes? ask will do", []),
+    ("i will ask, will you come?", []),
+    ("can you mark the date? hope you're well", []),
+    ("Will you send it?", []),
+    ("Hope to see you soon.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), ENGLISH)
+def test_english_common_word_names_in_a_person_slot(
+    full_detector: Detector, text: str, names: list[str]
+) -> None:
+    found = full_detector.analyze(text, "en")
+    assert _values(text, [f for f in found if f.entity == "PERSON"]) == names

@@ -78,7 +78,8 @@ _PREDICATE = re.compile(
       |off[ \t]+sick|out[ \t]+of[ \t]+(?:the[ \t]+)?office)
     |[ \t]+(?:will|would|can|could)[ \t]+(?:send|call|sign|reply|confirm|join)
     |[ \t]+(?:called|phoned|rang|emailed|e-mailed|mentioned|confirmed|replied
-      |said|says|wrote|writes|asked|asks|told|tells)
+      |said|says|wrote|writes|asked|asks|told|tells|turned[ \t]+up
+      |showed[ \t]+up)
     (?![\w'’])
     """,
     re.VERBOSE,
@@ -198,9 +199,19 @@ def addressed_names(
         if context is not None:
             before = context.search(text, max(0, start - _LOOKBACK), start)
         if lower:
-            # A given name that is also a word ("will") only after thanks.
+            # A given name that is also a word ("will") only after thanks,
+            # or after a verb that takes people at the end of a clause
+            # ("ask will, his number is"), or opening a sentence before a
+            # person's verb ("mark turned up").
             thanked = before is not None and before.groupdict().get("thanks")
-            if not (plain or thanked) or not _lower_context(
+            asked = (
+                before is not None
+                and before.groupdict().get("verb") is not None
+                and _CLAUSE_END.match(text, end) is not None
+            )
+            if language == "en" and _opens(text, start) and _PREDICATE.match(text, end):
+                pass
+            elif not (plain or thanked or asked) or not _lower_context(
                 word, before, language, lexicon
             ):
                 continue
