@@ -223,3 +223,20 @@ def test_english_common_word_names_in_a_person_slot(
 ) -> None:
     found = full_detector.analyze(text, "en")
     assert _values(text, [f for f in found if f.entity == "PERSON"]) == names
+
+
+DUTCH_TEGEN = [
+    ("Kun je tegen Sem zeggen dat de wedstrijd niet doorgaat?", ["Sem"]),
+    ("zeg tegen Daan dat hij moet bellen", ["Daan"]),
+    # A club or a place after "tegen" stays.
+    ("We spelen tegen Ajax.", []),
+    ("Hij is tegen Europa.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), DUTCH_TEGEN)
+def test_dutch_given_names_after_tegen(
+    full_detector: Detector, text: str, names: list[str]
+) -> None:
+    found = full_detector.analyze(text, "nl")
+    assert _values(text, [f for f in found if f.entity == "PERSON"]) == names

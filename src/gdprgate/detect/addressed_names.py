@@ -64,7 +64,7 @@ _PLAIN_WORDS = {
     "fr": r"avec|à|chez",
     "es": r"con|a",
     "it": r"con|a|per",
-    "nl": r"bij|met|aan",
+    "nl": r"bij|met|aan|tegen",
     "pl": r"z|do",
     "pt": r"com|com\s+[oa]|[oa]|d[oa]|ao|à|pel[oa]",
     "sv": r"med|till|hos",
