@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from gdprgate.detect import Detector
-from gdprgate.detect.attendees import listed_people
+from gdprgate.detect.attendees import ATTENDEE_SOURCE, listed_people
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import Lexicon, load_lexicon
 from gdprgate.detect.initials import (
@@ -94,11 +94,20 @@ def test_initials_defined_after_a_name(
     )
 
 
-def test_initials_found_alone_are_defined() -> None:
+def test_initials_listed_as_attendees_are_defined() -> None:
     text = "Present: JW, PK. Action points: JW to send the slides."
-    findings = [_person(text, "JW"), _person(text, "PK")]
+    findings = [
+        Finding(f.start, f.end, "PERSON", 0.75, ATTENDEE_SOURCE)
+        for f in (_person(text, "JW"), _person(text, "PK"))
+    ]
     found = defined_initials(text, findings)
     assert _values(text, found) == ["JW", "PK", "JW"]
+
+
+def test_acronyms_a_model_found_are_not_defined() -> None:
+    text = "Die EU hat entschieden. Die EU zahlt."
+    found = defined_initials(text, [_person(text, "EU")])
+    assert _values(text, found) == ["EU"]
 
 
 ATTENDEES = [

@@ -16,8 +16,9 @@ the case or the meeting, and no model reads them as a name.
   ("LV eröffnet die Sitzung") are that person. The initials count when
   they are two to four capitals that end in the first letter of the
   name's last word ("(KP)" after "Prochnow"), so a party or a role after a
-  name ("Anna Schmidt (SPD)", "(CEO)") stays. Initials that were found as
-  a person on their own (an attendee listed as "JW") count as defined too.
+  name ("Anna Schmidt (SPD)", "(CEO)") stays. Initials listed as an
+  attendee ("Present: JW, PK"; see :mod:`gdprgate.detect.attendees`)
+  count as defined too; those a model found alone do not (an acronym).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from gdprgate.detect.attendees import ATTENDEE_SOURCE
 from gdprgate.detect.finding import Finding
 
 INITIALS_SCORE = 0.8
@@ -90,7 +92,9 @@ def defined_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
             continue
         value = text[finding.start : finding.end]
         if _INITIALS_ONLY.match(value):
-            defined.add(value)
+            # Listed as an attendee; a model's acronym ("EU") is no name.
+            if finding.source == ATTENDEE_SOURCE:
+                defined.add(value)
             continue
         bracket = _BRACKETED.match(text, finding.end)
         last = _LAST_WORD.search(value)
