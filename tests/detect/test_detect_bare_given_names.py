@@ -207,8 +207,13 @@ ENGLISH = [
     ("tell rose, she'll know", ["rose"]),
     # Fail closed: a rose that turns up is read as a person too.
     ("rose turned up in the garden", ["rose"]),
+    (
+        "lol ok so rose said she'd pick up the kids but then mark turned up",
+        ["rose", "mark"],
+    ),
     # Without such a slot the word stays.
-    ("lol ok so rose said she'd pick up the kids", []),
+    ("the rose said to be the oldest is gone", []),
+    ("so will i, and then hope for the best", []),
     ("will you send me the notes? ask will do", []),
     ("i will ask, will you come?", []),
     ("can you mark the date? hope you're well", []),
