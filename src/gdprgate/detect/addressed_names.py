@@ -64,7 +64,7 @@ _PLAIN_WORDS = {
     "fr": r"avec|à|chez",
     "es": r"con|a",
     "it": r"con|a|per",
-    "nl": r"bij|met|aan",
+    "nl": r"bij|met|aan|tegen",
     "pl": r"z|do",
     "pt": r"com|com\s+[oa]|[oa]|d[oa]|ao|à|pel[oa]",
     "sv": r"med|till|hos",
@@ -78,7 +78,8 @@ _PREDICATE = re.compile(
       |off[ \t]+sick|out[ \t]+of[ \t]+(?:the[ \t]+)?office)
     |[ \t]+(?:will|would|can|could)[ \t]+(?:send|call|sign|reply|confirm|join)
     |[ \t]+(?:called|phoned|rang|emailed|e-mailed|mentioned|confirmed|replied
-      |said|says|wrote|writes|asked|asks|told|tells)
+      |said|says|wrote|writes|asked|asks|told|tells|turned[ \t]+up
+      |showed[ \t]+up)
     (?![\w'’])
     """,
     re.VERBOSE,
@@ -198,9 +199,23 @@ def addressed_names(
         if context is not None:
             before = context.search(text, max(0, start - _LOOKBACK), start)
         if lower:
-            # A given name that is also a word ("will") only after thanks.
+            # A given name that is also a word ("will") only after thanks,
+            # or after a verb that takes people at the end of a clause
+            # ("ask will, his number is"), or opening a sentence or a
+            # clause ("but then") before a person's verb ("mark turned up").
             thanked = before is not None and before.groupdict().get("thanks")
-            if not (plain or thanked) or not _lower_context(
+            asked = (
+                before is not None
+                and before.groupdict().get("verb") is not None
+                and _CLAUSE_END.match(text, end) is not None
+            )
+            if (
+                language == "en"
+                and (_opens(text, start) or _after_discourse(text, start))
+                and _PREDICATE.match(text, end)
+            ):
+                pass
+            elif not (plain or thanked or asked) or not _lower_context(
                 word, before, language, lexicon
             ):
                 continue
@@ -423,6 +438,19 @@ def _paired_common(text: str, match: re.Match[str]) -> bool:
     window = text[max(0, match.start() - _LOOKBACK) : match.start()]
     before = _BEFORE_AND.search(window)
     return before is not None and before.group(1).lower() in COMMON_WORD_NAMES
+
+
+# Words of chat that open a clause before its subject: "so rose said",
+# "but then mark turned up".
+_DISCOURSE = re.compile(
+    r"(?<![\w'’-])(?:so|then|but|and|lol|ok|okay|cos|coz|because|when|apparently)"
+    r"[ \t]+\Z"
+)
+
+
+def _after_discourse(text: str, start: int) -> bool:
+    """Whether a chat word that opens a clause stands right before ``start``."""
+    return _DISCOURSE.search(text, max(0, start - 16), start) is not None
 
 
 def _opens(text: str, start: int) -> bool:

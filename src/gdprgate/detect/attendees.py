@@ -49,7 +49,9 @@ _LABEL = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in PEOPLE_LABELS)
 # The label at the start of a line (after blanks or a list mark), a colon,
 # and the rest of the line.
 _LISTED = re.compile(
-    rf"(?:^|(?<=\n))[ \t*•-]*(?i:{_LABEL})[ \t]*:[ \t]*(?P<items>[^\r\n]+)"
+    rf"""(?:^|(?<=\n)|(?<=[.;][ \t]))[ \t*•-]*(?i:{_LABEL})[ \t]*:[ \t]*
+    (?P<items>(?:(?![.;][ \t]+(?i:{_LABEL})[ \t]*:)[^\r\n])+)""",
+    re.VERBOSE,
 )
 # Where one item ends and the next begins.
 _SEPARATOR = re.compile(
@@ -57,6 +59,18 @@ _SEPARATOR = re.compile(
 )
 _NOTE = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?")
+# An item that is a person's initials: two or three capitals ("JW",
+# "J.W."), but no department, body or acronym of a word ("IT", "EU").
+_INITIALS = re.compile(
+    r"[ \t]*(?:(?P<initials>[A-ZÀ-ÖØ-Þ]{2,3})\.?|(?P<dotted>(?:[A-ZÀ-ÖØ-Þ]\.){2,3}))"
+    r"[ \t]*"
+)
+_DEPARTMENTS = frozenset(
+    {"it", "hr", "pr", "qa", "ux", "ui", "bi", "ceo", "cfo", "cto"}
+)
+# Short titles of a list that are no titles elsewhere: Polish "p." (pan,
+# pani; "Obecni: p. Zając, p. Michalska").
+_SHORT_TITLES = frozenset({"p."})
 # Articles before a title, left out of the name ("il dottor Russo").
 _ARTICLES = frozenset({"il", "lo", "la", "l", "el", "the", "der", "die", "o", "a"})
 # Most words an item may have (titles and particles not counted).
@@ -98,6 +112,14 @@ def _person(
     note = _NOTE.search(item)
     if note is not None:
         item = item[: note.start()]
+    initials = _INITIALS.fullmatch(item)
+    if initials is not None:
+        # Capitals that spell a word or a department ("IT", "HR") stay.
+        group = "initials" if initials.group("initials") else "dotted"
+        letters = initials.group(group).replace(".", "").lower()
+        if letters in _DEPARTMENTS:
+            return None
+        return start + initials.start(group), start + initials.end(group)
     item = item.rstrip(" \t.")
     if not item.strip() or any(char.isdigit() for char in item):
         return None
@@ -110,7 +132,11 @@ def _person(
     for word in words:
         value = word.group()
         bare = value.rstrip(".").lower()
-        if bare in TITLE_WORDS or (value.islower() and bare in NAME_PARTICLES):
+        if (
+            bare in TITLE_WORDS
+            or value in _SHORT_TITLES
+            or (value.islower() and bare in NAME_PARTICLES)
+        ):
             marked = True
             continue
         if not value[:1].isupper():

@@ -69,7 +69,8 @@ COMMON_WORD_NAMES = frozenset(_WORDS.split())
 _MORE_GIVEN_LIST = """
 will pat miles art
 benedetta fiore rossella speranza vale fede ale
-graça gracinha glória conceição fátima rafa bia manu guga juju
+graça gracinha glória conceição fátima rafa bia manu guga juju duarte
+pelle olle nisse bosse falk paco
 hanneke joke anneke
 """
 MORE_GIVEN = frozenset(_MORE_GIVEN_LIST.split())

@@ -46,6 +46,7 @@ from gdprgate.detect.generic_names import (
     is_entity_label,
 )
 from gdprgate.detect.greetings import trim_greetings
+from gdprgate.detect.initials import defined_initials
 from gdprgate.detect.language import (
     guess_language,
     load_language_table,
@@ -59,7 +60,7 @@ from gdprgate.detect.mentions import other_mentions
 from gdprgate.detect.met_people import met_people
 from gdprgate.detect.middle_initials import join_middle_initials
 from gdprgate.detect.name_rules import NameRules, add_rule_names
-from gdprgate.detect.names import extend_initials
+from gdprgate.detect.names import extend_initials, join_split_names
 from gdprgate.detect.nicknames import join_nicknames
 from gdprgate.detect.numbers import drop_plain_numbers
 from gdprgate.detect.overlap import (
@@ -410,6 +411,9 @@ class Detector:
             ),
         )
         resolved = lone_surnames(text, resolved, language, lexicon)
+        resolved = join_split_names(
+            text, resolved, language, lambda word: word.lower() in lexicon.given
+        )
         resolved = places_read_as_people(text, resolved, lexicon.places, lexicon.people)
         resolved = bodies_read_as_people(
             text, resolved, lexicon.given, lexicon.people, language
@@ -427,6 +431,7 @@ class Detector:
         resolved = join_nicknames(text, resolved, lexicon)
         resolved = join_header_names(text, resolved, lexicon)
         resolved = other_mentions(text, resolved, lexicon)
+        resolved = defined_initials(text, resolved)
         # Diseases, drugs, tools and code read as people (fail closed).
         resolved = without_eponyms(text, resolved, lexicon.given, lexicon.people)
         resolved = without_name_labels(text, resolved, lexicon)

@@ -25,13 +25,17 @@ stands there, and its other half must not leak.
 
 The rules also name the speaker of a quotation ('", sagte Pfister.'; see
 :mod:`gdprgate.detect.speakers`), a name with a particle no model read
-("Hanneke de Vries"; :mod:`gdprgate.detect.particle_names`) and a given
+("Hanneke de Vries"; :mod:`gdprgate.detect.particle_names`), a given
 name that the words before it make a person ("spoke to Lily";
-:mod:`gdprgate.detect.addressed_names`); their names are added the same
-way. A given name that is also a word ("Will") is a pair with a surname
-that is a person's name only ("Will Summers"), and a given name in the cell
-of a row of values beside a cell found as a name is one too
-("30213,Wojciech,Nowicki"; see :meth:`NameRules.extend_given_names`).
+:mod:`gdprgate.detect.addressed_names`), a given name alone in lower case
+after such words or opening a sentence before its verb ("die lisa", "Sem
+is ziek"; :mod:`gdprgate.detect.bare_given_names`) and initials after a
+party word ("el acusado J.M.G.R."; :mod:`gdprgate.detect.initials`);
+their names are added the same way. A given name that is also a word
+("Will") is a pair with a surname that is a person's name only ("Will
+Summers"), and a given name in the cell of a row of values beside a cell
+found as a name is one too ("30213,Wojciech,Nowicki"; see
+:meth:`NameRules.extend_given_names`).
 
 Tried and left out, as they found almost nothing on the dev splits that
 Rampart had not: a role word before a surname ("Trainer Rummenigge"), and
@@ -48,6 +52,12 @@ from collections.abc import Container, Sequence
 
 from gdprgate.detect.addressed_names import addressed_names
 from gdprgate.detect.attendees import listed_people
+from gdprgate.detect.bare_given_names import (
+    everyday,
+    initialled_given_names,
+    lower_given_names,
+    opening_given_names,
+)
 from gdprgate.detect.common_names import MORE_GIVEN
 from gdprgate.detect.finding import Finding
 from gdprgate.detect.gate import (
@@ -56,6 +66,7 @@ from gdprgate.detect.gate import (
     Lexicon,
     german_noun,
 )
+from gdprgate.detect.initials import party_initials
 from gdprgate.detect.particle_names import particle_names
 from gdprgate.detect.signoffs import signed_names
 from gdprgate.detect.speakers import quoted_speakers
@@ -142,6 +153,10 @@ class NameRules:
             *transcript_speakers(text, lexicon, without_case),
             *listed_people(text, lexicon),
             *addressed_names(text, language, lexicon, without_case),
+            *lower_given_names(text, language, lexicon, without_case),
+            *opening_given_names(text, language, lexicon, without_case),
+            *party_initials(text),
+            *initialled_given_names(text, language, lexicon),
             *(titled_names(text, lexicon) if without_case else ()),
         ]
         chosen: list[Finding] = []
@@ -197,7 +212,12 @@ class NameRules:
                 before = _WORD_BEFORE.search(text, max(0, start - 40), start)
                 if (
                     before is not None
-                    and self._is_any_given(before.group(1))
+                    and (
+                        self._is_any_given(before.group(1))
+                        or self._unknown_before_double(
+                            before.group(1), text[start:end], language
+                        )
+                    )
                     and _free(spans, before.start(1), start)
                     and (
                         before.start(1) == 0 or not text[before.start(1) - 1].isalnum()
@@ -238,6 +258,25 @@ class NameRules:
                         Finding(*cell.span("name"), "PERSON", PAIR_SCORE, CELL_SOURCE)
                     )
         return added
+
+    def _unknown_before_double(self, word: str, name: str, language: str) -> bool:
+        """Whether capitalised ``word`` right before a double surname
+        ``name`` ("Grietje" of "oma Grietje Dijkstra-Postma") is a given
+        name the lexicon lacks: no everyday word of ``language`` (see
+        :func:`gdprgate.detect.bare_given_names.everyday`), no place and no
+        acronym, in a language that writes its nouns in lower case (a
+        title, "Wethouder", may be taken in: fail closed)."""
+        lower = word.lower()
+        return (
+            language not in CAPITALISED_NOUNS
+            and len(word) >= 3
+            and word[0].isupper()
+            and word[1:].islower()
+            and "-" in name
+            and name[:1].isupper()
+            and not everyday(lower, language, self._lexicon)
+            and lower not in self._lexicon.places
+        )
 
     def _is_any_given(self, word: str) -> bool:
         """A capitalised given name, ordinary word or not ("Hans", "Per")."""

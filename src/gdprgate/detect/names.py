@@ -355,3 +355,71 @@ def _initials_start(text: str, finding: Finding) -> int | None:
     if match is None or not match.group(0)[0].isupper():
         return None
     return match.start()
+
+
+# Particles inside one person's name, in lower case, one or two of them:
+# "Maria da Conceição Ferreira", "Jan van der Berg".
+_INNER_PARTICLES = re.compile(
+    r"[ \t]+(?:(?:da|de|do|dos|das|del|della|di|du|van|von|der|den|ter|la|le)"
+    r"[ \t]+){1,2}\Z"
+)
+# The conjunction of Catalan and Spanish double surnames ("Puig i Ferrer",
+# "Ortega y Gasset").
+_SURNAME_AND = re.compile(r"[ \t]+[iy][ \t]+\Z")
+_SURNAME_AND_LANGUAGES = frozenset({"es", "ca"})
+_ONE_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*\Z")
+
+
+def join_split_names(
+    text: str,
+    findings: Sequence[Finding],
+    language: str = "",
+    is_given: Callable[[str], bool] = lambda word: False,
+) -> list[Finding]:
+    """``findings`` (sorted, not overlapping) with two ``PERSON`` findings
+    joined into one where only particles in lower case stand between them
+    ("Maria" + "da" + "Conceição Ferreira"), or, in Spanish and Catalan,
+    "i" or "y" before a one-word surname that ``is_given`` does not call
+    a given name ("Montserrat Puig" + "i" + "Ferrer"; not "Juan y Pedro").
+    The models read such a name as two people."""
+    result: list[Finding] = []
+    for finding in findings:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.entity == finding.entity == "PERSON"
+            and _split(text, previous, finding, language, is_given)
+        ):
+            best = max(previous, finding, key=lambda f: f.score)
+            result[-1] = Finding(
+                previous.start, finding.end, "PERSON", best.score, best.source
+            )
+            continue
+        result.append(finding)
+    return result
+
+
+def _split(
+    text: str,
+    left: Finding,
+    right: Finding,
+    language: str,
+    is_given: Callable[[str], bool],
+) -> bool:
+    """Whether ``left`` and ``right`` are two halves of one name (see
+    :func:`join_split_names`)."""
+    gap = text[left.end : right.start]
+    if len(gap) > 16 or not text[right.start : right.start + 1].isupper():
+        return False
+    if not text[left.start : left.start + 1].isupper():
+        return False
+    if _INNER_PARTICLES.match(gap) is not None:
+        return True
+    surname = text[right.start : right.end]
+    return (
+        language in _SURNAME_AND_LANGUAGES
+        and _SURNAME_AND.match(gap) is not None
+        and " " in text[left.start : left.end]
+        and _ONE_WORD.match(surname) is not None
+        and not is_given(surname)
+    )
