@@ -231,6 +231,21 @@ def test_a_found_name_does_not_grow_over_another_finding(rules: NameRules) -> No
     assert rules.extend_given_names(glued, [person]) == [person]
 
 
+def test_a_found_name_does_not_grow_into_a_finding_that_starts_before_it(
+    rules: NameRules,
+) -> None:
+    # The surname lies inside a long finding that starts before the given
+    # name: the look-up must see findings by how far they reach, not only
+    # by where they start.
+    text = "Per Lindqvist"
+    wide = Finding(0, 13, "LOCATION", 0.6, "spacy")
+    person = Finding(0, 3, "PERSON", 0.9, "rampart")
+    assert rules.extend_given_names(text, [wide, person]) == [wide, person]
+    # Without it, the same given name takes its surname.
+    [grown] = rules.extend_given_names(text, [person])
+    assert (grown.start, grown.end) == (0, 13)
+
+
 @pytest.mark.parametrize(
     ("text", "language", "name"),
     [

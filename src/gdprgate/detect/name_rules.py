@@ -59,7 +59,7 @@ from gdprgate.detect.bare_given_names import (
     opening_given_names,
 )
 from gdprgate.detect.common_names import MORE_GIVEN
-from gdprgate.detect.finding import Finding
+from gdprgate.detect.finding import Finding, SpanIndex
 from gdprgate.detect.gate import (
     CAPITALISED_NOUNS,
     GERMAN_ARTICLE_PARTICLES,
@@ -199,7 +199,7 @@ class NameRules:
         each preceded by a given name extended over it ("Per" +
         "Lindqvist"), where no other finding is; then a ``PERSON`` for each
         given name in the cell of a row beside a cell found as a name."""
-        spans = sorted((f.start, f.end) for f in findings)
+        taken = SpanIndex(findings)
         result: list[Finding] = []
         for finding in findings:
             start, end = finding.start, finding.end
@@ -207,7 +207,7 @@ class NameRules:
                 words = list(_NAME_WORD.finditer(text, start, end))
                 if words and self._is_any_given(words[-1].group()):
                     after = self._surname_end(text, end, language)
-                    if after is not None and _free(spans, end, after):
+                    if after is not None and not taken.touches(end, after):
                         end = after
                 before = _WORD_BEFORE.search(text, max(0, start - 40), start)
                 if (
@@ -218,7 +218,7 @@ class NameRules:
                             before.group(1), text[start:end], language
                         )
                     )
-                    and _free(spans, before.start(1), start)
+                    and not taken.touches(before.start(1), start)
                     and (
                         before.start(1) == 0 or not text[before.start(1) - 1].isalnum()
                     )
@@ -238,8 +238,9 @@ class NameRules:
         """A ``PERSON`` for each cell of a delimited row ("30213,Wojciech,
         Nowicki") that is a given name right before or after a cell that is
         a ``PERSON`` finding whole, where nothing was found."""
-        spans = sorted((f.start, f.end) for f in findings)
+        taken = SpanIndex(findings)
         added: list[Finding] = []
+        added_starts: set[int] = set()
         for finding in findings:
             if finding.entity != "PERSON" or not _whole_cell(
                 text, finding.start, finding.end
@@ -249,11 +250,13 @@ class NameRules:
                 _CELL_BEFORE.search(text, max(0, finding.start - 60), finding.start),
                 _CELL_AFTER.match(text, finding.end),
             ):
-                if cell is None or not _free(spans, *cell.span("name")):
+                if cell is None or taken.touches(*cell.span("name")):
                     continue
-                if self._is_any_given(cell.group("name")) and all(
-                    a.start != cell.start("name") for a in added
+                if (
+                    self._is_any_given(cell.group("name"))
+                    and cell.start("name") not in added_starts
                 ):
+                    added_starts.add(cell.start("name"))
                     added.append(
                         Finding(*cell.span("name"), "PERSON", PAIR_SCORE, CELL_SOURCE)
                     )
@@ -534,11 +537,6 @@ def _whole_cell(text: str, start: int, end: int) -> bool:
 
 def _apart_from(first: Sequence[Finding], more: Sequence[Finding]) -> list[Finding]:
     """``first`` and those of ``more`` that touch none of them, by start."""
-    kept = [m for m in more if all(f.end <= m.start or m.end <= f.start for f in first)]
+    index = SpanIndex(first)
+    kept = [m for m in more if not index.touches(m.start, m.end)]
     return sorted([*first, *kept], key=lambda f: f.start)
-
-
-def _free(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether no span of ``spans`` overlaps ``[start, end)``."""
-    index = bisect.bisect_left(spans, (end,))
-    return not any(low < end and start < high for low, high in spans[:index])
