@@ -198,6 +198,14 @@ def _in_email(text: str, start: int, end: int) -> bool:
 _YEAR = r"(?:19|20)\d{2}"
 _YEARS = re.compile(rf"{_YEAR}(?:[\ \t\u00a0,/]+{_YEAR})+")
 # An area code in brackets right before a number: "(11) 98765-4321".
+# A copula or a colon between a telephone word and its number, in the
+# nine languages: "number is", "nummer är", "Nummer ist", "numéro est".
+_COPULA_BEFORE = re.compile(
+    r"[\ \t\u00a0](?:is|was|ist|war|est|était|es|era|è|é|jest|był|było"
+    r"|är|var|er)[\ \t\u00a0]*:?[\ \t\u00a0]*\Z|[\ \t\u00a0]*[:=][\ \t\u00a0]*\Z",
+    re.IGNORECASE,
+)
+_COPULA_REACH = 12
 _AREA_CODE_BEFORE = re.compile(r"\(\d{1,5}\)[\ \t\u00a0]?\Z")
 _AREA_CODE_REACH = 8
 
@@ -213,7 +221,15 @@ def _years_listed(text: str, start: int, piece: str) -> bool:
     years = [int(year) for year in re.findall(r"\d{4}", value)]
     if any(low >= high for low, high in itertools.pairwise(years)):
         return False
-    return not has_context(text, start, start, "phone", size=(1, 0))
+    if has_context(text, start, start, "phone", size=(1, 0)):
+        return False
+    # "Mitt nummer är 2013 2056", "Handynummer ist 2045 2089": a telephone
+    # word, then a copula or a colon right before the run.
+    copula = _COPULA_BEFORE.search(text, max(0, start - _COPULA_REACH), start)
+    return copula is None or not (
+        has_context(text, copula.start(), copula.start(), "phone", size=(1, 0))
+        or _labelled(text, copula.start())
+    )
 
 
 def _without_bracket(text: str, start: int, end: int) -> tuple[int, int]:
