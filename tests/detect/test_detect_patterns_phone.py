@@ -83,6 +83,10 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("Meine Handynummer ist 2045 2089.", [(22, 31, "PHONE_NUMBER")]),
     ("The phone models are 2024 2025.", []),
     ("The seasons were 2019 2020.", []),
+    # Two "years" far apart near a call word: a person's number.
+    ("Ring Nisse på 2024 2031, det är hans jobbnummer.", [(14, 23, "PHONE_NUMBER")]),
+    ("Zadzwoń do Marka pod 2019 2031, to jego domowy.", [(21, 30, "PHONE_NUMBER")]),
+    ("phone sales 1999, 2003 rose", []),
     # A dotted quad is an IP address, brackets or not.
     ("Received: from mail [209.85.208.41]", []),
     ("via 209.85.208.41 today", []),

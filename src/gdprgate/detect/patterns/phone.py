@@ -196,6 +196,11 @@ def _in_email(text: str, start: int, end: int) -> bool:
 # Years in a row ("models 2024 2025"): any eight digits are a Danish
 # number, but a run of years counting up is a list of years.
 _YEAR = r"(?:19|20)\d{2}"
+# The widest step between two years of a list: years listed together are
+# seasons, models or editions close to each other ("2019, 2020, 2021",
+# "1999, 2003"); a Danish number that reads as two years is as often far
+# apart ("2024 2031", "2013 2056"), and stays a number near a phone word.
+_YEAR_STEP = 5
 _YEARS = re.compile(rf"{_YEAR}(?:[\ \t\u00a0,/]+{_YEAR})+")
 # An area code in brackets right before a number: "(11) 98765-4321".
 # A copula or a colon between a telephone word and its number, in the
@@ -212,14 +217,15 @@ _AREA_CODE_REACH = 8
 
 def _years_listed(text: str, start: int, piece: str) -> bool:
     """Whether ``piece`` (its run at ``start`` in ``text``) is a run of
-    years counting up ("models 2024 2025", "1999, 2003"), not a number
-    written in groups: no telephone word right before it ("tlf. 2024
-    2025" stays a Danish number)."""
+    years counting up in small steps ("models 2024 2025", "1999, 2003"),
+    not a number written in groups: no telephone word right before it
+    ("tlf. 2024 2025" stays a Danish number), and no wide step ("Ring
+    Nisse på 2024 2031": a person's number; see :data:`_YEAR_STEP`)."""
     value = piece.strip(" \t\u00a0().,/-")
     if _YEARS.fullmatch(value) is None:
         return False
     years = [int(year) for year in re.findall(r"\d{4}", value)]
-    if any(low >= high for low, high in itertools.pairwise(years)):
+    if any(not 0 < high - low <= _YEAR_STEP for low, high in itertools.pairwise(years)):
         return False
     if has_context(text, start, start, "phone", size=(1, 0)):
         return False
