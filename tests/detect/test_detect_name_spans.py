@@ -70,6 +70,9 @@ def test_titles_and_initials_join_the_name(text: str, name: str, expected: str) 
         # Initials in lower case alone lead no name.
         ("zie t.n.v. de Bank", [], []),
         ("z.B. von Berlin", [], []),
+        ("z. B. der Master", [], []),
+        ("u. U. von Bedeutung", [], []),
+        ("z. B. K. von Arnim", [], ["K. von Arnim"]),
         ("Groet, J. van Dijk", [], ["J. van Dijk"]),
     ],
 )

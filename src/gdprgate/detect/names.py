@@ -195,18 +195,25 @@ def _capital_initials_start(match: re.Match[str]) -> int | None:
     """Where the initials of an ``_INITIALS_PARTICLE`` match start: at its
     first initial when all are capitals, or at the first of the capital
     initials that end it, after an abbreviation in lower case that the
-    run took in ("t.n.v. P. de Haan": "ten name van", then the name);
+    run took in ("t.n.v. P. de Haan": "ten name van", then the name), but
+    not the capital of an abbreviation of two letters ("z. B. der");
     ``None`` when the last initial is no capital."""
     initials = match.group("initials")
     if _upper_initials(initials):
         return match.start("initials")
     start: int | None = None
+    # A capital right after one lower-case letter is that abbreviation's
+    # second half ("z. B. der Master": zum Beispiel), no one's initial.
+    after_letter = False
     for initial in _ONE_INITIAL.finditer(initials):
-        if _upper_initials(initial.group()):
-            if start is None:
-                start = match.start("initials") + initial.start()
-        else:
+        value = initial.group()
+        if not _upper_initials(value):
             start = None
+            after_letter = sum(char.isalpha() for char in value) == 1
+            continue
+        if start is None and not after_letter:
+            start = match.start("initials") + initial.start()
+        after_letter = False
     return start
 
 
