@@ -58,6 +58,33 @@ def test_titles_and_initials_join_the_name(text: str, name: str, expected: str) 
 
 
 @pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # Capital initials after an abbreviation in lower case that the run
+        # of initials takes in ("t.n.v.": in the name of) lead the name.
+        ("Graag t.n.v. P. de Haan.", ["P."], ["P. de Haan"]),
+        ("Betaling t.n.v. J. van Dijk", [], ["J. van Dijk"]),
+        ("t.n.v. A.J. van der Berg, Delft", ["A.J."], ["A.J. van der Berg"]),
+        ("i.A. K. von Arnim", [], ["K. von Arnim"]),
+        ("p.p. M. de la Torre", [], ["M. de la Torre"]),
+        # Initials in lower case alone lead no name.
+        ("zie t.n.v. de Bank", [], []),
+        ("z.B. von Berlin", [], []),
+        ("z. B. der Master", [], []),
+        ("u. U. von Bedeutung", [], []),
+        ("z. B. K. von Arnim", [], ["K. von Arnim"]),
+        ("Groet, J. van Dijk", [], ["J. van Dijk"]),
+    ],
+)
+def test_capital_initials_after_an_abbreviation(
+    text: str, found: list[str], expected: list[str]
+) -> None:
+    findings = [_person(text, value) for value in found]
+    result = extend_initials(text, findings)
+    assert [text[f.start : f.end] for f in result if f.entity == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
         ("Groet,\nJ. van Dijk", [], ["J. van Dijk"]),
@@ -133,6 +160,7 @@ def test_a_greeting_alone_is_no_name() -> None:
             ["A. van der Berg", "P. de Jong"],
         ),
         ("Firmado: M. de la Torre", "es", ["M. de la Torre"]),
+        ("Overmaken t.n.v. P. de Haan, Delft.", "nl", ["P. de Haan"]),
         ("Prof. Will Hardy gave a talk.", "en", ["Prof. Will Hardy"]),
         ("Kind regards,\nDr. Will Fairbanks", "en", ["Dr. Will Fairbanks"]),
         (

@@ -78,6 +78,15 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("Ring til mig på tlf. 2024 2025", [(21, 30, "PHONE_NUMBER")]),
     ("Ring Jana on 20 12 34 56 tomorrow.", [(13, 24, "PHONE_NUMBER")]),
     ("phone models 2025 2024", [(13, 22, "PHONE_NUMBER")]),
+    # A telephone word and a copula or colon before the run: a number.
+    ("Mitt nummer är 2013 2056.", [(15, 24, "PHONE_NUMBER")]),
+    ("Meine Handynummer ist 2045 2089.", [(22, 31, "PHONE_NUMBER")]),
+    ("The phone models are 2024 2025.", []),
+    ("The seasons were 2019 2020.", []),
+    # Two "years" far apart near a call word: a person's number.
+    ("Ring Nisse på 2024 2031, det är hans jobbnummer.", [(14, 23, "PHONE_NUMBER")]),
+    ("Zadzwoń do Marka pod 2019 2031, to jego domowy.", [(21, 30, "PHONE_NUMBER")]),
+    ("phone sales 1999, 2003 rose", []),
     # A dotted quad is an IP address, brackets or not.
     ("Received: from mail [209.85.208.41]", []),
     ("via 209.85.208.41 today", []),

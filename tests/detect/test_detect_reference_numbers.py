@@ -43,6 +43,16 @@ CASES: list[tuple[str, list[str]]] = [
     ("Policy: KFZ-443", ["KFZ-443"]),
     ("Policy: HOME-4471-0923", ["HOME-4471-0923"]),
     ("Póliza: AUTO-5520", ["AUTO-5520"]),
+    # Only a rule's action after "Policy" makes a rule: a surname or any
+    # other word and three digits after a file word stay a person's file.
+    ("Policy: HOME-448 holder Anna Reeve", ["HOME-448"]),
+    ("policy: FAMILY-220 renewed", ["FAMILY-220"]),
+    ("Claim: WATER-225 for the flat", ["WATER-225"]),
+    ("Cliente: VOLPE-221, richiamare domani.", ["VOLPE-221"]),
+    ("Aluno: PATO-608 faltou ao exame.", ["PATO-608"]),
+    ("Client: ALLOW-443", ["ALLOW-443"]),
+    ("Policy: BLOCK-445 on the edge proxy", []),
+    ("Policy: PERMIT-080", []),
 ]
 
 

@@ -187,6 +187,36 @@ def _upper_initials(initials: str) -> bool:
     return all(char.isupper() for char in initials if char.isalpha())
 
 
+# One initial of a run, with its hyphenated second ("J.-P.").
+_ONE_INITIAL = re.compile(r"[^\W\d_]\.(?:-?[^\W\d_]\.)*")
+
+
+def _capital_initials_start(match: re.Match[str]) -> int | None:
+    """Where the initials of an ``_INITIALS_PARTICLE`` match start: at its
+    first initial when all are capitals, or at the first of the capital
+    initials that end it, after an abbreviation in lower case that the
+    run took in ("t.n.v. P. de Haan": "ten name van", then the name), but
+    not the capital of an abbreviation of two letters ("z. B. der");
+    ``None`` when the last initial is no capital."""
+    initials = match.group("initials")
+    if _upper_initials(initials):
+        return match.start("initials")
+    start: int | None = None
+    # A capital right after one lower-case letter is that abbreviation's
+    # second half ("z. B. der Master": zum Beispiel), no one's initial.
+    after_letter = False
+    for initial in _ONE_INITIAL.finditer(initials):
+        value = initial.group()
+        if not _upper_initials(value):
+            start = None
+            after_letter = sum(char.isalpha() for char in value) == 1
+            continue
+        if start is None and not after_letter:
+            start = match.start("initials") + initial.start()
+        after_letter = False
+    return start
+
+
 def _drop_model_initials(result: list[Finding], start: int) -> None:
     """Forget the model's places on initials from ``start`` on: they belong
     to the name that follows ("W" of "W. Fesenko" read as a place)."""
@@ -278,9 +308,9 @@ def _with_initials_particles(text: str, findings: Sequence[Finding]) -> list[Fin
     pattern's or the deny list's finding, or any other, is left out.
     """
     names = [
-        match.span()
+        (start, match.end())
         for match in _INITIALS_PARTICLE.finditer(text)
-        if _upper_initials(match.group("initials"))
+        if (start := _capital_initials_start(match)) is not None
         and match.group("surname")[:1].isupper()
         # A heading in capitals ("I. LES CIRCONSTANCES DE L'ESPÈCE") is
         # no name: particles and surname are written as names are.

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from gdprgate.detect.context import (
     Surroundings,
@@ -43,6 +43,9 @@ from gdprgate.detect.patterns.base import (
 )
 from gdprgate.detect.patterns.scan import Start
 from gdprgate.detect.patterns.street_address import starts_address
+
+if TYPE_CHECKING:
+    from gdprgate.detect.gate import Lexicon
 
 # One to three digits, not part of a decimal, a date, a time or a code. A
 # comma or colon after a word is a field separator ("age,34", "age:34").
@@ -190,7 +193,28 @@ def _is_full_name(before: str) -> bool:
         given in lexicon.given
         and given not in lexicon.common
         and surname not in lexicon.common
-        and (surname in lexicon.people or not lexicon.is_ordinary(surname))
+        and (surname in lexicon.people or not _product_word(surname, lexicon))
+    )
+
+
+# How frequent a product's word is as English, and in the median of the
+# other languages, on the Zipf scale: "kart" 3.5 and 3.5, "racing" 4.5 and
+# 3.5; a surname that is a word of one language is rare elsewhere
+# ("colombo" 3.5 and 3.0, "zucker", "haan", "volpe" 0).
+_PRODUCT_ENGLISH = 3.5
+_PRODUCT_ELSEWHERE = 3.5
+
+
+def _product_word(word: str, lexicon: Lexicon) -> bool:
+    """Whether lower-cased ``word`` after a given name makes a product's
+    name ("Mario Kart (", "Sonic Racing ("): an ordinary English word that
+    the other languages use as well. A surname that is an ordinary word of
+    one language ("Mario Colombo (64)", "Petra Zucker (38)", "Pieter Haan
+    (45)") stays a person's, and the number their age (fail closed)."""
+    return (
+        lexicon.is_ordinary(word)
+        and lexicon.frequency(word, "en") >= _PRODUCT_ENGLISH
+        and lexicon.foreign_frequency(word, "en") >= _PRODUCT_ELSEWHERE
     )
 
 

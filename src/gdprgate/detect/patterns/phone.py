@@ -196,24 +196,46 @@ def _in_email(text: str, start: int, end: int) -> bool:
 # Years in a row ("models 2024 2025"): any eight digits are a Danish
 # number, but a run of years counting up is a list of years.
 _YEAR = r"(?:19|20)\d{2}"
+# The widest step between two years of a list: years listed together are
+# seasons, models or editions close to each other ("2019, 2020, 2021",
+# "1999, 2003"); a Danish number that reads as two years is as often far
+# apart ("2024 2031", "2013 2056"), and stays a number near a phone word.
+_YEAR_STEP = 5
 _YEARS = re.compile(rf"{_YEAR}(?:[\ \t\u00a0,/]+{_YEAR})+")
 # An area code in brackets right before a number: "(11) 98765-4321".
+# A copula or a colon between a telephone word and its number, in the
+# nine languages: "number is", "nummer är", "Nummer ist", "numéro est".
+_COPULA_BEFORE = re.compile(
+    r"[\ \t\u00a0](?:is|was|ist|war|est|était|es|era|è|é|jest|był|było"
+    r"|är|var|er)[\ \t\u00a0]*:?[\ \t\u00a0]*\Z|[\ \t\u00a0]*[:=][\ \t\u00a0]*\Z",
+    re.IGNORECASE,
+)
+_COPULA_REACH = 12
 _AREA_CODE_BEFORE = re.compile(r"\(\d{1,5}\)[\ \t\u00a0]?\Z")
 _AREA_CODE_REACH = 8
 
 
 def _years_listed(text: str, start: int, piece: str) -> bool:
     """Whether ``piece`` (its run at ``start`` in ``text``) is a run of
-    years counting up ("models 2024 2025", "1999, 2003"), not a number
-    written in groups: no telephone word right before it ("tlf. 2024
-    2025" stays a Danish number)."""
+    years counting up in small steps ("models 2024 2025", "1999, 2003"),
+    not a number written in groups: no telephone word right before it
+    ("tlf. 2024 2025" stays a Danish number), and no wide step ("Ring
+    Nisse på 2024 2031": a person's number; see :data:`_YEAR_STEP`)."""
     value = piece.strip(" \t\u00a0().,/-")
     if _YEARS.fullmatch(value) is None:
         return False
     years = [int(year) for year in re.findall(r"\d{4}", value)]
-    if any(low >= high for low, high in itertools.pairwise(years)):
+    if any(not 0 < high - low <= _YEAR_STEP for low, high in itertools.pairwise(years)):
         return False
-    return not has_context(text, start, start, "phone", size=(1, 0))
+    if has_context(text, start, start, "phone", size=(1, 0)):
+        return False
+    # "Mitt nummer är 2013 2056", "Handynummer ist 2045 2089": a telephone
+    # word, then a copula or a colon right before the run.
+    copula = _COPULA_BEFORE.search(text, max(0, start - _COPULA_REACH), start)
+    return copula is None or not (
+        has_context(text, copula.start(), copula.start(), "phone", size=(1, 0))
+        or _labelled(text, copula.start())
+    )
 
 
 def _without_bracket(text: str, start: int, end: int) -> tuple[int, int]:

@@ -21,7 +21,6 @@ from typing import ClassVar
 
 from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import Feature, TextScan
-from gdprgate.detect.patterns.user_words import is_ordinary_word
 
 # Compounds that hold their own "number" word.
 _COMPOUNDS = """
@@ -64,8 +63,20 @@ _REFERENCE = re.compile(
 )
 _FEWEST_DIGITS = 3
 # A word and three digits after a bare "Policy:" name a rule of a
-# firewall or a proxy ("Policy: ALLOW-443", a port), not a person's file.
+# firewall or a proxy ("Policy: ALLOW-443", a port), not a person's file,
+# when the word is what such a rule does. Any other word stays a file's
+# number: a patient's, a client's or a policy's code is often a surname or
+# a word and three digits ("Patient: BROWN-118", "Cliente: VOLPE-221",
+# "Policy: HOME-448").
 _RULE_NAME = re.compile(r"(?P<word>[A-Z]{4,})-\d{3}")
+_RULE_ACTIONS = frozenset(
+    {
+        "allow", "deny", "drop", "block", "permit", "reject", "accept", "pass",
+        "forward", "redirect", "allowed", "denied", "blocked", "dropped",
+        "inbound", "outbound", "ingress", "egress",
+    }
+)  # fmt: skip
+_RULE_FILES = frozenset({"policy"})
 # A year, a range of years, a date, a version, or a year's quarter, half
 # or week: "student 2024/25", "Policy: 01.02.2024", "client 1.2.3",
 # "Client 2024-Q3 report".
@@ -95,9 +106,10 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         """The values after a label, without the rule names after a bare
         file word (see :data:`_RULE_NAME`)."""
         for match in _REFERENCE.finditer(text):
-            if match.group("file") and not match.group("numbered"):
+            file = match.group("file")
+            if file and file.lower() in _RULE_FILES and not match.group("numbered"):
                 rule = _RULE_NAME.fullmatch(match.group("value"))
-                if rule is not None and is_ordinary_word(rule.group("word")):
+                if rule is not None and rule.group("word").lower() in _RULE_ACTIONS:
                     continue
             yield match.span("value")
 
