@@ -245,3 +245,69 @@ def test_dutch_given_names_after_tegen(
 ) -> None:
     found = full_detector.analyze(text, "nl")
     assert _values(text, [f for f in found if f.entity == "PERSON"]) == names
+
+
+# Words of a language that the lexicon has as given names only: no person
+# in lower case after a preposition or an article, nor opening a sentence;
+# the given names of the same frames stay.
+EVERYDAY_WORDS = [
+    ("es ist solange gültig, bis es widerrufen wird", "de", []),
+    ("das war ist naja okay", "de", []),
+    ("c'est beau ce soir", "fr", []),
+    ("avec mari et enfants", "fr", []),
+    ("la luna llena esta noche", "es", []),
+    ("vamos a la isla mañana", "es", []),
+    ("la vera storia del paese", "it", []),
+    ("per aria non si va", "it", []),
+    ("met lieve groet, het team", "nl", []),
+    ("van versie 2 naar versie 3", "nl", []),
+    ("to stan wyjątkowy", "pl", []),
+    ("para levar, por favor", "pt", []),
+    ("till jorden och tillbaka", "sv", []),
+    ("med bror och syster", "sv", []),
+    ("with age comes wisdom", "en", []),
+    ("with tea and biscuits", "en", []),
+    # Names in the same frames.
+    ("es ist lisa, sie kommt gleich", "de", ["lisa"]),
+    ("c'est manon ce soir", "fr", ["manon"]),
+    ("vamos a la rosi mañana", "es", ["rosi"]),
+    ("la gigi del paese", "it", ["gigi"]),
+    ("met daan naar het station", "nl", ["daan"]),
+    ("to kasia, dzwoni później", "pl", ["kasia"]),
+    ("para joão, por favor", "pt", ["joão"]),
+    ("till kalle och tillbaka", "sv", ["kalle"]),
+    ("with priya and biscuits", "en", ["priya"]),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "names"), EVERYDAY_WORDS)
+def test_everyday_words_after_a_word_that_takes_a_person(
+    lexicon: Lexicon, text: str, language: str, names: list[str]
+) -> None:
+    found = lower_given_names(text, language, lexicon, caseless(text))
+    assert _values(text, found) == names
+
+
+OPENING_WORDS = [
+    ("Solange es regnet, bleiben wir drinnen.", "de", []),
+    ("Tor fiel in der letzten Minute.", "de", []),
+    ("Beau temps demain sur la côte.", "fr", []),
+    ("Vera storia, credimi.", "it", []),
+    ("Versie twee is uit.", "nl", []),
+    ("Obie firmy się połączyły.", "pl", []),
+    ("Jorden är rund.", "sv", []),
+    ("Spela musik högt.", "sv", []),
+    # Names opening the same sentences.
+    ("Jonas fiel in der letzten Minute.", "de", ["Jonas"]),
+    ("Manon vient demain.", "fr", ["Manon"]),
+    ("Sem is vandaag ziek.", "nl", ["Sem"]),
+    ("Jakub jest chory.", "pl", ["Jakub"]),
+    ("Kalle är sjuk.", "sv", ["Kalle"]),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "names"), OPENING_WORDS)
+def test_everyday_words_opening_a_sentence(
+    lexicon: Lexicon, text: str, language: str, names: list[str]
+) -> None:
+    assert _values(text, opening_given_names(text, language, lexicon)) == names

@@ -220,6 +220,13 @@ BROKEN_IBANS: list[tuple[str, list[str]]] = [
     ("IBAN: DE44 5001 0517\n5407 3249 315", []),
     ("Ref AB12 3456\n7890 1234", []),
     ("DE44 5001\n0517\n5407 3249 31", []),
+    # After a long line of groups: the bound on the groups read keeps the
+    # last IBAN whole (and a line of groups that is none fast).
+    (
+        "Ref " + "DE44 " * 40 + "\nIBAN: DE44 5001 0517\n5407 3249 31",
+        ["DE44 5001 0517\n5407 3249 31"],
+    ),
+    ("DE44 5001 0517 " * 300 + "\n5407 3249 31", []),
     # Whole on its first line: the next line is no part of it.
     (
         "IBAN DE44 5001 0517 5407 3249 31\n12 Stück",
@@ -242,7 +249,26 @@ CARD_SECURITY: list[tuple[str, list[str]]] = [
     ("cryptogramme visuel : 987, expire fin 03/26", ["987", "03/26"]),
     ("código de seguridad 042, caducidad 11/29", ["042", "11/29"]),
     ("CVC2 1234 · Exp. 08 / 27", ["1234", "08 / 27"]),
-    ("security code is 042", ["042"]),
+    ("Visa card, security code is 042", ["042"]),
+    # A code in plain words or an expiry date counts near a card: its word,
+    # a brand, a card's own code word or its number, on either side.
+    ("Kreditkarte: Sicherheitscode 4711", ["4711"]),
+    ("Ablaufdatum: 03/29, Kartennummer folgt", ["03/29"]),
+    ("4532 0151 1283 0366\nGültig bis: 08/27", ["08/27"]),
+    ("tarjeta terminada en 0366, caduca 12/26", ["12/26"]),
+    ("kort 4532015112830366 giltig till 05/28", ["05/28"]),
+    ("Validade 11/27 · cartão Mastercard", ["11/27"]),
+    ("karta płatnicza, data ważności 10/29", ["10/29"]),
+    ("säkerhetskod 555\nutgångsdatum 04/30", ["555", "04/30"]),
+    # Without a card: a gate's code, a food label, a voucher.
+    ("Sicherheitscode 4711 für das Tor am Lager.", []),
+    ("Código de seguridad 1234 de la puerta del almacén.", []),
+    ("Best before: exp 08/27. Keep refrigerated.", []),
+    ("Mindestens haltbar bis 12/2026, exp 08/27.", []),
+    ("Da consumarsi entro: scadenza 08/27.", []),
+    ("Validade: 08/27. Conservar em local fresco.", []),
+    ("Gutschein gültig bis 12/26 in allen Filialen.", []),
+    ("Houdbaar tot: exp 08/27.", []),
     # No word of its own, the wrong length, no month, or part of a longer
     # number, word or date.
     ("card 4532015112830366, 08/27, 123", []),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gdprgate.detect import Detector, Finding
+from gdprgate.detect.gate import load_lexicon
 from gdprgate.detect.met_people import MET_PERSON_SOURCE, met_people
 
 
@@ -91,3 +92,37 @@ def test_place_named_people_are_masked_whole(
 def test_many_meetings_stay_linear() -> None:
     text = "spoke with Lund Berg, " * 10_000
     assert len(met_people(text, [])) == 10_000
+
+
+# With the lexicon: a body, a place or a department all of whose words are
+# ordinary words and no name is none; a name with a known part stays.
+MET_WITH_WORDS: list[tuple[str, list[str]]] = [
+    ("Ich sprach mit Deutsche Bahn über die Verspätung.", []),
+    ("Comí con Recursos Humanos el martes.", []),
+    ("Conocí a Buenos Aires en verano.", []),
+    ("Ho cenato con Ufficio Vendite ieri.", []),
+    ("Almocei com Recursos Humanos ontem.", []),
+    ("Meeting with Product Team at 3pm.", []),
+    ("Spotkałem Nowy Jork w lipcu.", []),
+    ("Jag pratade med Telia Kundtjänst om fakturan.", []),
+    ("Falei com Caixa Geral sobre o empréstimo.", []),
+    # A known given name or surname in it, or a word no language has.
+    ("Ho parlato con Firenze Colombo ieri.", ["Firenze Colombo"]),
+    ("Hablé con Berlín Castro ayer.", ["Berlín Castro"]),
+    ("Rozmawiałem z Warszawa Kowalski wczoraj.", ["Warszawa Kowalski"]),
+    ("Ik sprak met Utrecht Jansen.", ["Utrecht Jansen"]),
+    ("Jag pratade med Lund Berg i går.", ["Lund Berg"]),
+    ("We met Paris Hilton yesterday.", ["Paris Hilton"]),
+    ("Ich sprach mit Deutsche Kowalczyk-Brandt.", ["Deutsche Kowalczyk-Brandt"]),
+    ("Falei com Sem Kuipers ontem.", ["Sem Kuipers"]),
+    ("Conversei com Bahn Qwertzuio.", ["Bahn Qwertzuio"]),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), MET_WITH_WORDS)
+def test_plain_words_after_a_verb_of_meeting_are_no_person(
+    text: str, people: list[str]
+) -> None:
+    result = met_people(text, [], load_lexicon())
+    added = [f for f in result if f.source == MET_PERSON_SOURCE]
+    assert [text[f.start : f.end] for f in added] == people

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from gdprgate.detect import Detector, DetectorConfig, Finding, build_detector
@@ -13,6 +15,7 @@ from gdprgate.detect.name_rules import (
     add_rule_names,
 )
 from gdprgate.detect.speakers import SPEAKER_SCORE, SPEAKER_SOURCE
+from gdprgate.detect.tool_people import person_position
 
 
 @pytest.fixture(scope="module")
@@ -266,3 +269,35 @@ def test_a_lone_german_article_before_a_noun_ends_the_name(
 ) -> None:
     found = rules.given_name_pairs(text, language=language)
     assert [text[f.start : f.end] for f in found] == [name]
+
+
+def test_many_chat_speakers_are_each_found_once(rules: NameRules) -> None:
+    # Speakers, greetings and given names overlap; the first by start (the
+    # longest of those) is kept, each once, in a long chat too.
+    text = "Jana: Hallo Jana, wie geht's?\nMarek: Gut, danke!\n" * 300
+    found = rules.given_name_pairs(text, language="de")
+    values = [text[f.start : f.end] for f in found]
+    assert values == ["Jana", "Jana", "Marek"] * 300
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # A speaker at the head of a line, far into the text.
+        ("ok\n" * 5000 + "Jenkins: deploy done", "Jenkins", True),
+        ("ok\n" * 5000 + "[09:12] Jenkins: deploy done", "Jenkins", True),
+        ("ok\n" * 5000 + "  14:02 Jenkins: deploy done", "Jenkins", True),
+        # Inside a line, it is a tool's label.
+        ("ok\n" * 5000 + "ok ok Jenkins: done", "Jenkins", False),
+        ("ok " * 5000 + "Jenkins: deploy done", "Jenkins", False),
+        # A phone number on the name's line, close to it; not on the next.
+        ("ok " * 5000 + "Jenkins 0171 2345678", "Jenkins", True),
+        ("ok " * 5000 + "Jenkins\n0171 2345678", "Jenkins", False),
+    ],
+)
+def test_a_person_position_is_read_near_the_name(
+    text: str, name: str, expected: bool
+) -> None:
+    start = text.rindex(name)
+    assert person_position(text, start, start + len(name)) is expected

@@ -65,9 +65,18 @@ _INITIALS = re.compile(
     r"[ \t]*(?:(?P<initials>[A-ZÀ-ÖØ-Þ]{2,3})\.?|(?P<dotted>(?:[A-ZÀ-ÖØ-Þ]\.){2,3}))"
     r"[ \t]*"
 )
-_DEPARTMENTS = frozenset(
-    {"it", "hr", "pr", "qa", "ux", "ui", "bi", "ceo", "cfo", "cto"}
-)
+# Roles and departments of three letters in the nine languages ("COO",
+# "DRH" for directeur des ressources humaines, "PDG", "DSI") and bodies
+# that attend as such ("WHO", "OMS", "ONU"): they stay, and are not
+# defined as a person's initials for the rest of the text (see
+# :mod:`gdprgate.detect.initials`). Two capitals other than the
+# departments above stay initials ("PM" is as often Peter Müller).
+_DEPARTMENT_TEXT = """
+it hr pr qa ux ui bi ceo cfo cto coo cio cmo cso cpo cdo cro cao cco cho
+svp evp drh daf dsi pdg rrh hrm ops
+who oms onu uno imf fmi iwf ecb ezb bce ilo oit oecd ocde
+"""
+_DEPARTMENTS = frozenset(_DEPARTMENT_TEXT.split())
 # Short titles of a list that are no titles elsewhere: Polish "p." (pan,
 # pani; "Obecni: p. Zając, p. Michalska").
 _SHORT_TITLES = frozenset({"p."})

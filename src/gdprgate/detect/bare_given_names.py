@@ -102,37 +102,82 @@ _OPENS = re.compile(r"(?:^|(?<!\d)[.!?:;,\n])[ \t\"'“„«(\[]*\Z")
 # Given names that are everyday words of a language, which its word
 # frequencies cannot tell apart from names: "die rose", "mit ernst", "al
 # mare", "la rosa". English has those of
-# :data:`gdprgate.detect.common_names.COMMON_WORD_NAMES`.
+# :data:`gdprgate.detect.common_names.COMMON_WORD_NAMES` and
+# :data:`_EVERYDAY_EN_LIST`. The lexicon's words leave out every name, so a word
+# frequent in one language and a name elsewhere must be listed here: the
+# lines after the first of each language hold such words, each frequent in
+# its language (Zipf 4 or more) and far less so in the others ("versie",
+# "solange", "levar", "jorden", "la vera storia", "c'est beau"); names
+# mostly used as names there ("Toon", "Ángel", "Grazia", "Leone") are not.
 _EVERYDAY_LIST = {
-    "de": "rose rosa mark ernst heide frank liebe wolf engel sommer winter christ",
+    "de": (
+        "rose rosa mark ernst heide frank liebe wolf engel sommer winter christ"
+        " solange naja tor tore osten reine klare kenn wirt saal lupe kiefer"
+        " fügen ferne eimer döner brennen hellen olympia"
+    ),
     "fr": (
         "rose violette marguerite aurore espérance constance prudence blanche"
         " france marine reine claire olive victoire jolie amie constant"
         " clément désiré aimé sage"
+        " beau signe noël mari maire lois demi clair rares paye mignon jure"
+        " joli franc fleur destin chante asie talon savon romaine normand"
+        " liban finis engin deviner aimable vit sol lance"
     ),
     "es": (
         "rosa paz luz sol dolores consuelo soledad pilar rocío mercedes"
         " esperanza victoria gloria blanca estrella remedios caridad alba"
         " domingo salud cielo santos reina amparo clemente modesto justo alma"
+        " isla verla tránsito risa refugio nena gracia felicidad dulce dejan"
+        " cierra charla bienvenida viera verle veis rollo pluma orilla nacer"
+        " miro miran gustas gallego elige desean cordero calla brinda toma"
+        " santa rico reino mira ido luna cruz don sierra tono reyes"
     ),
     "it": (
         "mare rosa fede vittoria gioia felice domenica stella luce speranza"
         " marina viola gemma bianca serena celeste franco sole alba aurora"
         " primavera fortunata pelle cari amico giovani"
+        " vera siti mette manca lotta aria veda vada retta pietra palle"
+        " merita gusti greca basi amare vernice valere stanca resi panini"
+        " metta lode letta esteri fedele desiderio benvenuto netta carri cori"
+        " esco abbi beato darci mandi frode drago delfino fiamma santa cielo"
+        " tono marcia"
     ),
-    "nl": "roos hoop",
-    "pl": "róża wiktoria jagoda kalina malina wiosna idę idą jaka mieszka masa celem",
+    "nl": (
+        "roos hoop"
+        " versie redden lieve erin roze olie oren missie gaven boel blanke gok"
+        " emmer adem reet jas kent"
+    ),
+    "pl": (
+        "róża wiktoria jagoda kalina malina wiosna idę idą jaka mieszka masa celem"
+        " sami obie macie dawna traci rana pada marzenie jasna dania londyn"
+        " kara winny winni willa tempie sile kole kody goli grania dary dawne"
+        " hali stan mile metod marcu"
+    ),
     "pt": (
         "clara luz paz rosa vitória franco glória graça sol lua dores flor"
         " aurora estrela fé esperança alegria branca celeste socorro piedade"
         " conceição amparo serena bela neve pérola violeta margarida"
+        " levar nele gosta vira tia nela leia daria anel lute grega gajo erva"
+        " valer linda liga alma toma santa rico reino"
     ),
-    "sv": "björn sten stig örn maj linnea osten",
+    "sv": (
+        "björn sten stig örn maj linnea osten"
+        " spela talat reda leta leda jorden illa bror antal stilla rena lura"
+        " lova lita valda vagn rida lera kyla kylan manus gul etta elden burk"
+        " anka afton vit sol ica kristen"
+    ),
 }
+# English words the lexicon has as given names only, beside the common-word
+# names ("with age", "it's lucky", "from floor three", "with tea").
+_EVERYDAY_EN_LIST = """
+age lucky floor toy marry loan lawyer joke harm governor charity autumn
+treasure theres shade pleasant nail lone ivory infant harsh gauge danish
+cord bliss blessing baptist tea lady german india israel urban
+"""
 _EVERYDAY = {
     language: frozenset(words.split()) for language, words in _EVERYDAY_LIST.items()
 }
-_EVERYDAY["en"] = COMMON_WORD_NAMES
+_EVERYDAY["en"] = COMMON_WORD_NAMES | frozenset(_EVERYDAY_EN_LIST.split())
 _CALENDAR_LIST = """
 january february march april may june july august september october
 november december januar februar märz mai juni juli oktober dezember

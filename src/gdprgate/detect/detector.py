@@ -439,7 +439,7 @@ class Detector:
         # "Kerkeling-Brandt" found as "Brandt": the rest of the name too.
         resolved = extend_partial_names(text, resolved, lexicon, language)
         resolved = extend_town_suffixes(text, resolved)
-        resolved = met_people(text, resolved)
+        resolved = met_people(text, resolved, lexicon)
         return chat_intro_names(text, resolved, lexicon)
 
     def _rule_view(self, text: str) -> str:

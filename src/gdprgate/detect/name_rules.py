@@ -159,12 +159,15 @@ class NameRules:
             *initialled_given_names(text, language, lexicon),
             *(titled_names(text, lexicon) if without_case else ()),
         ]
+        # By start: one chosen before overlaps ``other`` when it reaches
+        # past its start, so the furthest end tells (linear; a check of
+        # every chosen one was quadratic in a chat of many speakers).
         chosen: list[Finding] = []
+        reached = -1
         for other in sorted(others, key=lambda f: (f.start, -f.end)):
-            if apart(other) and all(
-                c.end <= other.start or other.end <= c.start for c in chosen
-            ):
+            if apart(other) and reached <= other.start:
                 chosen.append(other)
+                reached = max(reached, other.end)
         return sorted([*pairs, *chosen], key=lambda f: f.start)
 
     def _pairs(self, text: str, language: str) -> list[Finding]:

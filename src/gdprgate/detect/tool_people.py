@@ -28,6 +28,8 @@ PERSON_BEFORE = frozenset(_BEFORE_LIST.split()) | GREETING_WORDS
 _TO_WORDS = frozenset({"to", "a", "à", "an"})
 _WORD = re.compile(r"[^\W\d_]+")
 # At a line's start, after an optional time stamp: a chat speaker's slot.
+# How far back the head of a line is looked for before a speaker.
+_LINE_REACH = 256
 _LINE_START = re.compile(
     r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}:\d{2}[ \t]*)?\Z"
 )
@@ -48,7 +50,11 @@ def person_position(text: str, start: int, end: int) -> bool:
     after = text[end : end + 20].split()
     if after and after[0].strip(".,;:!?").lower() in SPEECH_VERBS:
         return True
-    if text[end : end + 1] == ":" and _LINE_START.search(text[:start]):
+    # The line's head lies a few characters back: a bounded search, not one
+    # over all the text before (quadratic in a chat of many speakers).
+    if text[end : end + 1] == ":" and _LINE_START.search(
+        text, max(0, start - _LINE_REACH), start
+    ):
         return True
     if re.match(r"[ \t]*\(", text[end : end + 3]):
         return True
@@ -57,8 +63,10 @@ def person_position(text: str, start: int, end: int) -> bool:
 
 def _near_phone(text: str, start: int, end: int) -> bool:
     """Whether a phone number stands on the name's line close to it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
+    # Only the reach around the name is read: bounded, so linear in a long
+    # line of names.
+    line_start = text.rfind("\n", max(0, start - _PHONE_REACH), start) + 1
+    line_end = text.find("\n", end, end + _PHONE_REACH)
     line_end = len(text) if line_end < 0 else line_end
     near = (
         text[max(line_start, start - _PHONE_REACH) : start]
