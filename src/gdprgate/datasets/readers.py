@@ -134,11 +134,7 @@ def _lines(
         if len(line) <= limit or line.endswith(b"\n"):
             yield line.rstrip(b"\r\n"), False
             continue
-        while not line.endswith(b"\n"):
-            line = handle.readline(_CHUNK)
-            if not line:
-                break
-            counts.bytes_read += len(line)
+        _drop_rest_of_line(handle, counts)
         yield b"", True
 
 
@@ -313,12 +309,18 @@ def _raw_lines(
         if len(raw) <= limit or raw.endswith(b"\n"):
             yield raw, False
             continue
-        while not raw.endswith(b"\n"):
-            raw = handle.readline(_CHUNK)
-            if not raw:
-                break
-            counts.bytes_read += len(raw)
+        _drop_rest_of_line(handle, counts)
         yield b"", True
+
+
+def _drop_rest_of_line(handle: IO[bytes], counts: ReadCounts) -> None:
+    """Read the rest of an over-long line in chunks and drop it, counting
+    its bytes, so memory stays bounded."""
+    while True:
+        chunk = handle.readline(_CHUNK)
+        counts.bytes_read += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return
 
 
 def _too_long_line(

@@ -103,6 +103,15 @@ def lone_particle_surnames(text: str, language: str, lexicon: Lexicon) -> list[F
     return _first_of_each(sorted(found, key=lambda f: (f.start, -f.end)))
 
 
+def _lone_surname(text: str, match: re.Match[str], lexicon: Lexicon) -> bool:
+    """Whether the word after the particles may be a surname, with no
+    capitalised word after it going on with a body's name."""
+    if not _surname(match.group("surname"), lexicon):
+        return False
+    following = _NEXT_WORD.match(text, match.end())
+    return following is None or not following.group(1).isupper()
+
+
 def _said_name(text: str, match: re.Match[str], lexicon: Lexicon) -> bool:
     """Whether particles in lower case after a verb of saying and the word
     after them are a surname. After "van" it is one ("zei van Dijk": no
@@ -110,12 +119,9 @@ def _said_name(text: str, match: re.Match[str], lexicon: Lexicon) -> bool:
     name ("zegt de Belastingdienst"), so a part of the surname must be a
     known name, or no part a word ("aldus de Wit-Brouwer", "zei de
     Vries")."""
+    if not _lone_surname(text, match, lexicon):
+        return False
     surname = match.group("surname")
-    if not _surname(surname, lexicon):
-        return False
-    following = _NEXT_WORD.match(text, match.end())
-    if following is not None and following.group(1).isupper():
-        return False
     if match.group("particles").split()[0] != "de":
         return True
     parts = surname.lower().split("-")
@@ -138,18 +144,14 @@ def _capitalised_name(text: str, match: re.Match[str], lexicon: Lexicon) -> bool
     """Whether capitalised particles and the word after them are a lone
     surname: a body's name goes on with a capitalised word, and at the
     start of a sentence "De" may be the article."""
-    surname = match.group("surname")
-    if not _surname(surname, lexicon):
-        return False
-    following = _NEXT_WORD.match(text, match.end())
-    if following is not None and following.group(1).isupper():
+    if not _lone_surname(text, match, lexicon):
         return False
     start = match.start()
     if _SENTENCE_END.search(text, max(0, start - _REACH_BACK), start) is None:
         return True
     return all(
         part in lexicon.names or not lexicon.is_ordinary(part)
-        for part in surname.lower().split("-")
+        for part in match.group("surname").lower().split("-")
     )
 
 
