@@ -36,6 +36,24 @@ CASES: list[tuple[str, list[str]]] = [
     ("Föraren Erik Varg (48) skadades lindrigt.", ["48"]),
     ("Witness: Laura Haan (34), lives on the estate.", ["34"]),
     ("Galaxy Racing (12) is out", []),
+    # An English word used less elsewhere, after a known given name, is an
+    # English surname ("castle"), not a product's loan word ("kart").
+    ("Tom Castle (45) was seen near the shop.", ["45"]),
+    ("Testigo: Anna Root (38), vecina del barrio.", ["38"]),
+    ("Zeugin Lisa Castle (29) wohnt in Kiel.", ["29"]),
+    ("Mario Kart (64) è un gioco.", []),
+    # A party's initials name someone: the number in brackets is an age.
+    ("El acusado J.M.G.R. (31) fue detenido.", ["31"]),
+    ("L'imputato G.B. (45) è stato arrestato.", ["45"]),
+    ("Der Angeklagte R.B. (52) schwieg.", ["52"]),
+    ("La víctima A. B. (29) declaró ayer.", ["29"]),
+    ("The defendant K.L. (19), a student, pleaded.", ["19"]),
+    # Without a party word initials are an abbreviation; no closing
+    # bracket right after the number, no age.
+    ("Die U.S. (50) Bundesstaaten", []),
+    ("Die Firma G.B. (45) GmbH", []),
+    ("Der Angeklagte R.B. (52 Seiten Akte)", []),
+    ("El acusado J.M. (art. 31)", []),
     # A duration word after a comma speaks of what follows, not of the age.
     ("la sig.ra Anna Colombo, di anni 72, per controllo", ["72"]),
     ("Paziente di anni 39, da ricoverare", ["39"]),

@@ -69,6 +69,18 @@ _PARTY_INITIALS = re.compile(
 _BRACKETED = re.compile(r"[ \t\u00a0]*\((?P<initials>[A-ZÀ-ÖØ-Þ]{2,4})\)")
 _LAST_WORD = re.compile(r"([^\W\d_])[\w'’]*(?:-[\w'’]+)*[ \t.]*\Z")
 _INITIALS_ONLY = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,4}\Z")
+# The same chain, then a bracket that opens right before an age: "der
+# Angeklagte R.B. (52)".
+_PARTY_INITIALS_BRACKET = re.compile(
+    _PARTY_INITIALS.pattern + r"[ \t\u00a0]*\(\Z", re.VERBOSE
+)
+
+
+def ends_on_party_initials(before: str) -> bool:
+    """Whether ``before`` ends on a party word, its initials and an
+    opening bracket: "El acusado J.M.G.R. (", not "die U.S. (" (no party
+    word names the initials)."""
+    return _PARTY_INITIALS_BRACKET.search(before) is not None
 
 
 def party_initials(text: str) -> list[Finding]:

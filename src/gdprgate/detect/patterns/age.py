@@ -9,6 +9,8 @@ Some ways of writing an age need no age word, because the shape says it:
 - a unit in brackets after a person and no term: "Die Patientin (81 J.)",
   not "Laufzeit (10 J.)"; or abbreviated after a person and a comma:
   "Patientin, 34 J.,", "Sr. Martín, 54 a.,";
+- a number in brackets right after a party's initials: "der Angeklagte
+  R.B. (52)" (see :mod:`gdprgate.detect.initials`);
 - a number between commas or in brackets right after a name the lexicon
   knows or with a title near, with a title near or before a lower-case
   word: "Frau Brenner, 67, wohnt", "Mrs Brenner (67)", "Lena, 40, lives",
@@ -146,6 +148,12 @@ def _shows_age(text: str, start: int, end: int, around: Surroundings) -> bool:
         if unit is not None and _TERM_AFTER.match(text, unit.end()):
             return False
         return _names_someone(before[:-2], around, nouns=True)
+    if before.endswith("(") and text.startswith(")", end):
+        # "El acusado J.M.G.R. (31)": a party's initials name someone.
+        from gdprgate.detect.initials import ends_on_party_initials
+
+        if ends_on_party_initials(before):
+            return True
     if _NAME_BEFORE.search(before) and _CLOSE_AFTER.match(text, end):
         # "Mme Dupont, 12, rue de la Paix": a house number, not an age;
         # "Bananas, 6, apples": no one's name.
@@ -198,8 +206,8 @@ def _is_full_name(before: str) -> bool:
 
 
 # How frequent a product's word is as English, and in the median of the
-# other languages, on the Zipf scale: "kart" 3.5 and 3.5, "racing" 4.5 and
-# 3.5; a surname that is a word of one language is rare elsewhere
+# other languages, on the Zipf scale: "kart" 3.5 and 3.5; a surname that
+# is a word of one language is rare elsewhere
 # ("colombo" 3.5 and 3.0, "zucker", "haan", "volpe" 0).
 _PRODUCT_ENGLISH = 3.5
 _PRODUCT_ELSEWHERE = 3.5
@@ -207,14 +215,21 @@ _PRODUCT_ELSEWHERE = 3.5
 
 def _product_word(word: str, lexicon: Lexicon) -> bool:
     """Whether lower-cased ``word`` after a given name makes a product's
-    name ("Mario Kart (", "Sonic Racing ("): an ordinary English word that
-    the other languages use as well. A surname that is an ordinary word of
+    name ("Mario Kart ("): an ordinary English word that the other
+    languages use as well. A surname that is an ordinary word of
     one language ("Mario Colombo (64)", "Petra Zucker (38)", "Pieter Haan
-    (45)") stays a person's, and the number their age (fail closed)."""
+    (45)") stays a person's, and the number their age (fail closed).
+    So does an English word that the other languages use less than
+    English does ("Tom Castle (45)", "Anna Root (38)": "castle" 4.5 in
+    English, 3.5 elsewhere): a product's word is a loan used as much
+    everywhere ("kart" 3.5 and 3.5)."""
+    english = lexicon.frequency(word, "en")
+    elsewhere = lexicon.foreign_frequency(word, "en")
     return (
         lexicon.is_ordinary(word)
-        and lexicon.frequency(word, "en") >= _PRODUCT_ENGLISH
-        and lexicon.foreign_frequency(word, "en") >= _PRODUCT_ELSEWHERE
+        and english >= _PRODUCT_ENGLISH
+        and elsewhere >= _PRODUCT_ELSEWHERE
+        and elsewhere >= english
     )
 
 
