@@ -40,6 +40,12 @@ def lexicon() -> Lexicon:
          ["fru Berg", "herr Lind", "fröken Ek"]),
         ("Presenti: il dottor Russo, la dottoressa Riva",
          ["dottor Russo", "dottoressa Riva"]),
+        # "D." (Dona, Don) makes ordinary words a name, as a title does.
+        ("Presentes: Sr. Coelho, RC; Ausentes: D. Graça Pato.",
+         ["Sr. Coelho", "RC", "D. Graça Pato"]),
+        ("Presentes: D. Rosa Lima, D. Pedro Vale",
+         ["D. Rosa Lima", "D. Pedro Vale"]),
+        ("Present: D. Smith, K. Lee", ["D. Smith", "K. Lee"]),
     ],
 )  # fmt: skip
 def test_people_after_a_label_of_people_are_found(

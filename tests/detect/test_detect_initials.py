@@ -126,6 +126,18 @@ ATTENDEES = [
     ("Presenti: OMS, ONU, PM", ["PM"]),
     ("Anwesend: IWF, EZB, KP", ["KP"]),
     ("Present: COO, JWK", ["JWK"]),
+    # Among other initials two capitals are someone's, even a department's.
+    ("Present: JW, PR, MK", ["JW", "PR", "MK"]),
+    ("Anwesend: KP (Protokoll), IT, HR", ["KP", "IT", "HR"]),
+    ("Present: IT, HR", []),
+    ("Present: CEO, PR", []),
+    ("Présents : PDG, DRH, QA", []),
+    # A singular label after a full stop starts a list of its own.
+    ("Presentes: JM, LB. Ausente: KM, RC.", ["JM", "LB", "KM", "RC"]),
+    ("Presenti: GB, FR. Assente: LM.", ["GB", "FR", "LM"]),
+    ("Présents : JD, AL. Absente : CM.", ["JD", "AL", "CM"]),
+    ("Obecni: JK, MW. Nieobecna: AZ.", ["JK", "MW", "AZ"]),
+    ("Presentes: JM, LB. Ausente: nadie.", ["JM", "LB"]),
 ]
 
 

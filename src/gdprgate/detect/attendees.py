@@ -31,11 +31,13 @@ present|attendees|attendance|in attendance|participants|witnesses|witness
 |apologies|absent
 anwesend|anwesende|teilnehmer|teilnehmende|zeugen|zeuge|zeugin|entschuldigt|abwesend
 présents|présentes|participants|témoins|témoin|absents|excusés
-asistentes|presentes|participantes|testigos|testigo|ausentes
-presenti|partecipanti|testimoni|testimone|assenti
+|présent|présente|absent|absente|excusé|excusée
+asistentes|presentes|participantes|testigos|testigo|ausentes|presente|ausente
+presenti|partecipanti|testimoni|testimone|assenti|presente|assente
 aanwezig|aanwezigen|deelnemers|getuigen|getuige|afwezig
-obecni|obecne|uczestnicy|świadkowie|świadek|nieobecni
-presentes|participantes|testemunhas|testemunha|ausentes
+obecni|obecne|uczestnicy|świadkowie|świadek|nieobecni|obecny|obecna
+|nieobecny|nieobecna
+presentes|participantes|testemunhas|testemunha|ausentes|presente|ausente
 närvarande|deltagare|vittnen|vittne|frånvarande
 """
 PEOPLE_LABELS = tuple(
@@ -70,7 +72,8 @@ _INITIALS = re.compile(
 # that attend as such ("WHO", "OMS", "ONU"): they stay, and are not
 # defined as a person's initials for the rest of the text (see
 # :mod:`gdprgate.detect.initials`). Two capitals other than the
-# departments above stay initials ("PM" is as often Peter Müller).
+# departments above stay initials ("PM" is as often Peter Müller), and so
+# do those of a department in a list of other initials ("JW, PR, MK").
 _DEPARTMENT_TEXT = """
 it hr pr qa ux ui bi ceo cfo cto coo cio cmo cso cpo cdo cro cao cco cho
 svp evp drh daf dsi pdg rrh hrm ops
@@ -78,8 +81,9 @@ who oms onu uno imf fmi iwf ecb ezb bce ilo oit oecd ocde
 """
 _DEPARTMENTS = frozenset(_DEPARTMENT_TEXT.split())
 # Short titles of a list that are no titles elsewhere: Polish "p." (pan,
-# pani; "Obecni: p. Zając, p. Michalska").
-_SHORT_TITLES = frozenset({"p."})
+# pani; "Obecni: p. Zając, p. Michalska"), Portuguese and Spanish "D."
+# (Dona, Dom, Don; "Ausentes: D. Graça Pato").
+_SHORT_TITLES = frozenset({"p.", "D."})
 # Articles before a title, left out of the name ("il dottor Russo").
 _ARTICLES = frozenset({"il", "lo", "la", "l", "el", "the", "der", "die", "o", "a"})
 # Most words an item may have (titles and particles not counted).
@@ -92,10 +96,15 @@ def listed_people(text: str, lexicon: Lexicon) -> list[Finding]:
     for match in _LISTED.finditer(text):
         items = match.group("items")
         offset = match.start("items")
-        position = 0
-        for separator in [*_SEPARATOR.finditer(items), None]:
-            end = separator.start() if separator else len(items)
-            span = _person(items, position, end, lexicon)
+        bounds = _item_bounds(items)
+        # Among other initials, two capitals are someone's too: "Present:
+        # JW, PR, MK" lists Peter R., not public relations.
+        by_initials = any(
+            _initials(_without_note(items[start:end]), two_letters=False) is not None
+            for start, end in bounds
+        )
+        for start, end in bounds:
+            span = _person(items, start, end, lexicon, by_initials)
             if span is not None:
                 found.append(
                     Finding(
@@ -106,29 +115,48 @@ def listed_people(text: str, lexicon: Lexicon) -> list[Finding]:
                         ATTENDEE_SOURCE,
                     )
                 )
-            if separator is None:
-                break
-            position = separator.end()
     return found
 
 
+def _item_bounds(items: str) -> list[tuple[int, int]]:
+    """Where each item of ``items`` starts and ends."""
+    bounds = []
+    position = 0
+    for separator in _SEPARATOR.finditer(items):
+        bounds.append((position, separator.start()))
+        position = separator.end()
+    bounds.append((position, len(items)))
+    return bounds
+
+
+def _initials(item: str, two_letters: bool) -> tuple[int, int] | None:
+    """Where the initials are when ``item`` (its note cut off) is a
+    person's initials, or ``None``: no department, role or body of
+    :data:`_DEPARTMENTS`, except one of two letters when ``two_letters``."""
+    initials = _INITIALS.fullmatch(item)
+    if initials is None:
+        return None
+    group = "initials" if initials.group("initials") else "dotted"
+    letters = initials.group(group).replace(".", "").lower()
+    if letters in _DEPARTMENTS and not (two_letters and len(letters) == 2):
+        return None
+    return initials.span(group)
+
+
 def _person(
-    items: str, start: int, end: int, lexicon: Lexicon
+    items: str, start: int, end: int, lexicon: Lexicon, by_initials: bool = False
 ) -> tuple[int, int] | None:
     """The name in ``items[start:end]`` (a bracketed note and a full stop
-    at the end cut off), or ``None`` when the item is no name."""
-    item = items[start:end]
-    note = _NOTE.search(item)
-    if note is not None:
-        item = item[: note.start()]
-    initials = _INITIALS.fullmatch(item)
-    if initials is not None:
+    at the end cut off), or ``None`` when the item is no name. In a list
+    ``by_initials`` two capitals are initials even when they spell a
+    department ("PR")."""
+    item = _without_note(items[start:end])
+    if _INITIALS.fullmatch(item):
         # Capitals that spell a word or a department ("IT", "HR") stay.
-        group = "initials" if initials.group("initials") else "dotted"
-        letters = initials.group(group).replace(".", "").lower()
-        if letters in _DEPARTMENTS:
+        initials = _initials(item, two_letters=by_initials)
+        if initials is None:
             return None
-        return start + initials.start(group), start + initials.end(group)
+        return start + initials[0], start + initials[1]
     item = item.rstrip(" \t.")
     if not item.strip() or any(char.isdigit() for char in item):
         return None
@@ -160,6 +188,12 @@ def _person(
     if item[words[-1].end() :].strip():
         return None
     return start + words[0].start(), start + words[-1].end()
+
+
+def _without_note(item: str) -> str:
+    """``item`` without a bracketed note: "JW (chair)" is "JW"."""
+    note = _NOTE.search(item)
+    return item if note is None else item[: note.start()]
 
 
 def _without_article(words: list[re.Match[str]]) -> list[re.Match[str]]:
