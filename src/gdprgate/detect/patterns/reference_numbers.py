@@ -40,9 +40,12 @@ _FILE_WORDS = """
     contrat client cliente police adhérent étudiant sinistre
     póliza cliente socio alumno
     polizza cliente socio studente sinistro
-    polis klant
-    polisy klienta umowy albumu szkody
+    kunde
+    paciente paziente
+    polis klant patiënt
+    klient pacjent polisy klienta umowy albumu szkody
     apólice cliente aluno sócio
+    kund
 """
 _NUMBER_WORDS = (
     r"(?:number|no\.?|nr\.?|n\.?\ ?[°º]\.?|n\.|num\.?|núm\.?"
