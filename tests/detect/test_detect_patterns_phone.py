@@ -87,6 +87,18 @@ CASES: list[tuple[str, list[tuple[int, int, str]]]] = [
     ("Ring Nisse på 2024 2031, det är hans jobbnummer.", [(14, 23, "PHONE_NUMBER")]),
     ("Zadzwoń do Marka pod 2019 2031, to jego domowy.", [(21, 30, "PHONE_NUMBER")]),
     ("phone sales 1999, 2003 rose", []),
+    # A verb of calling a few words before: years or not, a number.
+    ("Du kan ring på 2012 2015 imorgon.", [(15, 24, "PHONE_NUMBER")]),
+    ("Please call me on 2019 2022 after lunch.", [(18, 27, "PHONE_NUMBER")]),
+    ("Bel haar op 2020 2023 vanavond.", [(12, 21, "PHONE_NUMBER")]),
+    ("Zadzwoń do mnie pod 2016 2018.", [(20, 29, "PHONE_NUMBER")]),
+    ("Théo est joignable au 2045 2089 (Danemark).", [(22, 31, "PHONE_NUMBER")]),
+    ("Sie ist erreichbar unter 2013 2056.", [(25, 34, "PHONE_NUMBER")]),
+    ("Sales grew from 2019 2022 onwards.", []),
+    ("Die Saisons 2045 2089 im Plan.", []),
+    ("In der Liga 2019 2020 spielte er.", []),
+    ("The number of cases in 2019 2020 fell.", []),
+    ("We called it a year. 2019 2020 were calm.", []),
     # A dotted quad is an IP address, brackets or not.
     ("Received: from mail [209.85.208.41]", []),
     ("via 209.85.208.41 today", []),

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 import phonenumbers
 
-from gdprgate.detect.context import has_context, word_right_before
+from gdprgate.detect.context import has_context, window, word_right_before
 from gdprgate.detect.context_words import CONTEXT_LANGUAGES
 from gdprgate.detect.patterns.base import NEGATIVE_SCORE, PatternRecognizer
 from gdprgate.detect.patterns.scan import Feature, TextScan
@@ -211,6 +211,19 @@ _COPULA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COPULA_REACH = 12
+# A verb of calling, or being reachable, a few words before the run, in
+# the nine languages: "ring på 2012 2015", "call me on 2019 2022", "ruf
+# mich unter 2019 2022 an", "joignable au 2045 2089". Only verbs: "The
+# phone models 2024 2025" speaks of years.
+_CALL_VERB = re.compile(
+    r"(?<![^\W\d_])(?i:call|calling|dial|ruf|rufe|ruft|rufen|anrufen|appelle"
+    r"|appelez|appeler|joindre|llama|llame|llamar|llámame|llámeme|chiama"
+    r"|chiamami|chiamare|chiamate|bel|bellen|belt|zadzwoń|dzwoń|zadzwonić"
+    r"|dzwonić|ligar|ring|ringa|ringer|ringde|reachable|erreichbar"
+    r"|joignable|localizable|raggiungibile|reperibile|bereikbaar|nås)"
+    r"(?![^\W\d_])"
+)
+_CALL_VERB_WORDS = 4
 _AREA_CODE_BEFORE = re.compile(r"\(\d{1,5}\)[\ \t\u00a0]?\Z")
 _AREA_CODE_REACH = 8
 
@@ -219,7 +232,8 @@ def _years_listed(text: str, start: int, piece: str) -> bool:
     """Whether ``piece`` (its run at ``start`` in ``text``) is a run of
     years counting up in small steps ("models 2024 2025", "1999, 2003"),
     not a number written in groups: no telephone word right before it
-    ("tlf. 2024 2025" stays a Danish number), and no wide step ("Ring
+    ("tlf. 2024 2025" stays a Danish number) nor a verb of calling a few
+    words before ("ring på 2012 2015"), and no wide step ("Ring
     Nisse på 2024 2031": a person's number; see :data:`_YEAR_STEP`)."""
     value = piece.strip(" \t\u00a0().,/-")
     if _YEARS.fullmatch(value) is None:
@@ -229,6 +243,8 @@ def _years_listed(text: str, start: int, piece: str) -> bool:
         return False
     if has_context(text, start, start, "phone", size=(1, 0)):
         return False
+    if _call_verb_before(text, start):
+        return False
     # "Mitt nummer är 2013 2056", "Handynummer ist 2045 2089": a telephone
     # word, then a copula or a colon right before the run.
     copula = _COPULA_BEFORE.search(text, max(0, start - _COPULA_REACH), start)
@@ -236,6 +252,12 @@ def _years_listed(text: str, start: int, piece: str) -> bool:
         has_context(text, copula.start(), copula.start(), "phone", size=(1, 0))
         or _labelled(text, copula.start())
     )
+
+
+def _call_verb_before(text: str, start: int) -> bool:
+    """Whether a verb of calling stands a few words before ``start``."""
+    low, _ = window(text, start, start, _CALL_VERB_WORDS, 0)
+    return _CALL_VERB.search(text, low, start) is not None
 
 
 def _without_bracket(text: str, start: int, end: int) -> tuple[int, int]:
@@ -314,7 +336,10 @@ class PhoneRecognizer(PatternRecognizer):
             return
         if (
             _GROUPED.search(piece)
-            and has_context(text, low + 1, low + len(piece) - 1, "phone")
+            and (
+                has_context(text, low + 1, low + len(piece) - 1, "phone")
+                or _call_verb_before(text, low + 1)
+            )
             and not _labelled_otherwise(text, low + 1)
         ):
             for region in NEARBY_REGIONS:
