@@ -2,7 +2,10 @@
 
 A recognizer declares its regular expressions, a validation hook (a checksum
 or a parser), context words and the score its findings get. Candidates the
-hook rejects are dropped, never kept at a lower score.
+hook rejects are dropped, never kept at a lower score, with one exception:
+a recognizer that sets ``named_by`` keeps a failing candidate right after a
+word of that context key (a mistyped number after the card's own name,
+"dowód osobisty ABC123450") at :data:`FORMAT_SCORE`.
 
 Scores, for a candidate that passed validation:
 
@@ -77,6 +80,8 @@ class PatternRecognizer:
     negative_first: ClassVar[bool] = False
     needs: ClassVar[Feature] = Feature.NONE
     starts_at: ClassVar[Start | None] = None
+    named_by: ClassVar[str | None] = None
+    named_reach: ClassVar[tuple[int, int]] = (3, 0)
 
     @property
     def source(self) -> str:
@@ -137,9 +142,18 @@ class PatternRecognizer:
         accepts its value; recognizers whose matches can run long (IBANs)
         override this to trim first.
         """
-        if end <= start or not self.validate(text[start:end]):
+        if end <= start:
             return None
-        return start, end
+        if self.validate(text[start:end]) or self.named(text, start, end):
+            return start, end
+        return None
+
+    def named(self, text: str, start: int, end: int) -> bool:
+        """Whether a word of the ``named_by`` key stands right before the
+        span, within ``named_reach`` words."""
+        if self.named_by is None:
+            return False
+        return Surroundings(text, start, end, self.named_reach).has(self.named_by)
 
     def validate(self, value: str) -> bool:
         """Whether a candidate value is real (checksum, parser, ...)."""
@@ -154,7 +168,10 @@ class PatternRecognizer:
     def context_score(
         self, text: str, start: int, end: int, languages: Sequence[str]
     ) -> float:
-        """The score of the span ``[start, end)`` given the words around it."""
+        """The score of the span ``[start, end)`` given the words around it;
+        :data:`FORMAT_SCORE` for a failing value kept by ``named_by``."""
+        if self.named_by is not None and not self.validate(text[start:end]):
+            return FORMAT_SCORE
         base = self.base_score(text[start:end])
         around = Surroundings(text, start, end, self.context_window)
         context, negative = self.context, self.negative

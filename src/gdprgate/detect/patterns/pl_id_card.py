@@ -17,13 +17,10 @@ format score, as a mistyped IBAN after "IBAN" is; elsewhere it is dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import ClassVar
 
-from gdprgate.detect.context import Surroundings
 from gdprgate.detect.patterns.base import (
     CONTEXT_NEEDED_SCORE,
-    FORMAT_SCORE,
     PatternRecognizer,
     number_pattern,
 )
@@ -33,9 +30,6 @@ from gdprgate.detect.patterns.scan import Feature, Start
 _ID_CARD = number_pattern(r"[A-Z]{3}\ ?\d{6}")
 # The weights of the nine characters; the fourth is the check digit.
 _WEIGHTS = (7, 3, 1, 0, 7, 3, 1, 7, 3)
-# How many words before the number the card's own word may stand for a
-# number whose check digit fails: "dowód osobisty nr ABC123457".
-_NAMED_REACH = (3, 0)
 
 
 def pl_id_card_ok(value: str) -> bool:
@@ -62,28 +56,15 @@ class PlIdCardRecognizer(PatternRecognizer):
     )
     context = "pl_id_card"
     score_without_context = CONTEXT_NEEDED_SCORE
+    # A number whose check digit fails counts right after the card's own
+    # word: "dowód osobisty nr ABC123457".
+    named_by = "pl_id_card_name"
 
-    def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
-        """A valid number, or any number right after the card's word."""
-        if pl_id_card_ok(_compact(text[start:end])) or _named(text, start, end):
-            return start, end
-        return None
-
-    def context_score(
-        self, text: str, start: int, end: int, languages: Sequence[str]
-    ) -> float:
-        """A valid number as the base class scores it; a failing one (kept
-        only after the card's word) at the format score."""
-        if pl_id_card_ok(_compact(text[start:end])):
-            return super().context_score(text, start, end, languages)
-        return FORMAT_SCORE
+    def validate(self, value: str) -> bool:
+        """The check digit over the number without its blank."""
+        return pl_id_card_ok(_compact(value))
 
 
 def _compact(value: str) -> str:
     """The number without the blank between series and digits."""
     return value.replace(" ", "")
-
-
-def _named(text: str, start: int, end: int) -> bool:
-    """Whether a word of the card stands right before the number."""
-    return Surroundings(text, start, end, _NAMED_REACH).has("pl_id_card_name")

@@ -17,22 +17,17 @@ letters went out in clear.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import ClassVar
 
 from stdnum.pt import cc
 
-from gdprgate.detect.context import Surroundings
-from gdprgate.detect.patterns.base import FORMAT_SCORE, PatternRecognizer
+from gdprgate.detect.patterns.base import PatternRecognizer
 
 # Eight digits, the check digit, the version letters and the last check
 # digit; one blank may part the groups as on the card.
 _CC = re.compile(
     r"(?<![\w./+-])\d{8}[ \t]?\d[ \t]?[A-Z]{2}\d(?![\w-])",
 )
-# How many words before the number the card's name may stand for a number
-# whose check digits fail: "cartão de cidadão n.º 14325678 4 ZX9".
-_NAMED_REACH = (6, 0)
 
 
 class PtCitizenCardRecognizer(PatternRecognizer):
@@ -45,26 +40,11 @@ class PtCitizenCardRecognizer(PatternRecognizer):
         "8+1 digits, two version letters and a check digit (Cartão de Cidadão)"
     )
     context = "pt_citizen_card"
-
-    def refine(self, text: str, start: int, end: int) -> tuple[int, int] | None:
-        """A valid number, or any number right after the card's name."""
-        if self.validate(text[start:end]) or _named(text, start, end):
-            return start, end
-        return None
-
-    def context_score(
-        self, text: str, start: int, end: int, languages: Sequence[str]
-    ) -> float:
-        """Full for a valid number; the format score for a failing one."""
-        if self.validate(text[start:end]):
-            return super().context_score(text, start, end, languages)
-        return FORMAT_SCORE
+    # The card's name may stand up to six words before a number whose
+    # check digits fail: "cartão de cidadão n.º 14325678 4 ZX9".
+    named_by = "pt_citizen_card_name"
+    named_reach = (6, 0)
 
     def validate(self, value: str) -> bool:
         """The stdnum check over the number without its blanks."""
         return cc.is_valid(value.replace(" ", "").replace("\t", ""))
-
-
-def _named(text: str, start: int, end: int) -> bool:
-    """Whether the card's name stands right before the number."""
-    return Surroundings(text, start, end, _NAMED_REACH).has("pt_citizen_card_name")
