@@ -24,8 +24,9 @@ samples per second. gdprgate's batch API is :class:`DetectorPool` with
 
     .venv/bin/python bench/detect_vs_presidio.py [--limit 1500] [--only uner-en]
 
-``--limit`` keeps that many samples per dataset, evenly spread; targets are
-stated for the whole test splits, so a limited run only estimates them.
+Every dataset is read whole by default, since the targets are stated for the
+whole test splits. ``--limit`` keeps that many samples per dataset, evenly
+spread, for a quicker run that only estimates them.
 Nothing is written to disk; the datasets are read where they lie.
 """
 
@@ -56,7 +57,7 @@ from gdprgate.detect.pool import DetectorPool, default_workers
 from presidio_setup import presidio_analyzer
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared/datasets"
-DEFAULT_LIMIT = 1500
+DEFAULT_LIMIT: int | None = None
 LATENCY_SAMPLES = 300
 PRESIDIO_BATCH = 32
 
@@ -288,7 +289,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--datasets", type=Path, default=DATASETS)
     parser.add_argument(
-        "--limit", type=int, default=DEFAULT_LIMIT, help="samples per dataset"
+        "--limit",
+        type=int,
+        default=DEFAULT_LIMIT,
+        help="samples per dataset (default: all)",
     )
     parser.add_argument(
         "--only", nargs="*", choices=[s.key for s in SUITES], help="datasets to run"
