@@ -357,7 +357,7 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.3)
     parser.add_argument("--pieces", choices=PIECES, default="mean")
     parser.add_argument("--hidden-penalty", type=float, default=30.0)
-    parser.add_argument("--hidden-threshold", type=float, default=0.3)
+    parser.add_argument("--hidden-threshold", type=float, default=0.25)
     parser.add_argument(
         "--languages", nargs="*", default=["de", "es", "fr", "nl", "pt", "sv"]
     )

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from gdprgate.detect.patterns.age import AgeRecognizer
+from gdprgate.detect import DetectorConfig, Finding, build_detector
+from gdprgate.detect.gate import load_lexicon
+from gdprgate.detect.patterns.age import AgeRecognizer, ages_after_full_names
 from tests.detect.pattern_cases import reported, spans_of
 
 CASES: list[tuple[str, list[str]]] = [
@@ -75,3 +79,63 @@ CASES: list[tuple[str, list[str]]] = [
 def test_age_spans_in_shapes(text: str, values: list[str]) -> None:
     """The age's exact span; durations and product numbers stay out."""
     assert reported(AgeRecognizer(), text) == spans_of(text, values)
+
+
+def _full_name(text: str, name: str) -> Finding:
+    start = text.index(name)
+    return Finding(start, start + len(name), "PERSON", 0.9, "rampart")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "ages"),
+    [
+        # A full name a model found, then an age in brackets or commas.
+        ("Die Aussage von Uwe Nebel (58) war klar.", "Uwe Nebel", ["58"]),
+        ("Uwe Nebel, 58, wurde gestern befragt.", "Uwe Nebel", ["58"]),
+        ("Marco Ferro (39) è stato visto in centro.", "Marco Ferro", ["39"]),
+        ("Marco Ferro, 39, è stato visto.", "Marco Ferro", ["39"]),
+        ("Jan van der Berg (67) woont in Utrecht.", "Jan van der Berg", ["67"]),
+        ("Łucja Wąs-Kowalska (7) poszła do szkoły.", "Łucja Wąs-Kowalska", ["7"]),
+        # Not ages: a lone surname cites a work, a product, too old,
+        # an address after the commas, an upper-case word after them,
+        # a year, more in the brackets.
+        ("See Smith (2) for the proof.", "Smith", []),
+        ("I played Mario Kart (64) all night.", "Mario Kart", []),
+        ("Uwe Nebel (158) wurde befragt.", "Uwe Nebel", []),
+        ("à Mme Claire Dupont, 12, rue de la Paix", "Claire Dupont", []),
+        ("Uwe Nebel, 58, Berlin", "Uwe Nebel", []),
+        ("Uwe Nebel (1958) wurde befragt.", "Uwe Nebel", []),
+        ("Uwe Nebel (58 Tore) wurde geehrt.", "Uwe Nebel", []),
+        ("Uwe Nebel(58) wurde befragt.", "Uwe Nebel", []),
+    ],
+)
+def test_ages_after_full_names(text: str, name: str, ages: list[str]) -> None:
+    """An age right after a full name that only a model found."""
+    person = _full_name(text, name)
+    found = ages_after_full_names(text, [person], load_lexicon())
+    assert found[0] == person
+    assert [text[f.start : f.end] for f in found if f.entity == "AGE"] == ages
+    assert all(f.start < g.start for f, g in itertools.pairwise(found))
+
+
+def test_an_age_found_already_is_not_added_twice() -> None:
+    text = "Uwe Nebel (58) wurde befragt."
+    person = _full_name(text, "Uwe Nebel")
+    start = text.index("58")
+    age = Finding(start, start + 2, "AGE", 1.0, "pattern:age")
+    assert ages_after_full_names(text, [person, age], load_lexicon()) == [person, age]
+
+
+def test_an_allowed_number_is_no_age() -> None:
+    text = "Uwe Nebel (58) wurde befragt."
+    person = _full_name(text, "Uwe Nebel")
+    found = ages_after_full_names(text, [person], load_lexicon(), {"58"}.__contains__)
+    assert found == [person]
+
+
+def test_the_detector_masks_the_age_after_a_name_the_model_found() -> None:
+    text = "Die Aussage von Uwe Nebel (58) war klar."
+    found = build_detector(DetectorConfig()).analyze(text, "de")
+    assert ("58", "AGE") in [(text[f.start : f.end], f.entity) for f in found]
+    off = build_detector(DetectorConfig(disabled_recognizers=("age",)))
+    assert "AGE" not in [f.entity for f in off.analyze(text, "de")]

@@ -26,6 +26,10 @@ def person(text: str, surname: str) -> Finding:
         ("see Mr. Wojtunik", "Wojtunik", "Mr. Wojtunik"),
         ("in § 2. Kowalczyk said", "Kowalczyk", "Kowalczyk"),
         ("vitamin c. Moreau", "Moreau", "Moreau"),
+        # A dotted abbreviation with a lower-case letter is no initials.
+        ("Z.n. Hashimoto", "Hashimoto", "Hashimoto"),
+        ("i.V. Kowalczyk", "Kowalczyk", "Kowalczyk"),
+        ("Bericht, Z.N. Hashimoto", "Hashimoto", "Z.N. Hashimoto"),
         ("Necatigil alone", "Necatigil", "Necatigil"),
     ],
 )

@@ -72,6 +72,7 @@ from gdprgate.detect.overlap import (
 )
 from gdprgate.detect.partial_names import extend_partial_names
 from gdprgate.detect.particles import extend_over_particles
+from gdprgate.detect.patterns.age import ages_after_full_names
 from gdprgate.detect.patterns.base import VALIDATED_SCORE
 from gdprgate.detect.place_context import places_by_context
 from gdprgate.detect.roles import without_leading_nouns
@@ -440,7 +441,13 @@ class Detector:
         resolved = extend_partial_names(text, resolved, lexicon, language)
         resolved = extend_town_suffixes(text, resolved)
         resolved = met_people(text, resolved, lexicon)
-        return chat_intro_names(text, resolved, lexicon)
+        resolved = chat_intro_names(text, resolved, lexicon)
+        if config.patterns and "age" not in config.disabled_recognizers:
+            # "Uwe Nebel (58)": an age right after a name only a model found.
+            resolved = ages_after_full_names(
+                text, resolved, lexicon, self._allow.__contains__
+            )
+        return resolved
 
     def _rule_view(self, text: str) -> str:
         """The text the name rules read: recased when it is written

@@ -378,11 +378,15 @@ def _connects(text: str, finding: Finding, names: Sequence[tuple[int, int]]) -> 
 
 
 def _initials_start(text: str, finding: Finding) -> int | None:
+    """Where the initials right before a ``PERSON`` start ("J. R. R." of
+    "J. R. R. Tolkien"); ``None`` when there are none. Every initial is a
+    capital: a dotted abbreviation with a lower-case letter ("Z.n." for
+    "Zustand nach", "i.V.") is no part of the name after it."""
     if finding.entity != "PERSON":
         return None
     window_start = max(0, finding.start - _LOOKBACK)
     match = _INITIALS.search(text, window_start, finding.start)
-    if match is None or not match.group(0)[0].isupper():
+    if match is None or not _upper_initials(match.group(0)):
         return None
     return match.start()
 

@@ -29,7 +29,7 @@ other number, not of the age.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from gdprgate.detect.context import (
@@ -38,6 +38,7 @@ from gdprgate.detect.context import (
     window,
     word_right_before,
 )
+from gdprgate.detect.finding import Finding
 from gdprgate.detect.patterns.base import (
     CONTEXT_NEEDED_SCORE,
     NEGATIVE_SCORE,
@@ -308,3 +309,61 @@ def _named_by_age_word(text: str, start: int, languages: Sequence[str]) -> bool:
     """Whether an age word ends right before ``start``: "di anni 72",
     "Alter: 67", "aged 40"."""
     return word_right_before(text, start, "age", languages, _AGE_WORD_GAP, _LOOK_BACK)
+
+
+# Right after a full name: "(58)", or ", 58," before a word in lower case.
+_AGE_IN_BRACKETS_AFTER = re.compile(r"\ \((\d{1,3})\)")
+_AGE_IN_COMMAS_AFTER = re.compile(r",\ (\d{1,3}),\ [^\W\d_A-ZÀ-ÖØ-Þ]")
+# A full name: two capitalised words or more, hyphens and particles inside.
+_FULL_NAME = re.compile(
+    r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ][^\W\d_]+(?:-[^\W\d_]+)*"
+    r"(?:\ (?:[a-zà-ÿ]{1,4}\ ){0,2}[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ][^\W\d_]+(?:-[^\W\d_]+)*)+"
+)
+AGE_AFTER_NAME_SOURCE = "pattern:age-after-name"
+AGE_AFTER_NAME_SCORE = 0.85
+
+
+def ages_after_full_names(
+    text: str,
+    findings: Sequence[Finding],
+    lexicon: Lexicon,
+    allowed: Callable[[str], bool] = lambda value: False,
+) -> list[Finding]:
+    """``findings`` (sorted, apart) with the age right after a person's
+    full name that a model found: "Uwe Nebel (58) wurde befragt", "Marco
+    Ferro, 39, è stato visto". The recognizer's own shapes need a name the
+    lexicon knows (:func:`_is_full_name`); "Nebel" and "Ferro" are
+    ordinary words, so there only the model tells a person.
+
+    The name has two capitalised words or more, the last no product's word
+    ("Mario Kart (64)", see :func:`_product_word`); a lone surname is left
+    alone ("Smith (2)" cites a work). The comma form needs a lower-case
+    word after the second comma and no address ("Mme Dupont, 12, rue").
+    A number ``allowed`` holds (the allow-list) is left alone.
+    """
+    added: list[Finding] = []
+    for index, finding in enumerate(findings):
+        if finding.entity != "PERSON":
+            continue
+        name = text[finding.start : finding.end]
+        if _FULL_NAME.fullmatch(name) is None:
+            continue
+        if _product_word(name.split()[-1].lower(), lexicon):
+            continue
+        shape = _AGE_IN_BRACKETS_AFTER.match(text, finding.end)
+        if shape is None:
+            shape = _AGE_IN_COMMAS_AFTER.match(text, finding.end)
+            if shape is None or starts_address(text, shape.start(1)):
+                continue
+        start, end = shape.span(1)
+        if not 0 < int(shape.group(1)) <= _OLDEST or allowed(shape.group(1)):
+            continue
+        following = findings[index + 1] if index + 1 < len(findings) else None
+        if following is not None and following.start < end:
+            continue  # the number is already found (as an age or otherwise)
+        added.append(
+            Finding(start, end, "AGE", AGE_AFTER_NAME_SCORE, AGE_AFTER_NAME_SOURCE)
+        )
+    if not added:
+        return list(findings)
+    return sorted([*findings, *added], key=lambda f: f.start)
