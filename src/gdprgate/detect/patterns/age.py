@@ -11,6 +11,10 @@ Some ways of writing an age need no age word, because the shape says it:
   "Patientin, 34 J.,", "Sr. Martín, 54 a.,";
 - a number in brackets right after a party's initials: "der Angeklagte
   R.B. (52)" (see :mod:`gdprgate.detect.initials`);
+- after the models ran, a number in brackets or between commas right
+  after a full name a model found, when its words are ordinary words the
+  lexicon cannot vouch for: "Uwe Nebel (58)" (see
+  :func:`ages_after_full_names`);
 - a number between commas or in brackets right after a name the lexicon
   knows or with a title near, with a title near or before a lower-case
   word: "Frau Brenner, 67, wohnt", "Mrs Brenner (67)", "Lena, 40, lives",
