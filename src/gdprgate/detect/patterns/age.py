@@ -12,9 +12,8 @@ Some ways of writing an age need no age word, because the shape says it:
 - a number in brackets right after a party's initials: "der Angeklagte
   R.B. (52)" (see :mod:`gdprgate.detect.initials`);
 - after the models ran, a number in brackets or between commas right
-  after a full name a model found, when its words are ordinary words the
-  lexicon cannot vouch for: "Uwe Nebel (58)" (see
-  :func:`ages_after_full_names`);
+  after a full name a model found, also one of ordinary words the lexicon
+  cannot vouch for: "Uwe Nebel (58)" (see :func:`ages_after_full_names`);
 - a number between commas or in brackets right after a name the lexicon
   knows or with a title near, with a title near or before a lower-case
   word: "Frau Brenner, 67, wohnt", "Mrs Brenner (67)", "Lena, 40, lives",
@@ -317,7 +316,7 @@ def _named_by_age_word(text: str, start: int, languages: Sequence[str]) -> bool:
 
 # Right after a full name: "(58)", or ", 58," before a word in lower case.
 _AGE_IN_BRACKETS_AFTER = re.compile(r"\ \((\d{1,3})\)")
-_AGE_IN_COMMAS_AFTER = re.compile(r",\ (\d{1,3}),\ [^\W\d_A-ZÀ-ÖØ-Þ]")
+_AGE_IN_COMMAS_AFTER = re.compile(r",\ (\d{1,3})" + _LOWER_WORD_AFTER.pattern)
 # A full name: two capitalised words or more, hyphens and particles inside.
 _FULL_NAME = re.compile(
     r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ][^\W\d_]+(?:-[^\W\d_]+)*"
